@@ -1,0 +1,43 @@
+// The `tessera` command: serve, worker, migrate, seed, user create, org create, dev.
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import { DatabaseLockedError } from '../db/connection.ts';
+import { registerAdminCommands } from './admin-commands.ts';
+import { registerServerCommands } from './server-commands.ts';
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}
+
+const program = new Command('tessera')
+  .description('Tessera: micro-credentials with Open Badges 3.0. Configuration comes from the environment (see .env.example).')
+  .showHelpAfterError();
+
+registerServerCommands(program, () => loadConfig());
+registerAdminCommands(program, () => loadConfig());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  if (error instanceof CliError || error instanceof DatabaseLockedError) {
+    console.error(`tessera: ${error.message}`);
+    process.exit(error instanceof CliError ? error.exitCode : 3);
+  }
+  console.error(error);
+  process.exit(1);
+}

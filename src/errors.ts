@@ -1,0 +1,62 @@
+// Domain errors with a stable code. Only src/http knows which HTTP status each one becomes.
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'not-found';
+  constructor(what = 'resource') {
+    super(`No such ${what}.`);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'unauthenticated';
+  constructor(message = 'You need to log in first.') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+  constructor(message = 'Your role does not allow this.') {
+    super(message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code: string;
+  constructor(message: string, code = 'conflict') {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class InvalidError extends DomainError {
+  readonly code = 'invalid';
+  constructor(
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** A rule of the domain said no (e.g. "email not verified"), distinct from malformed input. */
+export class RuleError extends DomainError {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = 'rate-limited';
+}

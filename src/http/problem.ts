@@ -1,0 +1,96 @@
+// Errors → RFC 9457 problem+json. One stable `type` per kind of error; every invalid field listed;
+// unknown errors logged and masked as 500 (never a stack trace to the client).
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ConflictError, DomainError, type FieldProblem, InvalidError } from '../errors.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+}
+
+const statusByCode: Record<string, number> = {
+  'not-found': 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  invalid: 400,
+  'rate-limited': 429,
+  conflict: 409,
+};
+
+const titles: Record<string, string> = {
+  'not-found': 'Not found',
+  unauthenticated: 'Authentication required',
+  forbidden: 'Forbidden',
+  invalid: 'Invalid request',
+  'invalid-json': 'Malformed JSON',
+  'payload-too-large': 'Payload too large',
+  'unsupported-media-type': 'Unsupported media type',
+  'rate-limited': 'Too many requests',
+  conflict: 'Conflict',
+  'csrf-failed': 'Missing or wrong CSRF token',
+  internal: 'Internal server error',
+};
+
+/** Relative URI reference, stable across installs; GET /problems/<code> explains it. */
+export const problemType = (code: string) => `/problems/${code}`;
+
+export function problem(code: string, status: number, detail: string | undefined, request: FastifyRequest, errors?: FieldProblem[]): Problem {
+  return {
+    type: problemType(code),
+    title: titles[code] ?? code.replace(/-/g, ' '),
+    status,
+    ...(detail ? { detail } : {}),
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const fields = error.validation.map((issue) => ({
+      path: [where, ...(issue.instancePath ? issue.instancePath.split('/').filter(Boolean) : []), ...unknownKeys(issue)].join('.'),
+      message: issue.message ?? 'is invalid',
+    }));
+    return sendProblem(reply, problem('invalid', 400, `The request ${where} has ${fields.length} problem(s).`, request, fields));
+  }
+  if (error instanceof DomainError) {
+    const status = statusByCode[error.code] ?? (error instanceof ConflictError ? 409 : 422);
+    const fields = error instanceof InvalidError ? error.fields : undefined;
+    return sendProblem(reply, problem(error.code, status, error.message, request, fields));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return sendProblem(reply, problem('invalid-json', 400, 'The request body is not valid JSON.', request));
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return sendProblem(reply, problem('payload-too-large', 413, 'The request body is larger than this server accepts.', request));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return sendProblem(reply, problem('unsupported-media-type', 415, 'Send JSON (Content-Type: application/json).', request));
+  }
+  if (error.statusCode === 429) {
+    return sendProblem(reply, problem('rate-limited', 429, 'Too many attempts; wait a minute and try again.', request));
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
+    return sendProblem(reply, problem('invalid', error.statusCode, error.message, request));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problem('internal', 500, 'Something went wrong on our side; the request id helps us find it.', request));
+}
+
+function unknownKeys(issue: { params?: unknown }): string[] {
+  const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
+  return Array.isArray(keys) ? [keys.join(',')] : [];
+}

@@ -1,0 +1,58 @@
+// Liveness, readiness and the problem-type pages.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pingDatabase } from '../db/connection.ts';
+import type { Deps } from '../deps.ts';
+import { problem, sendProblem } from './problem.ts';
+
+const problemDescriptions: Record<string, string> = {
+  'not-found': 'The resource does not exist, or you may not see it (other organizations’ data answers 404, never 403).',
+  unauthenticated: 'Log in (session cookie) or send an API token in the Authorization header.',
+  forbidden: 'You are logged in, but your role in this organization does not allow the action.',
+  invalid: 'The request was understood but some fields are wrong; `errors` lists each with its path.',
+  'invalid-json': 'The body could not be parsed as JSON.',
+  'payload-too-large': 'The body is larger than BODY_LIMIT.',
+  'unsupported-media-type': 'The Content-Type is not one this route accepts.',
+  'rate-limited': 'Too many requests from you in a short time; wait and retry.',
+  conflict: 'The request conflicts with existing data (for example an email already registered).',
+  'csrf-failed': 'Cookie-authenticated writes must send the X-CSRF-Token header given at login.',
+  internal: 'An unexpected error; it was logged with the request id.',
+};
+
+export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/health',
+    { schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  r.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Readiness: the database answers',
+        response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await pingDatabase(deps.db);
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check failed');
+        return sendProblem(reply, { ...problem('internal', 503, 'The database does not answer.', request), title: 'Not ready' });
+      }
+      return { status: 'ready' as const, database: deps.config.database.kind };
+    },
+  );
+  r.get(
+    '/problems/:code',
+    { schema: { hide: true, params: z.object({ code: z.string().max(64) }) } },
+    async (request, reply) => {
+      const description = problemDescriptions[request.params.code];
+      if (!description) return sendProblem(reply, problem('not-found', 404, 'No such problem type.', request));
+      return { type: `/problems/${request.params.code}`, description };
+    },
+  );
+}

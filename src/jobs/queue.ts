@@ -1,0 +1,107 @@
+// Queue set-up (pg-boss on the same database) and worker registration. Each job itself lives in
+// its context's jobs.ts as a JobDefinition: name, payload schema, handler and retry policy together.
+import { createHash } from 'node:crypto';
+import { PgBoss, fromKysely, fromPglite } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { DatabaseHandle } from '../db/connection.ts';
+import type { Executor } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+
+export interface JobDefinition<T> {
+  name: string;
+  payload: z.ZodType<T>;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  handle(deps: Deps, payload: T): Promise<void>;
+  /** Called once the last retry failed (e.g. mark a message as failed for people to see). */
+  onFailed?(deps: Deps, payload: T, error: unknown): Promise<void>;
+}
+
+export interface EnqueueOptions {
+  /** Same key, same job: a retried request never enqueues twice (pg-boss dedupes on job id). */
+  idempotencyKey?: string;
+  startAfter?: Date;
+}
+
+export interface JobQueue {
+  /**
+   * Enqueue inside the caller's transaction (or on the database): the job exists only if the
+   * transaction commits. This is the only way to enqueue; it avoids PGlite's single-connection
+   * deadlock and jobs escaping a rolled-back transaction on PostgreSQL.
+   */
+  enqueue<T>(executor: Executor, job: JobDefinition<T>, payload: T, options?: EnqueueOptions): Promise<void>;
+  /** Runs every registered job's worker in this process (`npm start`, or `tessera worker`). */
+  startWorkers(deps: Deps): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface QueueOptions {
+  schema: string;
+  /** Every job the application knows; their queues are created at start, never mid-transaction. */
+  jobs: JobDefinition<never>[];
+  log: Logger;
+  pollingIntervalSeconds?: number;
+}
+
+export async function createJobQueue(database: DatabaseHandle, connectionString: string | undefined, options: QueueOptions): Promise<JobQueue> {
+  const boss =
+    database.pglite !== undefined
+      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: options.schema, supervise: true, schedule: false })
+      : new PgBoss({ connectionString, schema: options.schema, max: 4, schedule: false });
+  boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
+  await boss.start();
+  // Created up front: on PGlite (one connection) a createQueue() during an open transaction would wait forever.
+  for (const job of options.jobs) {
+    await boss.createQueue(job.name, { retryLimit: job.retryLimit, retryDelay: job.retryDelaySeconds, retryBackoff: true });
+  }
+  const known = new Set(options.jobs.map((job) => job.name));
+  let stopped = false;
+
+  return {
+    async enqueue(executor, job, payload, enqueueOptions = {}) {
+      if (!known.has(job.name)) throw new Error(`Job ${job.name} is not registered in src/jobs/registry.ts`);
+      const data = job.payload.parse(payload) as object;
+      await boss.send(job.name, data, {
+        db: fromKysely(executor as never),
+        id: enqueueOptions.idempotencyKey ? uuidFromKey(`${job.name}:${enqueueOptions.idempotencyKey}`) : undefined,
+        startAfter: enqueueOptions.startAfter,
+      });
+    },
+    async startWorkers(deps) {
+      for (const job of options.jobs) {
+        await boss.work<unknown>(
+          job.name,
+          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+          async ([received]) => {
+            if (!received) return;
+            const payload = job.payload.parse(received.data);
+            try {
+              await job.handle(deps, payload);
+            } catch (error) {
+              const final = received.retryCount >= job.retryLimit;
+              deps.log.warn({ err: error, job: job.name, id: received.id, final }, 'job failed');
+              if (final) await job.onFailed?.(deps, payload, error);
+              throw error;
+            }
+          },
+        );
+      }
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // graceful: active jobs finish (or time out) before the connection closes.
+      await boss.stop({ graceful: true, close: database.pglite === undefined, timeout: 10_000 });
+    },
+  };
+}
+
+/** A deterministic UUID (v8 layout) from an idempotency key, since pg-boss job ids are UUIDs. */
+export function uuidFromKey(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex').slice(0, 32).split('');
+  hex[12] = '8';
+  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,0 +1,38 @@
+// Replies of the mail routes, built by presenters (explicit fields only).
+import { z } from 'zod';
+import type { MailMessageRow } from './store.ts';
+
+const summarySchema = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  transport: z.enum(['outbox', 'smtp']),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+export const outboxMessageSummary = {
+  schema: summarySchema,
+  present: (row: MailMessageRow): z.infer<typeof summarySchema> => ({
+    id: row.id,
+    to: row.toAddress,
+    subject: row.subject,
+    status: row.status,
+    transport: row.transport,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+  }),
+};
+
+const messageSchema = summarySchema.extend({ text: z.string(), html: z.string(), lastError: z.string().nullable() });
+
+export const outboxMessage = {
+  schema: messageSchema,
+  present: (row: MailMessageRow): z.infer<typeof messageSchema> => ({
+    ...outboxMessageSummary.present(row),
+    text: row.textBody,
+    html: row.htmlBody,
+    lastError: row.lastError,
+  }),
+};

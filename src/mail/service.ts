@@ -1,0 +1,56 @@
+// Use-cases of the mail context.
+import type { Executor } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { Actor } from '../identity/actor.ts';
+import { deliverMailJob } from './jobs.ts';
+import { findMessage, insertMessageOnce, listMessages, type MailMessageRow } from './store.ts';
+import { type MailTemplate, renderMail } from './templates.ts';
+
+export interface MailRequest {
+  to: string;
+  locale: string;
+  template: MailTemplate;
+  /** The same key never produces a second message (e.g. `verify-email:<token hash>`). */
+  idempotencyKey: string;
+}
+
+/**
+ * Records the message and enqueues its delivery in the caller's transaction: if the transaction
+ * rolls back, no mail goes out; if the request is retried, the key keeps it to one message.
+ */
+export async function queueMail(deps: Deps, executor: Executor, request: MailRequest): Promise<void> {
+  const rendered = renderMail(request.locale, request.template);
+  const id = await insertMessageOnce(executor, {
+    idempotencyKey: request.idempotencyKey,
+    toAddress: request.to.toLowerCase(),
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    transport: deps.mail.kind,
+    status: 'queued',
+  });
+  if (id) await deps.jobs.enqueue(executor, deliverMailJob, { messageId: id }, { idempotencyKey: id });
+}
+
+/** The outbox is readable by operators, and by anyone when the install has no SMTP (see config). */
+function assertMayReadOutbox(deps: Deps, actor: Actor | null): void {
+  if (deps.config.mail.outboxPublic) return;
+  if (!actor?.user.isOperator) throw new ForbiddenError('Only platform operators may read the outbox.');
+}
+
+export async function listOutbox(
+  deps: Deps,
+  actor: Actor | null,
+  filter: { to?: string; limit: number; before?: Date },
+): Promise<MailMessageRow[]> {
+  assertMayReadOutbox(deps, actor);
+  return listMessages(deps.db, filter);
+}
+
+export async function getOutboxMessage(deps: Deps, actor: Actor | null, id: string): Promise<MailMessageRow> {
+  assertMayReadOutbox(deps, actor);
+  const message = await findMessage(deps.db, id);
+  if (!message) throw new NotFoundError('message');
+  return message;
+}

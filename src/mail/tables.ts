@@ -1,0 +1,23 @@
+// Table types of the mail context: every message is recorded once (idempotency key), then delivered.
+import type { ColumnType, Generated } from 'kysely';
+
+export interface MailMessagesTable {
+  id: Generated<string>;
+  /** Unique: the same logical message (e.g. "verify email for token X") is never sent twice. */
+  idempotencyKey: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  /** 'outbox' when no SMTP server is configured (the embedded default), else 'smtp'. */
+  transport: 'outbox' | 'smtp';
+  status: 'queued' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+  sentAt: Date | null;
+}
+
+export interface MailTables {
+  mailMessages: MailMessagesTable;
+}

@@ -1,0 +1,53 @@
+// Mail templates: every string from the i18n catalogs; HTML escaped; a plain-text part always.
+import { translate } from '../i18n/index.ts';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type MailTemplate =
+  | { kind: 'verify-email'; name: string; email: string; link: string; hours: number }
+  | { kind: 'reset-password'; name: string; email: string; link: string; minutes: number };
+
+export function renderMail(locale: string, template: MailTemplate): RenderedMail {
+  const t = (key: string, vars: Record<string, string | number> = {}) => translate(locale, key, vars);
+  switch (template.kind) {
+    case 'verify-email':
+      return actionMail(t, template.name, {
+        subject: t('mail.verifyEmail.subject'),
+        body: t('mail.verifyEmail.body', { email: template.email }),
+        action: t('mail.verifyEmail.action'),
+        link: template.link,
+        footer: t('mail.verifyEmail.expires', { hours: template.hours }),
+      });
+    case 'reset-password':
+      return actionMail(t, template.name, {
+        subject: t('mail.resetPassword.subject'),
+        body: t('mail.resetPassword.body', { email: template.email }),
+        action: t('mail.resetPassword.action'),
+        link: template.link,
+        footer: t('mail.resetPassword.expires', { minutes: template.minutes }),
+      });
+  }
+}
+
+function actionMail(
+  t: (key: string, vars?: Record<string, string | number>) => string,
+  name: string,
+  parts: { subject: string; body: string; action: string; link: string; footer: string },
+): RenderedMail {
+  const greeting = t('mail.greeting', { name });
+  const signature = t('mail.signature');
+  const text = [greeting, '', parts.body, parts.link, '', parts.footer, '', signature].join('\n');
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">
+<p>${escapeHtml(greeting)}</p><p>${escapeHtml(parts.body)}</p>
+<p><a href="${escapeHtml(parts.link)}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(parts.action)}</a></p>
+<p style="color:#555">${escapeHtml(parts.footer)}</p><p>${escapeHtml(signature)}</p></body></html>`;
+  return { subject: parts.subject, text, html };
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

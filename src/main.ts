@@ -1,0 +1,56 @@
+// `npm start` / `tessera serve`: config → database → migrate → demo data if empty → app → listen → workers.
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.ts';
+import { buildApp } from './http/app.ts';
+import { openRuntime } from './runtime.ts';
+import { seedDemoDataIfEmpty } from './seed/demo.ts';
+
+export interface ServeOptions {
+  /** Run the job workers in this process (WORKERS=inline, the default). */
+  workers: boolean;
+  serveWebApp: boolean;
+}
+
+export async function serve(config: Readonly<Config>, options: ServeOptions): Promise<void> {
+  const started = Date.now();
+  const runtime = await openRuntime(config);
+  const { deps } = runtime;
+  const https = config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined;
+  const app = await buildApp(deps, { serveWebApp: options.serveWebApp, https });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+    const force = setTimeout(() => {
+      deps.log.error('shutdown took longer than 25 s; exiting');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await runtime.close(); // graceful job stop, then the database
+      process.exit(0);
+    } catch (error) {
+      deps.log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    if (config.seedDemoData) await seedDemoDataIfEmpty(deps);
+    await app.listen({ port: config.port, host: config.host });
+    if (options.workers) await deps.jobs.startWorkers(deps);
+  } catch (error) {
+    await app.close().catch(() => {});
+    await runtime.close().catch(() => {});
+    throw error;
+  }
+  deps.log.info(
+    { url: config.publicUrl, database: config.database.kind, workers: options.workers, ms: Date.now() - started },
+    `Tessera is ready at ${config.publicUrl}`,
+  );
+}

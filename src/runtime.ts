@@ -1,0 +1,67 @@
+// Opens what a Tessera process needs (database, migrations, job queue, mail transport) and closes it
+// in reverse order. Used by `serve`, `worker`, the CLI commands and the test app builder.
+import type { PGlite } from '@electric-sql/pglite';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { type DatabaseHandle, openDatabase } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { Deps } from './deps.ts';
+import { createJobQueue } from './jobs/queue.ts';
+import { allJobs } from './jobs/registry.ts';
+import { createMailTransport } from './mail/index.ts';
+
+export interface Runtime {
+  deps: Deps;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  log?: Logger;
+  now?: () => Date;
+  /** Tests share one embedded instance per worker (a schema per test file). */
+  pglite?: PGlite;
+  pollingIntervalSeconds?: number;
+}
+
+export function createLogger(config: Readonly<Config>): Logger {
+  const pretty = config.env === 'development' && process.stdout.isTTY;
+  return pino({
+    level: config.logLevel,
+    // Secrets never reach the logs, whichever object carries them.
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.secretKeyMultibase', '*.token'],
+      censor: '[redacted]',
+    },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  });
+}
+
+export async function openRuntime(config: Readonly<Config>, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? createLogger(config);
+  const database = await openDatabase(config.database, { pglite: options.pglite });
+  try {
+    const applied = await migrateToLatest(database.db, database.schema);
+    if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+    const jobs = await createJobQueue(database, config.database.kind === 'postgres' ? config.database.url : undefined, {
+      schema: config.jobsSchema,
+      jobs: allJobs,
+      log,
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+    });
+    const mail = createMailTransport(config.mail.smtpUrl);
+    const deps: Deps = { config, db: database.db, jobs, mail, now: options.now ?? (() => new Date()), log };
+    return {
+      deps,
+      database,
+      async close() {
+        await jobs.stop();
+        mail.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

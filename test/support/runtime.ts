@@ -1,0 +1,35 @@
+// The runtime alone (database on a fresh schema, jobs, mail), for tests below HTTP.
+import { loadConfig } from '../../src/config.ts';
+import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { testDatabaseUrl, uniqueSchemaName, workerPglite } from './database.ts';
+
+export interface TestRuntimeOptions {
+  env?: Record<string, string>;
+  now?: () => Date;
+  /** Start the job workers in-process (mail delivery, …). */
+  workers?: boolean;
+}
+
+export async function createTestRuntime(options: TestRuntimeOptions = {}): Promise<Runtime> {
+  const schema = uniqueSchemaName();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PUBLIC_URL: 'http://localhost:3000',
+    DATABASE_URL: testDatabaseUrl,
+    DATABASE_SCHEMA: schema,
+    JOBS_SCHEMA: `${schema}_jobs`,
+    DATA_DIR: `/tmp/tessera-test-${schema}`,
+    AUTH_RATE_LIMIT: '1000',
+    SEED_DEMO_DATA: 'false',
+    ...options.env,
+  });
+  const runtime = await openRuntime(config, {
+    pglite: testDatabaseUrl ? undefined : await workerPglite(),
+    now: options.now,
+    pollingIntervalSeconds: 0.5,
+  });
+  if (options.workers) await runtime.deps.jobs.startWorkers(runtime.deps);
+  return runtime;
+}
+
