@@ -70,7 +70,9 @@ export interface Config {
 export class ConfigError extends Error {
   readonly code = 'INVALID_CONFIG';
   constructor(readonly problems: string[]) {
-    super(`Tessera cannot start, the environment has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Tessera cannot start, the environment has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`,
+    );
   }
 }
 
@@ -79,7 +81,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${show(present, issue.path)})`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message} (got ${show(present, issue.path)})`,
+      ),
     );
   }
   const e = parsed.data;

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { JobQueue } from './jobs/queue.ts';
-import type { MailTransport } from './mail/transport.ts';
+import type { MailTransport } from './mail/index.ts';
 
 export interface Deps {
   config: Readonly<Config>;
@@ -14,4 +14,6 @@ export interface Deps {
   /** The only clock domain code reads; tests pass a fixed one. */
   now: () => Date;
   log: Logger;
+  /** Secrets held in memory only; never logged, never returned. */
+  secrets: { keyEncryptionKey: Uint8Array };
 }

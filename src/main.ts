@@ -15,7 +15,9 @@ export async function serve(config: Readonly<Config>, options: ServeOptions): Pr
   const started = Date.now();
   const runtime = await openRuntime(config);
   const { deps } = runtime;
-  const https = config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined;
+  const https = config.tls
+    ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) }
+    : undefined;
   const app = await buildApp(deps, { serveWebApp: options.serveWebApp, https });
 
   let stopping = false;
@@ -50,7 +52,12 @@ export async function serve(config: Readonly<Config>, options: ServeOptions): Pr
     throw error;
   }
   deps.log.info(
-    { url: config.publicUrl, database: config.database.kind, workers: options.workers, ms: Date.now() - started },
+    {
+      url: config.publicUrl,
+      database: config.database.kind,
+      workers: options.workers,
+      ms: Date.now() - started,
+    },
     `Tessera is ready at ${config.publicUrl}`,
   );
 }

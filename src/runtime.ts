@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
+import { loadKeyEncryptionKey } from './issuing/index.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { allJobs } from './jobs/registry.ts';
 import { createMailTransport } from './mail/index.ts';
@@ -30,10 +31,24 @@ export function createLogger(config: Readonly<Config>): Logger {
     level: config.logLevel,
     // Secrets never reach the logs, whichever object carries them.
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.secretKeyMultibase', '*.token'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.secretKeyMultibase',
+        '*.token',
+      ],
       censor: '[redacted]',
     },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
   });
 }
 
@@ -43,14 +58,27 @@ export async function openRuntime(config: Readonly<Config>, options: RuntimeOpti
   try {
     const applied = await migrateToLatest(database.db, database.schema);
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
-    const jobs = await createJobQueue(database, config.database.kind === 'postgres' ? config.database.url : undefined, {
-      schema: config.jobsSchema,
-      jobs: allJobs,
-      log,
-      pollingIntervalSeconds: options.pollingIntervalSeconds,
-    });
+    const jobs = await createJobQueue(
+      database,
+      config.database.kind === 'postgres' ? config.database.url : undefined,
+      {
+        schema: config.jobsSchema,
+        jobs: allJobs,
+        log,
+        pollingIntervalSeconds: options.pollingIntervalSeconds,
+      },
+    );
     const mail = createMailTransport(config.mail.smtpUrl);
-    const deps: Deps = { config, db: database.db, jobs, mail, now: options.now ?? (() => new Date()), log };
+    const keyEncryptionKey = loadKeyEncryptionKey(config, (message) => log.warn(message));
+    const deps: Deps = {
+      config,
+      db: database.db,
+      jobs,
+      mail,
+      now: options.now ?? (() => new Date()),
+      log,
+      secrets: { keyEncryptionKey },
+    };
     return {
       deps,
       database,

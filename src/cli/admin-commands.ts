@@ -3,9 +3,12 @@ import { type Command, Option } from 'commander';
 import type { Config } from '../config.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { seedDemoDataIfEmpty } from '../seed/demo.ts';
-import { createUserFromCli, createOrganizationFromCli } from './admin-actions.ts';
+import { createOrganizationFromCli, createUserFromCli } from './admin-actions.ts';
 
-async function withRuntime(config: Readonly<Config>, run: (runtime: Runtime) => Promise<void>): Promise<void> {
+async function withRuntime(
+  config: Readonly<Config>,
+  run: (runtime: Runtime) => Promise<void>,
+): Promise<void> {
   const runtime = await openRuntime(config);
   try {
     await run(runtime);
@@ -31,7 +34,10 @@ export function registerAdminCommands(program: Command, config: () => Readonly<C
     .description('Create a user whose email is already verified')
     .requiredOption('--email <email>', 'login email')
     .requiredOption('--name <name>', 'display name')
-    .option('--password <password>', 'at least 10 characters (default: read TESSERA_PASSWORD, else generate one)')
+    .option(
+      '--password <password>',
+      'at least 10 characters (default: read TESSERA_PASSWORD, else generate one)',
+    )
     .option('--operator', 'make the user a platform operator', false)
     .action((options: { email: string; name: string; password?: string; operator: boolean }) =>
       withRuntime(config(), async ({ deps }) => {
@@ -47,7 +53,9 @@ export function registerAdminCommands(program: Command, config: () => Readonly<C
     .description('Create an organization, optionally with an existing user as its owner')
     .requiredOption('--name <name>', 'display name')
     .requiredOption('--slug <slug>', 'lowercase letters, digits and dashes; used in URLs and the did:web')
-    .addOption(new Option('--kind <kind>', 'issuer or employer').choices(['issuer', 'employer']).default('issuer'))
+    .addOption(
+      new Option('--kind <kind>', 'issuer or employer').choices(['issuer', 'employer']).default('issuer'),
+    )
     .option('--owner <email>', 'email of an existing user who becomes the owner')
     .action((options: { name: string; slug: string; kind: 'issuer' | 'employer'; owner?: string }) =>
       withRuntime(config(), async ({ deps }) => {

@@ -1,12 +1,15 @@
 // Builds the React app (web/ → web/dist) with Vite's JS API when the build is missing or older than
 // its sources, so `npm start` always serves the current app without a separate build step.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 export const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
 export const webDistDir = join(webDir, 'dist');
 const SKIPPED = new Set(['dist', 'node_modules']);
+const LOCK = join(webDir, '.dist-build.lock');
+const STALE_LOCK_MS = 5 * 60_000;
 
 /** The newest modification time of any source file under web/ (dist and temporary builds excluded). */
 export function newestWebSourceMtime(dir = webDir): number {
@@ -32,13 +35,30 @@ export function webBuildIsCurrent(): boolean {
  */
 export async function ensureWebBuilt(log: (message: string) => void): Promise<boolean> {
   if (webBuildIsCurrent()) return false;
+  const release = await acquireBuildLock();
+  try {
+    // Another process may have built it while this one waited for the lock.
+    if (webBuildIsCurrent()) return false;
+    await buildWeb(log);
+    return true;
+  } finally {
+    release();
+  }
+}
+
+async function buildWeb(log: (message: string) => void): Promise<void> {
   const started = Date.now();
   log('Building the web app (web/ → web/dist) …');
   const { build } = await import('vite');
   const outDir = join(webDir, `.dist-${process.pid}-${started}`);
+  // Vite and its React plugin choose the production transforms from NODE_ENV, which a test run sets
+  // to `test`: the app must be built the same way wherever the build starts.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       configFile: join(webDir, 'vite.config.ts'),
+      mode: 'production',
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true },
     });
@@ -47,8 +67,24 @@ export async function ensureWebBuilt(log: (message: string) => void): Promise<bo
     renameSync(outDir, webDistDir);
     rmSync(old, { recursive: true, force: true });
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(outDir, { recursive: true, force: true });
   }
   log(`Web app built in ${Date.now() - started} ms.`);
-  return true;
+}
+
+/** One build at a time across processes (parallel test workers, a server starting during a test run). */
+async function acquireBuildLock(): Promise<() => void> {
+  for (;;) {
+    try {
+      closeSync(openSync(LOCK, 'wx'));
+      return () => rmSync(LOCK, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) rmSync(LOCK, { force: true });
+      else await sleep(200);
+    }
+  }
 }

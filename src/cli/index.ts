@@ -1,27 +1,15 @@
 // The `tessera` command: serve, worker, migrate, seed, user create, org create, dev.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DatabaseLockedError } from '../db/connection.ts';
 import { registerAdminCommands } from './admin-commands.ts';
+import { CliError } from './errors.ts';
 import { registerServerCommands } from './server-commands.ts';
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
-
-export function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
-  return n;
-}
-
 const program = new Command('tessera')
-  .description('Tessera: micro-credentials with Open Badges 3.0. Configuration comes from the environment (see .env.example).')
+  .description(
+    'Tessera: micro-credentials with Open Badges 3.0. Configuration comes from the environment (see .env.example).',
+  )
   .showHelpAfterError();
 
 registerServerCommands(program, () => loadConfig());

@@ -50,11 +50,17 @@ export function registerServerCommands(program: Command, config: () => Readonly<
 
   program
     .command('dev')
-    .description('Development: the API server plus the Vite dev server with hot reload at http://localhost:5173')
+    .description(
+      'Development: the API server plus the Vite dev server with hot reload at http://localhost:5173',
+    )
     .action(async () => {
-      const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'web/vite.config.ts'], {
-        stdio: 'inherit',
-      });
+      const vite = spawn(
+        process.execPath,
+        ['node_modules/vite/bin/vite.js', '--config', 'web/vite.config.ts'],
+        {
+          stdio: 'inherit',
+        },
+      );
       process.once('exit', () => vite.kill());
       const cfg = config();
       await serve(cfg, { workers: cfg.workers === 'inline', serveWebApp: false });

@@ -31,11 +31,19 @@ export class DatabaseLockedError extends Error {
   }
 }
 
-export async function openDatabase(config: DatabaseConfig, options: { pglite?: PGlite } = {}): Promise<DatabaseHandle> {
-  return config.kind === 'postgres' ? openPostgres(config.url, config.schema) : openPglite(config, options.pglite);
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { pglite?: PGlite } = {},
+): Promise<DatabaseHandle> {
+  return config.kind === 'postgres'
+    ? openPostgres(config.url, config.schema)
+    : openPglite(config, options.pglite);
 }
 
-async function openPglite(config: { dataDir: string; schema: string }, shared?: PGlite): Promise<DatabaseHandle> {
+async function openPglite(
+  config: { dataDir: string; schema: string },
+  shared?: PGlite,
+): Promise<DatabaseHandle> {
   const releaseLock = shared ? () => {} : acquireDataDirLock(config.dataDir);
   try {
     const pglite =
@@ -44,8 +52,11 @@ async function openPglite(config: { dataDir: string; schema: string }, shared?: 
         // Keeps resident memory near 160 MB instead of ~800 MB (measured, see ENGINEERING.md).
         postgresqlconf: ['shared_buffers = 16MB'],
       }));
-    await useSchema(config.schema, (text) => pglite.exec(text));
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: [new CamelCasePlugin()] });
+    await enterSchema(config.schema, (text) => pglite.exec(text));
+    const db = new Kysely<Database>({
+      dialect: new PGliteDialect({ pglite }),
+      plugins: [new CamelCasePlugin()],
+    });
     return {
       kind: 'pglite',
       db,
@@ -68,8 +79,11 @@ async function openPostgres(url: string, schema: string): Promise<DatabaseHandle
     max: 10,
     options: schema === 'public' ? undefined : `-c search_path=${schema}`,
   });
-  await useSchema(schema, (text) => pool.query(text));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  await enterSchema(schema, (text) => pool.query(text));
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
   return {
     kind: 'postgres',
     db,
@@ -81,7 +95,7 @@ async function openPostgres(url: string, schema: string): Promise<DatabaseHandle
   };
 }
 
-async function useSchema(schema: string, exec: (text: string) => Promise<unknown>): Promise<void> {
+async function enterSchema(schema: string, exec: (text: string) => Promise<unknown>): Promise<void> {
   if (schema === 'public') return;
   // The schema name was validated as an identifier by config; quote it anyway.
   await exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}";`);

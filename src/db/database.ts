@@ -1,10 +1,11 @@
 // The database as Kysely sees it: the composition of every context's own table types.
 import type { Kysely, Transaction } from 'kysely';
 import type { IdentityTables } from '../identity/tables.ts';
+import type { IssuingTables } from '../issuing/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
 import type { OrgTables } from '../orgs/tables.ts';
 
-export interface Database extends IdentityTables, OrgTables, MailTables {}
+export interface Database extends IdentityTables, OrgTables, MailTables, IssuingTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -2,11 +2,14 @@
 import type { Kysely } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0003 from './migrations/0003_issuing.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0003_issuing': m0003,
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.
 export async function migrateToLatest(db: Kysely<any>, schema: string): Promise<string[]> {
   const migrator = new Migrator({
     db,

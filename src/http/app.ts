@@ -7,8 +7,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.ts';
 import { authPlugin } from './auth.ts';
-import { errorHandler, problem, sendProblem } from './problem.ts';
 import { registerOpenApi } from './openapi.ts';
+import { errorHandler, problem, sendProblem } from './problem.ts';
 import { apiRoutes, publicRoutes } from './routes.ts';
 import { systemRoutes } from './system-routes.ts';
 import { registerWebApp } from './web-app.ts';
@@ -41,7 +41,10 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('not-found', 404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`, request)),
+    sendProblem(
+      reply,
+      problem('not-found', 404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`, request),
+    ),
   );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -21,7 +21,11 @@ export async function registerOpenApi(app: FastifyInstance, deps: Deps): Promise
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tessera_session' },
-          bearer: { type: 'http', scheme: 'bearer', description: 'An API token created in the app (shown once).' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token created in the app (shown once).',
+          },
         },
       },
     },

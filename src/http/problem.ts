@@ -40,7 +40,13 @@ const titles: Record<string, string> = {
 /** Relative URI reference, stable across installs; GET /problems/<code> explains it. */
 export const problemType = (code: string) => `/problems/${code}`;
 
-export function problem(code: string, status: number, detail: string | undefined, request: FastifyRequest, errors?: FieldProblem[]): Problem {
+export function problem(
+  code: string,
+  status: number,
+  detail: string | undefined,
+  request: FastifyRequest,
+  errors?: FieldProblem[],
+): Problem {
   return {
     type: problemType(code),
     title: titles[code] ?? code.replace(/-/g, ' '),
@@ -56,14 +62,25 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function errorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
     const fields = error.validation.map((issue) => ({
-      path: [where, ...(issue.instancePath ? issue.instancePath.split('/').filter(Boolean) : []), ...unknownKeys(issue)].join('.'),
+      path: [
+        where,
+        ...(issue.instancePath ? issue.instancePath.split('/').filter(Boolean) : []),
+        ...unknownKeys(issue),
+      ].join('.'),
       message: issue.message ?? 'is invalid',
     }));
-    return sendProblem(reply, problem('invalid', 400, `The request ${where} has ${fields.length} problem(s).`, request, fields));
+    return sendProblem(
+      reply,
+      problem('invalid', 400, `The request ${where} has ${fields.length} problem(s).`, request, fields),
+    );
   }
   if (error instanceof DomainError) {
     const status = statusByCode[error.code] ?? (error instanceof ConflictError ? 409 : 422);
@@ -76,18 +93,35 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       return sendProblem(reply, problem('invalid-json', 400, 'The request body is not valid JSON.', request));
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
-      return sendProblem(reply, problem('payload-too-large', 413, 'The request body is larger than this server accepts.', request));
+      return sendProblem(
+        reply,
+        problem('payload-too-large', 413, 'The request body is larger than this server accepts.', request),
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return sendProblem(reply, problem('unsupported-media-type', 415, 'Send JSON (Content-Type: application/json).', request));
+      return sendProblem(
+        reply,
+        problem('unsupported-media-type', 415, 'Send JSON (Content-Type: application/json).', request),
+      );
   }
   if (error.statusCode === 429) {
-    return sendProblem(reply, problem('rate-limited', 429, 'Too many attempts; wait a minute and try again.', request));
+    return sendProblem(
+      reply,
+      problem('rate-limited', 429, 'Too many attempts; wait a minute and try again.', request),
+    );
   }
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
+  if (
+    error.statusCode &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500 &&
+    !isResponseSerializationError(error)
+  ) {
     return sendProblem(reply, problem('invalid', error.statusCode, error.message, request));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, problem('internal', 500, 'Something went wrong on our side; the request id helps us find it.', request));
+  return sendProblem(
+    reply,
+    problem('internal', 500, 'Something went wrong on our side; the request id helps us find it.', request),
+  );
 }
 
 function unknownKeys(issue: { params?: unknown }): string[] {

@@ -1,15 +1,19 @@
 // The route plugins of every context: one list, so the whole API surface is visible in one place.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
+import { identityRoutes } from '../identity/index.ts';
+import { issuingPublicRoutes, issuingRoutes, ob2HostedRoutes } from '../issuing/index.ts';
 import { mailRoutes } from '../mail/index.ts';
+import { orgRoutes } from '../orgs/index.ts';
+import { vcApiRoutes } from '../vcapi/index.ts';
 
 type Plugin = (app: FastifyInstance, options: { deps: Deps }) => Promise<void>;
 
 /** Mounted under /api/v1. */
-const api: Plugin[] = [mailRoutes];
+const api: Plugin[] = [issuingRoutes, mailRoutes, identityRoutes, orgRoutes];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */
-const root: Plugin[] = [];
+const root: Plugin[] = [issuingPublicRoutes, ob2HostedRoutes, vcApiRoutes];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   for (const plugin of api) await app.register(plugin, { deps });

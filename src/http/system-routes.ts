@@ -7,7 +7,8 @@ import type { Deps } from '../deps.ts';
 import { problem, sendProblem } from './problem.ts';
 
 const problemDescriptions: Record<string, string> = {
-  'not-found': 'The resource does not exist, or you may not see it (other organizations’ data answers 404, never 403).',
+  'not-found':
+    'The resource does not exist, or you may not see it (other organizations’ data answers 404, never 403).',
   unauthenticated: 'Log in (session cookie) or send an API token in the Authorization header.',
   forbidden: 'You are logged in, but your role in this organization does not allow the action.',
   invalid: 'The request was understood but some fields are wrong; `errors` lists each with its path.',
@@ -18,13 +19,30 @@ const problemDescriptions: Record<string, string> = {
   conflict: 'The request conflicts with existing data (for example an email already registered).',
   'csrf-failed': 'Cookie-authenticated writes must send the X-CSRF-Token header given at login.',
   internal: 'An unexpected error; it was logged with the request id.',
+  'email-taken': 'An account already uses this email address; log in or reset the password instead.',
+  'email-not-verified':
+    'Open the link we emailed to confirm the address, then log in (you can ask for a new link).',
+  'email-required': 'The account must keep at least one verified email address.',
+  'slug-taken': 'Another organization already uses this address (slug); choose another.',
+  'already-member': 'This person is already a member of the organization.',
+  'last-owner': 'An organization always keeps at least one owner; make someone else owner first.',
+  'invalid-state-change':
+    'The credential cannot move to that state (for example, a revoked credential is never reinstated).',
+  'not-an-issuer': 'Only issuer organizations have signing keys and issue credentials.',
+  'rotation-in-progress': 'Another key rotation for this organization is running; try again.',
 };
 
 export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/health',
-    { schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness: the process answers',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
   r.get(
@@ -41,7 +59,10 @@ export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         await pingDatabase(deps.db);
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
-        return sendProblem(reply, { ...problem('internal', 503, 'The database does not answer.', request), title: 'Not ready' });
+        return sendProblem(reply, {
+          ...problem('internal', 503, 'The database does not answer.', request),
+          title: 'Not ready',
+        });
       }
       return { status: 'ready' as const, database: deps.config.database.kind };
     },
@@ -51,7 +72,8 @@ export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     { schema: { hide: true, params: z.object({ code: z.string().max(64) }) } },
     async (request, reply) => {
       const description = problemDescriptions[request.params.code];
-      if (!description) return sendProblem(reply, problem('not-found', 404, 'No such problem type.', request));
+      if (!description)
+        return sendProblem(reply, problem('not-found', 404, 'No such problem type.', request));
       return { type: `/problems/${request.params.code}`, description };
     },
   );

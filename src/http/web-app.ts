@@ -1,25 +1,41 @@
-// Serves the built React app (web/dist) with a fallback to index.html for client-side routes.
+// Serves the built React app (web/dist): hashed assets cached for good, index.html never cached, and
+// index.html for any other GET that asks for HTML (client-side routes such as /verify-email).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { problem, sendProblem } from './problem.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+const NO_CACHE = 'no-cache';
+const FOREVER = 'public, max-age=31536000, immutable';
+
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
-  if (!existsSync(webDistDir)) {
+  if (!existsSync(`${webDistDir}index.html`)) {
     app.log.warn('web/dist is missing: run `npm run build:web` (npm start builds it)');
     return;
   }
-  await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((request, reply) => {
+  await app.register(fastifyStatic, {
+    root: webDistDir,
+    prefix: '/',
+    // Routes for the files present at start (the build happens before the server starts).
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.includes('/assets/') ? FOREVER : NO_CACHE);
+    },
+  });
+  // The app's own not-found handler stays in charge of everything else (API paths, non-HTML requests).
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const accept = request.headers.accept ?? '';
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && accept.includes('text/html')) {
-      return reply.type('text/html').sendFile('index.html');
+    if (!request.url.startsWith('/api/') && accept.includes('text/html')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .type('application/problem+json')
-      .send({ type: '/problems/not-found', title: 'Not found', status: 404, instance: request.url.split('?')[0], requestId: request.id });
+    return sendProblem(
+      reply,
+      problem('not-found', 404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`, request),
+    );
   });
 }

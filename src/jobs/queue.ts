@@ -1,7 +1,7 @@
 // Queue set-up (pg-boss on the same database) and worker registration. Each job itself lives in
 // its context's jobs.ts as a JobDefinition: name, payload schema, handler and retry policy together.
 import { createHash } from 'node:crypto';
-import { PgBoss, fromKysely, fromPglite } from 'pg-boss';
+import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { DatabaseHandle } from '../db/connection.ts';
@@ -44,16 +44,30 @@ export interface QueueOptions {
   pollingIntervalSeconds?: number;
 }
 
-export async function createJobQueue(database: DatabaseHandle, connectionString: string | undefined, options: QueueOptions): Promise<JobQueue> {
+export async function createJobQueue(
+  database: DatabaseHandle,
+  connectionString: string | undefined,
+  options: QueueOptions,
+): Promise<JobQueue> {
   const boss =
     database.pglite !== undefined
-      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: options.schema, supervise: true, schedule: false })
+      ? new PgBoss({
+          db: fromPglite(database.pglite),
+          backend: 'pglite',
+          schema: options.schema,
+          supervise: true,
+          schedule: false,
+        })
       : new PgBoss({ connectionString, schema: options.schema, max: 4, schedule: false });
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   await boss.start();
   // Created up front: on PGlite (one connection) a createQueue() during an open transaction would wait forever.
   for (const job of options.jobs) {
-    await boss.createQueue(job.name, { retryLimit: job.retryLimit, retryDelay: job.retryDelaySeconds, retryBackoff: true });
+    await boss.createQueue(job.name, {
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelaySeconds,
+      retryBackoff: true,
+    });
   }
   const known = new Set(options.jobs.map((job) => job.name));
   let stopped = false;
@@ -64,7 +78,9 @@ export async function createJobQueue(database: DatabaseHandle, connectionString:
       const data = job.payload.parse(payload) as object;
       await boss.send(job.name, data, {
         db: fromKysely(executor as never),
-        id: enqueueOptions.idempotencyKey ? uuidFromKey(`${job.name}:${enqueueOptions.idempotencyKey}`) : undefined,
+        id: enqueueOptions.idempotencyKey
+          ? uuidFromKey(`${job.name}:${enqueueOptions.idempotencyKey}`)
+          : undefined,
         startAfter: enqueueOptions.startAfter,
       });
     },

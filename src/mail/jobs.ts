@@ -23,7 +23,12 @@ export const deliverMailJob: JobDefinition<{ messageId: string }> = {
           messageId: `<${message.id}@tessera>`,
         });
       } catch (error) {
-        await recordFailure(deps.db, messageId, error instanceof Error ? error.message : String(error), false);
+        await recordFailure(
+          deps.db,
+          messageId,
+          error instanceof Error ? error.message : String(error),
+          false,
+        );
         throw error;
       }
     }

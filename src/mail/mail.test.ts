@@ -19,7 +19,10 @@ describe('mail over SMTP', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpCapture();
-    runtime = await createTestRuntime({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Tessera <mail@tessera.test>' }, workers: true });
+    runtime = await createTestRuntime({
+      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Tessera <mail@tessera.test>' },
+      workers: true,
+    });
   });
   afterAll(async () => {
     await runtime?.close();
@@ -103,7 +106,11 @@ describe('mail without SMTP', () => {
       rows = await listMessages(deps.db, { to: 'outbox@example.org', limit: 5 });
     }
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ transport: 'outbox', status: 'sent', subject: 'Confirm your email address for Tessera' });
+    expect(rows[0]).toMatchObject({
+      transport: 'outbox',
+      status: 'sent',
+      subject: 'Confirm your email address for Tessera',
+    });
     expect(rows[0]?.textBody).toContain('token=xyz');
   });
 });

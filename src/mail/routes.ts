@@ -24,7 +24,11 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     },
     async (request) => {
       const { to, limit, before } = request.query;
-      const rows = await listOutbox(deps, request.actor, { to, limit, before: before ? new Date(before) : undefined });
+      const rows = await listOutbox(deps, request.actor, {
+        to,
+        limit,
+        before: before ? new Date(before) : undefined,
+      });
       return { items: rows.map(outboxMessageSummary.present) };
     },
   );

@@ -25,7 +25,11 @@ export const outboxMessageSummary = {
   }),
 };
 
-const messageSchema = summarySchema.extend({ text: z.string(), html: z.string(), lastError: z.string().nullable() });
+const messageSchema = summarySchema.extend({
+  text: z.string(),
+  html: z.string(),
+  lastError: z.string().nullable(),
+});
 
 export const outboxMessage = {
   schema: messageSchema,

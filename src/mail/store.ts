@@ -34,7 +34,11 @@ export async function markSent(db: Executor, id: string, at: Date): Promise<void
 export async function recordFailure(db: Executor, id: string, error: string, final: boolean): Promise<void> {
   await db
     .updateTable('mailMessages')
-    .set((eb) => ({ lastError: error, attempts: eb('attempts', '+', 1), ...(final ? { status: 'failed' as const } : {}) }))
+    .set((eb) => ({
+      lastError: error,
+      attempts: eb('attempts', '+', 1),
+      ...(final ? { status: 'failed' as const } : {}),
+    }))
     .where('id', '=', id)
     .execute();
 }
@@ -43,7 +47,12 @@ export async function listMessages(
   db: Executor,
   filter: { to?: string; limit: number; before?: Date },
 ): Promise<MailMessageRow[]> {
-  let query = db.selectFrom('mailMessages').selectAll().orderBy('createdAt', 'desc').orderBy('id').limit(filter.limit);
+  let query = db
+    .selectFrom('mailMessages')
+    .selectAll()
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .limit(filter.limit);
   if (filter.to) query = query.where('toAddress', '=', filter.to.toLowerCase());
   if (filter.before) query = query.where('createdAt', '<', filter.before);
   return query.execute();

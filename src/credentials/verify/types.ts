@@ -1,0 +1,63 @@
+// The verification result: a list of checks in plain words, never an exception.
+import type { DidDocument } from '../did/types.ts';
+
+export type CheckCode =
+  | 'structure'
+  | 'contexts'
+  | 'proof'
+  | 'issuer-key'
+  | 'issuer-identity'
+  | 'jwt-claims'
+  | 'not-before'
+  | 'not-expired'
+  | 'status';
+
+/** `unchecked` means "could not tell" (a DID document or status list out of reach): never a pass. */
+export type CheckStatus = 'passed' | 'failed' | 'unchecked';
+
+export interface Check {
+  code: CheckCode;
+  status: CheckStatus;
+  /** One or two sentences a verifier (a person) can read. */
+  message: string;
+  /** Itemised findings, e.g. every JSON Schema error with its path. */
+  details?: string[];
+}
+
+export type CredentialFormat = 'data-integrity' | 'ed25519-signature-2020' | 'jwt' | 'unsigned' | 'unknown';
+
+export interface VerificationResult {
+  /** True only when every check passed (see verifyCredential). */
+  verified: boolean;
+  format: CredentialFormat;
+  /** The credential that was examined (for a JWT, its payload without the JWT claims). */
+  credential?: Record<string, unknown>;
+  checks: Check[];
+}
+
+export type StatusListFetch =
+  | { ok: true; credential: Record<string, unknown> }
+  | { ok: false; reason: string };
+export type CredentialStatusValue = 'active' | 'revoked' | 'suspended';
+
+export interface VerifyOptions {
+  /** The caller's clock. */
+  now: Date;
+  /**
+   * Resolves a controller id to its document: a did:web DID (or an https issuer URL) → DID/controller
+   * document, undefined when it cannot be had. did:key is resolved locally and never reaches it.
+   */
+  resolveDid: (id: string) => Promise<DidDocument | undefined>;
+  /** Fetches a status list credential by URL. Without it, a credential with a status is `unchecked`. */
+  fetchStatusList?: (url: string) => Promise<StatusListFetch>;
+  /** Reads one status entry in a fetched status list credential (the status-list module provides it). */
+  checkStatus?: (
+    entry: Record<string, unknown>,
+    listCredential: Record<string, unknown>,
+  ) => CredentialStatusValue | Promise<CredentialStatusValue>;
+  /** Tolerance for clocks that disagree, applied to validFrom / validUntil (default 0). */
+  maxClockSkewSeconds?: number;
+}
+
+export const check = (code: CheckCode, status: CheckStatus, message: string, details?: string[]): Check =>
+  details && details.length > 0 ? { code, status, message, details } : { code, status, message };

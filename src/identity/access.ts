@@ -1,0 +1,26 @@
+// Checks on the actor that every context's use-cases share.
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import type { ApiTokenScope } from './model.ts';
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
+
+/** Sessions may do whatever the person's roles allow; an API token only what its scopes name. */
+export function requireScope(actor: Actor | null, scope: ApiTokenScope): Actor {
+  const me = requireActor(actor);
+  if (me.scopes !== 'all' && !me.scopes.includes(scope)) {
+    throw new ForbiddenError(`This API token lacks the "${scope}" scope.`);
+  }
+  return me;
+}
+
+/** Account settings (emails, API tokens) change only from a logged-in person, never from a machine. */
+export function requireSession(actor: Actor | null): Actor {
+  const me = requireActor(actor);
+  if (me.via !== 'session')
+    throw new ForbiddenError('Manage your account from a logged-in session, not with an API token.');
+  return me;
+}

@@ -1,0 +1,18 @@
+// Public face of the identity context: accounts, sessions, API tokens, and the actor checks others reuse.
+export { requireActor, requireScope, requireSession } from './access.ts';
+export type { Actor } from './actor.ts';
+export { clearSessionCookie } from './cookies.ts';
+export { API_TOKEN_SCOPES, type ApiTokenScope, SESSION_COOKIE } from './model.ts';
+export { identityRoutes } from './routes.ts';
+export { safeEqual } from './secrets.ts';
+export {
+  createUser,
+  findUserByEmail,
+  findUserIdByVerifiedEmail,
+  type NewUser,
+  type UserWithEmails,
+  userSummaries,
+  verifiedEmailsOf,
+} from './service.ts';
+export { resolveApiToken, resolveSession } from './sessions.ts';
+export type { SessionRow, UserRow } from './store.ts';

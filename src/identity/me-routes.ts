@@ -1,0 +1,110 @@
+// /me: a person's own emails and API tokens.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import {
+  addMyEmail,
+  createMyApiToken,
+  listMyApiTokens,
+  listMyEmails,
+  makeMyEmailPrimary,
+  removeMyEmail,
+  revokeMyApiToken,
+} from './me.ts';
+import { apiToken, createApiTokenBody, createdApiToken, emailBody, idParams, userEmail } from './schema.ts';
+
+const emailsReply = z.object({ items: z.array(userEmail.schema) });
+
+export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['account'];
+
+  r.get(
+    '/me/emails',
+    { schema: { tags, summary: 'My email addresses', response: { 200: emailsReply } } },
+    async (request) => ({ items: (await listMyEmails(deps, request.actor)).map(userEmail.present) }),
+  );
+
+  r.post(
+    '/me/emails',
+    {
+      schema: {
+        tags,
+        summary: 'Add an email address; a confirmation link is mailed',
+        body: emailBody,
+        response: { 201: userEmail.schema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(userEmail.present(await addMyEmail(deps, request.actor, request.body.email))),
+  );
+
+  r.delete(
+    '/me/emails/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove an email address (not the primary one)',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeMyEmail(deps, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.put(
+    '/me/emails/:id/primary',
+    {
+      schema: {
+        tags,
+        summary: 'Make a verified email address the primary one',
+        params: idParams,
+        response: { 200: emailsReply },
+      },
+    },
+    async (request) => ({
+      items: (await makeMyEmailPrimary(deps, request.actor, request.params.id)).map(userEmail.present),
+    }),
+  );
+
+  r.get(
+    '/me/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'My API tokens (the secret itself is never shown again)',
+        response: { 200: z.object({ items: z.array(apiToken.schema) }) },
+      },
+    },
+    async (request) => ({ items: (await listMyApiTokens(deps, request.actor)).map(apiToken.present) }),
+  );
+
+  r.post(
+    '/me/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token; its secret is shown in this reply only',
+        body: createApiTokenBody,
+        response: { 201: createdApiToken.schema },
+      },
+    },
+    async (request, reply) => {
+      const { token, row } = await createMyApiToken(deps, request.actor, request.body);
+      return reply.code(201).send(createdApiToken.present(row, token));
+    },
+  );
+
+  r.delete(
+    '/me/tokens/:id',
+    { schema: { tags, summary: 'Revoke an API token', params: idParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await revokeMyApiToken(deps, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,148 @@
+// Issuers' identities: did:web on this server, Ed25519 signing keys encrypted at rest, rotation.
+import {
+  buildDidWebDocument,
+  type DidDocument,
+  decryptSecretKey,
+  didWebId,
+  Ed25519KeyPair,
+  encryptSecretKey,
+} from '../credentials/index.ts';
+import type { Executor } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
+import type { Actor } from '../identity/actor.ts';
+import {
+  organizationById,
+  organizationBySlug,
+  type PublicOrganization,
+  requireMembership,
+} from '../orgs/index.ts';
+import {
+  findActiveIssuerKey,
+  type IssuerKeyRow,
+  insertIssuerKey,
+  listIssuerKeys,
+  retireActiveKeys,
+} from './store.ts';
+
+export interface SigningIdentity {
+  org: PublicOrganization;
+  did: string;
+  verificationMethod: string;
+  keyPair: Ed25519KeyPair;
+}
+
+export interface IssuerKeyView {
+  keyNumber: number;
+  verificationMethod: string;
+  publicKeyMultibase: string;
+  createdAt: Date;
+  retiredAt: Date | null;
+  active: boolean;
+}
+
+/** `did:web:<host>:issuers:<slug>`, its document served at /issuers/<slug>/did.json. */
+export function issuerDid(deps: Deps, slug: string): string {
+  return didWebId(new URL(deps.config.publicUrl).host, ['issuers', slug]);
+}
+
+export const verificationMethodOf = (did: string, keyNumber: number) => `${did}#key-${keyNumber}`;
+
+async function createKey(deps: Deps, db: Executor, orgId: string): Promise<IssuerKeyRow> {
+  const keyPair = Ed25519KeyPair.generate();
+  return insertIssuerKey(db, {
+    orgId,
+    publicKeyMultibase: keyPair.publicKeyMultibase,
+    secretKeyEncrypted: encryptSecretKey(deps.secrets.keyEncryptionKey, keyPair.secretKeyMultibase),
+  });
+}
+
+/** Every issuer has a key from its first use on; two first uses at once create one key, not two. */
+async function createKeyOnce(deps: Deps, orgId: string): Promise<IssuerKeyRow> {
+  try {
+    return await createKey(deps, deps.db, orgId);
+  } catch (error) {
+    const existing =
+      (error as { code?: string }).code === '23505' ? await findActiveIssuerKey(deps.db, orgId) : undefined;
+    if (!existing) throw error;
+    return existing;
+  }
+}
+
+/** The organization's signing identity, creating its first key when it has none. */
+export async function signingIdentity(deps: Deps, db: Executor, orgId: string): Promise<SigningIdentity> {
+  const org = await organizationById(db, orgId);
+  if (!org) throw new NotFoundError('organization');
+  if (org.kind !== 'issuer')
+    throw new RuleError('not-an-issuer', 'Only issuer organizations sign credentials.');
+  const key = (await findActiveIssuerKey(db, orgId)) ?? (await createKey(deps, db, orgId));
+  const did = issuerDid(deps, org.slug);
+  return {
+    org,
+    did,
+    verificationMethod: verificationMethodOf(did, key.keyNumber),
+    keyPair: Ed25519KeyPair.fromSecretKeyMultibase(
+      decryptSecretKey(deps.secrets.keyEncryptionKey, key.secretKeyEncrypted),
+    ),
+  };
+}
+
+function presentKey(did: string, row: IssuerKeyRow): IssuerKeyView {
+  return {
+    keyNumber: row.keyNumber,
+    verificationMethod: verificationMethodOf(did, row.keyNumber),
+    publicKeyMultibase: row.publicKeyMultibase,
+    createdAt: row.createdAt,
+    retiredAt: row.retiredAt,
+    active: row.retiredAt === null,
+  };
+}
+
+export async function listKeys(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+): Promise<{ did: string; keys: IssuerKeyView[] }> {
+  requireMembership(actor, orgId, ['owner', 'admin']);
+  const org = await organizationById(deps.db, orgId);
+  if (!org) throw new NotFoundError('organization');
+  const did = issuerDid(deps, org.slug);
+  return { did, keys: (await listIssuerKeys(deps.db, orgId)).map((row) => presentKey(did, row)) };
+}
+
+/**
+ * A new key signs from now on; the old one is retired but stays in the DID document, so every
+ * credential it signed keeps verifying.
+ */
+export async function rotateKey(deps: Deps, actor: Actor | null, orgId: string): Promise<IssuerKeyView> {
+  requireMembership(actor, orgId, ['owner', 'admin']);
+  const org = await organizationById(deps.db, orgId);
+  if (!org) throw new NotFoundError('organization');
+  try {
+    const row = await deps.db.transaction().execute(async (trx) => {
+      await retireActiveKeys(trx, orgId, deps.now());
+      return createKey(deps, trx, orgId);
+    });
+    return presentKey(issuerDid(deps, org.slug), row);
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw new ConflictError(
+        'Another key rotation for this organization is in progress; try again.',
+        'rotation-in-progress',
+      );
+    }
+    throw error;
+  }
+}
+
+/** The public DID document of an issuer of this server, or undefined for an unknown slug. */
+export async function didDocumentOf(deps: Deps, slug: string): Promise<DidDocument | undefined> {
+  const org = await organizationBySlug(deps.db, slug);
+  if (org?.kind !== 'issuer') return undefined;
+  let keys = await listIssuerKeys(deps.db, org.id);
+  if (keys.length === 0) keys = [await createKeyOnce(deps, org.id)];
+  return buildDidWebDocument(
+    issuerDid(deps, slug),
+    keys.map((key) => ({ publicKeyMultibase: key.publicKeyMultibase, fragment: `key-${key.keyNumber}` })),
+  );
+}

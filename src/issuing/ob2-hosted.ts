@@ -1,0 +1,119 @@
+// Open Badges 2.0 hosted verification for older backpacks: every credential we issue to an email
+// also has an Assertion, its BadgeClass and its Issuer at stable URLs, revocation reflected (410).
+import {
+  buildOb2Assertion,
+  buildOb2BadgeClass,
+  buildOb2Issuer,
+  buildRevokedOb2Assertion,
+  normalizeEmail,
+} from '../credentials/index.ts';
+import type { Deps } from '../deps.ts';
+import { organizationById, organizationBySlug } from '../orgs/index.ts';
+import { issuerDid } from './issuer-keys.ts';
+import { findIssuedCredentialAnyOrg, type IssuedCredentialRow } from './store.ts';
+
+type Json = Record<string, unknown>;
+
+export const ob2Urls = (deps: Deps) => ({
+  assertion: (id: string) => `${deps.config.publicUrl}/ob2/assertions/${id}`,
+  badgeClass: (id: string) => `${deps.config.publicUrl}/ob2/assertions/${id}/badge`,
+  image: (id: string) => `${deps.config.publicUrl}/ob2/assertions/${id}/image.svg`,
+  issuer: (slug: string) => `${deps.config.publicUrl}/ob2/issuers/${slug}`,
+});
+
+const achievementOf = (row: IssuedCredentialRow): Json =>
+  ((row.credential.credentialSubject as Json | undefined)?.achievement as Json | undefined) ?? {};
+
+const saltOf = (row: IssuedCredentialRow): string | undefined => {
+  const subject = row.credential.credentialSubject as { identifier?: Array<{ salt?: string }> } | undefined;
+  return subject?.identifier?.[0]?.salt;
+};
+
+export type HostedDocument = { status: 200 | 410; body: Json } | undefined;
+
+/** Only email-addressed credentials have an OB 2.0 form (OB 2.0 recipients are emails, not DIDs). */
+async function hostedRow(deps: Deps, id: string): Promise<IssuedCredentialRow | undefined> {
+  const row = await findIssuedCredentialAnyOrg(deps.db, id);
+  return row?.recipientEmail && saltOf(row) ? row : undefined;
+}
+
+export async function ob2Assertion(deps: Deps, id: string): Promise<HostedDocument> {
+  const row = await hostedRow(deps, id);
+  if (!row) return undefined;
+  const urls = ob2Urls(deps);
+  if (row.state === 'revoked') {
+    return {
+      status: 410,
+      body: {
+        ...buildRevokedOb2Assertion({
+          assertionUrl: urls.assertion(id),
+          reason: row.stateReason ?? undefined,
+        }),
+      },
+    };
+  }
+  const assertion = buildOb2Assertion({
+    assertionUrl: urls.assertion(id),
+    badgeClassUrl: urls.badgeClass(id),
+    recipient: { email: normalizeEmail(row.recipientEmail!), salt: saltOf(row)! },
+    issuedOn: row.issuedAt,
+    image: urls.image(id),
+    ...(row.validUntil ? { expires: row.validUntil } : {}),
+  });
+  return { status: 200, body: { ...assertion } };
+}
+
+export async function ob2BadgeClass(deps: Deps, id: string): Promise<Json | undefined> {
+  const row = await hostedRow(deps, id);
+  if (!row) return undefined;
+  const org = await organizationById(deps.db, row.orgId);
+  if (!org) return undefined;
+  const achievement = achievementOf(row);
+  const criteria = (achievement.criteria as { id?: string; narrative?: string } | undefined) ?? {};
+  const image = (achievement.image as { id?: string } | undefined)?.id;
+  return {
+    ...buildOb2BadgeClass({
+      badgeClassUrl: ob2Urls(deps).badgeClass(id),
+      name: String(achievement.name ?? row.achievementName),
+      description: String(achievement.description ?? row.achievementName),
+      image: image && /^https?:/.test(image) ? image : ob2Urls(deps).image(id),
+      criteria: {
+        url: criteria.id && /^https?:/.test(criteria.id) ? criteria.id : undefined,
+        narrative: criteria.narrative,
+      },
+      issuerUrl: ob2Urls(deps).issuer(org.slug),
+    }),
+  };
+}
+
+export async function ob2Issuer(deps: Deps, slug: string): Promise<Json | undefined> {
+  const org = await organizationBySlug(deps.db, slug);
+  if (org?.kind !== 'issuer') return undefined;
+  return {
+    ...buildOb2Issuer({
+      issuerUrl: ob2Urls(deps).issuer(slug),
+      name: org.name,
+      url: org.websiteUrl ?? deps.config.publicUrl,
+      // The same organization as an OB 3.0 issuer (did:web), per the OB 3.0 migration guide.
+      related: [
+        { id: issuerDid(deps, slug), type: ['https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile'] },
+      ],
+    }),
+  };
+}
+
+/** A plain badge picture for credentials whose achievement has no image of its own. */
+export async function ob2BadgeImage(deps: Deps, id: string): Promise<string | undefined> {
+  const row = await hostedRow(deps, id);
+  if (!row) return undefined;
+  const name = escapeXml(row.achievementName.slice(0, 40));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" aria-label="${name}">
+<circle cx="128" cy="128" r="120" fill="#1d4ed8"/><circle cx="128" cy="128" r="100" fill="#fff"/>
+<text x="128" y="136" font-family="sans-serif" font-size="18" text-anchor="middle" fill="#1e293b">${name}</text></svg>`;
+}
+
+const escapeXml = (value: string) =>
+  value.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );

@@ -1,0 +1,145 @@
+// Issuer administration: keys, manual issuance, list, revoke/suspend/reinstate. Mounted under /api/v1.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { changeCredentialState } from './credential-state.ts';
+import { issueForActor } from './issue.ts';
+import { listKeys, rotateKey } from './issuer-keys.ts';
+import { getCredential, listCredentials } from './queries.ts';
+import {
+  issueBody,
+  issuedCredential,
+  issuedCredentialSummary,
+  issuerKey,
+  stateChangeBody,
+} from './schema.ts';
+
+const orgParams = z.object({ orgId: z.uuid() });
+const credentialParams = orgParams.extend({ credentialId: z.uuid() });
+
+export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['issuing'];
+
+  r.get(
+    '/orgs/:orgId/issuer',
+    {
+      schema: {
+        tags,
+        summary: "The issuer's DID and its signing keys (public halves only)",
+        params: orgParams,
+        response: { 200: z.object({ did: z.string(), keys: z.array(issuerKey.schema) }) },
+      },
+    },
+    async (request) => {
+      const { did, keys } = await listKeys(deps, request.actor, request.params.orgId);
+      return { did, keys: keys.map(issuerKey.present) };
+    },
+  );
+
+  r.post(
+    '/orgs/:orgId/issuer/keys',
+    {
+      schema: {
+        tags,
+        summary: 'Rotate: a new key signs from now on; old keys stay in the DID document',
+        params: orgParams,
+        response: { 201: issuerKey.schema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(issuerKey.present(await rotateKey(deps, request.actor, request.params.orgId))),
+  );
+
+  r.post(
+    '/orgs/:orgId/credentials',
+    {
+      schema: {
+        tags,
+        summary: 'Issue an Open Badges 3.0 credential to an email address or a DID',
+        params: orgParams,
+        body: issueBody,
+        response: { 201: issuedCredential.schema },
+      },
+    },
+    async (request, reply) => {
+      const { validFrom, validUntil, ...rest } = request.body;
+      const row = await issueForActor(deps, request.actor, request.params.orgId, {
+        ...rest,
+        validFrom: validFrom ? new Date(validFrom) : undefined,
+        validUntil: validUntil ? new Date(validUntil) : undefined,
+      });
+      return reply.code(201).send(issuedCredential.present(row));
+    },
+  );
+
+  r.get(
+    '/orgs/:orgId/credentials',
+    {
+      schema: {
+        tags,
+        summary: 'Credentials this issuer has issued, newest first',
+        params: orgParams,
+        querystring: z.strictObject({
+          state: z.enum(['active', 'revoked', 'suspended']).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          before: z.iso.datetime({ offset: true }).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(issuedCredentialSummary.schema) }) },
+      },
+    },
+    async (request) => {
+      const { state, limit, before } = request.query;
+      const rows = await listCredentials(deps, request.actor, request.params.orgId, {
+        state,
+        limit,
+        before: before ? new Date(before) : undefined,
+      });
+      return { items: rows.map(issuedCredentialSummary.present) };
+    },
+  );
+
+  r.get(
+    '/orgs/:orgId/credentials/:credentialId',
+    {
+      schema: {
+        tags,
+        summary: 'One issued credential with its signed forms',
+        params: credentialParams,
+        response: { 200: issuedCredential.schema },
+      },
+    },
+    async (request) =>
+      issuedCredential.present(
+        await getCredential(deps, request.actor, request.params.orgId, request.params.credentialId),
+      ),
+  );
+
+  for (const change of ['revoke', 'suspend', 'reinstate'] as const) {
+    r.post(
+      `/orgs/:orgId/credentials/:credentialId/${change}`,
+      {
+        schema: {
+          tags,
+          summary: `${change[0]!.toUpperCase()}${change.slice(1)} a credential (its status list is re-published)`,
+          params: credentialParams,
+          body: stateChangeBody,
+          response: { 200: issuedCredentialSummary.schema },
+        },
+      },
+      async (request) => {
+        const { orgId, credentialId } = request.params;
+        const row = await changeCredentialState(
+          deps,
+          request.actor,
+          orgId,
+          credentialId,
+          change,
+          request.body.reason ?? null,
+        );
+        return issuedCredentialSummary.present(row);
+      },
+    );
+  }
+}

@@ -1,0 +1,226 @@
+// SQL of the issuing context. Every function takes the organization it works for.
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type { IssuedCredentialsTable, IssuerKeysTable, StatusListsTable, StatusPurpose } from './tables.ts';
+
+export type IssuerKeyRow = Selectable<IssuerKeysTable>;
+export type StatusListRow = Selectable<StatusListsTable>;
+export type IssuedCredentialRow = Selectable<IssuedCredentialsTable>;
+
+export async function listIssuerKeys(db: Executor, orgId: string): Promise<IssuerKeyRow[]> {
+  return db.selectFrom('issuerKeys').selectAll().where('orgId', '=', orgId).orderBy('keyNumber').execute();
+}
+
+export async function findActiveIssuerKey(db: Executor, orgId: string): Promise<IssuerKeyRow | undefined> {
+  return db
+    .selectFrom('issuerKeys')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('retiredAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function retireActiveKeys(db: Executor, orgId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('issuerKeys')
+    .set({ retiredAt: at })
+    .where('orgId', '=', orgId)
+    .where('retiredAt', 'is', null)
+    .execute();
+}
+
+/** Inserts the next-numbered key; the unique indexes make two concurrent creations fail, not double up. */
+export async function insertIssuerKey(
+  db: Executor,
+  key: Omit<Insertable<IssuerKeysTable>, 'keyNumber'>,
+): Promise<IssuerKeyRow> {
+  return db
+    .insertInto('issuerKeys')
+    .values({
+      ...key,
+      keyNumber: sql<number>`(select coalesce(max(key_number), 0) + 1 from issuer_keys where org_id = ${key.orgId})`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Locks and returns the open list (one with free indexes) of a purpose, for allocation. */
+export async function lockOpenStatusList(
+  db: Executor,
+  orgId: string,
+  purpose: StatusPurpose,
+): Promise<StatusListRow | undefined> {
+  return db
+    .selectFrom('statusLists')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('purpose', '=', purpose)
+    .where(sql<boolean>`next_index < size`)
+    .orderBy('listNumber', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function insertStatusList(
+  db: Executor,
+  list: { orgId: string; purpose: StatusPurpose; size: number; updatedAt: Date },
+): Promise<StatusListRow> {
+  return db
+    .insertInto('statusLists')
+    .values({
+      ...list,
+      bits: Buffer.alloc(list.size / 8),
+      listNumber: sql<number>`(select coalesce(max(list_number), 0) + 1 from status_lists where org_id = ${list.orgId} and purpose = ${list.purpose})`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Takes the next index of a locked list; indexes only ever move forward. */
+export async function takeNextIndex(db: Executor, listId: string): Promise<number> {
+  const row = await db
+    .updateTable('statusLists')
+    .set((eb) => ({ nextIndex: eb('nextIndex', '+', 1) }))
+    .where('id', '=', listId)
+    .where(sql<boolean>`next_index < size`)
+    .returning('nextIndex')
+    .executeTakeFirstOrThrow();
+  return row.nextIndex - 1;
+}
+
+export async function findStatusListById(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<StatusListRow | undefined> {
+  return db
+    .selectFrom('statusLists')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function lockStatusListById(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<StatusListRow | undefined> {
+  return db
+    .selectFrom('statusLists')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function findStatusListByNumber(
+  db: Executor,
+  orgId: string,
+  purpose: StatusPurpose,
+  listNumber: number,
+): Promise<StatusListRow | undefined> {
+  return db
+    .selectFrom('statusLists')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('purpose', '=', purpose)
+    .where('listNumber', '=', listNumber)
+    .executeTakeFirst();
+}
+
+export async function saveStatusList(
+  db: Executor,
+  orgId: string,
+  id: string,
+  update: { bits: Buffer; publishedCredential: Record<string, unknown>; etag: string; updatedAt: Date },
+): Promise<void> {
+  await db
+    .updateTable('statusLists')
+    .set({ ...update, publishedCredential: JSON.stringify(update.publishedCredential) })
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertIssuedCredential(
+  db: Executor,
+  row: Omit<Insertable<IssuedCredentialsTable>, 'credential'> & { credential: Record<string, unknown> },
+): Promise<IssuedCredentialRow> {
+  return db
+    .insertInto('issuedCredentials')
+    .values({ ...row, credential: JSON.stringify(row.credential) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findIssuedCredential(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<IssuedCredentialRow | undefined> {
+  return db
+    .selectFrom('issuedCredentials')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Public lookup by credential id (for hosted OB 2.0 assertions); the caller decides what to show. */
+export async function findIssuedCredentialAnyOrg(
+  db: Executor,
+  id: string,
+): Promise<IssuedCredentialRow | undefined> {
+  return db.selectFrom('issuedCredentials').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listIssuedCredentials(
+  db: Executor,
+  orgId: string,
+  filter: { state?: IssuedCredentialRow['state']; limit: number; before?: Date },
+): Promise<IssuedCredentialRow[]> {
+  let query = db
+    .selectFrom('issuedCredentials')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .limit(filter.limit);
+  if (filter.state) query = query.where('state', '=', filter.state);
+  if (filter.before) query = query.where('createdAt', '<', filter.before);
+  return query.execute();
+}
+
+export async function setCredentialState(
+  db: Executor,
+  orgId: string,
+  id: string,
+  state: IssuedCredentialRow['state'],
+  reason: string | null,
+): Promise<void> {
+  await db
+    .updateTable('issuedCredentials')
+    .set({ state, stateReason: reason })
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findCredentialStateBySlot(
+  db: Executor,
+  orgId: string,
+  statusListId: string,
+  statusIndex: number,
+): Promise<IssuedCredentialRow['state'] | undefined> {
+  const row = await db
+    .selectFrom('issuedCredentials')
+    .select('state')
+    .where('orgId', '=', orgId)
+    .where('statusListId', '=', statusListId)
+    .where('statusIndex', '=', statusIndex)
+    .executeTakeFirst();
+  return row?.state;
+}

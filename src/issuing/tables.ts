@@ -1,0 +1,70 @@
+// Table types of the issuing context: issuers' signing keys, status lists and issued credentials.
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface IssuerKeysTable {
+  id: Generated<string>;
+  orgId: string;
+  /** 1, 2, 3 … per organization; the verification method is `<did>#key-<n>`. */
+  keyNumber: number;
+  publicKeyMultibase: string;
+  /** AES-256-GCM under the key-encryption key; never leaves the issuing service. */
+  secretKeyEncrypted: string;
+  createdAt: CreatedAt;
+  /** Set when a newer key took over: the key no longer signs but stays in the DID document. */
+  retiredAt: Date | null;
+}
+
+export type StatusPurpose = 'revocation' | 'suspension';
+
+export interface StatusListsTable {
+  id: Generated<string>;
+  orgId: string;
+  purpose: StatusPurpose;
+  /** 1, 2, 3 … per organization and purpose: the list's URL is stable. */
+  listNumber: number;
+  /** Number of entries (bits); at least 131,072. */
+  size: number;
+  /** The raw bitstring (bit 0 = most significant bit of byte 0). */
+  bits: Buffer;
+  /** Next index to hand out; indexes are never reused. */
+  nextIndex: Generated<number>;
+  /** The signed BitstringStatusListCredential as last published. */
+  publishedCredential: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  etag: string | null;
+  updatedAt: Date;
+}
+
+export type CredentialState = 'active' | 'revoked' | 'suspended';
+
+export interface IssuedCredentialsTable {
+  /** The UUID of the credential's `urn:uuid:` id. */
+  id: string;
+  orgId: string;
+  /** The signed credential (Data Integrity) as issued. */
+  credential: Json<Record<string, unknown>>;
+  /** The same claims as VC-JWT, when asked for. */
+  jwt: string | null;
+  /** Unsigned data for OB 2.0 hosted assertions and displays. */
+  achievementId: string;
+  achievementName: string;
+  recipientLabel: string;
+  /** The recipient's address for hosted OB 2.0 assertions (hashed there); null for DID recipients. */
+  recipientEmail: string | null;
+  /** The credential's one BitstringStatusListEntry (the OB 3.0 schema allows a single credentialStatus). */
+  statusListId: string;
+  statusIndex: number;
+  state: Generated<CredentialState>;
+  stateReason: string | null;
+  issuedAt: Date;
+  validUntil: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface IssuingTables {
+  issuerKeys: IssuerKeysTable;
+  statusLists: StatusListsTable;
+  issuedCredentials: IssuedCredentialsTable;
+}

@@ -1,0 +1,24 @@
+// Public face of the organizations context, and the tenant policy every context reuses.
+export {
+  canChangeMember,
+  canEditOrganization,
+  canManageMembers,
+  isRoleAllowedIn,
+  MEMBERSHIP_ROLES,
+} from './model.ts';
+export { type AnyMember, type EffectiveRole, requireMembership } from './policy.ts';
+export { orgRoutes } from './routes.ts';
+export {
+  type ActorOrSystem,
+  addMember,
+  createOrganization,
+  type MemberView,
+  membershipRolesOf,
+  type NewOrganization,
+  organizationById,
+  organizationBySlug,
+  organizationsWithRoleOf,
+  type PublicOrganization,
+} from './service.ts';
+export type { OrganizationRow, OrganizationWithRole } from './store.ts';
+export type { MembershipRole, OrganizationKind } from './tables.ts';

@@ -1,0 +1,187 @@
+// /orgs: organizations, their members and roles; /admin/orgs for platform operators.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { requireActor } from '../identity/index.ts';
+import {
+  addMemberBody,
+  changeMemberBody,
+  createOrganizationBody,
+  member,
+  memberParams,
+  organization,
+  orgParams,
+  pageQuery,
+  updateOrganizationBody,
+} from './schema.ts';
+import {
+  addMember,
+  changeMemberRole,
+  createOrganization,
+  getOrganization,
+  listAllOrganizations,
+  listMembers,
+  listMyOrganizations,
+  removeMember,
+  updateOrganizationDetails,
+} from './service.ts';
+
+const tags = ['organizations'];
+const organizations = z.object({ items: z.array(organization.schema) });
+
+export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organization; you become its owner',
+        body: createOrganizationBody,
+        response: { 201: organization.schema },
+      },
+    },
+    async (request, reply) => {
+      const org = await createOrganization(deps, requireActor(request.actor), request.body);
+      return reply.code(201).send(organization.present(org, 'owner'));
+    },
+  );
+
+  r.get(
+    '/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'The organizations I belong to, with my role',
+        response: { 200: organizations },
+      },
+    },
+    async (request) => ({
+      items: (await listMyOrganizations(deps, request.actor)).map((org) =>
+        organization.present(org, org.role),
+      ),
+    }),
+  );
+
+  r.get(
+    '/orgs/:orgId',
+    {
+      schema: {
+        tags,
+        summary: 'One organization',
+        params: orgParams,
+        response: { 200: organization.schema },
+      },
+    },
+    async (request) => {
+      const { org, role } = await getOrganization(deps, request.actor, request.params.orgId);
+      return organization.present(org, role);
+    },
+  );
+
+  r.patch(
+    '/orgs/:orgId',
+    {
+      schema: {
+        tags,
+        summary: 'Rename an organization or change its website (owner, admin)',
+        params: orgParams,
+        body: updateOrganizationBody,
+        response: { 200: organization.schema },
+      },
+    },
+    async (request) => {
+      const { org, role } = await updateOrganizationDetails(
+        deps,
+        request.actor,
+        request.params.orgId,
+        request.body,
+      );
+      return organization.present(org, role);
+    },
+  );
+
+  r.get(
+    '/orgs/:orgId/members',
+    {
+      schema: {
+        tags,
+        summary: 'Members and their roles (any member)',
+        params: orgParams,
+        response: { 200: z.object({ items: z.array(member.schema) }) },
+      },
+    },
+    async (request) => ({
+      items: (await listMembers(deps, request.actor, request.params.orgId)).map(member.present),
+    }),
+  );
+
+  r.post(
+    '/orgs/:orgId/members',
+    {
+      schema: {
+        tags,
+        summary: 'Add a person by a verified email (owner, admin)',
+        params: orgParams,
+        body: addMemberBody,
+        response: { 201: member.schema },
+      },
+    },
+    async (request, reply) => {
+      const added = await addMember(deps, requireActor(request.actor), request.params.orgId, request.body);
+      return reply.code(201).send(member.present(added));
+    },
+  );
+
+  r.patch(
+    '/orgs/:orgId/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role (owner, admin)",
+        params: memberParams,
+        body: changeMemberBody,
+        response: { 200: member.schema },
+      },
+    },
+    async (request) => {
+      const { orgId, userId } = request.params;
+      return member.present(await changeMemberRole(deps, request.actor, orgId, userId, request.body.role));
+    },
+  );
+
+  r.delete(
+    '/orgs/:orgId/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member (owner, admin), or leave',
+        params: memberParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(deps, request.actor, request.params.orgId, request.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/admin/orgs',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Every organization (platform operators)',
+        querystring: pageQuery,
+        response: { 200: organizations },
+      },
+    },
+    async (request) => ({
+      items: (await listAllOrganizations(deps, request.actor, request.query)).map((org) =>
+        organization.present(org, null),
+      ),
+    }),
+  );
+}

@@ -1,0 +1,87 @@
+// Requests and replies of the organization routes, built by presenters with explicit fields.
+import { z } from 'zod';
+import { MEMBERSHIP_ROLES, ORGANIZATION_KINDS, SLUG_PATTERN } from './model.ts';
+import type { MemberView } from './service.ts';
+import type { OrganizationRow } from './store.ts';
+
+const websiteUrl = z.url({ protocol: /^https?$/ }).max(500);
+
+export const createOrganizationBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  slug: z
+    .string()
+    .regex(
+      SLUG_PATTERN,
+      'must be 3–40 lowercase letters, digits or dashes, not starting or ending with a dash',
+    ),
+  kind: z.enum(ORGANIZATION_KINDS),
+  websiteUrl: websiteUrl.nullable().optional(),
+});
+export const updateOrganizationBody = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  websiteUrl: websiteUrl.nullable().optional(),
+});
+export const orgParams = z.strictObject({ orgId: z.uuid() });
+export const memberParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
+export const addMemberBody = z.strictObject({ email: z.email().max(254), role: z.enum(MEMBERSHIP_ROLES) });
+export const changeMemberBody = z.strictObject({ role: z.enum(MEMBERSHIP_ROLES) });
+export const pageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const summarySchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(ORGANIZATION_KINDS),
+});
+
+export const organizationSummary = {
+  schema: summarySchema,
+  present: (row: OrganizationRow): z.infer<typeof summarySchema> => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+  }),
+};
+
+const organizationSchema = summarySchema.extend({
+  websiteUrl: z.string().nullable(),
+  createdAt: z.string(),
+  /** The caller's role; `operator` when a platform operator looks at an organization they are not in. */
+  role: z.enum([...MEMBERSHIP_ROLES, 'operator']).nullable(),
+});
+
+export const organization = {
+  schema: organizationSchema,
+  present: (
+    row: OrganizationRow,
+    role: z.infer<typeof organizationSchema>['role'],
+  ): z.infer<typeof organizationSchema> => ({
+    ...organizationSummary.present(row),
+    websiteUrl: row.websiteUrl,
+    createdAt: row.createdAt.toISOString(),
+    role,
+  }),
+};
+
+const memberSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  since: z.string(),
+});
+
+export const member = {
+  schema: memberSchema,
+  present: (view: MemberView): z.infer<typeof memberSchema> => ({
+    userId: view.userId,
+    name: view.name,
+    email: view.email,
+    role: view.role,
+    since: view.since.toISOString(),
+  }),
+};

@@ -1,0 +1,87 @@
+// Demo data for a fresh install: an issuer, an employer and one person per role. Passwords are random
+// per install, printed once in the log and kept in $DATA_DIR/demo-credentials.txt (mode 0600).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Deps } from '../deps.ts';
+import { createUser } from '../identity/index.ts';
+import { addMember, createOrganization } from '../orgs/index.ts';
+import type { MembershipRole } from '../orgs/tables.ts';
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  role: string;
+  isOperator?: boolean;
+  membership?: { org: 'issuer' | 'employer'; role: MembershipRole };
+}
+
+const people: DemoPerson[] = [
+  {
+    email: 'admin@tessera.test',
+    name: 'Ada Admin',
+    role: 'issuer admin (Northwind Academy owner)',
+    membership: { org: 'issuer', role: 'owner' },
+  },
+  {
+    email: 'assessor@tessera.test',
+    name: 'Ravi Assessor',
+    role: 'assessor at Northwind Academy',
+    membership: { org: 'issuer', role: 'assessor' },
+  },
+  { email: 'learner@tessera.test', name: 'Lena Learner', role: 'learner' },
+  {
+    email: 'employer@tessera.test',
+    name: 'Emil Employer',
+    role: 'employer manager (Contoso Talent)',
+    membership: { org: 'employer', role: 'manager' },
+  },
+  { email: 'operator@tessera.test', name: 'Olga Operator', role: 'platform operator', isOperator: true },
+];
+
+export async function hasAnyUser(deps: Deps): Promise<boolean> {
+  const row = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Returns false (and changes nothing) when the database already has users. */
+export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
+  if (await hasAnyUser(deps)) return false;
+  const issuer = await createOrganization(deps, 'system', {
+    name: 'Northwind Academy',
+    slug: 'northwind-academy',
+    kind: 'issuer',
+    websiteUrl: 'https://northwind.example.org',
+  });
+  const employer = await createOrganization(deps, 'system', {
+    name: 'Contoso Talent',
+    slug: 'contoso-talent',
+    kind: 'employer',
+  });
+  const orgIds = { issuer: issuer.id, employer: employer.id };
+
+  const lines: string[] = [];
+  for (const person of people) {
+    const password = randomBytes(9).toString('base64url');
+    await createUser(deps, {
+      email: person.email,
+      name: person.name,
+      password,
+      verified: true,
+      isOperator: person.isOperator,
+    });
+    if (person.membership) {
+      await addMember(deps, 'system', orgIds[person.membership.org], {
+        email: person.email,
+        role: person.membership.role,
+      });
+    }
+    lines.push(`${person.role.padEnd(42)} ${person.email.padEnd(24)} ${password}`);
+  }
+  const text = `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)\n${lines.join('\n')}\n`;
+  mkdirSync(deps.config.dataDir, { recursive: true });
+  writeFileSync(join(deps.config.dataDir, 'demo-credentials.txt'), text, { mode: 0o600 });
+  // Printed on purpose: these are throw-away demo accounts of a fresh local install.
+  deps.log.info(`demo data created; demo accounts:\n${text}`);
+  return true;
+}

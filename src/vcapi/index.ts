@@ -1,0 +1,2 @@
+// Public face of the VC-API context.
+export { vcApiRoutes } from './routes.ts';

@@ -1,0 +1,92 @@
+// Where verification looks things up. Documents of this server's own issuers are read from the
+// database (no HTTP round trip to ourselves); anything else goes through the SSRF-guarded fetch.
+import {
+  type CredentialStatusValue,
+  type DidDocument,
+  didWebToUrl,
+  isDidWeb,
+  readStatus,
+  type StatusListFetch,
+} from '../credentials/index.ts';
+import type { Deps } from '../deps.ts';
+import { didDocumentOf, ownCredentialStateAt, publishedStatusList } from '../issuing/index.ts';
+import { safeFetch } from '../net/safe-fetch.ts';
+
+const FETCH_LIMITS = { timeoutMs: 5_000, maxBytes: 2 * 1024 * 1024 } as const;
+
+function ownIssuerSlug(deps: Deps, did: string): string | undefined {
+  const match = /^did:web:([^:]+):issuers:([a-z0-9-]+)$/.exec(did.split('#')[0] ?? '');
+  return match && decodeURIComponent(match[1] ?? '') === new URL(deps.config.publicUrl).host
+    ? match[2]
+    : undefined;
+}
+
+async function fetchJson(
+  url: string,
+  accept: string,
+): Promise<{ ok: true; json: Record<string, unknown> } | { ok: false; reason: string }> {
+  const response = await safeFetch(url, { ...FETCH_LIMITS, accept });
+  if (!response.ok) return { ok: false, reason: response.reason };
+  if (response.status !== 200) return { ok: false, reason: `HTTP ${response.status}` };
+  try {
+    const json = JSON.parse(response.body.toString('utf8'));
+    if (!json || typeof json !== 'object' || Array.isArray(json))
+      return { ok: false, reason: 'not a JSON object' };
+    return { ok: true, json };
+  } catch {
+    return { ok: false, reason: 'not valid JSON' };
+  }
+}
+
+/** A status list URL of this server → its parts; null for a malformed one of ours, undefined for others'. */
+function ownStatusList(
+  deps: Deps,
+  url: string,
+): { slug: string; purpose: 'revocation' | 'suspension'; listNumber: number } | null | undefined {
+  const ownPrefix = `${deps.config.publicUrl}/issuers/`;
+  if (!url.startsWith(ownPrefix)) return undefined;
+  const match = /^([a-z0-9-]+)\/status\/(revocation|suspension)\/(\d+)$/.exec(url.slice(ownPrefix.length));
+  return match
+    ? { slug: match[1]!, purpose: match[2] as 'revocation' | 'suspension', listNumber: Number(match[3]) }
+    : null;
+}
+
+export function createResolvers(deps: Deps) {
+  return {
+    async resolveDid(id: string): Promise<DidDocument | undefined> {
+      const own = ownIssuerSlug(deps, id);
+      if (own) return didDocumentOf(deps, own);
+      if (!isDidWeb(id)) return undefined;
+      const fetched = await fetchJson(didWebToUrl(id), 'application/did+ld+json, application/json');
+      return fetched.ok ? (fetched.json as unknown as DidDocument) : undefined;
+    },
+
+    async fetchStatusList(url: string): Promise<StatusListFetch> {
+      const own = ownStatusList(deps, url);
+      if (own === null) return { ok: false, reason: 'no such status list on this server' };
+      if (own) {
+        const list = await publishedStatusList(deps, own.slug, own.purpose, own.listNumber);
+        return list
+          ? { ok: true, credential: list.credential }
+          : { ok: false, reason: 'no such status list on this server' };
+      }
+      const fetched = await fetchJson(url, 'application/vc+ld+json, application/json');
+      return fetched.ok ? { ok: true, credential: fetched.json } : fetched;
+    },
+
+    async checkStatus(
+      entry: Record<string, unknown>,
+      listCredential: Record<string, unknown>,
+    ): Promise<CredentialStatusValue> {
+      const reading = readStatus(entry, listCredential, { now: deps.now() });
+      if (reading.status === 'unset') return 'active';
+      if (reading.purpose === 'suspension') return 'suspended';
+      // Our credentials carry one entry whose bit is also set while suspended: ask our records which.
+      const own = ownStatusList(deps, String(entry.statusListCredential));
+      const state = own
+        ? await ownCredentialStateAt(deps, own.slug, own.purpose, own.listNumber, reading.index)
+        : undefined;
+      return state === 'suspended' ? 'suspended' : 'revoked';
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// Browser journeys after sign-up: choosing a new password from the mailed link, and moving between
+// organizations with the header's switcher, each landing on its role's dashboard.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createOrganization } from '../../src/orgs/index.ts';
+import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+
+let web: WebAppUnderTest | undefined;
+
+beforeAll(async () => {
+  web = await startWebApp();
+}, 180_000);
+
+afterAll(async () => {
+  await web?.close();
+});
+
+function started(): WebAppUnderTest {
+  if (!web) throw new Error('the web app did not start');
+  return web;
+}
+
+/** The token of the newest mail to `to` whose link goes to `page` (read through the outbox API). */
+async function mailedToken(to: string, page: 'verify-email' | 'reset-password'): Promise<string> {
+  const { app } = started().testApp;
+  const list = await app.inject({ url: `/api/v1/outbox?to=${encodeURIComponent(to)}` });
+  for (const { id } of list.json<{ items: Array<{ id: string }> }>().items) {
+    const message = await app.inject({ url: `/api/v1/outbox/${id}` });
+    const token = new RegExp(`/${page}\\?token=([^\\s&]+)`).exec(message.json<{ text: string }>().text)?.[1];
+    if (token) return decodeURIComponent(token);
+  }
+  throw new Error(`no ${page} mail to ${to}`);
+}
+
+/** An account signed up and verified through the API, ready to log in. */
+async function verifiedAccount(name: string) {
+  const { app } = started().testApp;
+  const email = `${name.split(' ')[0]?.toLowerCase()}-${randomBytes(4).toString('hex')}@example.com`;
+  const password = 'a long enough password';
+  const signup = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/signup',
+    payload: { email, name, password },
+  });
+  expect(signup.statusCode).toBe(201);
+  const token = await mailedToken(email, 'verify-email');
+  const verify = await app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+  expect(verify.statusCode).toBe(200);
+  return { email, password, userId: signup.json<{ user: { id: string } }>().user.id };
+}
+
+describe('account journeys in a browser', () => {
+  it('resets a forgotten password from the mailed link and logs in with the new one', async () => {
+    const { email } = await verifiedAccount('Grace Hopper');
+    const newPassword = 'a brand new passphrase';
+    const { page, scriptErrors } = await started().openPage('/login');
+
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { name: 'Forgot your password' }).waitFor();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Send the reset link' }).click();
+    await page
+      .getByText(`If an account exists for ${email}, a reset link is on its way.`, { exact: false })
+      .waitFor();
+
+    await page.getByRole('main').getByRole('link', { name: 'Outbox' }).click();
+    // The newest message to this address comes first: the reset mail, after the verification one.
+    await page.getByRole('row').filter({ hasText: email }).first().getByRole('link').click();
+    await page.getByRole('link', { name: `${started().baseUrl}/reset-password?token=` }).click();
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+
+    // Mismatched passwords are caught before anything is sent.
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Repeat the new password').fill('something else entirely');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await page.getByRole('alert').getByText('The two passwords differ.').waitFor();
+
+    await page.getByLabel('Repeat the new password').fill(newPassword);
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await page.getByText('Your password is changed.', { exact: false }).waitFor();
+
+    await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(newPassword);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Your learning' }).waitFor();
+    expect(await page.getByRole('main').textContent()).toContain('Welcome, Grace Hopper.');
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('switches organization from the header and lands on that role’s dashboard', async () => {
+    const { email, password, userId } = await verifiedAccount('Katherine Johnson');
+    const { deps } = started().testApp;
+    const suffix = randomBytes(3).toString('hex');
+    await createOrganization(deps, 'system', {
+      name: 'Gestión Academy',
+      slug: `gestion-${suffix}`,
+      kind: 'issuer',
+      ownerUserId: userId,
+    });
+    const employer = await createOrganization(deps, 'system', {
+      name: 'Orbital Works',
+      slug: `orbital-${suffix}`,
+      kind: 'employer',
+    });
+    await addMember(deps, 'system', employer.id, { email, role: 'manager' });
+
+    const { page, scriptErrors } = await started().openPage('/login');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/(issue|employ)$/);
+
+    const switcher = page.getByLabel('Organization');
+    await switcher.selectOption({ label: 'Orbital Works (manager)' });
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await page.getByRole('heading', { name: 'Your team’s skills' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/employ');
+    expect(await page.getByRole('main').textContent()).toContain(
+      'You are working in Orbital Works as manager.',
+    );
+
+    await switcher.selectOption({ label: 'Gestión Academy (owner)' });
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await page.getByRole('heading', { name: 'Issuing' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/issue');
+    expect(await page.getByRole('main').textContent()).toContain(
+      'You are working in Gestión Academy as owner.',
+    );
+
+    // The learner dashboard stays in reach; the employer one no longer fits the active organization.
+    await page.getByRole('link', { name: 'My learning' }).click();
+    await page.getByRole('heading', { name: 'Your learning' }).waitFor();
+    await page.goto(`${started().baseUrl}/employ`);
+    await page.waitForURL(/\/issue$/);
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+});

@@ -1,0 +1,130 @@
+// The first journey through the real app in Chromium: sign up, read the verification mail in the
+// outbox, follow its link, log in, see the dashboard, log out; and axe on the public forms.
+import { randomBytes } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+
+let web: WebAppUnderTest | undefined;
+
+beforeAll(async () => {
+  web = await startWebApp();
+}, 180_000);
+
+afterAll(async () => {
+  await web?.close();
+});
+
+function started(): WebAppUnderTest {
+  if (!web) throw new Error('the web app did not start');
+  return web;
+}
+const openPage = (path: string) => started().openPage(path);
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the web app in a browser', () => {
+  it('signs a new user up, verifies the email from the outbox, logs in to the dashboard and out', async () => {
+    const email = `ada-${randomBytes(4).toString('hex')}@example.com`;
+    const password = 'correct horse battery';
+    const { page, scriptErrors } = await openPage('/signup');
+
+    await page.getByLabel('Full name').fill('Ada Lovelace');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toContain(email);
+
+    await page.getByRole('main').getByRole('link', { name: 'Outbox' }).click();
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.getByRole('link', { name: 'Confirm your email address for Tessera' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.getByRole('link', { name: 'Confirm your email address for Tessera' }).click();
+    await page.getByRole('heading', { name: 'Confirm your email address for Tessera' }).waitFor();
+
+    const verifyLink = page.getByRole('link', { name: `${started().baseUrl}/verify-email?token=` });
+    await verifyLink.click();
+    await page.waitForURL(/\/verify-email\?token=/);
+    await page.getByText('Your email address is verified.').waitFor();
+
+    await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    await page.getByRole('heading', { name: 'Your learning' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/learn');
+    expect(await page.getByRole('main').textContent()).toContain('Welcome, Ada Lovelace.');
+    expect(await page.getByRole('main').textContent()).toContain('Nothing here yet.');
+    // Focus moved to the new page's heading after the client-side navigation.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your learning');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByText('Ada Lovelace', { exact: true }).click();
+    await page.getByRole('link', { name: 'Log out' }).click();
+    await page.getByText('You are logged out.').waitFor();
+
+    // The server forgot the session: a full reload of the dashboard lands on the login page.
+    await page.goto(`${started().baseUrl}/learn`);
+    await page.waitForURL(/\/login\?next=%2Flearn$/);
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('lists form errors linked to their fields and reports a wrong password', async () => {
+    const { page, scriptErrors } = await openPage('/login');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    const emailInput = page.getByLabel('Email address');
+    expect(await emailInput.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await emailInput.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Enter your email address.');
+    // The summary took focus; its entry leads to the field.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await page.getByRole('alert').getByRole('link', { name: 'Enter your email address.' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-email');
+
+    await emailInput.fill('nobody@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('The email address or password is wrong.').waitFor();
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('switches to Spanish, updating the text and the lang attribute', async () => {
+    const { page } = await openPage('/signup');
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Crea tu cuenta' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
+    await page.context().close();
+  }, 60_000);
+
+  it('has no serious or critical accessibility violations on the sign-up and login pages', async () => {
+    const { page } = await openPage('/signup');
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // With the error summary and invalid fields showing, too.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${started().baseUrl}/login`);
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});

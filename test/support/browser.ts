@@ -1,0 +1,98 @@
+// Chromium for browser tests: Debian's /usr/bin/chromium (CI installs it), driven by playwright-core.
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { ensureWebBuilt } from '../../src/cli/build-web.ts';
+import { createTestApp, type TestApp } from './app.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Browser tests fail, never skip, without Chromium: the message says how to install it. */
+export function assertChromiumInstalled(): void {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Browser tests need Chromium at ${chromiumPath}: install it with \`apt-get install -y chromium\` ` +
+        '(or point CHROMIUM_PATH at a Chromium binary).',
+    );
+  }
+}
+
+/** Launches headless Chromium, or fails with the fix when it is not installed (never skips). */
+export async function launchBrowser(): Promise<Browser> {
+  assertChromiumInstalled();
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A TCP port free right now on 127.0.0.1, so the server's PUBLIC_URL can be known before it listens. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface WebAppUnderTest {
+  baseUrl: string;
+  testApp: TestApp;
+  browser: Browser;
+  /** A fresh browser context on `path`; `scriptErrors` collects uncaught errors of its scripts. */
+  openPage(path: string): Promise<{ page: Page; scriptErrors: string[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (web app, API, mail workers) listening on a free port whose address is also its
+ * PUBLIC_URL, so links in mail lead back to it, and a Chromium to drive it. Builds web/dist if stale.
+ */
+export async function startWebApp(): Promise<WebAppUnderTest> {
+  assertChromiumInstalled();
+  await ensureWebBuilt(() => {});
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const testApp = await createTestApp({ serveWebApp: true, workers: true, env: { PUBLIC_URL: baseUrl } });
+  let browser: Browser | undefined;
+  try {
+    await testApp.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  } catch (error) {
+    await testApp.close();
+    throw error;
+  }
+  const launched = browser;
+  return {
+    baseUrl,
+    testApp,
+    browser: launched,
+    async openPage(path) {
+      const context = await launched.newContext({ locale: 'en-US' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const scriptErrors: string[] = [];
+      page.on('pageerror', (error) => scriptErrors.push(error.message));
+      await page.goto(`${baseUrl}${path}`);
+      return { page, scriptErrors };
+    },
+    async close() {
+      await launched.close();
+      await testApp.close();
+    },
+  };
+}

@@ -1,0 +1,243 @@
+// A member of organization A must not reach anything of organization B: every org-scoped route answers
+// 404 (problem+json), exactly as if B did not exist. Each context appends its routes (and, when a route
+// needs one, a fixture builder that creates the resource inside B) to the two lists below.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aLoggedInUser, aVerifiedUser, type TestSession } from '../src/identity/testing.ts';
+import { sampleIssueRequest } from '../src/issuing/testing.ts';
+import { createTestApp, type TestApp } from './support/app.ts';
+
+/** Ids of B's resources; `:name` placeholders in a route's url and string body values are filled from it. */
+type Fixture = Record<string, string>;
+
+interface OrgScopedRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: Record<string, unknown>;
+  /** Routes of a person's own session (not usable with API tokens). */
+  sessionOnly?: boolean;
+}
+
+/** Create resources inside B as B's owner; return their ids for the placeholders. */
+type FixtureBuilder = (t: TestApp, b: Fixture, ownerOfB: TestSession) => Promise<Fixture>;
+
+const fixtureBuilders: FixtureBuilder[] = [
+  // orgs: B has an owner and a staff member; `outsider` is a verified person in neither organization.
+  async (t, b, ownerOfB) => {
+    const member = await aVerifiedUser(t.deps);
+    const outsider = await aVerifiedUser(t.deps);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/members`,
+      headers: ownerOfB.headers,
+      payload: { email: member.email, role: 'staff' },
+    });
+    expect(added.statusCode).toBe(201);
+    return { memberUserId: member.user.id, ownerUserId: ownerOfB.userId, outsiderEmail: outsider.email };
+  },
+  // issuing: B has issued one credential.
+  async (t, b, ownerOfB) => {
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/credentials`,
+      headers: ownerOfB.headers,
+      payload: sampleIssueRequest(),
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    return { credentialId: issued.json().id };
+  },
+];
+
+const orgScopedRoutes: OrgScopedRoute[] = [
+  // orgs
+  { method: 'GET', url: '/api/v1/orgs/:orgId' },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId', body: { name: 'Taken over' } },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/members' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/members', body: { email: ':outsiderEmail', role: 'staff' } },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId/members/:memberUserId', body: { role: 'admin' } },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId/members/:ownerUserId', body: { role: 'admin' } },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/members/:memberUserId' },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/members/:ownerUserId' },
+  // issuing
+  { method: 'GET', url: '/api/v1/orgs/:orgId/issuer' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/issuer/keys' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/credentials', body: sampleIssueRequest() },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/credentials' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/credentials/:credentialId' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/revoke', body: {} },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/suspend', body: {} },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/reinstate', body: {} },
+  // identity
+  { method: 'PUT', url: '/api/v1/auth/session/organization', body: { orgId: ':orgId' }, sessionOnly: true },
+  {
+    method: 'POST',
+    url: '/api/v1/me/tokens',
+    body: { name: 'into B', orgId: ':orgId', scopes: ['read'] },
+    sessionOnly: true,
+  },
+];
+
+function fill(template: string, b: Fixture): string {
+  return template.replace(/:([A-Za-z]+)/g, (whole, name: string) => {
+    const value = b[name];
+    if (value === undefined) throw new Error(`No fixture value for ${whole}`);
+    return value;
+  });
+}
+
+function fillBody(body: Record<string, unknown>, b: Fixture): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [
+      key,
+      typeof value === 'string' && value.startsWith(':') ? fill(value, b) : value,
+    ]),
+  );
+}
+
+describe('tenant isolation', () => {
+  let t: TestApp;
+  let ownerOfA: TestSession;
+  let ownerOfB: TestSession;
+  let tokenOfA: string;
+  let tokenBoundToA: string;
+  let orgA: string;
+  let membersOfBBefore: unknown;
+  const b: Fixture = {};
+  const allScopes = ['read', 'orgs:write', 'awards:write', 'vc:issue'];
+
+  const membersOfB = async () =>
+    (
+      await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${b.orgId}/members`, headers: ownerOfB.headers })
+    ).json();
+
+  async function createToken(as: TestSession, orgId?: string): Promise<string> {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/tokens',
+      headers: as.headers,
+      payload: { name: 'isolation', scopes: allScopes, ...(orgId ? { orgId } : {}) },
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json().token;
+  }
+
+  async function createOrg(as: TestSession, slug: string): Promise<string> {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      headers: as.headers,
+      payload: { name: slug, slug, kind: 'issuer' },
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json().id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ownerOfA = await aLoggedInUser(t.app, t.deps);
+    ownerOfB = await aLoggedInUser(t.app, t.deps);
+    orgA = await createOrg(ownerOfA, 'org-a');
+    b.orgId = await createOrg(ownerOfB, 'org-b');
+    for (const build of fixtureBuilders) Object.assign(b, await build(t, b, ownerOfB));
+    tokenOfA = await createToken(ownerOfA);
+
+    // Someone who is an admin of both organizations, acting through a token bound to A.
+    const inBoth = await aLoggedInUser(t.app, t.deps);
+    for (const [orgId, owner] of [
+      [orgA, ownerOfA],
+      [b.orgId, ownerOfB],
+    ] as const) {
+      const added = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/orgs/${orgId}/members`,
+        headers: owner.headers,
+        payload: { email: inBoth.email, role: 'admin' },
+      });
+      expect(added.statusCode).toBe(201);
+    }
+    tokenBoundToA = await createToken(inBoth, orgA);
+    membersOfBBefore = await membersOfB();
+  });
+  afterAll(() => t?.close());
+
+  function request(route: OrgScopedRoute, headers: Record<string, string>): InjectOptions {
+    return {
+      method: route.method,
+      url: fill(route.url, b),
+      headers,
+      ...(route.body ? { payload: fillBody(route.body, b) } : {}),
+    };
+  }
+
+  const expectNotFound = (response: {
+    statusCode: number;
+    headers: Record<string, unknown>;
+    body: string;
+  }) => {
+    expect(response.statusCode, response.body).toBe(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  };
+
+  it.each(orgScopedRoutes)(
+    'answers $method $url with 404 to the owner of another organization',
+    async (route) => {
+      expectNotFound(await t.app.inject(request(route, ownerOfA.headers)));
+    },
+  );
+
+  it.each(orgScopedRoutes.filter((route) => !route.sessionOnly))(
+    'answers $method $url with 404 to an API token of another organization’s owner',
+    async (route) => {
+      expectNotFound(await t.app.inject(request(route, { authorization: `Bearer ${tokenOfA}` })));
+    },
+  );
+
+  it.each(orgScopedRoutes.filter((route) => !route.sessionOnly))(
+    'answers $method $url with 404 to a token bound to A even when its owner is an admin of B',
+    async (route) => {
+      expectNotFound(await t.app.inject(request(route, { authorization: `Bearer ${tokenBoundToA}` })));
+    },
+  );
+
+  it('lets the same session and tokens reach A, so the 404s above are about B', async () => {
+    for (const headers of [
+      ownerOfA.headers,
+      { authorization: `Bearer ${tokenOfA}` },
+      { authorization: `Bearer ${tokenBoundToA}` },
+    ]) {
+      const response = await t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgA}/members`, headers });
+      expect(response.statusCode).toBe(200);
+    }
+  });
+
+  it('lists every organization-scoped operation the API documents', async () => {
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    // Compared by shape: the list may name a parameter after its fixture (`:memberUserId` for `{userId}`).
+    const documented = Object.entries(openapi.paths)
+      .filter(([path]) => path.includes('{orgId}'))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{\w+\}/g, '{}')}`),
+      );
+    const listed = new Set(
+      orgScopedRoutes.map((route) => `${route.method} ${route.url.replace(/:\w+/g, '{}')}`),
+    );
+    expect(documented.filter((operation) => !listed.has(operation))).toEqual([]);
+  });
+
+  it('never lists B among the organizations of A’s owner', async () => {
+    const mine = await t.app.inject({ method: 'GET', url: '/api/v1/orgs', headers: ownerOfA.headers });
+    expect(mine.json().items.map((org: { id: string }) => org.id)).not.toContain(b.orgId);
+  });
+
+  it('leaves B unchanged after all those attempts', async () => {
+    const org = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${b.orgId}`,
+      headers: ownerOfB.headers,
+    });
+    expect(org.json().name).toBe('org-b');
+    expect(await membersOfB()).toEqual(membersOfBBefore);
+  });
+});

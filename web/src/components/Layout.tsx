@@ -1,0 +1,28 @@
+// The frame of every page: skip link, header, the main region the routes render into.
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { Header } from './Header.tsx';
+import { Status } from './Page.tsx';
+import { RouteFocus } from './RouteFocus.tsx';
+
+export function Layout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Status>{t('app.loading')}</Status>}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+      <RouteFocus />
+    </>
+  );
+}

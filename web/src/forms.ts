@@ -1,0 +1,95 @@
+// Client-side checks with translated messages, and API problems turned into form problems.
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
+import { ApiProblem, NETWORK_PROBLEM_TYPE } from './api.ts';
+import type { FormProblem } from './components/ErrorSummary.tsx';
+
+export const MIN_PASSWORD_LENGTH = 10;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export type FieldErrors = Record<string, string>;
+
+export function checkEmail(t: TFunction, value: string): string | undefined {
+  if (!value.trim()) return t('form.required', { field: t('fields.email').toLowerCase() });
+  return EMAIL.test(value.trim()) ? undefined : t('form.invalidEmail');
+}
+
+export function checkRequired(t: TFunction, value: string, fieldLabel: string): string | undefined {
+  return value.trim() ? undefined : t('form.required', { field: fieldLabel.toLowerCase() });
+}
+
+export function checkNewPassword(t: TFunction, value: string): string | undefined {
+  return value.length >= MIN_PASSWORD_LENGTH
+    ? undefined
+    : t('form.passwordTooShort', { count: MIN_PASSWORD_LENGTH });
+}
+
+/** Drops the undefined entries of a map of checks. */
+export function onlyErrors(checks: Record<string, string | undefined>): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(checks).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+/** One line for a problem no page explains better. */
+export function describeProblem(t: TFunction, error: unknown): string {
+  if (error instanceof ApiProblem) {
+    if (error.type === NETWORK_PROBLEM_TYPE) return t('form.network');
+    return t('form.unexpected', { detail: error.detail ?? error.title });
+  }
+  return t('form.unexpected', { detail: String(error) });
+}
+
+/**
+ * The field errors a problem reports for the form's own fields, and a general message for the rest
+ * (the API's own wording, since it names the exact rule that failed).
+ */
+export function problemToForm(
+  t: TFunction,
+  error: unknown,
+  formFields: readonly string[],
+): { fields: FieldErrors; general: string[] } {
+  if (!(error instanceof ApiProblem) || error.errors.length === 0)
+    return { fields: {}, general: [describeProblem(t, error)] };
+  const fields: FieldErrors = {};
+  const general: string[] = [];
+  for (const [field, message] of Object.entries(error.fieldErrors())) {
+    if (formFields.includes(field)) fields[field] = message;
+    else general.push(`${field}: ${message}`);
+  }
+  return { fields, general };
+}
+
+/** The summary's entries: field problems in the form's order, then the general ones. */
+export function summaryOf(
+  formFields: readonly string[],
+  fields: FieldErrors,
+  general: readonly string[] = [],
+): FormProblem[] {
+  return [
+    ...formFields.flatMap((field) => (fields[field] ? [{ field, message: fields[field] }] : [])),
+    ...general.map((message) => ({ message })),
+  ];
+}
+
+export interface FormErrorState {
+  fields: FieldErrors;
+  general: string[];
+}
+
+const NO_ERRORS: FormErrorState = { fields: {}, general: [] };
+
+/** A form's current errors and its summary, which changes (and so takes focus) only when errors are set. */
+export function useFormErrors(formFields: readonly string[]) {
+  const [errors, setErrors] = useState<FormErrorState>(NO_ERRORS);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the field list is fixed per form
+  const problems = useMemo(() => summaryOf(formFields, errors.fields, errors.general), [errors]);
+  return {
+    fields: errors.fields,
+    problems,
+    setFieldErrors: (fields: FieldErrors) => setErrors({ fields, general: [] }),
+    setGeneral: (...general: string[]) => setErrors({ fields: {}, general }),
+    setFromProblem: (t: TFunction, error: unknown) => setErrors(problemToForm(t, error, formFields)),
+    clear: () => setErrors(NO_ERRORS),
+  };
+}

@@ -1,0 +1,69 @@
+// One dashboard per role. They are empty for now and say so, listing what each will hold.
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { Page } from '../../components/Page.tsx';
+import { RequireSession } from '../../components/RequireSession.tsx';
+import {
+  activeMembership,
+  type DashboardKind,
+  dashboardFor,
+  dashboardPaths,
+  type Session,
+} from '../../session.ts';
+
+/** Everyone is a learner; the other dashboards need a membership (or operator rights) that leads there. */
+export function mayOpen(kind: DashboardKind, session: Session): boolean {
+  if (kind === 'learner') return true;
+  if (kind === 'operator') return session.user.isOperator === true;
+  return dashboardFor(session) === kind;
+}
+
+export function DashboardPage({ kind }: { kind: DashboardKind }) {
+  return (
+    <RequireSession>
+      {(session) =>
+        mayOpen(kind, session) ? (
+          <Dashboard kind={kind} session={session} />
+        ) : (
+          <Navigate to={dashboardPaths[dashboardFor(session)]} replace />
+        )
+      }
+    </RequireSession>
+  );
+}
+
+function Dashboard({ kind, session }: { kind: DashboardKind; session: Session }) {
+  const { t } = useTranslation();
+  const membership = activeMembership(session);
+  const coming = t(`dashboard.${kind}.coming`, { returnObjects: true }) as unknown;
+  return (
+    <Page title={t(`dashboard.${kind}.title`)}>
+      <p className="lead">{t('dashboard.welcome', { name: session.user.name })}</p>
+      {membership && kind !== 'learner' && (
+        <p>
+          {t('dashboard.inOrg', { org: membership.org.name, role: t(`orgSwitcher.role.${membership.role}`) })}
+        </p>
+      )}
+      <section className="empty-state" aria-labelledby="coming-title">
+        <p>
+          <strong>{t('dashboard.nothingYet')}</strong>
+        </p>
+        <h2 id="coming-title">{t('dashboard.comingTitle')}</h2>
+        <ul>
+          {(Array.isArray(coming) ? (coming as string[]) : []).map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </section>
+    </Page>
+  );
+}
+
+/** `/`: the dashboard of the active membership's role, or the login page. */
+export function HomeRedirect() {
+  return (
+    <RequireSession>
+      {(session) => <Navigate to={dashboardPaths[dashboardFor(session)]} replace />}
+    </RequireSession>
+  );
+}
