@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { unbake } from '../credentials/index.ts';
 import { anIssuerWithOwner, sampleIssueRequest, type TestIssuer } from './testing.ts';
 
 describe('issuing credentials through the API', () => {
@@ -138,6 +139,25 @@ describe('issuing credentials through the API', () => {
     expect(fresh.credential.proof[0].verificationMethod).toMatch(/#key-2$/);
     expect((await verify(old.credential)).json().verified).toBe(true);
     expect((await verify(fresh.credential)).json().verified).toBe(true);
+  });
+
+  it.each([
+    ['png', 'json'],
+    ['svg', 'json'],
+    ['png', 'jwt'],
+  ])('bakes the credential into a %s download (%s) that unbakes and verifies', async (fileType, form) => {
+    const created = (await issue({ ...sampleIssueRequest(), alsoJwt: true })).json();
+    const download = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${issuer.orgId}/credentials/${created.id}/baked.${fileType}?form=${form}`,
+      headers: issuer.owner.headers,
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toContain(fileType === 'png' ? 'image/png' : 'image/svg+xml');
+    const unbaked = unbake(download.rawPayload);
+    expect(unbaked.format).toBe(form === 'jwt' ? 'ob3-jwt' : 'ob3-json');
+    const credential = form === 'jwt' ? unbaked.payload : JSON.parse(unbaked.payload);
+    expect((await verify(credential)).json().verified).toBe(true);
   });
 
   it('rejects an issuance request with unknown fields and names every problem', async () => {

@@ -9,6 +9,7 @@ import {
 } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { organizationById, organizationBySlug } from '../orgs/index.ts';
+import { defaultBadgeSvg } from './badge-image.ts';
 import { issuerDid } from './issuer-keys.ts';
 import { findIssuedCredentialAnyOrg, type IssuedCredentialRow } from './store.ts';
 
@@ -102,18 +103,8 @@ export async function ob2Issuer(deps: Deps, slug: string): Promise<Json | undefi
   };
 }
 
-/** A plain badge picture for credentials whose achievement has no image of its own. */
+/** The badge picture of a hosted assertion (the default picture drawn from its name). */
 export async function ob2BadgeImage(deps: Deps, id: string): Promise<string | undefined> {
   const row = await hostedRow(deps, id);
-  if (!row) return undefined;
-  const name = escapeXml(row.achievementName.slice(0, 40));
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" aria-label="${name}">
-<circle cx="128" cy="128" r="120" fill="#1d4ed8"/><circle cx="128" cy="128" r="100" fill="#fff"/>
-<text x="128" y="136" font-family="sans-serif" font-size="18" text-anchor="middle" fill="#1e293b">${name}</text></svg>`;
+  return row && defaultBadgeSvg(row.achievementName);
 }
-
-const escapeXml = (value: string) =>
-  value.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { bakedCredentialImage } from './badge-image.ts';
 import { changeCredentialState } from './credential-state.ts';
 import { issueForActor } from './issue.ts';
 import { listKeys, rotateKey } from './issuer-keys.ts';
@@ -114,6 +115,34 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
       issuedCredential.present(
         await getCredential(deps, request.actor, request.params.orgId, request.params.credentialId),
       ),
+  );
+
+  r.get(
+    '/orgs/:orgId/credentials/:credentialId/baked.:fileType',
+    {
+      schema: {
+        tags,
+        summary:
+          'The badge picture (PNG or SVG) with the signed credential baked in (Open Badges 3.0 baking)',
+        params: credentialParams.extend({ fileType: z.enum(['png', 'svg']) }),
+        querystring: z.strictObject({ form: z.enum(['json', 'jwt']).default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const { orgId, credentialId, fileType } = request.params;
+      const image = await bakedCredentialImage(
+        deps,
+        request.actor,
+        orgId,
+        credentialId,
+        fileType,
+        request.query.form,
+      );
+      return reply
+        .type(fileType === 'png' ? 'image/png' : 'image/svg+xml')
+        .header('content-disposition', `attachment; filename="badge-${credentialId}.${fileType}"`)
+        .send(image);
+    },
   );
 
   for (const change of ['revoke', 'suspend', 'reinstate'] as const) {

@@ -12,6 +12,8 @@ declare module '@digitalbazaar/vc' {
   export function verifyCredential(
     options: Record<string, unknown>,
   ): Promise<{ verified: boolean; error?: unknown } & Record<string, unknown>>;
+  export function createPresentation(options: Record<string, unknown>): Record<string, unknown>;
+  export function signPresentation(options: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
