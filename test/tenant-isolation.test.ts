@@ -44,7 +44,7 @@ const fixtureBuilders: FixtureBuilder[] = [
       payload: sampleIssueRequest(),
     });
     expect(issued.statusCode, issued.body).toBe(201);
-    return { credentialId: issued.json().id };
+    return { credentialId: issued.json().id, fileType: 'png' };
   },
 ];
 
@@ -64,6 +64,7 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials', body: sampleIssueRequest() },
   { method: 'GET', url: '/api/v1/orgs/:orgId/credentials' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/credentials/:credentialId' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/credentials/:credentialId/baked.:fileType' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/revoke', body: {} },
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/suspend', body: {} },
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/reinstate', body: {} },
