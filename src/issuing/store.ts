@@ -89,19 +89,6 @@ export async function takeNextIndex(db: Executor, listId: string): Promise<numbe
   return row.nextIndex - 1;
 }
 
-export async function findStatusListById(
-  db: Executor,
-  orgId: string,
-  id: string,
-): Promise<StatusListRow | undefined> {
-  return db
-    .selectFrom('statusLists')
-    .selectAll()
-    .where('orgId', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 export async function lockStatusListById(
   db: Executor,
   orgId: string,

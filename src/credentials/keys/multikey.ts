@@ -64,13 +64,29 @@ export function rawPublicKeyOf(key: KeyObject): Uint8Array {
   return new Uint8Array(Buffer.from(jwk.x as string, 'base64url'));
 }
 
+// Building a KeyObject costs more than an Ed25519 verification (bench/credentials.ts): verifiers see the
+// same few issuer keys again and again, so the last ones are kept. Public keys only; bounded.
+const publicKeyObjects = new Map<string, KeyObject>();
+const PUBLIC_KEY_CACHE_SIZE = 256;
+
+function cachedPublicKeyObject(publicKey: Uint8Array): KeyObject {
+  const id = Buffer.from(publicKey).toString('base64');
+  let key = publicKeyObjects.get(id);
+  if (!key) {
+    key = publicKeyObjectFromRaw(publicKey);
+    if (publicKeyObjects.size >= PUBLIC_KEY_CACHE_SIZE) publicKeyObjects.delete(publicKeyObjects.keys().next().value!);
+    publicKeyObjects.set(id, key);
+  }
+  return key;
+}
+
 export function verifyEd25519(
   publicKey: Uint8Array | KeyObject,
   data: Uint8Array,
   signature: Uint8Array,
 ): boolean {
   if (signature.length !== 64) return false;
-  const key = publicKey instanceof Uint8Array ? publicKeyObjectFromRaw(publicKey) : publicKey;
+  const key = publicKey instanceof Uint8Array ? cachedPublicKeyObject(publicKey) : publicKey;
   return verify(null, data, key, signature);
 }
 
@@ -80,6 +96,8 @@ export function verifyEd25519(
  */
 export class Ed25519KeyPair {
   readonly #seed: Uint8Array;
+  /** Built once: re-importing the key on every signature cost more than the signature itself. */
+  #privateKey: KeyObject | undefined;
   readonly publicKeyMultibase: string;
 
   private constructor(seed: Uint8Array, publicKey: Uint8Array) {
@@ -153,7 +171,8 @@ export class Ed25519KeyPair {
   }
 
   sign(data: Uint8Array): Uint8Array {
-    return new Uint8Array(sign(null, data, this.privateKeyObject()));
+    this.#privateKey ??= this.privateKeyObject();
+    return new Uint8Array(sign(null, data, this.#privateKey));
   }
 
   toJSON(): MultikeyPublic {

@@ -5,10 +5,10 @@
 // Transitions are computed asynchronously; the synchronous walker asks for one it lacks by throwing
 // MissingTransition, the driver computes it and walks again.
 import { bundledContexts } from '../../contexts/index.ts';
+import { predicateTerm } from './dataset.ts';
 import {
   ContextResolver,
   contextApi,
-  isAbsoluteIri,
   type JsonLdActiveContext,
   type JsonLdOptions,
   type JsonLdTermDefinition,
@@ -42,6 +42,8 @@ export interface TermView {
   readonly iri: string | null;
   /** `iri` is an IRI the fast path can emit as a predicate (see isPlainIri). */
   readonly plainIri: boolean;
+  /** The predicate's N-Quads form, ` <iri> `, if `plainIri`. */
+  readonly predicate: string;
   /** The term's scoped context, if it has one. */
   readonly scopedContext: unknown;
   readonly container: 'none' | 'set' | 'list' | 'graph' | 'unsupported';
@@ -52,14 +54,14 @@ export interface TermView {
   readonly reverse: boolean;
 }
 
-// Characters N-Quads would have to escape inside <…> (rdf-canonize `_iriEscapeRegex`); jsonld.js
-// accepts some of them in absolute IRIs, the fast path simply declines such documents.
+/**
+ * An IRI the fast path may emit as-is: absolute for jsonld.js (`url.isAbsolute`, scheme class kept
+ * verbatim, '+-.' being a range there), not a blank node, and free of the characters N-Quads would
+ * have to escape inside <…> (rdf-canonize `_iriEscapeRegex`); documents with others are declined.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const IRI_NEEDS_ESCAPE = /[\u0000-\u0020<>"{}|^`\\]/;
-
-/** An IRI the fast path may emit as-is: absolute for jsonld.js, not a blank node, nothing to escape. */
-export const isPlainIri = (value: string | null): value is string =>
-  value !== null && isAbsoluteIri(value) && !value.startsWith('_:') && !IRI_NEEDS_ESCAPE.test(value);
+const PLAIN_IRI = /^[A-Za-z][A-Za-z0-9+-.]*:[^\s\u0000-\u0020<>"{}|^`\\]*$/;
+export const isPlainIri = (value: string | null): value is string => value !== null && PLAIN_IRI.test(value);
 
 const options: JsonLdOptions = {
   base: '',
@@ -75,11 +77,13 @@ const options: JsonLdOptions = {
 /** Memo entries per active context before a memo is cleared (real documents use a few dozen). */
 const MAX_MEMO = 4096;
 
+let initialContext: CompiledContext | undefined;
 const compiledByRaw = new WeakMap<JsonLdActiveContext, CompiledContext>();
 
 export class CompiledContext {
   private readonly terms = new Map<string, TermView>();
   private readonly typeIris = new Map<string, string | null>();
+  private readonly typeTerms = new Map<string, string | null>();
   private readonly transitions: Record<TransitionKind, Map<unknown, CompiledContext | Decline>> = {
     property: new Map(),
     type: new Map(),
@@ -91,7 +95,8 @@ export class CompiledContext {
 
   /** The initial active context (§4.1: no terms, no @vocab, no @base beyond the options'). */
   static initial(): CompiledContext {
-    return CompiledContext.of(contextApi.getInitialContext(options));
+    initialContext ??= CompiledContext.of(contextApi.getInitialContext(options));
+    return initialContext;
   }
 
   static of(raw: JsonLdActiveContext): CompiledContext {
@@ -139,6 +144,18 @@ export class CompiledContext {
       this.typeIris.set(value, iri);
     }
     return iri;
+  }
+
+  /** typeIri in its N-Quads form, `<iri>`, for rdf:type objects. */
+  typeTerm(value: string): string | null {
+    let term = this.typeTerms.get(value);
+    if (term === undefined) {
+      const iri = this.typeIri(value);
+      term = iri === null ? null : `<${iri}>`;
+      if (this.typeTerms.size >= MAX_MEMO) this.typeTerms.clear();
+      this.typeTerms.set(value, term);
+    }
+    return term;
   }
 
   /** IRI expansion of an `@id` value (document-relative); not memoised, ids are mostly unique. */
@@ -203,6 +220,7 @@ export class CompiledContext {
     return {
       iri,
       plainIri: isPlainIri(iri),
+      predicate: isPlainIri(iri) ? predicateTerm(iri) : '',
       scopedContext: own('@context'),
       container: containerKind(own('@container')),
       coercion: own('@type') ?? null,

@@ -1,7 +1,23 @@
 // The RDF dataset the fast path emits, with the exact value rules of jsonld.js toRdf
 // (JSON-LD 1.1 API §8.1 "Deserialize JSON-LD to RDF", §8.5 "Object to RDF Conversion").
-/** An IRI (without <>) or a blank node, numbered in order of creation. */
-export type RdfNode = string | number;
+// Terms are kept in their N-Quads form from the start (an IRI as `<iri>`, a literal quoted and
+// escaped), so canonicalisation only has to place blank node labels and sort.
+
+/** An N-Quads term (`<iri>` or a literal) or a blank node, numbered in order of creation. */
+export type Term = string | number;
+
+export interface Quad {
+  /** `<iri>` or a blank node. */
+  readonly subject: Term;
+  /** ` <iri> `, with the spaces that separate it from subject and object. */
+  readonly predicate: string;
+  /** `<iri>`, a literal, or a blank node. */
+  readonly object: Term;
+  /** A blank node naming a graph (graph containers), or null for the default graph. */
+  readonly graph: number | null;
+  /** For a literal object: the value object it was made from. */
+  readonly value: ValueObject | undefined;
+}
 
 export interface RdfLiteral {
   readonly lexical: string;
@@ -9,22 +25,14 @@ export interface RdfLiteral {
   readonly language: string | null;
 }
 
-export type RdfObject = RdfNode | RdfLiteral;
-
-export interface Quad {
-  readonly subject: RdfNode;
-  readonly predicate: string;
-  readonly object: RdfObject;
-  /** null: the default graph. */
-  readonly graph: RdfNode | null;
-}
-
-export const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-export const RDF_FIRST = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#first';
-export const RDF_REST = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#rest';
-export const RDF_NIL = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#nil';
-export const RDF_LANGSTRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
-export const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+const iriTerm = (iri: string) => `<${iri}>`;
+export const predicateTerm = (iri: string) => ` <${iri}> `;
+export const RDF_TYPE = predicateTerm('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
+export const RDF_FIRST = predicateTerm('http://www.w3.org/1999/02/22-rdf-syntax-ns#first');
+export const RDF_REST = predicateTerm('http://www.w3.org/1999/02/22-rdf-syntax-ns#rest');
+export const RDF_NIL = iriTerm('http://www.w3.org/1999/02/22-rdf-syntax-ns#nil');
+const RDF_LANGSTRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const XSD_BOOLEAN = 'http://www.w3.org/2001/XMLSchema#boolean';
 const XSD_INTEGER = 'http://www.w3.org/2001/XMLSchema#integer';
 const XSD_DOUBLE = 'http://www.w3.org/2001/XMLSchema#double';
@@ -56,8 +64,36 @@ export function literalOf({ value, type, language }: ValueObject): RdfLiteral {
   return { lexical: value, datatype: type ?? XSD_STRING, language: null };
 }
 
+// N-Quads string escaping exactly as rdf-canonize serialises (RDFC-1.0 §4.3 / N-Quads canonical form):
+// ECHAR for \b \t \n \f \r " \\, UCHAR (\u00XX, upper-case hex) for the other C0 controls and DEL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const LITERAL_NEEDS_ESCAPE = /[\u0000-\u001F\u007F"\\]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const LITERAL_ESCAPABLE = /[\u0000-\u001F\u007F"\\]/g;
+const ECHAR: Record<string, string> = {
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+};
+const escapeChar = (c: string): string =>
+  ECHAR[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const escapeLiteral = (s: string): string =>
+  LITERAL_NEEDS_ESCAPE.test(s) ? s.replace(LITERAL_ESCAPABLE, escapeChar) : s;
+
+/** A literal's N-Quads form (datatype IRIs reaching here contain nothing to escape). */
+export function literalTerm(value: ValueObject): string {
+  const { lexical, datatype, language } = literalOf(value);
+  const quoted = `"${escapeLiteral(lexical)}"`;
+  if (datatype === RDF_LANGSTRING) return language ? `${quoted}@${language}` : quoted;
+  return datatype === XSD_STRING ? quoted : `${quoted}^^<${datatype}>`;
+}
+
 /** Two values jsonld.js `util.compareValues` calls equal: same node, or same value object. */
-export function sameValue(a: RdfNode | ValueObject, b: RdfNode | ValueObject): boolean {
+export function sameValue(a: Term | ValueObject, b: Term | ValueObject): boolean {
   if (typeof a !== 'object' || typeof b !== 'object') return a === b;
   return a.value === b.value && a.type === b.type && a.language === b.language;
 }
@@ -65,7 +101,6 @@ export function sameValue(a: RdfNode | ValueObject, b: RdfNode | ValueObject): b
 type MergeKind = 'node' | 'type' | 'value' | 'never';
 interface Entry extends Quad {
   readonly merge: MergeKind;
-  readonly source: ValueObject | undefined;
 }
 
 /**
@@ -79,7 +114,7 @@ interface Entry extends Quad {
  */
 export class DatasetBuilder {
   private readonly entries: Entry[] = [];
-  private readonly subjects = new Map<RdfNode | null, Set<string>>();
+  private readonly subjects = new Map<number | null, Set<string>>();
   private mayHaveDuplicates = false;
   private blankNodes = 0;
 
@@ -97,7 +132,7 @@ export class DatasetBuilder {
   }
 
   /** A node object with an IRI: if it is described twice, the node map merges the descriptions. */
-  noteSubject(subject: string, graph: RdfNode | null): void {
+  noteSubject(subject: string, graph: number | null): void {
     let seen = this.subjects.get(graph);
     if (!seen) {
       seen = new Set();
@@ -107,29 +142,24 @@ export class DatasetBuilder {
     else seen.add(subject);
   }
 
-  addNode(subject: RdfNode, predicate: string, object: RdfNode, graph: RdfNode | null): void {
-    this.entries.push({ subject, predicate, object, graph, merge: 'node', source: undefined });
+  addNode(subject: Term, predicate: string, object: Term, graph: number | null): void {
+    this.entries.push({ subject, predicate, object, graph, value: undefined, merge: 'node' });
   }
 
   /** The node map keeps `@type` apart from an explicit rdf:type property. */
-  addType(subject: RdfNode, type: string, graph: RdfNode | null): void {
-    this.entries.push({
-      subject,
-      predicate: RDF_TYPE,
-      object: type,
-      graph,
-      merge: 'type',
-      source: undefined,
-    });
+  addType(subject: Term, type: string, graph: number | null): void {
+    this.entries.push({ subject, predicate: RDF_TYPE, object: type, graph, value: undefined, merge: 'type' });
   }
 
-  addValue(subject: RdfNode, predicate: string, value: ValueObject, graph: RdfNode | null): void {
-    this.entries.push({ subject, predicate, object: literalOf(value), graph, merge: 'value', source: value });
+  addValue(subject: Term, predicate: string, value: ValueObject, graph: number | null): void {
+    this.entries.push({ subject, predicate, object: literalTerm(value), graph, value, merge: 'value' });
   }
 
   /** List cells and list heads are never merged by the node map (`compareValues` is false for lists). */
-  addUnmerged(quad: Quad): void {
-    this.entries.push({ ...quad, merge: 'never', source: undefined });
+  addUnmerged(subject: Term, predicate: string, object: Term | ValueObject, graph: number | null): void {
+    const value = typeof object === 'object' ? object : undefined;
+    const term = value ? literalTerm(value) : (object as Term);
+    this.entries.push({ subject, predicate, object: term, graph, value, merge: 'never' });
   }
 
   get quads(): readonly Quad[] {
@@ -145,11 +175,8 @@ export class DatasetBuilder {
   }
 }
 
-const keyOf = (node: RdfNode | null): string =>
-  node === null ? '' : typeof node === 'number' ? `#${node}` : `<${node}>`;
-
-function mergeKey({ subject, predicate, object, graph, merge, source }: Entry): string {
-  const head = `${keyOf(graph)} ${keyOf(subject)} ${merge === 'type' ? '@type' : predicate}`;
-  if (!source) return `${head} ${keyOf(object as RdfNode)}`;
-  return `${head} "${typeof source.value}:${String(source.value)}|${source.type}|${source.language}`;
+function mergeKey({ subject, predicate, object, graph, merge, value }: Entry): string {
+  const head = `${graph ?? ''} ${subject} ${merge === 'type' ? '@type' : predicate}`;
+  if (!value) return `${head} ${object}`;
+  return `${head} "${typeof value.value}:${String(value.value)}|${value.type}|${value.language}`;
 }

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { staticDocumentLoader } from '../../contexts/index.ts';
+import { buildBadge, didKeyIssuer } from '../../testing/fixtures.ts';
 import { canonize, canonizeGeneral } from '../canonize.ts';
 import {
   DATA_INTEGRITY_V2,
@@ -99,6 +100,11 @@ const { proof: _proof, ...signedVector } = readJson(
 );
 
 const handWritten: [string, Json][] = [
+  ['a badge from the OB 3.0 model builder', buildBadge(didKeyIssuer()) as unknown as Json],
+  [
+    'a badge from the model builder with a DID subject',
+    buildBadge(didKeyIssuer(), { recipient: { did: 'did:web:learner.example.org' } }) as unknown as Json,
+  ],
   ['a realistic OB 3.0 credential', credential],
   [
     'the same credential with the OB extensions context',

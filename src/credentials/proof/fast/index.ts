@@ -48,22 +48,34 @@ export async function tryFastCanonize(
 }
 
 const agreesWithBundled = new WeakMap<object, boolean>();
+/** Per loader, the URLs it has answered with the very bundled object. */
+const servesBundled = new WeakMap<DocumentLoader, Set<string>>();
 
 /**
  * The fast path processes the bundled copy of each context; it must be what the caller's loader
  * would give jsonld.js. Loaders built on createStaticDocumentLoader return the very same object;
- * any other answer is compared by content once per returned object.
+ * any other answer is compared by content once per returned object. A loader that answered a URL
+ * with the bundled object is not asked again — jsonld.js, too, caches a context by URL across calls.
  */
 async function assertLoaderServesBundled(
   urls: Iterable<string>,
   documentLoader: DocumentLoader,
 ): Promise<void> {
+  let known = servesBundled.get(documentLoader);
+  if (!known) {
+    known = new Set();
+    servesBundled.set(documentLoader, known);
+  }
   for (const url of urls) {
+    if (known.has(url)) continue;
     const bundled = bundledContexts.get(url);
     const { document } = await documentLoader(url).catch(() => {
       throw new Decline(`loader refused ${url}`);
     });
-    if (document === bundled) continue;
+    if (document === bundled) {
+      known.add(url);
+      continue;
+    }
     if (document === null || typeof document !== 'object')
       throw new Decline(`loader gave a non-object for ${url}`);
     let agrees = agreesWithBundled.get(document);

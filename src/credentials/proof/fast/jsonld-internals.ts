@@ -62,9 +62,5 @@ type ContextResolverClass = new (args: { sharedCache: Map<string, unknown> }) =>
 export const contextApi: ContextApi = require('jsonld/lib/context.js');
 export const ContextResolver: ContextResolverClass = require('jsonld/lib/ContextResolver.js');
 
-/** jsonld.js `url.isAbsolute`: what toRdf accepts as an IRI (and as a blank node label, `_:`). */
-const ABSOLUTE_IRI = /^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$/;
-export const isAbsoluteIri = (value: string): boolean => ABSOLUTE_IRI.test(value);
-
 /** jsonld.js `util.REGEX_BCP47`: a language tag it accepts without a safe-mode warning. */
 export const BCP47 = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;

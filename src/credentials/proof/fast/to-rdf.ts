@@ -8,13 +8,11 @@ import { bundledContexts } from '../../contexts/index.ts';
 import { CompiledContext, Decline, isPlainIri, type TermView } from './active-context.ts';
 import {
   DatasetBuilder,
-  literalOf,
   RDF_FIRST,
   RDF_NIL,
   RDF_REST,
-  type RdfNode,
-  type RdfObject,
   sameValue,
+  type Term,
   type ValueObject,
 } from './dataset.ts';
 import { BCP47, contextApi } from './jsonld-internals.ts';
@@ -30,7 +28,7 @@ const isPlainObject = (value: unknown): value is JsonObject => {
   return proto === Object.prototype || proto === null;
 };
 
-const isValueObject = (result: RdfNode | ValueObject): result is ValueObject => typeof result === 'object';
+const isValueObject = (result: Term | ValueObject): result is ValueObject => typeof result === 'object';
 
 /** jsonld.js refuses more than 10 context URLs in one @context; beyond that, let it say so. */
 const MAX_CONTEXT_URLS = 10;
@@ -73,9 +71,9 @@ class Walker {
     element: JsonObject,
     termCtx: CompiledContext | null,
     property: string | null,
-    graph: RdfNode | null,
+    graph: number | null,
     role: Role,
-  ): RdfNode | ValueObject {
+  ): Term | ValueObject {
     const keys = Object.keys(element).sort();
     let ctx = this.enterContext(element, keys, termCtx, property);
     const typeScopedCtx = ctx;
@@ -92,7 +90,9 @@ class Walker {
       }
     }
 
-    if (keys.some((key) => ctx.term(key).iri === '@value')) {
+    // From here on the context is final: look each key up once.
+    const views = keys.map((key) => ctx.term(key));
+    if (views.some((view) => view.iri === '@value')) {
       if (role === 'top' || role === 'graph') throw new Decline('free-floating value object');
       if (ctx !== typeScopedCtx) throw new Decline('type-scoped context on a value object');
       return valueObject(element, keys, ctx);
@@ -102,12 +102,13 @@ class Walker {
     const first = Array.isArray(firstType) ? firstType[0] : firstType;
     if (typeof first === 'string' && ctx.term(first).iri === '@json') throw new Decline('JSON literal');
 
-    const subject = this.subjectOf(element, keys, ctx, graph);
+    const subject = this.subjectOf(element, keys, views, ctx, graph);
     let hasContent = false;
     const predicates: string[] = [];
-    for (const key of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
       if (key === '@context') continue;
-      const term = ctx.term(key);
+      const term = views[i] as TermView;
       if (term.iri === '@id') continue;
       if (term.iri === '@type') {
         if (predicates.includes('@type')) this.out.noteRepeatedPredicate();
@@ -166,16 +167,11 @@ class Walker {
     return ctx.withEmbeddedContext(urls);
   }
 
-  private types(
-    subject: RdfNode,
-    value: unknown,
-    typeScopedCtx: CompiledContext,
-    graph: RdfNode | null,
-  ): void {
+  private types(subject: Term, value: unknown, typeScopedCtx: CompiledContext, graph: number | null): void {
     const types = sortedTypes(value);
     const emitted: string[] = [];
     for (const type of types) {
-      const iri = typeScopedCtx.typeIri(type);
+      const iri = typeScopedCtx.typeTerm(type);
       if (iri === null) throw new Decline(`type ${type} is not an absolute IRI`);
       // The node map keeps each type once ("Achievement" and its full IRI are the same type).
       if (types.length > 1) {
@@ -189,32 +185,34 @@ class Walker {
   private subjectOf(
     element: JsonObject,
     keys: string[],
+    views: TermView[],
     ctx: CompiledContext,
-    graph: RdfNode | null,
-  ): RdfNode {
-    let subject: RdfNode | undefined;
-    for (const key of keys) {
-      if (ctx.term(key).iri !== '@id') continue;
+    graph: number | null,
+  ): Term {
+    let subject: Term | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (views[i]?.iri !== '@id') continue;
       if (subject !== undefined) throw new Decline('colliding @id keywords');
       const value = element[key];
       if (typeof value !== 'string') throw new Decline('@id is not a string');
       const iri = ctx.idIri(value);
       // Blank node identifiers and relative IRIs are left to the general path.
       if (!isPlainIri(iri)) throw new Decline(`@id ${value} is not an absolute IRI`);
-      subject = iri;
-      this.out.noteSubject(iri, graph);
+      subject = `<${iri}>`;
+      this.out.noteSubject(subject, graph);
     }
     return subject ?? this.out.newBlankNode();
   }
 
   /** §5.1.2 step 13.7–13.13 for one property; true if it counts as an expanded entry. */
   private property(
-    subject: RdfNode,
+    subject: Term,
     key: string,
     term: TermView,
     value: unknown,
     ctx: CompiledContext,
-    graph: RdfNode | null,
+    graph: number | null,
   ): boolean {
     if (value === null || value === undefined) return false;
     if (term.reverse) throw new Decline(`reverse property ${key}`);
@@ -227,7 +225,7 @@ class Walker {
     if (inner.reverse || (inner.iri !== null && contextApi.isKeyword(inner.iri))) {
       throw new Decline(`${key} is redefined by its own scoped context`);
     }
-    const predicate = term.iri as string;
+    const predicate = term.predicate;
     const items = Array.isArray(value) ? value : [value];
 
     if (term.container === 'list') {
@@ -247,7 +245,7 @@ class Walker {
       }
       return kept;
     }
-    const emitted: (RdfNode | ValueObject)[] = [];
+    const emitted: (Term | ValueObject)[] = [];
     for (const item of items) {
       if (item === null || item === undefined) continue;
       const result = this.item(item, termCtx, key, inner, graph, 'value');
@@ -265,26 +263,26 @@ class Walker {
 
   /** An @list container: an RDF collection of fresh blank nodes (§8.4 "List to RDF Conversion"). */
   private list(
-    subject: RdfNode,
+    subject: Term,
     predicate: string,
     items: unknown[],
     termCtx: CompiledContext,
     key: string,
-    graph: RdfNode | null,
+    graph: number | null,
   ): void {
-    const objects: RdfObject[] = [];
+    const objects: (Term | ValueObject)[] = [];
     for (const item of items) {
       if (item === null || item === undefined) continue;
       const result = this.item(item, termCtx, key, termCtx.term(key), graph, 'list');
-      objects.push(isValueObject(result) ? literalOf(result) : result);
+      objects.push(result);
     }
-    let next: RdfNode = objects.length === 0 ? RDF_NIL : this.out.newBlankNode();
-    this.out.addUnmerged({ subject, predicate, object: next, graph });
+    let next: Term = objects.length === 0 ? RDF_NIL : this.out.newBlankNode();
+    this.out.addUnmerged(subject, predicate, next, graph);
     objects.forEach((object, index) => {
       const cell = next;
       next = index === objects.length - 1 ? RDF_NIL : this.out.newBlankNode();
-      this.out.addUnmerged({ subject: cell, predicate: RDF_FIRST, object, graph });
-      this.out.addUnmerged({ subject: cell, predicate: RDF_REST, object: next, graph });
+      this.out.addUnmerged(cell, RDF_FIRST, object, graph);
+      this.out.addUnmerged(cell, RDF_REST, next, graph);
     });
   }
 
@@ -293,9 +291,9 @@ class Walker {
     termCtx: CompiledContext,
     key: string,
     term: TermView,
-    graph: RdfNode | null,
+    graph: number | null,
     role: Role,
-  ): RdfNode | ValueObject {
+  ): Term | ValueObject {
     if (Array.isArray(item)) throw new Decline(`nested array in ${key}`);
     if (isPlainObject(item)) return this.object(item, termCtx, key, graph, role);
     return scalar(item, termCtx, term);
@@ -303,7 +301,7 @@ class Walker {
 }
 
 /** §5.3.2 "Value Expansion" of a JSON scalar under its term's coercion. */
-function scalar(value: unknown, termCtx: CompiledContext, term: TermView): RdfNode | ValueObject {
+function scalar(value: unknown, termCtx: CompiledContext, term: TermView): Term | ValueObject {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Decline('non-finite number');
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
     throw new Decline(`value of type ${typeof value}`);
@@ -312,7 +310,7 @@ function scalar(value: unknown, termCtx: CompiledContext, term: TermView): RdfNo
   if (typeof value === 'string' && (coercion === '@id' || coercion === '@vocab')) {
     const iri = coercion === '@id' ? termCtx.idIri(value) : termCtx.vocabIri(value);
     if (!isPlainIri(iri)) throw new Decline(`reference ${value} is not an absolute IRI`);
-    return iri;
+    return `<${iri}>`;
   }
   const type =
     coercion === null || coercion === '@id' || coercion === '@vocab' || coercion === '@none'
