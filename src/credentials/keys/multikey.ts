@@ -74,7 +74,8 @@ function cachedPublicKeyObject(publicKey: Uint8Array): KeyObject {
   let key = publicKeyObjects.get(id);
   if (!key) {
     key = publicKeyObjectFromRaw(publicKey);
-    if (publicKeyObjects.size >= PUBLIC_KEY_CACHE_SIZE) publicKeyObjects.delete(publicKeyObjects.keys().next().value!);
+    if (publicKeyObjects.size >= PUBLIC_KEY_CACHE_SIZE)
+      publicKeyObjects.delete(publicKeyObjects.keys().next().value!);
     publicKeyObjects.set(id, key);
   }
   return key;
