@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   TRUST_PROXY: bool.default(false),
   SEED_DEMO_DATA: bool.optional(),
+  VERIFY_ALLOW_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must be host names separated by commas')
+    .optional(),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
 });
@@ -65,6 +69,8 @@ export interface Config {
   trustProxy: boolean;
   seedDemoData: boolean;
   tls: { cert: string; key: string } | undefined;
+  /** Hosts verification may fetch DID documents and status lists from; undefined = any public host. */
+  verifyAllowHosts: string[] | undefined;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV !== 'production',
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,
+    verifyAllowHosts: e.VERIFY_ALLOW_HOSTS?.toLowerCase().split(','),
   };
   return Object.freeze(config);
 }

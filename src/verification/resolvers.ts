@@ -21,11 +21,24 @@ function ownIssuerSlug(deps: Deps, did: string): string | undefined {
     : undefined;
 }
 
+const DID_TYPES = [
+  'application/did+ld+json',
+  'application/did+json',
+  'application/ld+json',
+  'application/json',
+];
+const VC_TYPES = ['application/vc+ld+json', 'application/vc', 'application/ld+json', 'application/json'];
+
 async function fetchJson(
+  deps: Deps,
   url: string,
-  accept: string,
+  accept: string[],
 ): Promise<{ ok: true; json: Record<string, unknown> } | { ok: false; reason: string }> {
-  const response = await safeFetch(url, { ...FETCH_LIMITS, accept });
+  const response = await safeFetch(url, {
+    ...FETCH_LIMITS,
+    accept,
+    allowHosts: deps.config.verifyAllowHosts,
+  });
   if (!response.ok) return { ok: false, reason: response.reason };
   if (response.status !== 200) return { ok: false, reason: `HTTP ${response.status}` };
   try {
@@ -57,7 +70,7 @@ export function createResolvers(deps: Deps) {
       const own = ownIssuerSlug(deps, id);
       if (own) return didDocumentOf(deps, own);
       if (!isDidWeb(id)) return undefined;
-      const fetched = await fetchJson(didWebToUrl(id), 'application/did+ld+json, application/json');
+      const fetched = await fetchJson(deps, didWebToUrl(id), DID_TYPES);
       return fetched.ok ? (fetched.json as unknown as DidDocument) : undefined;
     },
 
@@ -70,7 +83,7 @@ export function createResolvers(deps: Deps) {
           ? { ok: true, credential: list.credential }
           : { ok: false, reason: 'no such status list on this server' };
       }
-      const fetched = await fetchJson(url, 'application/vc+ld+json, application/json');
+      const fetched = await fetchJson(deps, url, VC_TYPES);
       return fetched.ok ? { ok: true, credential: fetched.json } : fetched;
     },
 
