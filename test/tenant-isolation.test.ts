@@ -3,8 +3,10 @@
 // needs one, a fixture builder that creates the resource inside B) to the two lists below.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aPublishedCourse, sampleCourse } from '../src/catalog/testing.ts';
 import { aLoggedInUser, aVerifiedUser, type TestSession } from '../src/identity/testing.ts';
 import { sampleIssueRequest } from '../src/issuing/testing.ts';
+import { anEnrolment, playerOf, workThroughSampleCourse } from '../src/learning/testing.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 
 /** Ids of B's resources; `:name` placeholders in a route's url and string body values are filled from it. */
@@ -46,6 +48,20 @@ const fixtureBuilders: FixtureBuilder[] = [
     expect(issued.statusCode, issued.body).toBe(201);
     return { credentialId: issued.json().id, fileType: 'png' };
   },
+  // catalog + learning: B published a course; a learner handed in the essay, now in B's review queue.
+  async (t, b, ownerOfB) => {
+    const orgId = b.orgId ?? '';
+    const courseId = await aPublishedCourse(t.app, orgId, ownerOfB);
+    const learner = await aLoggedInUser(t.app, t.deps);
+    await workThroughSampleCourse(playerOf(t.app, learner, await anEnrolment(t.app, learner, courseId)));
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${orgId}/reviews`,
+      headers: ownerOfB.headers,
+    });
+    expect(queue.json().items).toHaveLength(1);
+    return { courseId, submissionId: queue.json().items[0].submission.id };
+  },
 ];
 
 const orgScopedRoutes: OrgScopedRoute[] = [
@@ -60,6 +76,7 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'DELETE', url: '/api/v1/orgs/:orgId/members/:ownerUserId' },
   // issuing
   { method: 'GET', url: '/api/v1/orgs/:orgId/issuer' },
+  { method: 'PUT', url: '/api/v1/orgs/:orgId/issuer', body: { didMethod: 'key' } },
   { method: 'POST', url: '/api/v1/orgs/:orgId/issuer/keys' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials', body: sampleIssueRequest() },
   { method: 'GET', url: '/api/v1/orgs/:orgId/credentials' },
@@ -68,6 +85,23 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/revoke', body: {} },
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/suspend', body: {} },
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials/:credentialId/reinstate', body: {} },
+  // catalog
+  { method: 'POST', url: '/api/v1/orgs/:orgId/courses', body: sampleCourse() },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/courses' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/courses/:courseId' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/courses/:courseId/preview' },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId/courses/:courseId', body: { title: 'Taken over' } },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/publish' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/images' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/archive' },
+  // learning: the review queue
+  { method: 'GET', url: '/api/v1/orgs/:orgId/reviews' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/reviews/:submissionId/file' },
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/reviews/:submissionId',
+    body: { decision: 'accept', feedback: 'Looks fine to me.', scores: [] },
+  },
   // identity
   { method: 'PUT', url: '/api/v1/auth/session/organization', body: { orgId: ':orgId' }, sessionOnly: true },
   {

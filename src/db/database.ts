@@ -1,11 +1,19 @@
 // The database as Kysely sees it: the composition of every context's own table types.
 import type { Kysely, Transaction } from 'kysely';
+import type { CatalogTables } from '../catalog/tables.ts';
 import type { IdentityTables } from '../identity/tables.ts';
 import type { IssuingTables } from '../issuing/tables.ts';
+import type { LearningTables } from '../learning/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
 import type { OrgTables } from '../orgs/tables.ts';
 
-export interface Database extends IdentityTables, OrgTables, MailTables, IssuingTables {}
+export interface Database
+  extends IdentityTables,
+    OrgTables,
+    MailTables,
+    IssuingTables,
+    CatalogTables,
+    LearningTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -3,10 +3,14 @@ import type { Kysely } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0003 from './migrations/0003_issuing.ts';
+import * as m0004 from './migrations/0004_learning.ts';
+import * as m0005 from './migrations/0005_issuer_did_method.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0003_issuing': m0003,
+  '0004_learning': m0004,
+  '0005_issuer_did_method': m0005,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

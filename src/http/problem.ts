@@ -21,6 +21,7 @@ const statusByCode: Record<string, number> = {
   invalid: 400,
   'rate-limited': 429,
   conflict: 409,
+  'payment-required': 402,
 };
 
 const titles: Record<string, string> = {
@@ -33,6 +34,7 @@ const titles: Record<string, string> = {
   'unsupported-media-type': 'Unsupported media type',
   'rate-limited': 'Too many requests',
   conflict: 'Conflict',
+  'payment-required': 'Payment required',
   'csrf-failed': 'Missing or wrong CSRF token',
   internal: 'Internal server error',
 };

@@ -1,8 +1,10 @@
 // The route plugins of every context: one list, so the whole API surface is visible in one place.
 import type { FastifyInstance } from 'fastify';
+import { catalogPublicRoutes, catalogRoutes } from '../catalog/index.ts';
 import type { Deps } from '../deps.ts';
 import { identityRoutes } from '../identity/index.ts';
 import { issuingPublicRoutes, issuingRoutes, ob2HostedRoutes } from '../issuing/index.ts';
+import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
 import { orgRoutes } from '../orgs/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
@@ -10,10 +12,16 @@ import { vcApiRoutes } from '../vcapi/index.ts';
 type Plugin = (app: FastifyInstance, options: { deps: Deps }) => Promise<void>;
 
 /** Mounted under /api/v1. */
-const api: Plugin[] = [issuingRoutes, mailRoutes, identityRoutes, orgRoutes];
+const api: Plugin[] = [issuingRoutes, mailRoutes, identityRoutes, orgRoutes, catalogRoutes, learningRoutes];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */
-const root: Plugin[] = [issuingPublicRoutes, ob2HostedRoutes, vcApiRoutes];
+const root: Plugin[] = [
+  issuingPublicRoutes,
+  ob2HostedRoutes,
+  vcApiRoutes,
+  certificatePublicRoutes,
+  catalogPublicRoutes,
+];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   for (const plugin of api) await app.register(plugin, { deps });

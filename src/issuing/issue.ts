@@ -40,7 +40,7 @@ export async function issueCredential(
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const identity = await signingIdentity(deps, trx, orgId);
-    const status = await allocateStatus(deps, trx, orgId, identity.org.slug, 'revocation');
+    const status = await allocateStatus(deps, trx, identity, 'revocation');
     const recipient =
       'did' in request.recipient
         ? { did: request.recipient.did }

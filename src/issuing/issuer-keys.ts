@@ -1,8 +1,10 @@
-// Issuers' identities: did:web on this server, Ed25519 signing keys encrypted at rest, rotation.
+// Issuers' identities: did:web on this server (or the did:key of the current key), Ed25519 signing keys
+// encrypted at rest, rotation.
 import {
   buildDidWebDocument,
   type DidDocument,
   decryptSecretKey,
+  didKeyVerificationMethodId,
   didWebId,
   Ed25519KeyPair,
   encryptSecretKey,
@@ -19,17 +21,25 @@ import {
 } from '../orgs/index.ts';
 import {
   findActiveIssuerKey,
+  findIssuerDidMethod,
+  findIssuerKeyById,
   type IssuerKeyRow,
   insertIssuerKey,
   listIssuerKeys,
   retireActiveKeys,
+  type StatusListRow,
+  saveIssuerDidMethod,
 } from './store.ts';
+import type { IssuerDidMethod } from './tables.ts';
 
 export interface SigningIdentity {
   org: PublicOrganization;
+  didMethod: IssuerDidMethod;
   did: string;
   verificationMethod: string;
   keyPair: Ed25519KeyPair;
+  /** The issuer_keys row that signs. */
+  keyId: string;
 }
 
 export interface IssuerKeyView {
@@ -76,15 +86,68 @@ export async function signingIdentity(deps: Deps, db: Executor, orgId: string): 
   if (org.kind !== 'issuer')
     throw new RuleError('not-an-issuer', 'Only issuer organizations sign credentials.');
   const key = (await findActiveIssuerKey(db, orgId)) ?? (await createKey(deps, db, orgId));
+  return identityOf(deps, org, key, await findIssuerDidMethod(db, orgId));
+}
+
+/**
+ * Who signs a status list: for a did:key issuer the key the list was opened under (its credentials
+ * carry that key's did:key as issuer), otherwise the issuer's did:web with its current key.
+ */
+export async function statusListSigner(
+  deps: Deps,
+  db: Executor,
+  list: StatusListRow,
+): Promise<SigningIdentity> {
+  if (!list.issuerKeyId) return signingIdentity(deps, db, list.orgId);
+  const org = await organizationById(db, list.orgId);
+  const key = await findIssuerKeyById(db, list.orgId, list.issuerKeyId);
+  if (!org || !key) throw new NotFoundError('issuer key');
+  return identityOf(deps, org, key, 'key');
+}
+
+function identityOf(
+  deps: Deps,
+  org: PublicOrganization,
+  key: IssuerKeyRow,
+  didMethod: IssuerDidMethod,
+): SigningIdentity {
+  const keyPair = Ed25519KeyPair.fromSecretKeyMultibase(
+    decryptSecretKey(deps.secrets.keyEncryptionKey, key.secretKeyEncrypted),
+  );
+  if (didMethod === 'key') {
+    return {
+      org,
+      didMethod,
+      did: `did:key:${key.publicKeyMultibase}`,
+      verificationMethod: didKeyVerificationMethodId(key.publicKeyMultibase),
+      keyPair,
+      keyId: key.id,
+    };
+  }
   const did = issuerDid(deps, org.slug);
   return {
     org,
+    didMethod,
     did,
     verificationMethod: verificationMethodOf(did, key.keyNumber),
-    keyPair: Ed25519KeyPair.fromSecretKeyMultibase(
-      decryptSecretKey(deps.secrets.keyEncryptionKey, key.secretKeyEncrypted),
-    ),
+    keyPair,
+    keyId: key.id,
   };
+}
+
+/** New credentials are signed as the did:web of the issuer or as the did:key of its current key. */
+export async function setDidMethod(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  didMethod: IssuerDidMethod,
+): Promise<void> {
+  requireMembership(actor, orgId, ['owner', 'admin']);
+  const org = await organizationById(deps.db, orgId);
+  if (!org) throw new NotFoundError('organization');
+  if (org.kind !== 'issuer')
+    throw new RuleError('not-an-issuer', 'Only issuer organizations sign credentials.');
+  await saveIssuerDidMethod(deps.db, orgId, didMethod, deps.now());
 }
 
 function presentKey(did: string, row: IssuerKeyRow): IssuerKeyView {
@@ -102,12 +165,16 @@ export async function listKeys(
   deps: Deps,
   actor: Actor | null,
   orgId: string,
-): Promise<{ did: string; keys: IssuerKeyView[] }> {
+): Promise<{ did: string; didMethod: IssuerDidMethod; keys: IssuerKeyView[] }> {
   requireMembership(actor, orgId, ['owner', 'admin']);
   const org = await organizationById(deps.db, orgId);
   if (!org) throw new NotFoundError('organization');
-  const did = issuerDid(deps, org.slug);
-  return { did, keys: (await listIssuerKeys(deps.db, orgId)).map((row) => presentKey(did, row)) };
+  const didWeb = issuerDid(deps, org.slug);
+  const didMethod = await findIssuerDidMethod(deps.db, orgId);
+  const keys = (await listIssuerKeys(deps.db, orgId)).map((row) => presentKey(didWeb, row));
+  const active = keys.find((key) => key.active);
+  const did = didMethod === 'key' && active ? `did:key:${active.publicKeyMultibase}` : didWeb;
+  return { did, didMethod, keys };
 }
 
 /**

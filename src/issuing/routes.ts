@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { bakedCredentialImage } from './badge-image.ts';
 import { changeCredentialState } from './credential-state.ts';
 import { issueForActor } from './issue.ts';
-import { listKeys, rotateKey } from './issuer-keys.ts';
+import { listKeys, rotateKey, setDidMethod } from './issuer-keys.ts';
 import { getCredential, listCredentials } from './queries.ts';
 import {
   issueBody,
@@ -23,19 +23,44 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['issuing'];
 
+  const issuerReply = z.object({
+    did: z.string(),
+    didMethod: z.enum(['web', 'key']),
+    keys: z.array(issuerKey.schema),
+  });
+  const presentIssuer = async (actor: Parameters<typeof listKeys>[1], orgId: string) => {
+    const { did, didMethod, keys } = await listKeys(deps, actor, orgId);
+    return { did, didMethod, keys: keys.map(issuerKey.present) };
+  };
+
   r.get(
     '/orgs/:orgId/issuer',
     {
       schema: {
         tags,
-        summary: "The issuer's DID and its signing keys (public halves only)",
+        summary:
+          "The issuer's signing DID (did:web, or the did:key of its current key) and its keys (public halves only)",
         params: orgParams,
-        response: { 200: z.object({ did: z.string(), keys: z.array(issuerKey.schema) }) },
+        response: { 200: issuerReply },
+      },
+    },
+    async (request) => presentIssuer(request.actor, request.params.orgId),
+  );
+
+  r.put(
+    '/orgs/:orgId/issuer',
+    {
+      schema: {
+        tags,
+        summary: 'Choose how new credentials name their issuer: did:web (default) or did:key',
+        params: orgParams,
+        body: z.strictObject({ didMethod: z.enum(['web', 'key']) }),
+        response: { 200: issuerReply },
       },
     },
     async (request) => {
-      const { did, keys } = await listKeys(deps, request.actor, request.params.orgId);
-      return { did, keys: keys.map(issuerKey.present) };
+      await setDidMethod(deps, request.actor, request.params.orgId, request.body.didMethod);
+      return presentIssuer(request.actor, request.params.orgId);
     },
   );
 

@@ -13,7 +13,7 @@ import {
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { organizationBySlug } from '../orgs/index.ts';
-import { signingIdentity } from './issuer-keys.ts';
+import { type SigningIdentity, statusListSigner } from './issuer-keys.ts';
 import {
   findCredentialStateBySlot,
   findStatusListByNumber,
@@ -41,13 +41,22 @@ export interface AllocatedStatus {
 export async function allocateStatus(
   deps: Deps,
   trx: Executor,
-  orgId: string,
-  slug: string,
+  identity: SigningIdentity,
   purpose: StatusPurpose,
 ): Promise<AllocatedStatus> {
-  let list = await lockOpenStatusList(trx, orgId, purpose);
+  const orgId = identity.org.id;
+  const slug = identity.org.slug;
+  // A did:key issuer's lists belong to one key (the list's issuer must be the credential's issuer).
+  const issuerKeyId = identity.didMethod === 'key' ? identity.keyId : null;
+  let list = await lockOpenStatusList(trx, orgId, purpose, issuerKeyId);
   if (!list) {
-    list = await insertStatusList(trx, { orgId, purpose, size: STATUS_LIST_SIZE, updatedAt: deps.now() });
+    list = await insertStatusList(trx, {
+      orgId,
+      purpose,
+      size: STATUS_LIST_SIZE,
+      updatedAt: deps.now(),
+      issuerKeyId,
+    });
     await publishStatusList(deps, trx, list, new Bitstring({ bytes: list.bits }));
   }
   const index = await takeNextIndex(trx, list.id);
@@ -62,7 +71,7 @@ export async function publishStatusList(
   list: StatusListRow,
   bits: Bitstring,
 ): Promise<void> {
-  const identity = await signingIdentity(deps, trx, list.orgId);
+  const identity = await statusListSigner(deps, trx, list);
   const now = deps.now();
   const unsigned = buildStatusListCredential({
     id: statusListUrl(deps, identity.org.slug, list.purpose, list.listNumber),

@@ -1,7 +1,13 @@
 // SQL of the issuing context. Every function takes the organization it works for.
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import type { IssuedCredentialsTable, IssuerKeysTable, StatusListsTable, StatusPurpose } from './tables.ts';
+import type {
+  IssuedCredentialsTable,
+  IssuerDidMethod,
+  IssuerKeysTable,
+  StatusListsTable,
+  StatusPurpose,
+} from './tables.ts';
 
 export type IssuerKeyRow = Selectable<IssuerKeysTable>;
 export type StatusListRow = Selectable<StatusListsTable>;
@@ -45,26 +51,29 @@ export async function insertIssuerKey(
 }
 
 /** Locks and returns the open list (one with free indexes) of a purpose, for allocation. */
+/** Locks and returns the open list (one with free indexes) of a purpose and signing key, for allocation. */
 export async function lockOpenStatusList(
   db: Executor,
   orgId: string,
   purpose: StatusPurpose,
+  issuerKeyId: string | null,
 ): Promise<StatusListRow | undefined> {
-  return db
+  let query = db
     .selectFrom('statusLists')
     .selectAll()
     .where('orgId', '=', orgId)
     .where('purpose', '=', purpose)
-    .where(sql<boolean>`next_index < size`)
-    .orderBy('listNumber', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
+    .where(sql<boolean>`next_index < size`);
+  query =
+    issuerKeyId === null
+      ? query.where('issuerKeyId', 'is', null)
+      : query.where('issuerKeyId', '=', issuerKeyId);
+  return query.orderBy('listNumber', 'desc').limit(1).forUpdate().executeTakeFirst();
 }
 
 export async function insertStatusList(
   db: Executor,
-  list: { orgId: string; purpose: StatusPurpose; size: number; updatedAt: Date },
+  list: { orgId: string; purpose: StatusPurpose; size: number; updatedAt: Date; issuerKeyId: string | null },
 ): Promise<StatusListRow> {
   return db
     .insertInto('statusLists')
@@ -210,4 +219,39 @@ export async function findCredentialStateBySlot(
     .where('statusIndex', '=', statusIndex)
     .executeTakeFirst();
   return row?.state;
+}
+
+export async function findIssuerDidMethod(db: Executor, orgId: string): Promise<IssuerDidMethod> {
+  const row = await db
+    .selectFrom('issuerSettings')
+    .select('didMethod')
+    .where('orgId', '=', orgId)
+    .executeTakeFirst();
+  return row?.didMethod ?? 'web';
+}
+
+export async function saveIssuerDidMethod(
+  db: Executor,
+  orgId: string,
+  didMethod: IssuerDidMethod,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('issuerSettings')
+    .values({ orgId, didMethod, updatedAt: at })
+    .onConflict((oc) => oc.column('orgId').doUpdateSet({ didMethod, updatedAt: at }))
+    .execute();
+}
+
+export async function findIssuerKeyById(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<IssuerKeyRow | undefined> {
+  return db
+    .selectFrom('issuerKeys')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

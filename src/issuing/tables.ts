@@ -35,6 +35,16 @@ export interface StatusListsTable {
   publishedCredential: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   etag: string | null;
   updatedAt: Date;
+  /** did:key issuers: the key that signs this list (and whose did:key issued its credentials). */
+  issuerKeyId: string | null;
+}
+
+export type IssuerDidMethod = 'web' | 'key';
+
+export interface IssuerSettingsTable {
+  orgId: string;
+  didMethod: IssuerDidMethod;
+  updatedAt: Date;
 }
 
 export type CredentialState = 'active' | 'revoked' | 'suspended';
@@ -67,4 +77,5 @@ export interface IssuingTables {
   issuerKeys: IssuerKeysTable;
   statusLists: StatusListsTable;
   issuedCredentials: IssuedCredentialsTable;
+  issuerSettings: IssuerSettingsTable;
 }

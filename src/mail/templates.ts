@@ -9,7 +9,17 @@ export interface RenderedMail {
 
 export type MailTemplate =
   | { kind: 'verify-email'; name: string; email: string; link: string; hours: number }
-  | { kind: 'reset-password'; name: string; email: string; link: string; minutes: number };
+  | { kind: 'reset-password'; name: string; email: string; link: string; minutes: number }
+  | {
+      kind: 'attestation-request';
+      name: string;
+      learnerName: string;
+      courseTitle: string;
+      taskTitle: string;
+      statement: string;
+      link: string;
+      days: number;
+    };
 
 export function renderMail(locale: string, template: MailTemplate): RenderedMail {
   const t = (key: string, vars: Record<string, string | number> = {}) => translate(locale, key, vars);
@@ -29,6 +39,19 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         action: t('mail.resetPassword.action'),
         link: template.link,
         footer: t('mail.resetPassword.expires', { minutes: template.minutes }),
+      });
+    case 'attestation-request':
+      return actionMail(t, template.name, {
+        subject: t('mail.attestationRequest.subject', { learner: template.learnerName }),
+        body: t('mail.attestationRequest.body', {
+          learner: template.learnerName,
+          course: template.courseTitle,
+          task: template.taskTitle,
+          statement: template.statement,
+        }),
+        action: t('mail.attestationRequest.action'),
+        link: template.link,
+        footer: t('mail.attestationRequest.expires', { days: template.days }),
       });
   }
 }

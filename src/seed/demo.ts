@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import { createUser } from '../identity/index.ts';
 import { addMember, createOrganization } from '../orgs/index.ts';
 import type { MembershipRole } from '../orgs/tables.ts';
+import { seedDemoCourses } from './demo-courses.ts';
 
 interface DemoPerson {
   email: string;
@@ -78,6 +79,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
     }
     lines.push(`${person.role.padEnd(42)} ${person.email.padEnd(24)} ${password}`);
   }
+  await seedDemoCourses(deps, issuer.id);
   const text = `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)\n${lines.join('\n')}\n`;
   mkdirSync(deps.config.dataDir, { recursive: true });
   writeFileSync(join(deps.config.dataDir, 'demo-credentials.txt'), text, { mode: 0o600 });

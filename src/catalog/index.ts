@@ -1,0 +1,28 @@
+// Public face of the catalog context: courses, revisions and the published catalog.
+export { archiveCourse, createCourse, editCourse, publishCourse } from './authoring.ts';
+export { renderMarkdown } from './markdown.ts';
+export {
+  type ChoiceOption,
+  type EvidenceTaskKind,
+  MAX_UPLOAD_MEGABYTES,
+  type PublicUnit,
+  publicUnit,
+  type Question,
+  type RubricCriterion,
+  sniffFileType,
+  type Unit,
+  UPLOAD_CONTENT_TYPES,
+  type UploadFileType,
+  type UploadRules,
+} from './model.ts';
+export { catalogPublicRoutes } from './public-routes.ts';
+export {
+  activityCodePrefixOf,
+  publishedCourse,
+  type RevisionContent,
+  revisionContent,
+  searchCatalog,
+} from './queries.ts';
+export { catalogRoutes } from './routes.ts';
+export type { UnitInput } from './schema.ts';
+export type { PublishedCourseRow } from './store.ts';

@@ -1,0 +1,205 @@
+// Requests and replies of the catalog routes. Authoring replies include answers (authors need them);
+// catalog replies are built from publicUnit/unitOutline and never do.
+import { z } from 'zod';
+import { EVIDENCE_TASKS, MAX_UPLOAD_MEGABYTES, UPLOAD_FILE_TYPES } from './model.ts';
+import type { CourseRow, PublishedCourseRow } from './store.ts';
+
+const contentId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, _ or -');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const feedback = z
+  .strictObject({
+    correct: z.string().max(2000).nullable().default(null),
+    incorrect: z.string().max(2000).nullable().default(null),
+  })
+  .default({ correct: null, incorrect: null });
+
+const option = z.strictObject({
+  id: contentId.optional(),
+  text: text(500),
+  correct: z.boolean(),
+  feedback: z.string().max(2000).nullable().default(null),
+});
+
+const question = z.discriminatedUnion('type', [
+  z.strictObject({
+    id: contentId.optional(),
+    type: z.enum(['single-choice', 'multiple-choice']),
+    prompt: text(2000),
+    options: z.array(option).min(2).max(12),
+  }),
+  z.strictObject({
+    id: contentId.optional(),
+    type: z.literal('true-false'),
+    prompt: text(2000),
+    answer: z.boolean(),
+    feedback,
+  }),
+  z.strictObject({
+    id: contentId.optional(),
+    type: z.literal('numeric'),
+    prompt: text(2000),
+    answer: z.number().finite(),
+    tolerance: z.number().finite().min(0).default(0),
+    feedback,
+  }),
+  z.strictObject({
+    id: contentId.optional(),
+    type: z.literal('short-text'),
+    prompt: text(2000),
+    acceptedAnswers: z.array(text(200)).min(1).max(20),
+    feedback,
+  }),
+]);
+
+const rubricCriterion = z.strictObject({
+  criterion: text(200),
+  levels: z
+    .array(z.strictObject({ label: text(100), points: z.number().int().min(0).max(100) }))
+    .min(2)
+    .max(6),
+});
+
+export const unitInput = z.discriminatedUnion('kind', [
+  z.strictObject({
+    id: contentId.optional(),
+    kind: z.literal('lesson'),
+    title: text(200),
+    markdown: z.string().max(100_000),
+  }),
+  z.strictObject({
+    id: contentId.optional(),
+    kind: z.literal('assessment'),
+    title: text(200),
+    questions: z.array(question).max(100),
+  }),
+  z.strictObject({
+    id: contentId.optional(),
+    kind: z.literal('evidence'),
+    title: text(200),
+    task: z.enum(EVIDENCE_TASKS),
+    instructions: text(10_000),
+    needsReview: z.boolean(),
+    attendanceCode: z.string().trim().min(3).max(40).nullable().default(null),
+    upload: z
+      .strictObject({
+        types: z.array(z.enum(UPLOAD_FILE_TYPES)).min(1),
+        maxMegabytes: z.number().int().min(1).max(MAX_UPLOAD_MEGABYTES),
+      })
+      .nullable()
+      .default(null),
+    rubric: z.array(rubricCriterion).max(12).default([]),
+  }),
+]);
+export type UnitInput = z.infer<typeof unitInput>;
+
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
+const skills = z.array(z.string().trim().min(1).max(80)).max(30);
+
+export const courseDetailsInput = z.strictObject({
+  title: text(200),
+  summary: text(5000),
+  estimatedMinutes: z.number().int().min(1).max(10_000),
+  skills: skills.default([]),
+  accessDays: z.number().int().min(1).max(3650).default(365),
+  activityCodePrefix: z
+    .string()
+    .regex(/^[A-Z0-9-]{1,20}$/, 'must be 1–20 capital letters, digits or dashes')
+    .nullable()
+    .default(null),
+  price: z
+    .strictObject({ amountMinor: z.number().int().min(1), currency })
+    .nullable()
+    .default(null),
+});
+
+export const createCourseBody = courseDetailsInput.extend({ units: z.array(unitInput).max(100).default([]) });
+export const updateCourseBody = courseDetailsInput
+  .partial()
+  .extend({ units: z.array(unitInput).max(100).optional() });
+
+export const catalogQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200).optional(),
+  skill: z.string().trim().min(1).max(80).optional(),
+  issuer: z.string().trim().min(1).max(60).optional(),
+  maxMinutes: z.coerce.number().int().min(1).optional(),
+  free: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+const priceSchema = z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable();
+const priceOf = (row: { priceMinor: number | null; currency: string | null }) =>
+  row.priceMinor !== null && row.currency !== null
+    ? { amountMinor: row.priceMinor, currency: row.currency }
+    : null;
+
+const authoredCourseSchema = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  state: z.enum(['draft', 'published', 'archived']),
+  title: z.string(),
+  summary: z.string(),
+  estimatedMinutes: z.number().int(),
+  skills: z.array(z.string()),
+  accessDays: z.number().int(),
+  activityCodePrefix: z.string().nullable(),
+  price: priceSchema,
+  units: z.array(z.record(z.string(), z.unknown())),
+  latestRevision: z.number().int().nullable(),
+  updatedAt: z.string(),
+});
+
+export const authoredCourse = {
+  schema: authoredCourseSchema,
+  present: (row: CourseRow, latestRevision: number | null): z.infer<typeof authoredCourseSchema> => ({
+    id: row.id,
+    orgId: row.orgId,
+    state: row.state,
+    title: row.title,
+    summary: row.summary,
+    estimatedMinutes: row.estimatedMinutes,
+    skills: row.skills,
+    accessDays: row.accessDays,
+    activityCodePrefix: row.activityCodePrefix,
+    price: priceOf(row),
+    units: row.units as unknown as Array<Record<string, unknown>>,
+    latestRevision,
+    updatedAt: row.updatedAt.toISOString(),
+  }),
+};
+
+const catalogEntrySchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  summary: z.string(),
+  estimatedMinutes: z.number().int(),
+  skills: z.array(z.string()),
+  issuer: z.object({ slug: z.string(), name: z.string() }),
+  price: priceSchema,
+  accessDays: z.number().int(),
+  revision: z.number().int(),
+  publishedAt: z.string(),
+});
+
+export const catalogEntry = {
+  schema: catalogEntrySchema,
+  present: (row: PublishedCourseRow): z.infer<typeof catalogEntrySchema> => ({
+    id: row.courseId,
+    title: row.title,
+    summary: row.summary,
+    estimatedMinutes: row.estimatedMinutes,
+    skills: row.skills,
+    issuer: { slug: row.issuerSlug, name: row.issuerName },
+    price: priceOf(row),
+    accessDays: row.accessDays,
+    revision: row.number,
+    publishedAt: row.publishedAt.toISOString(),
+  }),
+};
+
+export const coursePage = {
+  schema: catalogEntrySchema.extend({
+    units: z.array(
+      z.object({ id: z.string(), kind: z.string(), title: z.string(), questionCount: z.number().int() }),
+    ),
+  }),
+};

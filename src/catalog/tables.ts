@@ -1,0 +1,49 @@
+// Table types of the catalog context: courses (the editable draft) and their immutable revisions.
+import type { ColumnType, Generated } from 'kysely';
+import type { Unit } from './model.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export type CourseState = 'draft' | 'published' | 'archived';
+
+export interface CoursesTable {
+  id: Generated<string>;
+  orgId: string;
+  title: string;
+  summary: string;
+  estimatedMinutes: number;
+  skills: Json<string[]>;
+  /** How long an enrolment gives access, from the day of enrolment. */
+  accessDays: number;
+  /** Put in front of activity codes (e.g. the professional body's program id). */
+  activityCodePrefix: string | null;
+  /** null = free; paid courses are bought through commerce (a later issue). */
+  priceMinor: number | null;
+  currency: string | null;
+  /** The draft: edits land here and reach learners only when published as a new revision. */
+  units: Json<Unit[]>;
+  state: Generated<CourseState>;
+  latestRevisionId: string | null;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+  updatedAt: Date;
+}
+
+export interface CourseRevisionsTable {
+  id: Generated<string>;
+  courseId: string;
+  orgId: string;
+  /** 1, 2, 3 … per course. */
+  number: number;
+  title: string;
+  summary: string;
+  estimatedMinutes: number;
+  skills: Json<string[]>;
+  /** The content snapshot, answers included; never changes once published. */
+  units: Json<Unit[]>;
+  publishedAt: Date;
+}
+
+export interface CatalogTables {
+  courses: CoursesTable;
+  courseRevisions: CourseRevisionsTable;
+}
