@@ -33,6 +33,9 @@ export async function authPlugin(app: FastifyInstance, { deps }: { deps: Deps })
   app.addHook('onRequest', async (request, reply) => {
     request.actor = null;
     request.authSession = null;
+    // Public forms that act for nobody (e.g. POST /verify) opt out: the request stays anonymous, so a
+    // logged-in visitor's cookie neither helps nor needs a CSRF token there.
+    if ((request.routeOptions.config as { sessionless?: boolean } | undefined)?.sessionless) return;
     const bearer = bearerToken(request);
     if (bearer !== undefined) return authenticateToken(deps, request, reply, bearer);
     const cookie = request.cookies[SESSION_COOKIE];

@@ -8,6 +8,7 @@ import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
 import { orgRoutes } from '../orgs/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
+import { verificationRoutes } from '../verification/index.ts';
 
 type Plugin = (app: FastifyInstance, options: { deps: Deps }) => Promise<void>;
 
@@ -21,6 +22,7 @@ const root: Plugin[] = [
   vcApiRoutes,
   certificatePublicRoutes,
   catalogPublicRoutes,
+  verificationRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

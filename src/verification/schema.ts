@@ -1,0 +1,65 @@
+// Requests and replies of the verify API (zod: validation and the OpenAPI description in one).
+import { z } from 'zod';
+
+export const verifyBody = z
+  .object({
+    credential: z
+      .union([z.record(z.string(), z.unknown()), z.string().max(1_000_000)])
+      .optional()
+      .describe('An OB 3.0 credential as JSON, a VC-JWT, an OB 2.0 assertion, or a badge URL as text'),
+    url: z
+      .string()
+      .max(2048)
+      .optional()
+      .describe('The URL of a badge: OB 3.0 credential or OB 2.0 hosted assertion'),
+    email: z
+      .string()
+      .max(320)
+      .optional()
+      .describe('An email address to compare with the recipient (hashed identities included)'),
+  })
+  .strict();
+export type VerifyBody = z.infer<typeof verifyBody>;
+
+const check = z.object({
+  code: z
+    .string()
+    .describe(
+      'structure, contexts, proof, issuer-key, issuer-identity, jwt-claims, not-before, not-expired, status, hosted, fetch',
+    ),
+  status: z.enum(['passed', 'failed', 'unchecked']).describe('unchecked: could not check (never a pass)'),
+  message: z.string(),
+});
+
+const recipient = z.object({
+  type: z.string().describe('id (a DID or URL) or the identity type, e.g. emailAddress'),
+  identity: z.string().describe('As published by the issuer: a salted hash unless published plain'),
+  hashed: z.boolean(),
+});
+
+export const verifyReply = z.object({
+  verdict: z.enum(['verified', 'not-verified', 'could-not-check']),
+  format: z.enum(['ob3-json', 'ob3-jwt', 'ob2-hosted', 'ob2-signed', 'unknown']),
+  checks: z.array(check),
+  claims: z.object({
+    badgeName: z.string().optional(),
+    achievementName: z.string().optional(),
+    issuerName: z.string().optional(),
+    issuerId: z.string().optional(),
+    recipient: recipient.optional(),
+    validFrom: z.string().optional(),
+    validUntil: z.string().optional(),
+    awardedDate: z.string().optional(),
+  }),
+  emailMatch: z.boolean().optional().describe('Present when an email was given'),
+});
+
+export const notABadgeReply = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string().optional(),
+  reason: z.string().optional().describe('Stable code, e.g. BAKE_SVG_DOCTYPE, FETCH_ADDRESS_NOT_ALLOWED'),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+});

@@ -1,0 +1,268 @@
+// Verifying whatever someone brings to the verify page or API: an OB 3.0 credential (JSON or VC-JWT),
+// a badge URL, or a baked PNG/SVG (OB 3.0 or OB 2.0). Input that is not a badge is refused with a
+// reason (NotABadgeError); a badge that fails its checks is a report, never an exception.
+import { BakeError, decodeCredentialJwt, unbake } from '../credentials/index.ts';
+import type { Deps } from '../deps.ts';
+import { safeFetch } from '../net/safe-fetch.ts';
+import { NotABadgeError } from './errors.ts';
+import {
+  checkOf,
+  type Fetcher,
+  looksLikeOb2,
+  type Ob2Outcome,
+  structureCheck,
+  verifyHostedOb2,
+} from './ob2.ts';
+import { verifySignedOb2 } from './ob2-signed.ts';
+import {
+  type Claims,
+  ob2Claims,
+  ob2EmailMatch,
+  ob3Claims,
+  ob3EmailMatch,
+  type ReportCheck,
+  type ReportFormat,
+  type VerificationReport,
+  verdictOf,
+} from './report.ts';
+import { verifyPresentedCredential } from './service.ts';
+
+export type BadgeInput =
+  | { kind: 'credential'; credential: Record<string, unknown> | string }
+  | { kind: 'url'; url: string }
+  | { kind: 'file'; bytes: Uint8Array };
+
+export interface VerifyBadgeOptions {
+  email?: string;
+  /** Replaces the SSRF-guarded fetch (tests serving OB 2.0 documents on loopback). */
+  fetcher?: Fetcher;
+}
+
+type Json = Record<string, unknown>;
+const FETCH_LIMITS = { timeoutMs: 5_000, maxBytes: 2 * 1024 * 1024 } as const;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** safe-fetch codes that mean "we may not fetch this", as opposed to "it did not answer". */
+const REFUSED_FETCHES = [
+  'FETCH_BAD_URL',
+  'FETCH_SCHEME_NOT_ALLOWED',
+  'FETCH_HOST_NOT_ALLOWED',
+  'FETCH_ADDRESS_NOT_ALLOWED',
+];
+const URL_TYPES = [
+  'application/ld+json',
+  'application/json',
+  'application/vc+ld+json',
+  'application/vc+jwt',
+  'application/vc',
+];
+
+export function defaultFetcher(deps: Deps): Fetcher {
+  return (url, accept) =>
+    safeFetch(url, { ...FETCH_LIMITS, accept, allowHosts: deps.config.verifyAllowHosts });
+}
+
+interface Examined {
+  format: ReportFormat;
+  checks: ReportCheck[];
+  claims: Claims;
+  emailMatch?: (email: string) => boolean;
+}
+
+function parseJsonObject(text: string, what: string): Json {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new NotABadgeError('VERIFY_NOT_JSON', `${what} is not valid JSON.`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new NotABadgeError('VERIFY_NOT_A_CREDENTIAL', `${what} is not a JSON object.`);
+  return value as Json;
+}
+
+async function examineOb3(deps: Deps, credential: Json | string): Promise<Examined> {
+  if (typeof credential === 'string') {
+    const decoded = decodeCredentialJwt(credential);
+    if (!decoded.ok) throw new NotABadgeError('VERIFY_JWT_REFUSED', decoded.message);
+  }
+  const result = await verifyPresentedCredential(deps, credential);
+  const contexts = result.checks.find((c) => c.code === 'contexts');
+  if (!result.credential) {
+    throw new NotABadgeError('VERIFY_NOT_A_CREDENTIAL', result.checks[0]?.message ?? 'Not a credential.');
+  }
+  // Remote or unknown contexts are never fetched: such a document is refused, not half-checked.
+  if (contexts?.status === 'failed') throw new NotABadgeError('VERIFY_CONTEXT_REFUSED', contexts.message);
+  const examined = result.credential;
+  return {
+    format: typeof credential === 'string' ? 'ob3-jwt' : 'ob3-json',
+    checks: result.checks.map(({ code, status, message }) => ({ code, status, message })),
+    claims: ob3Claims(examined),
+    emailMatch: (email) => ob3EmailMatch(examined, email),
+  };
+}
+
+function fromOb2(format: ReportFormat, outcome: Ob2Outcome): Examined {
+  const assertion = outcome.assertion;
+  return {
+    format,
+    checks: outcome.checks,
+    claims: outcome.claims,
+    emailMatch: (email) => (assertion ? ob2EmailMatch(assertion, email) : false),
+  };
+}
+
+async function examineOb2Json(
+  deps: Deps,
+  fetcher: Fetcher,
+  doc: Json,
+  verifyUrl?: string,
+): Promise<Examined> {
+  const verification = doc.verification as Json | undefined;
+  const signed = verification?.type === 'signed' || verification?.type === 'SignedBadge';
+  if (signed) {
+    // A signed assertion's JSON without its JWS: the content can be read, the signature cannot be checked.
+    const { structure, expiry } = structureCheck(doc, deps.now());
+    const proof = checkOf(
+      'proof',
+      'unchecked',
+      'Only the JSON was given, without the signature (JWS) to check.',
+    );
+    return fromOb2('ob2-signed', {
+      checks: [structure, proof, expiry],
+      claims: ob2Claims(doc),
+      assertion: doc,
+    });
+  }
+  const url = verifyUrl ?? (typeof doc.id === 'string' ? doc.id : undefined);
+  if (!url)
+    throw new NotABadgeError('VERIFY_NOT_A_CREDENTIAL', 'The OB 2.0 assertion has no URL to verify it at.');
+  // The hosted copy is the authority; what was pasted or baked only tells us where it lives.
+  return fromOb2('ob2-hosted', await verifyHostedOb2(fetcher, url, deps.now()));
+}
+
+function readJwsPayload(jws: string): Json {
+  const payload = Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8');
+  return parseJsonObject(payload, 'The signed OB 2.0 assertion');
+}
+
+async function examineText(deps: Deps, fetcher: Fetcher, raw: string): Promise<Examined> {
+  const text = raw.trim();
+  if (/^https?:\/\//i.test(text) && !/\s/.test(text)) return examineUrl(deps, fetcher, text);
+  if (COMPACT_JWS.test(text)) {
+    const payload = safeParse(Buffer.from(text.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    if (payload && looksLikeOb2(payload)) {
+      return fromOb2('ob2-signed', await verifySignedOb2(fetcher, text, payload, deps.now()));
+    }
+    return examineOb3(deps, text);
+  }
+  if (!text.startsWith('{')) {
+    throw new NotABadgeError('VERIFY_UNREADABLE', 'This is neither a badge URL, JSON, nor a JWT.');
+  }
+  return examineJson(deps, fetcher, parseJsonObject(text, 'The text'));
+}
+
+function examineJson(deps: Deps, fetcher: Fetcher, doc: Json): Promise<Examined> {
+  return looksLikeOb2(doc) ? examineOb2Json(deps, fetcher, doc) : examineOb3(deps, doc);
+}
+
+async function examineUrl(deps: Deps, fetcher: Fetcher, url: string): Promise<Examined> {
+  const response = await fetcher(url, URL_TYPES);
+  if (!response.ok && REFUSED_FETCHES.includes(response.code)) {
+    throw new NotABadgeError(response.code, `This URL is not fetched: ${response.reason}`);
+  }
+  if (!response.ok) {
+    // Maybe a revoked OB 2.0 assertion (410 Gone with {revoked: true}); otherwise we could not look.
+    const stub =
+      response.status === 410 && response.body ? safeParse(response.body.toString('utf8')) : undefined;
+    if (stub?.revoked === true)
+      return fromOb2('ob2-hosted', await verifyHostedOb2(fetcher, url, deps.now(), stub));
+    const message = `The badge could not be fetched from ${url}: ${response.reason}`;
+    return { format: 'unknown', checks: [{ code: 'fetch', status: 'unchecked', message }], claims: {} };
+  }
+  const body = response.body.toString('utf8').trim();
+  if (response.contentType === 'application/vc+jwt' || COMPACT_JWS.test(body)) return examineOb3(deps, body);
+  const doc = parseJsonObject(body, `The document at ${url}`);
+  if (looksLikeOb2(doc)) return fromOb2('ob2-hosted', await verifyHostedOb2(fetcher, url, deps.now(), doc));
+  return examineOb3(deps, doc);
+}
+
+function safeParse(text: string): Json | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The bake library reads the credential out of any well-formed SVG; a badge image has no business
+ * running scripts or pulling remote resources, so such a file is refused before anyone opens it.
+ */
+function refuseActiveSvg(bytes: Uint8Array): void {
+  const markup = Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+  if (/<([\w-]+:)?(script|foreignObject)[\s/>]/i.test(markup) || /\son[a-z]+\s*=/i.test(markup)) {
+    throw new NotABadgeError('VERIFY_SVG_SCRIPT', 'The SVG contains scripts or event handlers.');
+  }
+  if (/\bhref\s*=\s*["']\s*(?!#|data:)/i.test(markup) || /url\(\s*["']?\s*(?!#|data:)/i.test(markup)) {
+    throw new NotABadgeError('VERIFY_SVG_REMOTE_REFERENCE', 'The SVG refers to resources outside itself.');
+  }
+}
+
+async function examineFile(deps: Deps, fetcher: Fetcher, bytes: Uint8Array): Promise<Examined> {
+  let baked: ReturnType<typeof unbake>;
+  try {
+    baked = unbake(bytes);
+  } catch (error) {
+    if (!(error instanceof BakeError)) throw error;
+    throw new NotABadgeError(error.code, error.message, error.code === 'BAKE_TOO_LARGE');
+  }
+  if (baked.fileType === 'svg') refuseActiveSvg(bytes);
+  switch (baked.format) {
+    case 'ob3-json':
+      return examineOb3(deps, parseJsonObject(baked.payload, 'The baked credential'));
+    case 'ob3-jwt':
+      return examineOb3(deps, baked.payload);
+    case 'ob2-url':
+      return fromOb2('ob2-hosted', await verifyHostedOb2(fetcher, baked.payload, deps.now()));
+    case 'ob2-jws':
+      return fromOb2(
+        'ob2-signed',
+        await verifySignedOb2(fetcher, baked.payload, readJwsPayload(baked.payload), deps.now()),
+      );
+    case 'ob2-json':
+      return examineOb2Json(
+        deps,
+        fetcher,
+        parseJsonObject(baked.payload, 'The baked assertion'),
+        baked.verify,
+      );
+  }
+}
+
+/** Verifies a badge brought by anyone. Throws NotABadgeError for input that is not a badge at all. */
+export async function verifyBadge(
+  deps: Deps,
+  input: BadgeInput,
+  options: VerifyBadgeOptions = {},
+): Promise<VerificationReport> {
+  const fetcher = options.fetcher ?? defaultFetcher(deps);
+  const examined =
+    input.kind === 'file'
+      ? await examineFile(deps, fetcher, input.bytes)
+      : input.kind === 'url'
+        ? await examineUrl(deps, fetcher, input.url)
+        : typeof input.credential === 'string'
+          ? await examineText(deps, fetcher, input.credential)
+          : await examineJson(deps, fetcher, input.credential);
+  const email = options.email?.trim();
+  return {
+    verdict: verdictOf(examined.checks),
+    format: examined.format,
+    checks: examined.checks,
+    claims: examined.claims,
+    ...(email && examined.emailMatch ? { emailMatch: examined.emailMatch(email) } : {}),
+  };
+}
