@@ -2,7 +2,7 @@
 // (JSON-LD 1.1 API §5.1.2) fused with node-map generation and toRdf (§7.2, §8.1), emitting quads
 // directly instead of building the expanded and flattened forms. It mirrors jsonld.js's expand.js
 // step by step, including the order in which scoped contexts apply, and declines (Decline) wherever
-// jsonld.js in safe mode would warn, throw, drop a value or take a branch not implemented here —
+// jsonld.js in safe mode would warn, throw, drop a value or take a branch this module does not handle —
 // so an undefined term never vanishes silently: the general path sees it and throws.
 import { bundledContexts } from '../../contexts/index.ts';
 import { CompiledContext, Decline, isPlainIri, type TermView } from './active-context.ts';
