@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   TRUST_PROXY: bool.default(false),
   SEED_DEMO_DATA: bool.optional(),
   VERIFY_ALLOW_HOSTS: z
@@ -66,6 +67,8 @@ export interface Config {
   logLevel: string;
   bodyLimit: number;
   authRateLimit: number;
+  /** Verifications per minute per client on the public verify page and API. */
+  verifyRateLimit: number;
   trustProxy: boolean;
   seedDemoData: boolean;
   tls: { cert: string; key: string } | undefined;
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     authRateLimit: e.AUTH_RATE_LIMIT,
+    verifyRateLimit: e.VERIFY_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV !== 'production',
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,

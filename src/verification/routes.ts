@@ -13,7 +13,6 @@ import { notABadgeReply, type VerifyBody, verifyBody, verifyReply } from './sche
 import { type BadgeInput, verifyBadge } from './verify-badge.ts';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const RATE_LIMIT = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const MULTIPART_LIMITS = { files: 1, fileSize: MAX_FILE_BYTES, fields: 4, fieldSize: 1_048_576, parts: 6 };
 
 interface VerifyRequest {
@@ -58,6 +57,10 @@ async function readMultipart(
   return { fields, ...(file ? { file } : {}) };
 }
 
+const rateLimitOf = (deps: Deps) => ({
+  rateLimit: { max: deps.config.verifyRateLimit, timeWindow: '1 minute' },
+});
+
 function sendNotABadge(reply: FastifyReply, request: FastifyRequest, error: NotABadgeError) {
   const status = error.tooLarge ? 413 : 422;
   return sendProblem(reply, {
@@ -71,7 +74,7 @@ async function verifyApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/verify',
     {
-      config: RATE_LIMIT,
+      config: rateLimitOf(deps),
       schema: {
         tags: ['verification'],
         summary:
@@ -158,35 +161,39 @@ async function verifyPageRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
       .send(VERIFY_PAGE_CSS),
   );
 
-  app.post('/verify', { ...hide, config: { ...RATE_LIMIT, sessionless: true } }, async (request, reply) => {
-    const locale = localeOf(request);
-    const form = await readPageForm(request);
-    if ('messageKey' in form)
-      return sendPage(
-        reply.code(form.messageKey === 'verify.input.tooLarge' ? 413 : 400),
-        locale,
-        { kind: 'input-problem', messageKey: form.messageKey },
-        form.email,
-      );
-    try {
-      const report = await verifyBadge(deps, form.input, form.email ? { email: form.email } : {});
-      const outcome: PageOutcome = {
-        kind: 'report',
-        report,
-        checkedAt: deps.now(),
-        ...(form.email ? { email: form.email } : {}),
-      };
-      return sendPage(reply, locale, outcome, form.email);
-    } catch (error) {
-      if (!(error instanceof NotABadgeError)) throw error;
-      return sendPage(
-        reply.code(error.tooLarge ? 413 : 422),
-        locale,
-        { kind: 'not-a-badge', reason: error.reason, detail: error.message },
-        form.email,
-      );
-    }
-  });
+  app.post(
+    '/verify',
+    { ...hide, config: { ...rateLimitOf(deps), sessionless: true } },
+    async (request, reply) => {
+      const locale = localeOf(request);
+      const form = await readPageForm(request);
+      if ('messageKey' in form)
+        return sendPage(
+          reply.code(form.messageKey === 'verify.input.tooLarge' ? 413 : 400),
+          locale,
+          { kind: 'input-problem', messageKey: form.messageKey },
+          form.email,
+        );
+      try {
+        const report = await verifyBadge(deps, form.input, form.email ? { email: form.email } : {});
+        const outcome: PageOutcome = {
+          kind: 'report',
+          report,
+          checkedAt: deps.now(),
+          ...(form.email ? { email: form.email } : {}),
+        };
+        return sendPage(reply, locale, outcome, form.email);
+      } catch (error) {
+        if (!(error instanceof NotABadgeError)) throw error;
+        return sendPage(
+          reply.code(error.tooLarge ? 413 : 422),
+          locale,
+          { kind: 'not-a-badge', reason: error.reason, detail: error.message },
+          form.email,
+        );
+      }
+    },
+  );
 }
 
 /** The verify API and page, each in its own encapsulated scope (multipart and form parsing stay here). */

@@ -5,6 +5,9 @@ import { DashboardPage, HomeRedirect } from './pages/dashboards/Dashboard.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPassword.tsx';
 import { LogInPage } from './pages/LogIn.tsx';
 import { LogOutPage } from './pages/LogOut.tsx';
+import { CatalogPage, CoursePage } from './pages/learn/Catalog.tsx';
+import { MyLearningPage } from './pages/learn/MyLearning.tsx';
+import { PlayerPage } from './pages/learn/Player.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
 import { OutboxMessagePage, OutboxPage } from './pages/Outbox.tsx';
 import { ResetPasswordPage } from './pages/ResetPassword.tsx';
@@ -24,9 +27,24 @@ export const routes: RouteObject[] = [
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/outbox', element: <OutboxPage /> },
       { path: '/outbox/:id', element: <OutboxMessagePage /> },
-      { path: '/learn', element: <DashboardPage kind="learner" /> },
+      { path: '/catalog', element: <CatalogPage /> },
+      { path: '/catalog/:courseId', element: <CoursePage /> },
+      { path: '/learn', element: <MyLearningPage /> },
+      { path: '/learn/:enrolmentId', element: <PlayerPage /> },
       { path: '/issue', element: <DashboardPage kind="issuer" /> },
-      { path: '/assess', element: <DashboardPage kind="assessor" /> },
+      // Staff pages load on first use, so learners never download the course editor.
+      {
+        path: '/issue/courses',
+        lazy: async () => ({ Component: (await import('./pages/issue/Courses.tsx')).CoursesPage }),
+      },
+      {
+        path: '/issue/courses/:courseId',
+        lazy: async () => ({ Component: (await import('./pages/issue/CourseEditor.tsx')).CourseEditorPage }),
+      },
+      {
+        path: '/assess',
+        lazy: async () => ({ Component: (await import('./pages/assess/Reviews.tsx')).ReviewsPage }),
+      },
       { path: '/employ', element: <DashboardPage kind="employer" /> },
       { path: '/operate', element: <DashboardPage kind="operator" /> },
       { path: '*', element: <NotFoundPage /> },

@@ -35,6 +35,9 @@ export function Header() {
               <NavLink to={dashboardPaths.learner}>{t('nav.learning')}</NavLink>
             </li>
           )}
+          <li>
+            <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
+          </li>
           {session?.user.isOperator && dashboardFor(session) !== 'operator' && (
             <li>
               <NavLink to={dashboardPaths.operator}>{t('nav.operations')}</NavLink>

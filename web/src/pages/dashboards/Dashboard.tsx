@@ -1,6 +1,6 @@
-// One dashboard per role. They are empty for now and say so, listing what each will hold.
+// One dashboard per role (learners and assessors have their own pages now). The rest say what each will hold.
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { Page } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import {
@@ -43,6 +43,18 @@ function Dashboard({ kind, session }: { kind: DashboardKind; session: Session })
         <p>
           {t('dashboard.inOrg', { org: membership.org.name, role: t(`orgSwitcher.role.${membership.role}`) })}
         </p>
+      )}
+      {kind === 'issuer' && (
+        <ul className="dashboard-links">
+          <li>
+            <Link to="/issue/courses">{t('authoring.title')}</Link>
+          </li>
+          {membership && (membership.role === 'owner' || membership.role === 'admin') && (
+            <li>
+              <Link to="/assess">{t('review.queue')}</Link>
+            </li>
+          )}
+        </ul>
       )}
       <section className="empty-state" aria-labelledby="coming-title">
         <p>

@@ -1,0 +1,292 @@
+// Course authoring in the app: the API's authored course, the editor's draft of it (strings as the inputs
+// hold them), and the conversions both ways. Shapes follow src/catalog/schema.ts (unitInput).
+import { api } from './api.ts';
+import type { EvidenceTask, QuestionType } from './learning.ts';
+
+export type CourseState = 'draft' | 'published' | 'archived';
+
+interface ApiOption {
+  id: string;
+  text: string;
+  correct: boolean;
+  feedback: string | null;
+}
+interface ApiFeedback {
+  correct: string | null;
+  incorrect: string | null;
+}
+type ApiQuestion = {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  options?: ApiOption[];
+  answer?: boolean | number;
+  tolerance?: number;
+  acceptedAnswers?: string[];
+  feedback?: ApiFeedback;
+};
+type ApiUnit = {
+  id: string;
+  kind: 'lesson' | 'assessment' | 'evidence';
+  title: string;
+  markdown?: string;
+  questions?: ApiQuestion[];
+  task?: EvidenceTask;
+  instructions?: string;
+  needsReview?: boolean;
+  attendanceCode?: string | null;
+  upload?: { types: string[]; maxMegabytes: number } | null;
+  rubric?: Array<{ criterion: string; levels: Array<{ label: string; points: number }> }>;
+};
+
+export interface AuthoredCourse {
+  id: string;
+  orgId: string;
+  state: CourseState;
+  title: string;
+  summary: string;
+  estimatedMinutes: number;
+  skills: string[];
+  accessDays: number;
+  activityCodePrefix: string | null;
+  units: ApiUnit[];
+  latestRevision: number | null;
+  updatedAt: string;
+}
+
+export interface OptionDraft {
+  key: string;
+  id?: string;
+  text: string;
+  correct: boolean;
+  feedback: string;
+}
+
+export interface QuestionDraft {
+  key: string;
+  id?: string;
+  type: QuestionType;
+  prompt: string;
+  options: OptionDraft[];
+  answer: string;
+  tolerance: string;
+  feedbackCorrect: string;
+  feedbackIncorrect: string;
+}
+
+export interface LevelDraft {
+  key: string;
+  label: string;
+  points: string;
+}
+
+export interface CriterionDraft {
+  key: string;
+  criterion: string;
+  levels: LevelDraft[];
+}
+
+export interface UnitDraft {
+  key: string;
+  id?: string;
+  kind: 'lesson' | 'assessment' | 'evidence';
+  title: string;
+  markdown: string;
+  questions: QuestionDraft[];
+  task: EvidenceTask;
+  instructions: string;
+  needsReview: boolean;
+  attendanceCode: string;
+  rubric: CriterionDraft[];
+}
+
+export interface CourseDraft {
+  title: string;
+  summary: string;
+  estimatedMinutes: string;
+  skills: string;
+  accessDays: string;
+  activityCodePrefix: string;
+  units: UnitDraft[];
+}
+
+let nextKey = 0;
+/** React keys for rows the author adds, moves and removes (ids come from the server on save). */
+export const newKey = () => `k${++nextKey}`;
+
+export const newOption = (): OptionDraft => ({ key: newKey(), text: '', correct: false, feedback: '' });
+export const newQuestion = (): QuestionDraft => ({
+  key: newKey(),
+  type: 'single-choice',
+  prompt: '',
+  options: [newOption(), newOption()],
+  answer: '',
+  tolerance: '0',
+  feedbackCorrect: '',
+  feedbackIncorrect: '',
+});
+export const newLevel = (): LevelDraft => ({ key: newKey(), label: '', points: '' });
+export const newCriterion = (): CriterionDraft => ({
+  key: newKey(),
+  criterion: '',
+  levels: [newLevel(), newLevel()],
+});
+export const newUnit = (kind: UnitDraft['kind']): UnitDraft => ({
+  key: newKey(),
+  kind,
+  title: '',
+  markdown: '',
+  questions: kind === 'assessment' ? [newQuestion()] : [],
+  task: 'essay',
+  instructions: '',
+  needsReview: true,
+  attendanceCode: '',
+  rubric: [],
+});
+
+function questionDraft(q: ApiQuestion): QuestionDraft {
+  return {
+    ...newQuestion(),
+    id: q.id,
+    type: q.type,
+    prompt: q.prompt,
+    options: (q.options ?? []).map((o) => ({
+      key: newKey(),
+      id: o.id,
+      text: o.text,
+      correct: o.correct,
+      feedback: o.feedback ?? '',
+    })),
+    answer:
+      q.type === 'short-text'
+        ? (q.acceptedAnswers ?? []).join('\n')
+        : q.answer === undefined
+          ? ''
+          : String(q.answer),
+    tolerance: String(q.tolerance ?? 0),
+    feedbackCorrect: q.feedback?.correct ?? '',
+    feedbackIncorrect: q.feedback?.incorrect ?? '',
+  };
+}
+
+export function toDraft(course: AuthoredCourse): CourseDraft {
+  return {
+    title: course.title,
+    summary: course.summary,
+    estimatedMinutes: String(course.estimatedMinutes),
+    skills: course.skills.join(', '),
+    accessDays: String(course.accessDays),
+    activityCodePrefix: course.activityCodePrefix ?? '',
+    units: course.units.map((u) => ({
+      ...newUnit(u.kind),
+      id: u.id,
+      title: u.title,
+      markdown: u.markdown ?? '',
+      questions: (u.questions ?? []).map(questionDraft),
+      task: u.task ?? 'essay',
+      instructions: u.instructions ?? '',
+      needsReview: u.needsReview ?? true,
+      attendanceCode: u.attendanceCode ?? '',
+      rubric: (u.rubric ?? []).map((c) => ({
+        key: newKey(),
+        criterion: c.criterion,
+        levels: c.levels.map((l) => ({ key: newKey(), label: l.label, points: String(l.points) })),
+      })),
+    })),
+  };
+}
+
+const orNull = (text: string) => (text.trim() ? text.trim() : null);
+const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.')));
+
+function questionInput(q: QuestionDraft): Record<string, unknown> {
+  const base = { ...(q.id ? { id: q.id } : {}), type: q.type, prompt: q.prompt };
+  const feedback = { correct: orNull(q.feedbackCorrect), incorrect: orNull(q.feedbackIncorrect) };
+  switch (q.type) {
+    case 'single-choice':
+    case 'multiple-choice':
+      return {
+        ...base,
+        options: q.options.map((o) => ({
+          ...(o.id ? { id: o.id } : {}),
+          text: o.text,
+          correct: o.correct,
+          feedback: orNull(o.feedback),
+        })),
+      };
+    case 'true-false':
+      return { ...base, answer: q.answer === 'true', feedback };
+    case 'numeric':
+      return { ...base, answer: numberOf(q.answer), tolerance: numberOf(q.tolerance) || 0, feedback };
+    case 'short-text':
+      return {
+        ...base,
+        acceptedAnswers: q.answer
+          .split('\n')
+          .map((a) => a.trim())
+          .filter(Boolean),
+        feedback,
+      };
+  }
+}
+
+function unitInput(u: UnitDraft): Record<string, unknown> {
+  const base = { ...(u.id ? { id: u.id } : {}), kind: u.kind, title: u.title };
+  if (u.kind === 'lesson') return { ...base, markdown: u.markdown };
+  if (u.kind === 'assessment') return { ...base, questions: u.questions.map(questionInput) };
+  return {
+    ...base,
+    task: u.task,
+    instructions: u.instructions,
+    needsReview: u.needsReview,
+    attendanceCode: u.task === 'attendance-code' ? orNull(u.attendanceCode) : null,
+    // File uploads take PDFs and images up to 10 MB from this editor; the API allows finer rules.
+    upload: u.task === 'file-upload' ? { types: ['pdf', 'png', 'jpeg'], maxMegabytes: 10 } : null,
+    rubric: u.rubric.map((c) => ({
+      criterion: c.criterion,
+      levels: c.levels.map((l) => ({ label: l.label, points: numberOf(l.points) })),
+    })),
+  };
+}
+
+/** The PATCH body: details and the whole ordered list of units. */
+export function toCourseInput(draft: CourseDraft): Record<string, unknown> {
+  return {
+    title: draft.title,
+    summary: draft.summary,
+    estimatedMinutes: numberOf(draft.estimatedMinutes),
+    skills: draft.skills
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    accessDays: numberOf(draft.accessDays),
+    activityCodePrefix: orNull(draft.activityCodePrefix.toUpperCase()),
+    units: draft.units.map(unitInput),
+  };
+}
+
+const base = (orgId: string) => `/api/v1/orgs/${orgId}/courses`;
+
+export const authoringApi = {
+  list: (orgId: string) => api<{ items: AuthoredCourse[] }>(base(orgId)),
+  create: (orgId: string, input: { title: string; summary: string; estimatedMinutes: number }) =>
+    api<AuthoredCourse>(base(orgId), { method: 'POST', body: { ...input, units: [] } }),
+  get: (orgId: string, courseId: string) => api<AuthoredCourse>(`${base(orgId)}/${courseId}`),
+  save: (orgId: string, courseId: string, body: Record<string, unknown>) =>
+    api<AuthoredCourse>(`${base(orgId)}/${courseId}`, { method: 'PATCH', body }),
+  preview: (orgId: string, courseId: string) =>
+    api<{
+      title: string;
+      summary: string;
+      units: Array<{ id: string; kind: string; title: string; html?: string }>;
+    }>(`${base(orgId)}/${courseId}/preview`),
+  publish: (orgId: string, courseId: string) =>
+    api<AuthoredCourse>(`${base(orgId)}/${courseId}/publish`, { method: 'POST' }),
+  archive: (orgId: string, courseId: string) =>
+    api<AuthoredCourse>(`${base(orgId)}/${courseId}/archive`, { method: 'POST' }),
+};
+
+export const authoringKeys = {
+  list: (orgId: string) => ['authoring', orgId] as const,
+  course: (orgId: string, courseId: string) => ['authoring', orgId, courseId] as const,
+};
