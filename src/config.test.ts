@@ -42,4 +42,70 @@ describe('configuration', () => {
     expect(config.mail.outboxPublic).toBe(false);
     expect(config.seedDemoData).toBe(false);
   });
+
+  it('keeps uploads under DATA_DIR/files unless STORAGE_URL names a bucket', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/tessera' }).storage).toEqual({
+      kind: 'local',
+      rootDir: '/srv/tessera/files',
+    });
+    const config = loadConfig({
+      STORAGE_URL: 's3://tessera-files?endpoint=https://s3.example.com&region=eu-west-1&pathStyle=true',
+      STORAGE_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      STORAGE_SECRET_ACCESS_KEY: 'a-secret-key',
+    });
+    expect(config.storage).toEqual({
+      kind: 's3',
+      endpoint: 'https://s3.example.com',
+      region: 'eu-west-1',
+      bucket: 'tessera-files',
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'a-secret-key',
+      forcePathStyle: true,
+    });
+    const aws = loadConfig({
+      STORAGE_URL: 's3://tessera-files?region=eu-central-1',
+      STORAGE_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      STORAGE_SECRET_ACCESS_KEY: 'a-secret-key',
+    });
+    expect(aws.storage).toMatchObject({
+      endpoint: 'https://s3.eu-central-1.amazonaws.com',
+      forcePathStyle: false,
+    });
+  });
+
+  it('lists every storage problem at once, with the others, and never repeats the keys', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+      return expect.unreachable('loadConfig should have thrown');
+    };
+    const problems = problemsOf({
+      PORT: '99999',
+      STORAGE_URL: 's3://Bad_Bucket/some/path?endpoint=ftp://files&pathStyle=maybe&colour=blue',
+      STORAGE_SECRET_ACCESS_KEY: 'super-secret-value',
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'PORT',
+      'STORAGE_URL', // bucket name
+      'STORAGE_URL', // a path after the bucket
+      'STORAGE_URL', // unknown parameter
+      'STORAGE_URL', // endpoint
+      'STORAGE_URL', // pathStyle
+      'STORAGE_ACCESS_KEY_ID',
+    ]);
+    expect(problems.join('\n')).not.toContain('super-secret-value');
+    expect(problemsOf({ STORAGE_URL: 's3://user:pass-word@tessera-files' }).join('\n')).not.toContain(
+      'pass-word',
+    );
+    expect(problemsOf({ STORAGE_ACCESS_KEY_ID: 'AKIDEXAMPLE' })).toEqual([
+      expect.stringMatching(/^STORAGE_ACCESS_KEY_ID \/ STORAGE_SECRET_ACCESS_KEY: set STORAGE_URL too/),
+    ]);
+    expect(problemsOf({ STORAGE_URL: 'https://tessera-files' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^STORAGE_URL: must look like s3:\/\/bucket/)]),
+    );
+  });
 });

@@ -47,11 +47,27 @@ const EnvSchema = z.object({
     .optional(),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
+  // Checked together in storageFromEnv, which lists every problem of the three.
+  STORAGE_URL: z.string().optional(),
+  STORAGE_ACCESS_KEY_ID: z.string().optional(),
+  STORAGE_SECRET_ACCESS_KEY: z.string().optional(),
 });
 
 export type DatabaseConfig =
   | { kind: 'pglite'; dataDir: string; schema: string }
   | { kind: 'postgres'; url: string; schema: string };
+
+export type S3StorageConfig = {
+  kind: 's3';
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+};
+
+export type StorageConfig = { kind: 'local'; rootDir: string } | S3StorageConfig;
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -60,6 +76,8 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   database: DatabaseConfig;
+  /** Uploaded files: a directory under DATA_DIR, or an S3-compatible bucket. */
+  storage: StorageConfig;
   jobsSchema: string;
   workers: 'inline' | 'off';
   mail: { smtpUrl: string | undefined; from: string; outboxPublic: boolean };
@@ -88,15 +106,17 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
+  const s3 = s3FromEnv(present);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map(
+    throw new ConfigError([
+      ...parsed.error.issues.map(
         (issue) => `${issue.path.join('.')}: ${issue.message} (got ${show(present, issue.path)})`,
       ),
-    );
+      ...s3.problems,
+    ]);
   }
   const e = parsed.data;
-  const problems: string[] = [];
+  const problems: string[] = [...s3.problems];
   if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined)) {
     problems.push('TLS_CERT and TLS_KEY: set both (paths to PEM files) or neither');
   }
@@ -115,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `${scheme}://${publicHost}:${e.PORT}`).replace(/\/$/, ''),
     dataDir,
     database,
+    storage: s3.config ?? { kind: 'local', rootDir: resolve(dataDir, 'files') },
     jobsSchema: e.JOBS_SCHEMA,
     workers: e.WORKERS,
     // Without SMTP, mail lands in the outbox; in the embedded default anyone may read it there,
@@ -131,6 +152,87 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     verifyAllowHosts: e.VERIFY_ALLOW_HOSTS?.toLowerCase().split(','),
   };
   return Object.freeze(config);
+}
+
+const S3_PARAMETERS = new Set(['endpoint', 'region', 'pathStyle']);
+
+/**
+ * STORAGE_URL=s3://bucket?endpoint=https://…&region=…&pathStyle=true with the two STORAGE_* keys.
+ * Messages name what is wrong and never repeat a value (the URL or the keys).
+ */
+function s3FromEnv(env: Record<string, string | undefined>): {
+  config?: S3StorageConfig;
+  problems: string[];
+} {
+  const { STORAGE_URL: raw, STORAGE_ACCESS_KEY_ID: accessKeyId, STORAGE_SECRET_ACCESS_KEY: secret } = env;
+  const problems: string[] = [];
+  if (!raw) {
+    if (accessKeyId || secret) {
+      problems.push(
+        'STORAGE_ACCESS_KEY_ID / STORAGE_SECRET_ACCESS_KEY: set STORAGE_URL too (s3://bucket?endpoint=…), or unset them',
+      );
+    }
+    return { problems };
+  }
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (url?.protocol !== 's3:') {
+    problems.push('STORAGE_URL: must look like s3://bucket?endpoint=https://s3.example.com&region=eu-west-1');
+  }
+  const bucket = url?.hostname ?? '';
+  if (url?.protocol === 's3:') {
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+      problems.push(
+        'STORAGE_URL: the bucket name (after s3://) must be 3-63 lower-case letters, digits, "." or "-"',
+      );
+    }
+    if (url.username || url.password) {
+      problems.push(
+        'STORAGE_URL: put the keys in STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY, not in the URL',
+      );
+    }
+    if (url.port || (url.pathname !== '' && url.pathname !== '/')) {
+      problems.push('STORAGE_URL: nothing may follow the bucket name but ?parameters');
+    }
+    for (const name of url.searchParams.keys()) {
+      if (!S3_PARAMETERS.has(name)) {
+        problems.push(
+          `STORAGE_URL: unknown parameter ${JSON.stringify(name)} (known: endpoint, region, pathStyle)`,
+        );
+      }
+    }
+  }
+  const region = url?.searchParams.get('region') ?? 'us-east-1';
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) {
+    problems.push('STORAGE_URL: region must be a region name such as eu-west-1');
+  }
+  const endpoint = url?.searchParams.get('endpoint') ?? `https://s3.${region}.amazonaws.com`;
+  const endpointUrl = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
+  if (
+    !endpointUrl ||
+    !/^https?:$/.test(endpointUrl.protocol) ||
+    endpointUrl.pathname !== '/' ||
+    endpointUrl.search ||
+    endpointUrl.username
+  ) {
+    problems.push('STORAGE_URL: endpoint must be an http(s) origin such as https://s3.example.com (no path)');
+  }
+  const pathStyle = url?.searchParams.get('pathStyle') ?? 'false';
+  if (!['true', 'false'].includes(pathStyle)) problems.push('STORAGE_URL: pathStyle must be true or false');
+  if (!accessKeyId) problems.push('STORAGE_ACCESS_KEY_ID: required with STORAGE_URL');
+  if (!secret) problems.push('STORAGE_SECRET_ACCESS_KEY: required with STORAGE_URL');
+  if (problems.length > 0 || !endpointUrl || !accessKeyId || !secret) return { problems };
+  return {
+    problems,
+    config: {
+      kind: 's3',
+      endpoint: endpointUrl.origin,
+      region,
+      bucket,
+      accessKeyId,
+      secretAccessKey: secret,
+      forcePathStyle: pathStyle === 'true',
+    },
+  };
 }
 
 function show(env: Record<string, string | undefined>, path: PropertyKey[]): string {

@@ -1,4 +1,4 @@
-// Opens what a Tessera process needs (database, migrations, job queue, mail transport) and closes it
+// Opens what a Tessera process needs (database, migrations, job queue, mail transport, file storage) and closes it
 // in reverse order. Used by `serve`, `worker`, the CLI commands and the test app builder.
 import type { PGlite } from '@electric-sql/pglite';
 import pino, { type Logger } from 'pino';
@@ -10,6 +10,7 @@ import { loadKeyEncryptionKey } from './issuing/index.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { allJobs } from './jobs/registry.ts';
 import { createMailTransport } from './mail/index.ts';
+import { createFileStorage } from './storage/index.ts';
 
 export interface Runtime {
   deps: Deps;
@@ -75,6 +76,7 @@ export async function openRuntime(config: Readonly<Config>, options: RuntimeOpti
       db: database.db,
       jobs,
       mail,
+      storage: createFileStorage(config.storage),
       now: options.now ?? (() => new Date()),
       log,
       secrets: { keyEncryptionKey },

@@ -6,7 +6,18 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '..');
 const src = join(root, 'src');
 /** Folders of src/ that are infrastructure, not contexts of the domain. */
-const infrastructure = new Set(['db', 'http', 'jobs', 'cli', 'seed', 'types', 'i18n', 'net', 'credentials']);
+const infrastructure = new Set([
+  'db',
+  'http',
+  'jobs',
+  'cli',
+  'seed',
+  'types',
+  'i18n',
+  'net',
+  'credentials',
+  'storage',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -30,7 +30,8 @@ function tessera(
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('the tessera command', () => {
+// Each case starts real processes that open an embedded database on disk: slow on a loaded machine.
+describe('the tessera command', { timeout: 120_000 }, () => {
   it('lists its commands in --help', async () => {
     const { code, stdout } = await tessera(['--help']);
     expect(code).toBe(0);

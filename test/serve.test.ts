@@ -63,7 +63,7 @@ async function waitForReady(port: number, started: Started, timeoutMs = 60_000):
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('tessera serve on the embedded database', () => {
+describe('tessera serve on the embedded database', { timeout: 120_000 }, () => {
   let first: Started;
   let port: number;
 

@@ -1,9 +1,7 @@
-// Images for lessons: authors upload PNG or JPEG (recognised by content, at most 2 MB); they are stored
-// under DATA_DIR/course-images with a random name and served publicly (lessons of published courses
-// link to them as /course-images/<name>, which the Markdown renderer allows).
+// Images for lessons: authors upload PNG or JPEG (recognised by content, at most 2 MB); they are kept in
+// the file storage (deps.storage) as course-images/<random name> and served publicly (lessons of published
+// courses link to them as /course-images/<name>, which the Markdown renderer allows).
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Deps } from '../deps.ts';
 import { InvalidError, NotFoundError } from '../errors.ts';
 import type { ActorOrSystem } from '../orgs/index.ts';
@@ -12,7 +10,7 @@ import { sniffFileType, UPLOAD_CONTENT_TYPES } from './model.ts';
 
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 const IMAGE_NAME = /^[0-9a-f-]{36}\.(png|jpeg)$/;
-const directory = (deps: Deps) => join(deps.config.dataDir, 'course-images');
+const storageKey = (name: string) => `course-images/${name}`;
 
 /** Checks the author may edit the course, before the body is read. */
 export async function mayAddImage(
@@ -40,25 +38,16 @@ export async function addLessonImage(
       { path: 'file', message: 'must be a PNG or JPEG image' },
     ]);
   }
-  await mkdir(directory(deps), { recursive: true });
   const name = `${randomUUID()}.${type}`;
-  const temporary = join(directory(deps), `.upload-${name}`);
-  // Written under a temporary name first: a reader never sees half an image.
-  await writeFile(temporary, bytes, { mode: 0o644 });
-  try {
-    await rename(temporary, join(directory(deps), name));
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  // The storage writes whole files only: a reader never sees half an image.
+  await deps.storage.put(storageKey(name), bytes, UPLOAD_CONTENT_TYPES[type]);
   return { url: `/course-images/${name}` };
 }
 
 export async function lessonImage(deps: Deps, name: string): Promise<{ bytes: Buffer; contentType: string }> {
   const match = IMAGE_NAME.exec(name);
   if (!match) throw new NotFoundError('image');
-  const bytes = await readFile(join(directory(deps), name)).catch(() => {
-    throw new NotFoundError('image');
-  });
-  return { bytes, contentType: UPLOAD_CONTENT_TYPES[match[1] as 'png' | 'jpeg'] };
+  const stored = await deps.storage.get(storageKey(name));
+  if (!stored) throw new NotFoundError('image');
+  return { bytes: stored.bytes, contentType: UPLOAD_CONTENT_TYPES[match[1] as 'png' | 'jpeg'] };
 }

@@ -38,7 +38,9 @@ describe('file-upload evidence', () => {
 
   const evidenceFiles = () => {
     try {
-      return readdirSync(join(t.deps.config.dataDir, 'evidence')).filter((name) => !name.startsWith('.'));
+      return readdirSync(join(t.deps.config.dataDir, 'files', 'evidence')).filter(
+        (name) => !name.startsWith('.'),
+      );
     } catch {
       return [];
     }
@@ -143,7 +145,7 @@ describe('file-upload evidence', () => {
     expect(again.statusCode).toBe(409);
     expect(evidenceFiles()).toHaveLength(before);
     expect(
-      readdirSync(join(t.deps.config.dataDir, 'evidence')).filter((n) => n.startsWith('.upload-')),
+      readdirSync(join(t.deps.config.dataDir, 'files', 'evidence')).filter((n) => n.startsWith('.tmp-')),
     ).toEqual([]);
   });
 

@@ -1,10 +1,8 @@
 // File-upload evidence: the task's type and size rules, recognising a file by its first bytes (never by the
-// name or type the browser claims), and storage under the data directory. Nothing is half-written: the file
-// goes to a temporary name and is renamed into place inside the transaction that records the submission,
-// so a failed write leaves no row, and a failed insert removes the file.
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// name or type the browser claims), and keeping it in the file storage (deps.storage) under
+// evidence/<submissionId>. Nothing is half-written: the file is put only after every check passed, inside
+// the transaction that records the submission, so a failed put leaves no row and a failed insert deletes
+// the file.
 import {
   sniffFileType,
   UPLOAD_CONTENT_TYPES,
@@ -30,7 +28,7 @@ export function safeFilename(name: string): string {
   return cleaned || 'upload';
 }
 
-const storedPath = (deps: Deps, submissionId: string) => join(deps.config.dataDir, 'evidence', submissionId);
+const storageKey = (submissionId: string) => `evidence/${submissionId}`;
 
 /** The rules of the task, checked before the body is read (and the learner's access with them). */
 export async function uploadRules(
@@ -71,22 +69,22 @@ export async function submitFile(
       { path: 'file', message: `must be one of: ${rules.types.join(', ')}` },
     ]);
   }
-  const directory = join(deps.config.dataDir, 'evidence');
-  await mkdir(directory, { recursive: true });
-  const temporary = join(directory, `.upload-${randomUUID()}`);
-  await writeFile(temporary, file.bytes, { mode: 0o600 });
   let placed: string | null = null;
   try {
     return await forLearnerWrite(deps, actor, enrolmentId, unitId, async (write) => {
       const submission = await recordSubmission(deps, write, `${safeFilename(file.filename)} (${type})`);
-      placed = storedPath(deps, submission.id);
-      await rename(temporary, placed);
+      placed = storageKey(submission.id);
+      await deps.storage.put(placed, file.bytes, UPLOAD_CONTENT_TYPES[type]);
       return submission;
     });
   } catch (error) {
-    // The transaction rolled back: take away whatever reached the disk.
-    await rm(temporary, { force: true });
-    if (placed) await rm(placed, { force: true });
+    // The transaction rolled back: take away whatever reached the storage.
+    if (placed) {
+      const key = placed;
+      await deps.storage
+        .delete(key)
+        .catch((cleanup) => deps.log.error({ err: cleanup, key }, 'orphan upload'));
+    }
     throw error;
   }
 }
@@ -102,12 +100,11 @@ export async function submittedFile(
   const submission = await findSubmission(deps.db, orgId, submissionId);
   const type = /\((pdf|png|jpeg|docx)\)$/.exec(submission?.response ?? '')?.[1] as UploadFileType | undefined;
   if (submission?.task !== 'file-upload' || !type) throw new NotFoundError('uploaded file');
-  const bytes = await readFile(storedPath(deps, submission.id)).catch(() => {
-    throw new NotFoundError('uploaded file');
-  });
+  const stored = await deps.storage.get(storageKey(submission.id));
+  if (!stored) throw new NotFoundError('uploaded file');
   return {
     filename: submission.response.replace(/ \((pdf|png|jpeg|docx)\)$/, ''),
     contentType: UPLOAD_CONTENT_TYPES[type],
-    bytes,
+    bytes: stored.bytes,
   };
 }
