@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
+import { Resvg } from '@resvg/resvg-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPublishedCourse } from '../../src/catalog/testing.ts';
@@ -83,6 +84,19 @@ describe('learning journeys in a browser', () => {
     const lesson = page.getByRole('group', { name: 'Unit 1 (lesson)' });
     await lesson.getByLabel('Title').fill('Gross to net');
     await lesson.getByLabel('Lesson text (Markdown)').fill('Gross pay comes **first**; deductions follow.');
+    // A picture for the lesson: uploaded, then shown through the Markdown the editor appends.
+    const chart = new Resvg(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#1d4ed8"/></svg>',
+    )
+      .render()
+      .asPng();
+    await lesson
+      .getByLabel('Add an image')
+      .setInputFiles({ name: 'payroll-chart.png', mimeType: 'image/png', buffer: chart });
+    await lesson.getByText('The image was added to the lesson text.').waitFor();
+    expect(await lesson.getByLabel('Lesson text (Markdown)').inputValue()).toMatch(
+      /\n\n!\[payroll-chart\]\(\/course-images\/[^)]+\)\n$/,
+    );
 
     await page.getByRole('button', { name: 'Add an assessment' }).click();
     const quiz = page.getByRole('group', { name: 'Unit 2 (assessment)' });
@@ -144,6 +158,7 @@ describe('learning journeys in a browser', () => {
     await page.getByRole('button', { name: 'Save and preview' }).click();
     await page.getByRole('heading', { name: 'Preview' }).waitFor();
     expect(await page.locator('.preview .lesson strong').textContent()).toBe('first');
+    expect(await page.locator('.preview .lesson img').getAttribute('src')).toMatch(/^\/course-images\//);
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published as revision 1.').waitFor();
@@ -156,10 +171,15 @@ describe('learning journeys in a browser', () => {
     const { page, scriptErrors } = await started().openPage('/catalog');
     await page.getByRole('heading', { name: 'Course catalog' }).waitFor();
     await page.getByLabel('Search', { exact: true }).fill(suffix);
+    await page.getByLabel('Issuer', { exact: true }).fill('no-such-issuer');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('0 courses found.').waitFor();
+    await page.getByLabel('Issuer', { exact: true }).fill(issuer.slug);
     await page.getByLabel('Free courses only').check();
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByText('1 course found.').waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe(suffix);
+    expect(new URL(page.url()).searchParams.get('issuer')).toBe(issuer.slug);
     expect(await seriousViolations(page)).toEqual([]);
     // Every string comes from the catalogs: the same page in Spanish, then back.
     await page.getByRole('button', { name: 'Español' }).click();

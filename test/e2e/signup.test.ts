@@ -66,7 +66,8 @@ describe('the web app in a browser', () => {
     await page.getByRole('heading', { name: 'Your learning' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/learn');
     expect(await page.getByRole('main').textContent()).toContain('Welcome, Ada Lovelace.');
-    expect(await page.getByRole('main').textContent()).toContain('Nothing here yet.');
+    // The learner's enrolments load after the page: wait for the empty state rather than read too early.
+    await page.getByRole('main').getByText('Nothing here yet.').waitFor();
     // Focus moved to the new page's heading after the client-side navigation.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your learning');
     expect(await seriousViolations(page)).toEqual([]);

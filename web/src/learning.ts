@@ -135,6 +135,8 @@ export interface QueueItem {
 export interface CatalogFilters {
   q?: string;
   skill?: string;
+  /** The issuer's address (organization slug), e.g. northwind-academy. */
+  issuer?: string;
   maxMinutes?: string;
   free?: string;
 }

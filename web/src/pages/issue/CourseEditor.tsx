@@ -231,6 +231,7 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
             unit={unit}
             index={index}
             count={draft.units.length}
+            imageTarget={{ orgId, courseId: initial.id }}
             errors={errors.fields}
             onChange={(changed) => setUnits(draft.units.map((u, i) => (i === index ? changed : u)))}
             onMove={(by) => move(index, by)}

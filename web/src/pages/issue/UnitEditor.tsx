@@ -15,6 +15,7 @@ import {
 import { CheckboxField, InputField, SelectField, TextArea } from '../../components/Inputs.tsx';
 import type { FieldErrors } from '../../forms.ts';
 import type { EvidenceTask, QuestionType } from '../../learning.ts';
+import { LessonImageUpload } from './LessonImageUpload.tsx';
 
 const QUESTION_TYPES: QuestionType[] = [
   'single-choice',
@@ -30,6 +31,8 @@ function replaceAt<T>(list: T[], index: number, item: T): T[] {
 }
 
 interface UnitEditorProps {
+  /** Where lesson images are uploaded (the course being edited). */
+  imageTarget?: { orgId: string; courseId: string };
   unit: UnitDraft;
   index: number;
   count: number;
@@ -39,7 +42,16 @@ interface UnitEditorProps {
   onRemove: () => void;
 }
 
-export function UnitEditor({ unit, index, count, errors, onChange, onMove, onRemove }: UnitEditorProps) {
+export function UnitEditor({
+  unit,
+  index,
+  count,
+  errors,
+  onChange,
+  onMove,
+  onRemove,
+  imageTarget,
+}: UnitEditorProps) {
   const { t } = useTranslation();
   const path = `units.${index}`;
   const number = index + 1;
@@ -83,6 +95,14 @@ export function UnitEditor({ unit, index, count, errors, onChange, onMove, onRem
           value={unit.markdown}
           onChange={(markdown) => onChange({ ...unit, markdown })}
           error={errors[`${path}.markdown`]}
+        />
+      )}
+      {unit.kind === 'lesson' && imageTarget && (
+        <LessonImageUpload
+          {...imageTarget}
+          onUploaded={(markdown) =>
+            onChange({ ...unit, markdown: `${unit.markdown.trimEnd()}\n\n${markdown}\n` })
+          }
         />
       )}
       {unit.kind === 'assessment' && (

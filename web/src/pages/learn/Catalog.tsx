@@ -26,6 +26,7 @@ export function CatalogPage() {
   const filters: CatalogFilters = {
     q: params.get('q') ?? '',
     skill: params.get('skill') ?? '',
+    issuer: params.get('issuer') ?? '',
     maxMinutes: params.get('maxMinutes') ?? '',
     free: params.get('free') === 'true' ? 'true' : '',
   };
@@ -62,6 +63,14 @@ export function CatalogPage() {
             required={false}
             value={draft.skill ?? ''}
             onChange={(skill) => setDraft((d) => ({ ...d, skill }))}
+          />
+          <InputField
+            name="issuer"
+            label={t('catalog.issuer')}
+            hint={t('catalog.issuerHint')}
+            required={false}
+            value={draft.issuer ?? ''}
+            onChange={(issuer) => setDraft((d) => ({ ...d, issuer }))}
           />
           <SelectField
             name="maxMinutes"
