@@ -290,3 +290,8 @@ export const authoringKeys = {
   list: (orgId: string) => ['authoring', orgId] as const,
   course: (orgId: string, courseId: string) => ['authoring', orgId, courseId] as const,
 };
+
+/** A copy of `list` with the item at `index` replaced (editor state is never mutated in place). */
+export function replaceAt<T>(list: T[], index: number, item: T): T[] {
+  return list.map((x, i) => (i === index ? item : x));
+}
