@@ -17,6 +17,7 @@ const infrastructure = new Set([
   'net',
   'credentials',
   'storage',
+  'html',
 ]);
 
 function sourceFiles(dir: string): string[] {

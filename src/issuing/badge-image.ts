@@ -3,14 +3,9 @@
 import { Resvg } from '@resvg/resvg-js';
 import { bake } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
+import { escapeHtml } from '../html/index.ts';
 import type { Actor } from '../identity/actor.ts';
 import { getCredential } from './queries.ts';
-
-const escapeXml = (value: string) =>
-  value.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
 
 /** Splits a name into at most three lines of about 18 characters for the round badge. */
 function lines(name: string): string[] {
@@ -28,9 +23,9 @@ export function defaultBadgeSvg(name: string): string {
   const text = lines(name);
   const top = 128 - (text.length - 1) * 12;
   const tspans = text
-    .map((line, i) => `<tspan x="128" y="${top + i * 24}">${escapeXml(line)}</tspan>`)
+    .map((line, i) => `<tspan x="128" y="${top + i * 24}">${escapeHtml(line)}</tspan>`)
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" aria-label="${escapeXml(name)}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" aria-label="${escapeHtml(name)}">
 <circle cx="128" cy="128" r="124" fill="#1d4ed8"/><circle cx="128" cy="128" r="104" fill="#ffffff"/>
 <text font-family="DejaVu Sans, Arial, sans-serif" font-size="18" font-weight="600" text-anchor="middle" fill="#0f172a">${tspans}</text></svg>`;
 }

@@ -1,8 +1,10 @@
 // The page behind a supervisor's emailed link: what they are asked to confirm, a form to confirm or
 // decline (plain HTML, no script), and the pages for what can happen after. The token in the path is
 // the only credential; the learner's words and the course's text are escaped by the html template.
+
+import { html, type SafeHtml } from '../html/index.ts';
 import type { AttestationView } from './attestation.ts';
-import { html, renderPage, type SafeHtml, timeElement, translatorOf } from './pages.ts';
+import { renderPage, timeElement, translatorOf } from './pages.ts';
 
 export const attestationPath = (token: string) => `/attestations/${encodeURIComponent(token)}`;
 

@@ -1,7 +1,9 @@
 // The page behind a certificate's QR code: whether the code belongs to a certificate we issued, and
 // what that certificate states. Every value from the database is escaped by the html template.
+
+import { html, type SafeHtml } from '../html/index.ts';
 import type { CertificateFacts } from './completion.ts';
-import { formatNumber, html, renderPage, type SafeHtml, timeElement, translatorOf } from './pages.ts';
+import { formatNumber, renderPage, timeElement, translatorOf } from './pages.ts';
 
 export const certificatePath = (code: string) => `/certificates/${encodeURIComponent(code)}`;
 

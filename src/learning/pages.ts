@@ -1,42 +1,8 @@
 // Shared pieces of the learning context's server-rendered pages (certificate check, supervisor
 // attestation): an escaping HTML template, the page frame, locale formatting and content negotiation.
 // No HTTP here: the route files pass in the header values they read.
+import { html, SafeHtml } from '../html/index.ts';
 import { supportedLocales, translate } from '../i18n/index.ts';
-
-/** Markup that is already safe: only `html` and `joinHtml` make one. */
-export class SafeHtml {
-  constructor(readonly markup: string) {}
-  toString(): string {
-    return this.markup;
-  }
-}
-
-type HtmlValue = SafeHtml | SafeHtml[] | string | number | null | undefined | false;
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-
-function interpolate(value: HtmlValue): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (value instanceof SafeHtml) return value.markup;
-  if (Array.isArray(value)) return value.map((item) => item.markup).join('\n');
-  return escapeHtml(String(value));
-}
-
-/** A template whose interpolated values are escaped unless they are SafeHtml: escaping is the default. */
-export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
-  let markup = strings[0] ?? '';
-  values.forEach((value, i) => {
-    markup += interpolate(value) + (strings[i + 1] ?? '');
-  });
-  return new SafeHtml(markup);
-}
 
 /** A translator for one locale whose result is plain text (the html template escapes it). */
 export const translatorOf =

@@ -1,4 +1,5 @@
 // Mail templates: every string from the i18n catalogs; HTML escaped; a plain-text part always.
+import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
 
 export interface RenderedMail {
@@ -69,8 +70,4 @@ function actionMail(
 <p><a href="${escapeHtml(parts.link)}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(parts.action)}</a></p>
 <p style="color:#555">${escapeHtml(parts.footer)}</p><p>${escapeHtml(signature)}</p></body></html>`;
   return { subject: parts.subject, text, html };
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

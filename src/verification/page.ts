@@ -1,5 +1,6 @@
 // The verify page, rendered on the server: works without JavaScript, every string from the i18n
 // catalogs, every user-supplied or credential-supplied text escaped. Icons are paired with words.
+import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
 import type { Claims, ReportCheck, VerificationReport } from './report.ts';
 
@@ -13,15 +14,6 @@ export interface PageState {
   email?: string;
   outcome?: PageOutcome;
 }
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 const ICONS = { passed: '✓', failed: '✗', unchecked: '?' } as const;
 const VERDICT_ICONS = { verified: '✓', 'not-verified': '✗', 'could-not-check': '?' } as const;

@@ -1,5 +1,8 @@
-// A labelled input whose hint and error are tied to it with aria-describedby.
-import type { ChangeEvent } from 'react';
+// A labelled input whose hint and error are tied to it with aria-describedby: the account forms'
+// name for InputField (components/Inputs.tsx), which every text-like input goes through.
+import { fieldId, InputField } from './Inputs.tsx';
+
+export { fieldId };
 
 export interface FieldProps {
   name: string;
@@ -13,49 +16,6 @@ export interface FieldProps {
   required?: boolean;
 }
 
-export function fieldId(name: string): string {
-  return `field-${name}`;
-}
-
-export function Field({
-  name,
-  label,
-  value,
-  onChange,
-  type = 'text',
-  autoComplete,
-  hint,
-  error,
-  required = true,
-}: FieldProps) {
-  const id = fieldId(name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        autoComplete={autoComplete}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-      />
-    </div>
-  );
+export function Field(props: FieldProps) {
+  return <InputField {...props} />;
 }

@@ -1,7 +1,6 @@
-// More labelled inputs in the pattern of Field: a textarea, a select and a checkbox, each with its hint and
+// Labelled inputs: text-like inputs, a textarea, a select and a checkbox, each with its hint and
 // error tied to it by aria-describedby. `id` may be given where one form repeats a field (units, questions).
 import type { ReactNode } from 'react';
-import { fieldId } from './Field.tsx';
 
 interface Common {
   name: string;
@@ -9,6 +8,10 @@ interface Common {
   hint?: string;
   error?: string | undefined;
   id?: string;
+}
+
+export function fieldId(name: string): string {
+  return `field-${name}`;
 }
 
 function described(id: string, hint?: string, error?: string) {
@@ -146,12 +149,14 @@ export function InputField({
   onChange,
   type = 'text',
   inputMode,
+  autoComplete,
   required = true,
 }: Common & {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'url' | 'email' | 'number' | 'search';
+  type?: 'text' | 'url' | 'email' | 'number' | 'search' | 'password';
   inputMode?: 'decimal' | 'numeric' | 'text' | 'url' | 'email';
+  autoComplete?: string;
   required?: boolean;
 }) {
   const id = givenId ?? fieldId(name);
@@ -165,6 +170,7 @@ export function InputField({
         name={name}
         type={type}
         inputMode={inputMode}
+        autoComplete={autoComplete}
         value={value}
         required={required}
         aria-invalid={error ? true : undefined}

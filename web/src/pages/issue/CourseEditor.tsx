@@ -19,9 +19,9 @@ import {
 } from '../../authoring.ts';
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
-import { TextArea } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { describeProblem, type FieldErrors } from '../../forms.ts';
+import { CourseBasicsFields } from './CourseBasicsFields.tsx';
 import { RequireAuthor } from './Courses.tsx';
 import { UnitEditor } from './UnitEditor.tsx';
 
@@ -173,29 +173,7 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
       <form noValidate onSubmit={onSubmit}>
         <ErrorSummary problems={errors.summary} />
         <h2>{t('authoring.details')}</h2>
-        <Field
-          name="title"
-          label={t('authoring.courseTitle')}
-          value={draft.title}
-          onChange={set('title')}
-          error={errors.fields.title}
-        />
-        <TextArea
-          name="summary"
-          label={t('authoring.summary')}
-          rows={3}
-          value={draft.summary}
-          onChange={set('summary')}
-          error={errors.fields.summary}
-        />
-        <Field
-          name="estimatedMinutes"
-          label={t('authoring.minutes')}
-          hint={t('authoring.minutesHint')}
-          value={draft.estimatedMinutes}
-          onChange={set('estimatedMinutes')}
-          error={errors.fields.estimatedMinutes}
-        />
+        <CourseBasicsFields values={draft} set={set} errors={errors.fields} />
         <Field
           name="skills"
           label={t('authoring.skills')}

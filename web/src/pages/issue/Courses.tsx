@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { type AuthoredCourse, authoringApi, authoringKeys } from '../../authoring.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Field } from '../../components/Field.tsx';
-import { TextArea } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { checkRequired, describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { activeMembership, dashboardFor, dashboardPaths, type Session } from '../../session.ts';
+import { CourseBasicsFields } from './CourseBasicsFields.tsx';
 
 const AUTHORS = ['owner', 'admin', 'staff'];
 
@@ -117,29 +116,7 @@ function NewCourse({ orgId }: { orgId: string }) {
       <h2 id="new-course-title">{t('authoring.newCourse')}</h2>
       <form noValidate onSubmit={onSubmit}>
         <ErrorSummary problems={errors.problems} />
-        <Field
-          name="title"
-          label={t('authoring.courseTitle')}
-          value={values.title}
-          onChange={set('title')}
-          error={errors.fields.title}
-        />
-        <TextArea
-          name="summary"
-          label={t('authoring.summary')}
-          rows={3}
-          value={values.summary}
-          onChange={set('summary')}
-          error={errors.fields.summary}
-        />
-        <Field
-          name="estimatedMinutes"
-          label={t('authoring.minutes')}
-          hint={t('authoring.minutesHint')}
-          value={values.estimatedMinutes}
-          onChange={set('estimatedMinutes')}
-          error={errors.fields.estimatedMinutes}
-        />
+        <CourseBasicsFields values={values} set={set} errors={errors.fields} />
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? t('form.submitting') : t('authoring.create')}
         </button>
