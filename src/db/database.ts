@@ -1,5 +1,6 @@
 // The database as Kysely sees it: the composition of every context's own table types.
 import type { Kysely, Transaction } from 'kysely';
+import type { BadgesTables } from '../badges/tables.ts';
 import type { CatalogTables } from '../catalog/tables.ts';
 import type { IdentityTables } from '../identity/tables.ts';
 import type { IssuingTables } from '../issuing/tables.ts';
@@ -13,7 +14,8 @@ export interface Database
     MailTables,
     IssuingTables,
     CatalogTables,
-    LearningTables {}
+    LearningTables,
+    BadgesTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0003 from './migrations/0003_issuing.ts';
 import * as m0004 from './migrations/0004_learning.ts';
 import * as m0005 from './migrations/0005_issuer_did_method.ts';
+import * as m0006 from './migrations/0006_badges.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0003_issuing': m0003,
   '0004_learning': m0004,
   '0005_issuer_did_method': m0005,
+  '0006_badges': m0006,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -1,0 +1,205 @@
+// Badges as pure rules: requirements (courses, evidence tasks, other badges; all or "n of m"), whether a
+// learner's record satisfies them, progress per requirement, time left, validity and renewal windows,
+// and the criteria narrative generated from the requirements. No HTTP, no SQL.
+
+export interface Skill {
+  name: string;
+  /** e.g. "ESCO", "O*NET-SOC"; with a code, the skill becomes an OB 3.0 Alignment. */
+  framework?: string;
+  code?: string;
+  url?: string;
+}
+
+export interface BadgeColors {
+  /** #rrggbb */
+  primary: string;
+  secondary: string;
+}
+
+export type Requirement =
+  | { kind: 'course'; courseId: string }
+  | { kind: 'evidence'; courseId: string; unitId: string }
+  | { kind: 'badge'; badgeId: string };
+
+export interface Requirements {
+  items: Requirement[];
+  /** How many of the items are needed; null: all of them. */
+  required: number | null;
+}
+
+export const DEFAULT_VALIDITY_DAYS = 1095;
+/** Renewal opens this many days before expiry (and stays open after it). */
+export const RENEWAL_WINDOW_DAYS = 90;
+export const REMINDER_DAYS_BEFORE = [90, 30] as const;
+const DAY_MS = 86_400_000;
+
+export function requirementKey(req: Requirement): string {
+  switch (req.kind) {
+    case 'course':
+      return `course:${req.courseId}`;
+    case 'evidence':
+      return `evidence:${req.courseId}:${req.unitId}`;
+    case 'badge':
+      return `badge:${req.badgeId}`;
+  }
+}
+
+export function neededCount(reqs: Requirements): number {
+  return reqs.required ?? reqs.items.length;
+}
+
+/** What a learner has, as far as requirements are concerned. Dates let renewals count only recent work. */
+export interface LearnerRecord {
+  /** Course id → completion dates (a course can be completed again after re-enrolment). */
+  completions: ReadonlyMap<string, readonly Date[]>;
+  /** `courseId:unitId` → dates evidence was accepted. */
+  acceptedEvidence: ReadonlyMap<string, readonly Date[]>;
+  /** Badge ids the learner holds (a current, not revoked, not expired award). */
+  heldBadges: ReadonlySet<string>;
+}
+
+function doneSince(dates: readonly Date[] | undefined, since: Date | null): boolean {
+  if (!dates || dates.length === 0) return false;
+  return since === null || dates.some((d) => d.getTime() >= since.getTime());
+}
+
+/** Is this one requirement met? `since`: for renewals, only work from that moment on counts. */
+export function isRequirementMet(
+  req: Requirement,
+  record: LearnerRecord,
+  since: Date | null = null,
+): boolean {
+  switch (req.kind) {
+    case 'course':
+      return doneSince(record.completions.get(req.courseId), since);
+    case 'evidence':
+      return (
+        doneSince(record.acceptedEvidence.get(`${req.courseId}:${req.unitId}`), since) ||
+        doneSince(record.completions.get(req.courseId), since)
+      );
+    case 'badge':
+      // A held badge counts whenever it was earned: stacking does not ask for it again on renewal.
+      return record.heldBadges.has(req.badgeId);
+  }
+}
+
+export function isSatisfied(reqs: Requirements, record: LearnerRecord, since: Date | null = null): boolean {
+  if (reqs.items.length === 0) return false;
+  const met = reqs.items.filter((req) => isRequirementMet(req, record, since)).length;
+  return met >= neededCount(reqs);
+}
+
+/** Problems with a requirements set as an issuer wrote it (before any lookup of the targets). */
+export function requirementProblems(
+  reqs: Requirements,
+  selfId?: string,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  reqs.items.forEach((req, i) => {
+    const key = requirementKey(req);
+    if (seen.has(key)) problems.push({ path: `requirements.items.${i}`, message: 'is listed twice' });
+    seen.add(key);
+    if (req.kind === 'badge' && req.badgeId === selfId)
+      problems.push({ path: `requirements.items.${i}`, message: 'a badge cannot require itself' });
+  });
+  if (reqs.required !== null && (reqs.required < 1 || reqs.required > reqs.items.length)) {
+    problems.push({ path: 'requirements.required', message: `must be between 1 and ${reqs.items.length}` });
+  }
+  return problems;
+}
+
+/** Badge-of-badges cycles: `edges` maps a badge id to the badge ids its latest version requires. */
+export function createsCycle(
+  badgeId: string,
+  requires: string[],
+  edges: ReadonlyMap<string, string[]>,
+): boolean {
+  const stack = [...requires];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const next = stack.pop() as string;
+    if (next === badgeId) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(edges.get(next) ?? []));
+  }
+  return false;
+}
+
+/** Minutes to earn: each requirement's estimate; "n of m" takes the n quickest. */
+export function estimatedMinutes(reqs: Requirements, minutesOf: (req: Requirement) => number): number {
+  const each = reqs.items.map(minutesOf).sort((a, b) => a - b);
+  return each.slice(0, neededCount(reqs)).reduce((sum, m) => sum + m, 0);
+}
+
+export interface NarrativeNames {
+  course: (courseId: string) => string;
+  unit: (courseId: string, unitId: string) => string;
+  badge: (badgeId: string) => string;
+}
+
+function requirementLine(req: Requirement, names: NarrativeNames): string {
+  if (req.kind === 'course') return `- Complete the course "${names.course(req.courseId)}".`;
+  if (req.kind === 'badge') return `- Earn the badge "${names.badge(req.badgeId)}".`;
+  return `- Have the evidence task "${names.unit(req.courseId, req.unitId)}" of "${names.course(req.courseId)}" accepted by an assessor.`;
+}
+
+/** The criteria narrative (Markdown) generated from the requirements; issuers may edit it. */
+export function generatedCriteria(reqs: Requirements, names: NarrativeNames): string {
+  const lines = reqs.items.map((req) => requirementLine(req, names));
+  const n = neededCount(reqs);
+  const head =
+    n === reqs.items.length
+      ? reqs.items.length === 1
+        ? 'To earn this badge:'
+        : 'To earn this badge, meet all of the following:'
+      : `To earn this badge, meet ${n} of the following ${reqs.items.length}:`;
+  return [head, '', ...lines].join('\n');
+}
+
+export function validUntilOf(issuedAt: Date, validityDays: number | null): Date | null {
+  return validityDays === null ? null : new Date(issuedAt.getTime() + validityDays * DAY_MS);
+}
+
+/** Renewal opens RENEWAL_WINDOW_DAYS before expiry; a badge that never expires is never renewed. */
+export function renewalOpensAt(validUntil: Date | null): Date | null {
+  return validUntil === null ? null : new Date(validUntil.getTime() - RENEWAL_WINDOW_DAYS * DAY_MS);
+}
+
+export function isRenewalOpen(validUntil: Date | null, now: Date): boolean {
+  const opens = renewalOpensAt(validUntil);
+  return opens !== null && now.getTime() >= opens.getTime();
+}
+
+/** The reminder due now for an award expiring at validUntil (the most urgent one), or null. */
+export function reminderDue(validUntil: Date, now: Date): (typeof REMINDER_DAYS_BEFORE)[number] | null {
+  const daysLeft = (validUntil.getTime() - now.getTime()) / DAY_MS;
+  if (daysLeft <= 0) return null;
+  if (daysLeft <= 30) return 30;
+  if (daysLeft <= 90) return 90;
+  return null;
+}
+
+export type RequirementStatus = 'done' | 'in-progress' | 'purchased' | 'not-started' | 'not-available';
+
+export interface CourseAccess {
+  /** Enrolled with access now; opened: the learner has opened any unit. */
+  enrolled: boolean;
+  opened: boolean;
+  /** The course is published and may be taken (false: archived, or not published yet). */
+  available: boolean;
+}
+
+/** Where a learner stands on one requirement, for the badge progress page. */
+export function requirementStatus(
+  req: Requirement,
+  record: LearnerRecord,
+  access: (courseId: string) => CourseAccess,
+): RequirementStatus {
+  if (isRequirementMet(req, record)) return 'done';
+  if (req.kind === 'badge') return 'not-started';
+  const course = access(req.courseId);
+  if (course.enrolled) return course.opened ? 'in-progress' : 'purchased';
+  return course.available ? 'not-started' : 'not-available';
+}
