@@ -94,6 +94,9 @@ export interface AwardsTable {
   supersededBy: string | null;
   supersededAt: Date | null;
   visibility: Generated<'private' | 'public'>;
+  /** On the public page: the recipient's name (default) and the evidence (hidden by default). */
+  showName: Generated<boolean>;
+  showEvidence: Generated<boolean>;
   bulkRunId: string | null;
   /** When the learner accepted or declined. */
   decidedAt: Date | null;
@@ -116,7 +119,8 @@ export interface AwardRemindersTable {
   sentAt: Date;
 }
 
-export type BulkRunState = 'previewed' | 'running' | 'done' | 'failed' | 'cancelled';
+/** 'validating': the file is being read (in batches); it becomes 'previewed' once whole. */
+export type BulkRunState = 'validating' | 'previewed' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface BulkAwardRunsTable {
   id: Generated<string>;
@@ -134,6 +138,9 @@ export interface BulkAwardRunsTable {
   createdAt: CreatedAt;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The worker processing a running run, until its lease expires (then another takes over). */
+  leaseOwner: string | null;
+  leaseExpiresAt: Date | null;
 }
 
 export interface BulkRowProblem {

@@ -18,6 +18,8 @@ export {
 export { catalogPublicRoutes } from './public-routes.ts';
 export {
   activityCodePrefixOf,
+  type CourseForBadge,
+  coursesForBadges,
   publishedCourse,
   type RevisionContent,
   revisionContent,

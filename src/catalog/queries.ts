@@ -6,12 +6,14 @@ import { organizationById, organizationBySlug } from '../orgs/index.ts';
 import type { Unit } from './model.ts';
 import {
   type CatalogFilter,
+  coursesWithLatestRevision,
   findCourseById,
   findRevision,
   type PublishedCourseRow,
   publishedCourses,
   type RevisionRow,
 } from './store.ts';
+import type { CourseState } from './tables.ts';
 
 export interface CatalogSearch {
   q?: string;
@@ -88,4 +90,40 @@ export async function revisionContent(executor: Executor, revisionId: string): P
     estimatedMinutes: row.estimatedMinutes,
     units: row.units,
   };
+}
+
+/** A course as badge requirements see it: its state and, once published, its newest revision's facts. */
+export interface CourseForBadge {
+  id: string;
+  orgId: string;
+  state: CourseState;
+  /** The newest published title, else the draft's. */
+  title: string;
+  /** The newest published estimate, else the draft's. */
+  estimatedMinutes: number;
+  /** Evidence units of the newest published revision; null when never published. */
+  evidenceUnits: Array<{ id: string; title: string }> | null;
+}
+
+/** Courses by id, of any organization: the caller checks `orgId`. */
+export async function coursesForBadges(
+  executor: Executor,
+  courseIds: string[],
+): Promise<Map<string, CourseForBadge>> {
+  const rows = await coursesWithLatestRevision(executor, [...new Set(courseIds)]);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        orgId: row.orgId,
+        state: row.state,
+        title: row.revisionTitle ?? row.title,
+        estimatedMinutes: row.revisionMinutes ?? row.estimatedMinutes,
+        evidenceUnits: row.revisionUnits
+          ? row.revisionUnits.flatMap((u) => (u.kind === 'evidence' ? [{ id: u.id, title: u.title }] : []))
+          : null,
+      },
+    ]),
+  );
 }

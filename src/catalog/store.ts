@@ -144,3 +144,23 @@ export async function publishedCourses(
   }
   return query.orderBy('r.title').orderBy('r.id').limit(filter.limit).execute();
 }
+
+/** Courses by id with their newest published revision (null columns when never published). */
+export async function coursesWithLatestRevision(db: Executor, courseIds: string[]) {
+  if (courseIds.length === 0) return [];
+  return db
+    .selectFrom('courses')
+    .leftJoin('courseRevisions as r', 'r.id', 'courses.latestRevisionId')
+    .select([
+      'courses.id',
+      'courses.orgId',
+      'courses.state',
+      'courses.title',
+      'courses.estimatedMinutes',
+      'r.title as revisionTitle',
+      'r.estimatedMinutes as revisionMinutes',
+      'r.units as revisionUnits',
+    ])
+    .where('courses.id', 'in', courseIds)
+    .execute();
+}

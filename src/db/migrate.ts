@@ -6,6 +6,8 @@ import * as m0003 from './migrations/0003_issuing.ts';
 import * as m0004 from './migrations/0004_learning.ts';
 import * as m0005 from './migrations/0005_issuer_did_method.ts';
 import * as m0006 from './migrations/0006_badges.ts';
+import * as m0007 from './migrations/0007_bulk_lease.ts';
+import * as m0008 from './migrations/0008_showcase.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '0004_learning': m0004,
   '0005_issuer_did_method': m0005,
   '0006_badges': m0006,
+  '0007_bulk_lease': m0007,
+  '0008_showcase': m0008,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

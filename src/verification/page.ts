@@ -105,6 +105,11 @@ ${email}
 </section>`;
 }
 
+/** The check-by-check report as an HTML section (the verify page's, and badge pages' verification panel). */
+export function renderVerificationPanel(locale: string, report: VerificationReport, checkedAt: Date): string {
+  return renderReport(locale, { kind: 'report', report, checkedAt });
+}
+
 function renderOutcome(locale: string, outcome: PageOutcome): string {
   const t = (key: string, vars?: Record<string, string>) => escapeHtml(translate(locale, key, vars));
   if (outcome.kind === 'report') return renderReport(locale, outcome);

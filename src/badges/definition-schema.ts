@@ -1,0 +1,120 @@
+// Requests and replies of the badge definition routes, and the presenter of a badge (what the web app reads).
+import { z } from 'zod';
+import type { BadgeView } from './definitions.ts';
+import { DEFAULT_VALIDITY_DAYS } from './model.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
+
+export const skillSchema = z.strictObject({
+  name: text(200),
+  framework: text(100).optional(),
+  code: text(100).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+});
+
+export const requirementSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('course'), courseId: z.uuid() }),
+  z.strictObject({
+    kind: z.literal('evidence'),
+    courseId: z.uuid(),
+    unitId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id'),
+  }),
+  z.strictObject({ kind: z.literal('badge'), badgeId: z.uuid() }),
+]);
+
+export const requirementsSchema = z.strictObject({
+  items: z.array(requirementSchema).max(50),
+  /** null: all of them ("n of m" otherwise). */
+  required: z.number().int().nullable().default(null),
+});
+
+export const colorsSchema = z.strictObject({ primary: hexColor, secondary: hexColor });
+
+// Written without defaults, so a PATCH leaves out what it does not name.
+const fields = {
+  name: text(200),
+  description: text(5000),
+  criteriaNarrative: z.string().trim().min(1).max(20_000).nullable(),
+  skills: z.array(skillSchema).max(30),
+  level: text(100).nullable(),
+  validityDays: z.number().int().min(1).max(36_500).nullable(),
+  requirements: requirementsSchema,
+  colors: colorsSchema.nullable(),
+  renewAfterAccessEnded: z.boolean(),
+};
+
+export const createBadgeBody = z.strictObject({
+  ...fields,
+  criteriaNarrative: fields.criteriaNarrative.default(null),
+  skills: fields.skills.default([]),
+  level: fields.level.default(null),
+  validityDays: fields.validityDays.default(DEFAULT_VALIDITY_DAYS),
+  colors: fields.colors.default(null),
+  renewAfterAccessEnded: fields.renewAfterAccessEnded.default(true),
+});
+export type CreateBadgeInput = z.infer<typeof createBadgeBody>;
+
+export const updateBadgeBody = z.strictObject(fields).partial();
+export type UpdateBadgeInput = z.infer<typeof updateBadgeBody>;
+
+const badgeSchema = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  criteriaNarrative: z.string().nullable(),
+  generatedCriteria: z.string(),
+  skills: z.array(skillSchema),
+  level: z.string().nullable(),
+  validityDays: z.number().int().nullable(),
+  requirements: z.object({ items: z.array(requirementSchema), required: z.number().int().nullable() }),
+  /** requirementKey (course:<id>, evidence:<courseId>:<unitId>, badge:<id>) → what it is called. */
+  requirementNames: z.record(z.string(), z.string()),
+  colors: colorsSchema.nullable(),
+  renewAfterAccessEnded: z.boolean(),
+  state: z.enum(['draft', 'published', 'archived']),
+  hasImage: z.boolean(),
+  imageUrl: z.string(),
+  estimatedMinutes: z.number().int(),
+  latestVersion: z.object({ id: z.uuid(), number: z.number().int(), publishedAt: z.string() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const badgeReply = {
+  schema: badgeSchema,
+  present: (view: BadgeView): z.infer<typeof badgeSchema> => {
+    const { badge, latestVersion } = view;
+    return {
+      id: badge.id,
+      orgId: badge.orgId,
+      name: badge.name,
+      description: badge.description,
+      criteriaNarrative: badge.criteriaNarrative,
+      generatedCriteria: view.generatedCriteria,
+      skills: badge.skills,
+      level: badge.level,
+      validityDays: badge.validityDays,
+      requirements: badge.requirements,
+      requirementNames: view.requirementNames,
+      colors: badge.colors,
+      renewAfterAccessEnded: badge.renewAfterAccessEnded,
+      state: badge.state,
+      hasImage: badge.imageKey !== null,
+      // The draft's picture (members only); the version stamp makes a new upload show at once.
+      imageUrl: `/api/v1/orgs/${badge.orgId}/badges/${badge.id}/image?v=${badge.updatedAt.getTime()}`,
+      estimatedMinutes: view.estimatedMinutes,
+      latestVersion: latestVersion && {
+        id: latestVersion.id,
+        number: latestVersion.number,
+        publishedAt: latestVersion.publishedAt.toISOString(),
+      },
+      createdAt: badge.createdAt.toISOString(),
+      updatedAt: badge.updatedAt.toISOString(),
+    };
+  },
+};

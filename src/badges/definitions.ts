@@ -1,0 +1,338 @@
+// Badge definitions: issuer owners, admins and staff write a badge as a draft, publish it as an immutable
+// version (n+1 each time; awards point at the version they were earned under) and archive it. Members read.
+import { type CourseForBadge, coursesForBadges } from '../catalog/index.ts';
+import type { Executor } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { type FieldProblem, InvalidError, NotFoundError } from '../errors.ts';
+import { requireScope } from '../identity/index.ts';
+import { type ActorOrSystem, type MembershipRole, requireMembership } from '../orgs/index.ts';
+import type { CreateBadgeInput, UpdateBadgeInput } from './definition-schema.ts';
+import {
+  type BadgeRow,
+  type BadgeVersionRow,
+  badgeRequirementEdges,
+  badgesByIds,
+  badgesOf,
+  findBadge,
+  insertBadge,
+  insertRequirementIndex,
+  insertVersion,
+  lockBadge,
+  lockOrganizationPublishing,
+  type RequirementIndexRow,
+  updateBadge,
+  versionsByIds,
+} from './definition-store.ts';
+import {
+  createsCycle,
+  estimatedMinutes,
+  generatedCriteria,
+  type NarrativeNames,
+  type Requirement,
+  type Requirements,
+  requirementKey,
+  requirementProblems,
+} from './model.ts';
+
+export const BADGE_AUTHORS: readonly MembershipRole[] = ['owner', 'admin', 'staff'];
+
+/** Seed data acts as 'system': no person, no permission checks. */
+type Author = ActorOrSystem | null;
+
+/** A badge as its authors see it: the draft, its latest version, and what its requirements come to. */
+export interface BadgeView {
+  badge: BadgeRow;
+  latestVersion: BadgeVersionRow | null;
+  requirementNames: Record<string, string>;
+  generatedCriteria: string;
+  estimatedMinutes: number;
+}
+
+function authorize(actor: Author, orgId: string, write: boolean): void {
+  if (actor === 'system') return;
+  if (!write) {
+    requireMembership(actor, orgId, 'any-member');
+    return;
+  }
+  requireMembership(actor, orgId, BADGE_AUTHORS);
+  requireScope(actor, 'orgs:write');
+}
+
+/** The courses and badges some requirements name, limited to this organization's own. */
+interface Targets {
+  courses: Map<string, CourseForBadge>;
+  badges: Map<string, { badge: BadgeRow; version: BadgeVersionRow | undefined }>;
+}
+
+async function targetsOf(db: Executor, orgId: string, sets: Requirements[]): Promise<Targets> {
+  const items = sets.flatMap((set) => set.items);
+  const courseIds = items.flatMap((r) => (r.kind === 'badge' ? [] : [r.courseId]));
+  const badgeIds = items.flatMap((r) => (r.kind === 'badge' ? [r.badgeId] : []));
+  const courses = [...(await coursesForBadges(db, courseIds)).values()].filter((c) => c.orgId === orgId);
+  const badges = (await badgesByIds(db, badgeIds)).filter((b) => b.orgId === orgId);
+  const versions = await versionsByIds(
+    db,
+    badges.flatMap((b) => (b.latestVersionId ? [b.latestVersionId] : [])),
+  );
+  const versionById = new Map(versions.map((v) => [v.id, v]));
+  return {
+    courses: new Map(courses.map((c) => [c.id, c])),
+    badges: new Map(
+      badges.map((b) => [
+        b.id,
+        { badge: b, version: b.latestVersionId ? versionById.get(b.latestVersionId) : undefined },
+      ]),
+    ),
+  };
+}
+
+function namesOf(targets: Targets): NarrativeNames {
+  return {
+    course: (courseId) => targets.courses.get(courseId)?.title ?? 'an unknown course',
+    unit: (courseId, unitId) =>
+      targets.courses.get(courseId)?.evidenceUnits?.find((u) => u.id === unitId)?.title ?? unitId,
+    badge: (badgeId) => {
+      const target = targets.badges.get(badgeId);
+      return target?.version?.name ?? target?.badge.name ?? 'an unknown badge';
+    },
+  };
+}
+
+/** Courses count with their newest estimate (an evidence task: its course's); badges with their version's. */
+const minutesOf =
+  (targets: Targets) =>
+  (req: Requirement): number =>
+    req.kind === 'badge'
+      ? (targets.badges.get(req.badgeId)?.version?.estimatedMinutes ?? 0)
+      : (targets.courses.get(req.courseId)?.estimatedMinutes ?? 0);
+
+function requirementNamesOf(reqs: Requirements, names: NarrativeNames): Record<string, string> {
+  return Object.fromEntries(
+    reqs.items.map((req) => [
+      requirementKey(req),
+      req.kind === 'course'
+        ? names.course(req.courseId)
+        : req.kind === 'badge'
+          ? names.badge(req.badgeId)
+          : names.unit(req.courseId, req.unitId),
+    ]),
+  );
+}
+
+function viewOf(badge: BadgeRow, targets: Targets, latestVersion: BadgeVersionRow | null): BadgeView {
+  const names = namesOf(targets);
+  return {
+    badge,
+    latestVersion,
+    requirementNames: requirementNamesOf(badge.requirements, names),
+    generatedCriteria: generatedCriteria(badge.requirements, names),
+    estimatedMinutes: estimatedMinutes(badge.requirements, minutesOf(targets)),
+  };
+}
+
+async function viewsOf(db: Executor, orgId: string, badges: BadgeRow[]): Promise<BadgeView[]> {
+  const targets = await targetsOf(
+    db,
+    orgId,
+    badges.map((b) => b.requirements),
+  );
+  const versions = await versionsByIds(
+    db,
+    badges.flatMap((b) => (b.latestVersionId ? [b.latestVersionId] : [])),
+  );
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  return badges.map((b) => viewOf(b, targets, (b.latestVersionId && byId.get(b.latestVersionId)) || null));
+}
+
+/** Problems of the targets: a draft may name its organization's own courses and badges only; a
+ * published version only published ones, and evidence tasks of the course's newest revision. */
+function targetProblems(reqs: Requirements, targets: Targets, publishing: boolean): FieldProblem[] {
+  return reqs.items.flatMap((req, i): FieldProblem[] => {
+    const path = `requirements.items.${i}`;
+    if (req.kind === 'badge') {
+      const target = targets.badges.get(req.badgeId)?.badge;
+      if (!target) return [{ path, message: 'no such badge in this organization' }];
+      if (publishing && target.state !== 'published')
+        return [{ path, message: `the badge "${target.name}" is not published` }];
+      return [];
+    }
+    const course = targets.courses.get(req.courseId);
+    if (!course) return [{ path, message: 'no such course in this organization' }];
+    if (!publishing) return [];
+    if (course.state !== 'published')
+      return [{ path, message: `the course "${course.title}" is not published` }];
+    if (req.kind === 'evidence' && !course.evidenceUnits?.some((u) => u.id === req.unitId))
+      return [{ path, message: `the course "${course.title}" has no evidence task "${req.unitId}"` }];
+    return [];
+  });
+}
+
+function cycleProblems(badgeId: string, reqs: Requirements, edges: Map<string, string[]>): FieldProblem[] {
+  return reqs.items.flatMap((req, i) =>
+    req.kind === 'badge' && req.badgeId !== badgeId && createsCycle(badgeId, [req.badgeId], edges)
+      ? [{ path: `requirements.items.${i}`, message: 'that badge already requires this one (a cycle)' }]
+      : [],
+  );
+}
+
+async function checkDraft(db: Executor, orgId: string, reqs: Requirements, badgeId?: string): Promise<void> {
+  const targets = await targetsOf(db, orgId, [reqs]);
+  const problems = [...requirementProblems(reqs, badgeId), ...targetProblems(reqs, targets, false)];
+  if (problems.length > 0) throw new InvalidError(`The badge has ${problems.length} problem(s).`, problems);
+}
+
+const json = <T>(value: T) => JSON.stringify(value);
+
+export async function createBadge(
+  deps: Deps,
+  actor: Author,
+  orgId: string,
+  input: CreateBadgeInput,
+): Promise<BadgeView> {
+  authorize(actor, orgId, true);
+  await checkDraft(deps.db, orgId, input.requirements);
+  const badge = await insertBadge(deps.db, {
+    orgId,
+    name: input.name,
+    description: input.description,
+    criteriaNarrative: input.criteriaNarrative,
+    imageKey: null,
+    imageType: null,
+    colors: input.colors ? json(input.colors) : null,
+    skills: json(input.skills),
+    level: input.level,
+    validityDays: input.validityDays,
+    requirements: json(input.requirements),
+    renewAfterAccessEnded: input.renewAfterAccessEnded,
+    latestVersionId: null,
+    updatedAt: deps.now(),
+  });
+  return (await viewsOf(deps.db, orgId, [badge]))[0] as BadgeView;
+}
+
+/** Edits always go to the draft; learners and the award engine see them only after the next publish. */
+export async function editBadge(
+  deps: Deps,
+  actor: Author,
+  orgId: string,
+  badgeId: string,
+  input: UpdateBadgeInput,
+): Promise<BadgeView> {
+  authorize(actor, orgId, true);
+  const existing = await findBadge(deps.db, orgId, badgeId);
+  if (!existing) throw new NotFoundError('badge');
+  if (input.requirements) await checkDraft(deps.db, orgId, input.requirements, badgeId);
+  const { colors, skills, requirements, ...plain } = input;
+  const badge = await updateBadge(deps.db, badgeId, {
+    ...plain,
+    ...(colors !== undefined ? { colors: colors ? json(colors) : null } : {}),
+    ...(skills !== undefined ? { skills: json(skills) } : {}),
+    ...(requirements !== undefined ? { requirements: json(requirements) } : {}),
+    updatedAt: deps.now(),
+  });
+  return (await viewsOf(deps.db, orgId, [badge]))[0] as BadgeView;
+}
+
+/** The draft, for its authors (write) or any member (read). */
+export async function authoredBadge(
+  deps: Deps,
+  actor: Author,
+  orgId: string,
+  badgeId: string,
+  write = false,
+): Promise<BadgeRow> {
+  authorize(actor, orgId, write);
+  const badge = await findBadge(deps.db, orgId, badgeId);
+  if (!badge) throw new NotFoundError('badge');
+  return badge;
+}
+
+export async function getBadge(
+  deps: Deps,
+  actor: Author,
+  orgId: string,
+  badgeId: string,
+): Promise<BadgeView> {
+  const badge = await authoredBadge(deps, actor, orgId, badgeId);
+  return (await viewsOf(deps.db, orgId, [badge]))[0] as BadgeView;
+}
+
+export async function listBadges(deps: Deps, actor: Author, orgId: string): Promise<BadgeView[]> {
+  authorize(actor, orgId, false);
+  return viewsOf(deps.db, orgId, await badgesOf(deps.db, orgId));
+}
+
+function indexRows(version: BadgeVersionRow, reqs: Requirements): RequirementIndexRow[] {
+  return reqs.items.map((req) => ({
+    badgeVersionId: version.id,
+    orgId: version.orgId,
+    kind: req.kind,
+    targetId: req.kind === 'badge' ? req.badgeId : req.courseId,
+  }));
+}
+
+/** Snapshots the draft as version n+1 once its requirements hold; earlier versions never change. */
+export async function publishBadge(
+  deps: Deps,
+  actor: Author,
+  orgId: string,
+  badgeId: string,
+): Promise<BadgeView> {
+  authorize(actor, orgId, true);
+  return deps.db.transaction().execute(async (trx) => {
+    await lockOrganizationPublishing(trx, orgId);
+    const draft = await lockBadge(trx, orgId, badgeId);
+    if (!draft) throw new NotFoundError('badge');
+    const reqs = draft.requirements;
+    const targets = await targetsOf(trx, orgId, [reqs]);
+    const problems = [
+      ...(reqs.items.length === 0
+        ? [{ path: 'requirements.items', message: 'needs at least one requirement' }]
+        : []),
+      ...requirementProblems(reqs, badgeId),
+      ...targetProblems(reqs, targets, true),
+      ...cycleProblems(badgeId, reqs, await badgeRequirementEdges(trx, orgId)),
+    ];
+    if (problems.length > 0) throw new InvalidError('The badge is not ready to publish.', problems);
+    const names = namesOf(targets);
+    const version = await insertVersion(trx, {
+      badgeId,
+      orgId,
+      name: draft.name,
+      description: draft.description,
+      criteriaNarrative: draft.criteriaNarrative ?? generatedCriteria(reqs, names),
+      imageKey: draft.imageKey,
+      imageType: draft.imageType,
+      colors: draft.colors ? json(draft.colors) : null,
+      skills: json(draft.skills),
+      level: draft.level,
+      validityDays: draft.validityDays,
+      requirements: json(reqs),
+      estimatedMinutes: estimatedMinutes(reqs, minutesOf(targets)),
+      renewAfterAccessEnded: draft.renewAfterAccessEnded,
+      publishedAt: deps.now(),
+    });
+    await insertRequirementIndex(trx, indexRows(version, reqs));
+    const badge = await updateBadge(trx, badgeId, {
+      state: 'published',
+      latestVersionId: version.id,
+      updatedAt: deps.now(),
+    });
+    return viewOf(badge, targets, version);
+  });
+}
+
+/** No new awards from now on; awards already made stay valid. Publishing again brings the badge back. */
+export async function archiveBadge(
+  deps: Deps,
+  actor: Author,
+  orgId: string,
+  badgeId: string,
+): Promise<BadgeView> {
+  const existing = await authoredBadge(deps, actor, orgId, badgeId, true);
+  const badge =
+    existing.state === 'archived'
+      ? existing
+      : await updateBadge(deps.db, badgeId, { state: 'archived', updatedAt: deps.now() });
+  return (await viewsOf(deps.db, orgId, [badge]))[0] as BadgeView;
+}

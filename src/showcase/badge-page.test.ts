@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { anAcceptedBadge } from './testing.ts';
+import { representationFor } from './routes.ts';
+
+let t: TestApp;
+let held: Awaited<ReturnType<typeof anAcceptedBadge>>;
+let now = new Date();
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => now });
+  held = await anAcceptedBadge(t.app, t.deps, {
+    badgeName: 'Gestión de nóminas — <b>SAFe</b>',
+    learnerName: 'Zoë Núñez',
+    extra: { skills: [{ name: 'Payroll', framework: 'O*NET', code: '43-3051.00', url: 'https://www.onetonline.org/link/summary/43-3051.00' }] },
+  });
+});
+afterAll(() => t.close());
+
+const page = (awardId: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url: `/badges/${awardId}`, headers });
+
+const share = (body: object) =>
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/me/badges/${held.award.id}/sharing`,
+    headers: held.learner.headers,
+    payload: body,
+  });
+
+describe('public badge pages', () => {
+  it('answer 404 while the badge is private, to everyone, in every representation', async () => {
+    expect((await page(held.award.id)).statusCode).toBe(404);
+    expect((await page(held.award.id, { accept: 'application/ld+json' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/badges/${held.award.id}/preview.png` })).statusCode).toBe(404);
+  });
+
+  it('let only the learner who holds the badge make it public', async () => {
+    const other = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/me/badges/${held.award.id}/sharing`,
+      headers: held.issuer.owner.headers,
+      payload: { visibility: 'public' },
+    });
+    expect(other.statusCode).toBe(404);
+    const mine = await share({ visibility: 'public' });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({ visibility: 'public', showName: true, showEvidence: false });
+    expect(mine.json().pageUrl).toMatch(new RegExp(`/badges/${held.award.id}$`));
+  });
+
+  it('show the badge, its issuer, recipient, dates, skills and a passing verification panel', async () => {
+    const response = await page(held.award.id, { accept: 'text/html' });
+    expect(response.statusCode).toBe(200);
+    const body = response.body;
+    expect(body).toContain('Gestión de nóminas — &lt;b&gt;SAFe&lt;/b&gt;');
+    expect(body).not.toContain('<b>SAFe</b>');
+    expect(body).toContain('Zoë Núñez');
+    expect(body).toContain('Gestión Academy®');
+    expect(body).toContain('43-3051.00');
+    expect(body).toContain('verdict-verified');
+    expect(body).not.toContain('check-failed');
+    expect(body).toMatch(/<span aria-hidden="true">✓<\/span> [^<]+<\/span>/); // the verified-domain mark
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(response.headers['content-security-policy']).not.toContain('script-src');
+  });
+
+  it('carry link-preview tags pointing at a PNG and an alternate link to the credential', async () => {
+    const body = (await page(held.award.id)).body;
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(body)?.[1];
+    expect(image).toMatch(/\/badges\/[0-9a-f-]+\/preview\.png$/);
+    expect(body).toContain('<meta name="twitter:card" content="summary">');
+    expect(body).toContain('<link rel="alternate" type="application/ld+json"');
+    const png = await t.app.inject({ method: 'GET', url: new URL(image as string).pathname });
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('hand the credential itself to clients that ask for JSON-LD', async () => {
+    const response = await page(held.award.id, { accept: 'application/ld+json' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('application/ld+json');
+    expect(response.json().type).toContain('OpenBadgeCredential');
+    expect(response.json().proof).toBeDefined();
+  });
+
+  it('hide the learner name when asked', async () => {
+    await share({ showName: false });
+    expect((await page(held.award.id)).body).not.toContain('Zoë Núñez');
+    await share({ showName: true });
+  });
+
+  it('show a revocation within a minute', async () => {
+    const revoked = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${held.issuer.orgId}/awards/${held.award.id}/revoke`,
+      headers: held.issuer.owner.headers,
+      payload: { reason: 'Issued in error' },
+    });
+    expect(revoked.statusCode).toBe(200);
+    now = new Date(now.getTime() + 61_000);
+    const body = (await page(held.award.id)).body;
+    expect(body).toContain('verdict-not-verified');
+    expect(body).toContain('check-failed');
+  });
+
+  it('say "expired" plainly once the validity has passed', async () => {
+    now = new Date(now.getTime() + 4 * 365 * 86_400_000);
+    const body = (await page(held.award.id)).body;
+    expect(body).toContain('class="expired">Expired</strong>');
+  });
+
+  it('answer 404 for an unknown badge', async () => {
+    expect((await page('0b6c1e8e-4a5e-4a47-9d7e-6a0a8a0f3b11')).statusCode).toBe(404);
+  });
+});
+
+describe('content negotiation', () => {
+  it('prefers the page for browsers and the credential for clients asking for it', () => {
+    expect(representationFor('text/html,application/xhtml+xml,*/*;q=0.8')).toBe('html');
+    expect(representationFor('application/ld+json')).toBe('json');
+    expect(representationFor('application/vc+jwt')).toBe('jwt');
+    expect(representationFor(undefined)).toBe('html');
+  });
+});

@@ -1,0 +1,132 @@
+// Public badge pages (/badges/{awardId}: HTML for people, the credential for clients that ask for it)
+// and the learner's sharing choices (/api/v1/me/badges/{awardId}/sharing).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { pickLocale } from '../i18n/index.ts';
+import { previewPng } from './preview.ts';
+import { BADGE_PAGE_CSS, renderBadgePage } from './page.ts';
+import { badgePageView, changeSharing, createReportCache, publicAward } from './service.ts';
+
+const awardParams = z.object({ awardId: z.uuid() });
+/** Strict for pages that show other people's text: no scripts at all, styles and images from here only. */
+const PAGE_CSP =
+  "default-src 'none'; img-src 'self' data:; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+type Representation = 'html' | 'json' | 'jwt';
+
+/** Content negotiation on the badge URL: the credential for clients that ask for it, the page otherwise. */
+export function representationFor(accept: string | undefined): Representation {
+  const types = (accept ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0]?.trim().toLowerCase() ?? '')
+    .filter(Boolean);
+  for (const type of types) {
+    if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
+    if (type === 'application/vc+jwt' || type === 'application/jwt') return 'jwt';
+    if (['application/ld+json', 'application/vc+ld+json', 'application/vc', 'application/json'].includes(type))
+      return 'json';
+  }
+  return 'html';
+}
+
+function localeOf(request: FastifyRequest): string {
+  const query = request.query as { lang?: unknown } | undefined;
+  if (typeof query?.lang === 'string') return pickLocale(query.lang);
+  return pickLocale(request.headers['accept-language']?.split(',')[0]);
+}
+
+function publicHeaders(reply: FastifyReply): FastifyReply {
+  return reply.header('vary', 'Accept, Accept-Language').header('access-control-allow-origin', '*');
+}
+
+export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cache = createReportCache();
+  const tags = ['public documents'];
+
+  r.get(
+    '/badges/:awardId',
+    {
+      schema: {
+        tags,
+        summary:
+          'A public badge page (HTML), or its credential as JSON-LD (Accept: application/ld+json) or VC-JWT (Accept: application/vc+jwt); 404 unless its learner made it public',
+        params: awardParams,
+        querystring: z.object({ lang: z.string().max(10).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const award = await publicAward(deps, request.params.awardId);
+      const wanted = representationFor(request.headers.accept);
+      publicHeaders(reply);
+      if (wanted === 'json')
+        return reply.type('application/ld+json').header('cache-control', 'public, max-age=60').send(award.credential);
+      if (wanted === 'jwt' && award.jwt)
+        return reply.type('application/vc+jwt').header('cache-control', 'public, max-age=60').send(award.jwt);
+      const locale = localeOf(request);
+      const view = await badgePageView(deps, cache, award);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'public, max-age=30')
+        .header('content-language', locale)
+        .header('content-security-policy', PAGE_CSP)
+        .send(renderBadgePage(view, locale));
+    },
+  );
+
+  r.get(
+    '/badges/:awardId/preview.png',
+    {
+      schema: {
+        tags,
+        summary: "The badge's picture as PNG for link previews (Open Graph, Twitter cards, email signatures)",
+        params: awardParams,
+      },
+    },
+    async (request, reply) => {
+      const award = await publicAward(deps, request.params.awardId);
+      const png = await previewPng(deps, award.badgeVersionId);
+      return publicHeaders(reply).type('image/png').header('cache-control', 'public, max-age=86400').send(png);
+    },
+  );
+
+  app.get('/badges/badge.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(BADGE_PAGE_CSS),
+  );
+}
+
+const sharingBody = z
+  .object({
+    visibility: z.enum(['private', 'public']).optional(),
+    showName: z.boolean().optional(),
+    showEvidence: z.boolean().optional(),
+  })
+  .strict();
+
+export async function showcaseRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.put(
+    '/me/badges/:awardId/sharing',
+    {
+      schema: {
+        tags: ['badges'],
+        summary:
+          'Make one of my accepted badges public or private, and choose whether its page shows my name and the evidence',
+        params: awardParams,
+        body: sharingBody,
+        response: {
+          200: z.object({
+            id: z.string(),
+            visibility: z.enum(['private', 'public']),
+            showName: z.boolean(),
+            showEvidence: z.boolean(),
+            pageUrl: z.string(),
+          }),
+        },
+      },
+    },
+    async (request) => changeSharing(deps, request.actor, request.params.awardId, request.body),
+  );
+}

@@ -1,0 +1,107 @@
+// Public badge pages: which awards may be shown (accepted and made public by their learner — anything
+// else is "not found" to everyone, never "forbidden"), the page's view with a verification report
+// cached briefly (a revocation shows within REPORT_TTL_MS), and the learner's sharing choices.
+import type { Deps } from '../deps.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Actor } from '../identity/actor.ts';
+import { requireActor } from '../identity/index.ts';
+import { verifyBadge, type VerificationReport } from '../verification/index.ts';
+import type { BadgePageView } from './page.ts';
+import { findShowcasedAward, type ShowcasedAward, setSharing } from './store.ts';
+
+/** How long a badge page may show a verification result: a revocation appears within a minute. */
+export const REPORT_TTL_MS = 30_000;
+const MAX_CACHED = 10_000;
+
+export interface ReportCache {
+  get(key: string, now: Date): { report: VerificationReport; checkedAt: Date } | undefined;
+  set(key: string, value: { report: VerificationReport; checkedAt: Date }): void;
+}
+
+export function createReportCache(ttlMs = REPORT_TTL_MS): ReportCache {
+  const entries = new Map<string, { report: VerificationReport; checkedAt: Date }>();
+  return {
+    get(key, now) {
+      const hit = entries.get(key);
+      if (!hit) return undefined;
+      if (now.getTime() - hit.checkedAt.getTime() >= ttlMs) {
+        entries.delete(key);
+        return undefined;
+      }
+      return hit;
+    },
+    set(key, value) {
+      if (entries.size >= MAX_CACHED) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+      entries.set(key, value);
+    },
+  };
+}
+
+/** The award, if anyone may see its page. */
+export async function publicAward(deps: Deps, awardId: string): Promise<ShowcasedAward> {
+  const award = await findShowcasedAward(deps.db, awardId);
+  if (!award || award.visibility !== 'public' || award.state !== 'accepted') throw new NotFoundError('badge');
+  return award;
+}
+
+function issuerDid(credential: Record<string, unknown>): string | null {
+  const issuer = credential.issuer;
+  if (typeof issuer === 'string') return issuer;
+  if (issuer && typeof issuer === 'object' && typeof (issuer as { id?: unknown }).id === 'string')
+    return (issuer as { id: string }).id;
+  return null;
+}
+
+export async function badgePageView(
+  deps: Deps,
+  cache: ReportCache,
+  award: ShowcasedAward,
+): Promise<BadgePageView> {
+  const now = deps.now();
+  let checked = cache.get(award.id, now);
+  if (!checked) {
+    const report = await verifyBadge(deps, { kind: 'credential', credential: award.credential });
+    checked = { report, checkedAt: now };
+    cache.set(award.id, checked);
+  }
+  const base = deps.config.publicUrl;
+  const pageUrl = `${base}/badges/${award.id}`;
+  return {
+    awardId: award.id,
+    pageUrl,
+    imageUrl: `/achievements/${award.badgeId}/versions/${award.versionNumber}/image`,
+    previewPngUrl: `${pageUrl}/preview.png`,
+    name: award.name,
+    description: award.description,
+    criteria: award.criteriaNarrative,
+    skills: award.skills,
+    level: award.level,
+    issuer: { name: award.issuerName, website: award.issuerWebsite, did: issuerDid(award.credential) },
+    recipientName: award.showName ? (award.recipientName ?? award.userName ?? null) : null,
+    evidenceUrl: award.showEvidence ? award.evidenceUrl : null,
+    awardedDate: award.awardedDate,
+    issuedAt: award.issuedAt,
+    validUntil: award.validUntil,
+    renewed: award.supersededAt !== null,
+    now,
+    report: checked.report,
+    checkedAt: checked.checkedAt,
+  };
+}
+
+export interface SharingChoice {
+  visibility?: 'private' | 'public';
+  showName?: boolean;
+  showEvidence?: boolean;
+}
+
+/** Only the learner who accepted the badge decides who sees it. */
+export async function changeSharing(deps: Deps, actor: Actor | null, awardId: string, choice: SharingChoice) {
+  const me = requireActor(actor);
+  const updated = await setSharing(deps.db, awardId, me.user.id, choice);
+  if (!updated) throw new NotFoundError('badge');
+  return { ...updated, pageUrl: `${deps.config.publicUrl}/badges/${updated.id}` };
+}
