@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { anAcceptedBadge } from './testing.ts';
 import { representationFor } from './routes.ts';
+import { anAcceptedBadge } from './testing.ts';
 
 let t: TestApp;
 let held: Awaited<ReturnType<typeof anAcceptedBadge>>;
@@ -12,7 +12,16 @@ beforeAll(async () => {
   held = await anAcceptedBadge(t.app, t.deps, {
     badgeName: 'Gestión de nóminas — <b>SAFe</b>',
     learnerName: 'Zoë Núñez',
-    extra: { skills: [{ name: 'Payroll', framework: 'O*NET', code: '43-3051.00', url: 'https://www.onetonline.org/link/summary/43-3051.00' }] },
+    extra: {
+      skills: [
+        {
+          name: 'Payroll',
+          framework: 'O*NET',
+          code: '43-3051.00',
+          url: 'https://www.onetonline.org/link/summary/43-3051.00',
+        },
+      ],
+    },
   });
 });
 afterAll(() => t.close());
@@ -32,7 +41,9 @@ describe('public badge pages', () => {
   it('answer 404 while the badge is private, to everyone, in every representation', async () => {
     expect((await page(held.award.id)).statusCode).toBe(404);
     expect((await page(held.award.id, { accept: 'application/ld+json' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/badges/${held.award.id}/preview.png` })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/badges/${held.award.id}/preview.png` })).statusCode,
+    ).toBe(404);
   });
 
   it('let only the learner who holds the badge make it public', async () => {

@@ -9,6 +9,7 @@ export interface BadgePageView {
   pageUrl: string;
   imageUrl: string;
   previewPngUrl: string;
+  oembedUrl: string;
   name: string;
   description: string;
   criteria: string;
@@ -59,7 +60,8 @@ function meta(view: BadgePageView, locale: string): string {
 <meta name="twitter:image" content="${escapeHtml(view.previewPngUrl)}">
 <link rel="canonical" href="${escapeHtml(view.pageUrl)}">
 <link rel="alternate" type="application/ld+json" href="${escapeHtml(view.pageUrl)}">
-<link rel="alternate" type="application/vc+jwt" href="${escapeHtml(view.pageUrl)}">`;
+<link rel="alternate" type="application/vc+jwt" href="${escapeHtml(view.pageUrl)}">
+<link rel="alternate" type="application/json+oembed" href="${escapeHtml(view.oembedUrl)}" title="${title}">`;
 }
 
 function facts(view: BadgePageView, locale: string): string {
@@ -80,7 +82,10 @@ function facts(view: BadgePageView, locale: string): string {
 function skills(view: BadgePageView, locale: string): string {
   if (view.skills.length === 0) return '';
   const items = view.skills.map((skill) => {
-    const code = skill.framework && skill.code ? ` <span class="code">${escapeHtml(`${skill.framework} ${skill.code}`)}</span>` : '';
+    const code =
+      skill.framework && skill.code
+        ? ` <span class="code">${escapeHtml(`${skill.framework} ${skill.code}`)}</span>`
+        : '';
     const name = skill.url
       ? `<a href="${escapeHtml(skill.url)}" rel="nofollow noopener">${escapeHtml(skill.name)}</a>`
       : escapeHtml(skill.name);

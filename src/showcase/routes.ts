@@ -5,9 +5,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { pickLocale } from '../i18n/index.ts';
-import { previewPng } from './preview.ts';
 import { BADGE_PAGE_CSS, renderBadgePage } from './page.ts';
+import { previewPng } from './preview.ts';
 import { badgePageView, changeSharing, createReportCache, publicAward } from './service.ts';
+import { sharePublicRoutes, shareRoutes } from './share-routes.ts';
 
 const awardParams = z.object({ awardId: z.uuid() });
 /** Strict for pages that show other people's text: no scripts at all, styles and images from here only. */
@@ -25,7 +26,9 @@ export function representationFor(accept: string | undefined): Representation {
   for (const type of types) {
     if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
     if (type === 'application/vc+jwt' || type === 'application/jwt') return 'jwt';
-    if (['application/ld+json', 'application/vc+ld+json', 'application/vc', 'application/json'].includes(type))
+    if (
+      ['application/ld+json', 'application/vc+ld+json', 'application/vc', 'application/json'].includes(type)
+    )
       return 'json';
   }
   return 'html';
@@ -62,7 +65,10 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
       const wanted = representationFor(request.headers.accept);
       publicHeaders(reply);
       if (wanted === 'json')
-        return reply.type('application/ld+json').header('cache-control', 'public, max-age=60').send(award.credential);
+        return reply
+          .type('application/ld+json')
+          .header('cache-control', 'public, max-age=60')
+          .send(award.credential);
       if (wanted === 'jwt' && award.jwt)
         return reply.type('application/vc+jwt').header('cache-control', 'public, max-age=60').send(award.jwt);
       const locale = localeOf(request);
@@ -88,12 +94,20 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
     async (request, reply) => {
       const award = await publicAward(deps, request.params.awardId);
       const png = await previewPng(deps, award.badgeVersionId);
-      return publicHeaders(reply).type('image/png').header('cache-control', 'public, max-age=86400').send(png);
+      return publicHeaders(reply)
+        .type('image/png')
+        .header('cache-control', 'public, max-age=86400')
+        .send(png);
     },
   );
 
+  await sharePublicRoutes(app, { deps, cache });
+
   app.get('/badges/badge.css', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(BADGE_PAGE_CSS),
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(BADGE_PAGE_CSS),
   );
 }
 
@@ -106,6 +120,7 @@ const sharingBody = z
   .strict();
 
 export async function showcaseRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  await shareRoutes(app, { deps });
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.put(
     '/me/badges/:awardId/sharing',

@@ -5,8 +5,9 @@ import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireActor } from '../identity/index.ts';
-import { verifyBadge, type VerificationReport } from '../verification/index.ts';
+import { type VerificationReport, verifyBadge } from '../verification/index.ts';
 import type { BadgePageView } from './page.ts';
+import type { ShareFacts } from './sharing.ts';
 import { findShowcasedAward, type ShowcasedAward, setSharing } from './store.ts';
 
 /** How long a badge page may show a verification result: a revocation appears within a minute. */
@@ -43,8 +44,29 @@ export function createReportCache(ttlMs = REPORT_TTL_MS): ReportCache {
 /** The award, if anyone may see its page. */
 export async function publicAward(deps: Deps, awardId: string): Promise<ShowcasedAward> {
   const award = await findShowcasedAward(deps.db, awardId);
-  if (!award || award.visibility !== 'public' || award.state !== 'accepted') throw new NotFoundError('badge');
+  if (award?.visibility !== 'public' || award.state !== 'accepted') throw new NotFoundError('badge');
   return award;
+}
+
+/** One of my accepted badges, public or not (404 for anyone else's). */
+export async function heldAward(deps: Deps, actor: Actor | null, awardId: string): Promise<ShowcasedAward> {
+  const me = requireActor(actor);
+  const award = await findShowcasedAward(deps.db, awardId);
+  if (!award || award.userId !== me.user.id || award.state !== 'accepted') throw new NotFoundError('badge');
+  return award;
+}
+
+export function shareFactsOf(deps: Deps, award: ShowcasedAward): ShareFacts {
+  const pageUrl = `${deps.config.publicUrl}/badges/${award.id}`;
+  return {
+    awardId: award.id,
+    pageUrl,
+    previewPngUrl: `${pageUrl}/preview.png`,
+    badgeName: award.name,
+    issuerName: award.issuerName,
+    issuedAt: award.issuedAt,
+    validUntil: award.validUntil,
+  };
 }
 
 function issuerDid(credential: Record<string, unknown>): string | null {
@@ -74,6 +96,7 @@ export async function badgePageView(
     pageUrl,
     imageUrl: `/achievements/${award.badgeId}/versions/${award.versionNumber}/image`,
     previewPngUrl: `${pageUrl}/preview.png`,
+    oembedUrl: `${base}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`,
     name: award.name,
     description: award.description,
     criteria: award.criteriaNarrative,
