@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
 import { loadKeyEncryptionKey } from './issuing/index.ts';
 import { createJobQueue } from './jobs/queue.ts';
-import { allJobs } from './jobs/registry.ts';
+import { allJobs, allTickers } from './jobs/registry.ts';
 import { createMailTransport } from './mail/index.ts';
 import { createFileStorage } from './storage/index.ts';
 
@@ -65,6 +65,7 @@ export async function openRuntime(config: Readonly<Config>, options: RuntimeOpti
       {
         schema: config.jobsSchema,
         jobs: allJobs,
+        tickers: allTickers,
         log,
         pollingIntervalSeconds: options.pollingIntervalSeconds,
       },

@@ -3,6 +3,9 @@
 // needs one, a fixture builder that creates the resource inside B) to the two lists below.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awardBadge } from '../src/badges/award.ts';
+import { findVersion } from '../src/badges/definition-store.ts';
+import { sampleBadge } from '../src/badges/testing.ts';
 import { aPublishedCourse, sampleCourse } from '../src/catalog/testing.ts';
 import { aLoggedInUser, aVerifiedUser, type TestSession } from '../src/identity/testing.ts';
 import { sampleIssueRequest } from '../src/issuing/testing.ts';
@@ -62,6 +65,49 @@ const fixtureBuilders: FixtureBuilder[] = [
     expect(queue.json().items).toHaveLength(1);
     return { courseId, submissionId: queue.json().items[0].submission.id };
   },
+  // badges: B published a badge requiring its course.
+  async (t, b, ownerOfB) => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/badges`,
+      headers: ownerOfB.headers,
+      payload: sampleBadge({ courseIds: [b.courseId ?? ''] }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const badgeId = created.json().id as string;
+    const published = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/badges/${badgeId}/publish`,
+      headers: ownerOfB.headers,
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    return { badgeId };
+  },
+  // badges: B awarded its badge by hand.
+  async (t, b, ownerOfB) => {
+    const awarded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/badges/${b.badgeId}/awards`,
+      headers: ownerOfB.headers,
+      payload: { email: 'awarded-in-b@example.org' },
+    });
+    expect(awarded.statusCode, awarded.body).toBe(201);
+    return { awardId: awarded.json().id as string };
+  },
+  // badges: B awarded its badge to a learner.
+  async (t, b) => {
+    const [badge] = await t.deps.db
+      .selectFrom('badges')
+      .select('latestVersionId')
+      .where('id', '=', b.badgeId ?? '')
+      .execute();
+    const version = await findVersion(t.deps.db, badge?.latestVersionId ?? '');
+    if (!version) throw new Error('B’s badge has no published version');
+    const { award } = await t.deps.db
+      .transaction()
+      .execute((trx) => awardBadge(t.deps, trx, { version, email: 'holder@example.org', source: 'manual' }));
+    return { awardId: award.id };
+  },
 ];
 
 const orgScopedRoutes: OrgScopedRoute[] = [
@@ -94,6 +140,33 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/publish' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/images' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/archive' },
+  // badges: definitions
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/badges',
+    body: sampleBadge({ courseIds: ['00000000-0000-4000-8000-000000000000'] }),
+  },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/badges' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/badges/:badgeId' },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId/badges/:badgeId', body: { name: 'Taken over' } },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/badges/:badgeId/publish' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/badges/:badgeId/archive' },
+  { method: 'PUT', url: '/api/v1/orgs/:orgId/badges/:badgeId/image' },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/badges/:badgeId/image' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/badges/:badgeId/image' },
+  // badges: awards
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/badges/:badgeId/awards',
+    body: { email: 'intruder@example.org' },
+  },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/revoke', body: { reason: 'Taken over' } },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/suspend', body: {} },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/reinstate', body: {} },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/resend-claim' },
+  // badges: the award list and its export
+  { method: 'GET', url: '/api/v1/orgs/:orgId/awards' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/awards.csv' },
   // learning: the review queue
   { method: 'GET', url: '/api/v1/orgs/:orgId/reviews' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/reviews/:submissionId/file' },

@@ -22,6 +22,9 @@ const statusByCode: Record<string, number> = {
   'rate-limited': 429,
   conflict: 409,
   'payment-required': 402,
+  gone: 410,
+  'claim-expired': 410,
+  'claim-email-mismatch': 403,
 };
 
 const titles: Record<string, string> = {

@@ -1,5 +1,15 @@
 // The route plugins of every context: one list, so the whole API surface is visible in one place.
 import type { FastifyInstance } from 'fastify';
+import {
+  awardListRoutes,
+  awardRoutes,
+  backpackRoutes,
+  badgeDefinitionRoutes,
+  badgePublicRoutes,
+  bulkAwardRoutes,
+  claimRoutes,
+  progressRoutes,
+} from '../badges/index.ts';
 import { catalogPublicRoutes, catalogRoutes } from '../catalog/index.ts';
 import type { Deps } from '../deps.ts';
 import { identityRoutes } from '../identity/index.ts';
@@ -7,13 +17,29 @@ import { issuingPublicRoutes, issuingRoutes, ob2HostedRoutes } from '../issuing/
 import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
 import { orgRoutes } from '../orgs/index.ts';
+import { showcasePublicRoutes, showcaseRoutes } from '../showcase/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
 import { verificationRoutes } from '../verification/index.ts';
 
 type Plugin = (app: FastifyInstance, options: { deps: Deps }) => Promise<void>;
 
 /** Mounted under /api/v1. */
-const api: Plugin[] = [issuingRoutes, mailRoutes, identityRoutes, orgRoutes, catalogRoutes, learningRoutes];
+const api: Plugin[] = [
+  issuingRoutes,
+  mailRoutes,
+  identityRoutes,
+  orgRoutes,
+  catalogRoutes,
+  learningRoutes,
+  badgeDefinitionRoutes,
+  showcaseRoutes,
+  backpackRoutes,
+  progressRoutes,
+  awardListRoutes,
+  awardRoutes,
+  claimRoutes,
+  bulkAwardRoutes,
+];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */
 const root: Plugin[] = [
@@ -22,7 +48,9 @@ const root: Plugin[] = [
   vcApiRoutes,
   certificatePublicRoutes,
   catalogPublicRoutes,
+  badgePublicRoutes,
   verificationRoutes,
+  showcasePublicRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

@@ -31,6 +31,18 @@ const problemDescriptions: Record<string, string> = {
   'payment-required': 'The course is paid: buy it (or the badge bundle) first; free courses enrol directly.',
   'not-an-issuer': 'Only issuer organizations have signing keys and issue credentials.',
   'rotation-in-progress': 'Another key rotation for this organization is running; try again.',
+  gone: 'The resource existed but is no longer available (for example an expired link).',
+  'claim-expired':
+    'This claim link has expired (links last 30 days); ask the issuer to send a new one from the award list.',
+  'claim-used': 'This claim link was already used: the badge was accepted or declined.',
+  'claim-email-mismatch':
+    'The badge was sent to an address your account has not verified; log in with that account, or add and verify the address, then open the link again.',
+  'already-awarded': 'The recipient already holds this badge for its current validity period.',
+  'badge-not-published': 'Only published badges can be awarded; publish the badge first.',
+  'bulk-file-refused':
+    'The CSV file as a whole cannot be used (no header, unknown columns, too many rows, not UTF-8 …); nothing of it was kept. The detail says what to fix.',
+  'bulk-run-not-startable': 'Only a previewed (or failed) bulk award run can be started.',
+  'bulk-run-finished': 'The bulk award run has finished; there is nothing left to cancel.',
 };
 
 export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

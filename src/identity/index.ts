@@ -1,6 +1,7 @@
 // Public face of the identity context: accounts, sessions, API tokens, and the actor checks others reuse.
 export { requireActor, requireScope, requireSession } from './access.ts';
 export type { Actor } from './actor.ts';
+export { type AccountContact, accountContact, accountIdByVerifiedEmail } from './contacts.ts';
 export { clearSessionCookie } from './cookies.ts';
 export { API_TOKEN_SCOPES, type ApiTokenScope, SESSION_COOKIE } from './model.ts';
 export { identityRoutes } from './routes.ts';

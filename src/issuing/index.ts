@@ -1,8 +1,11 @@
 // Public face of the issuing context.
+export { type DefaultBadgeLook, defaultBadgeSvg, svgToPng } from './badge-image.ts';
 export { changeCredentialState, type StateChange } from './credential-state.ts';
-export { type IssueRequest, issueCredential } from './issue.ts';
+export { type IssueRequest, issueCredential, issueCredentialIn } from './issue.ts';
+export { issueCredentialsBatch } from './issue-batch.ts';
 export { didDocumentOf, issuerDid, signingIdentity } from './issuer-keys.ts';
 export { loadKeyEncryptionKey } from './key-encryption-key.ts';
+export { ob2AssertionUrl } from './ob2-hosted.ts';
 export { issuingPublicRoutes, ob2HostedRoutes } from './public-routes.ts';
 export { issuingRoutes } from './routes.ts';
 export { ownCredentialStateAt, publishedStatusList } from './status-lists.ts';

@@ -30,6 +30,9 @@ const saltOf = (row: IssuedCredentialRow): string | undefined => {
   return subject?.identifier?.[0]?.salt;
 };
 
+/** The hosted OB 2.0 assertion of a credential (baked into OB 2.0 downloads). */
+export const ob2AssertionUrl = (deps: Deps, credentialId: string) => ob2Urls(deps).assertion(credentialId);
+
 export type HostedDocument = { status: 200 | 410; body: Json } | undefined;
 
 /** Only email-addressed credentials have an OB 2.0 form (OB 2.0 recipients are emails, not DIDs). */

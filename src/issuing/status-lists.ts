@@ -44,8 +44,19 @@ export async function allocateStatus(
   identity: SigningIdentity,
   purpose: StatusPurpose,
 ): Promise<AllocatedStatus> {
+  const list = await lockOrOpenStatusList(deps, trx, identity, purpose);
+  const index = await takeNextIndex(trx, list.id);
+  return allocatedAt(deps, identity, list, index);
+}
+
+/** The issuer's open list of this purpose (locked until the transaction ends), opened when there is none. */
+export async function lockOrOpenStatusList(
+  deps: Deps,
+  trx: Executor,
+  identity: SigningIdentity,
+  purpose: StatusPurpose,
+): Promise<StatusListRow> {
   const orgId = identity.org.id;
-  const slug = identity.org.slug;
   // A did:key issuer's lists belong to one key (the list's issuer must be the credential's issuer).
   const issuerKeyId = identity.didMethod === 'key' ? identity.keyId : null;
   let list = await lockOpenStatusList(trx, orgId, purpose, issuerKeyId);
@@ -59,9 +70,21 @@ export async function allocateStatus(
     });
     await publishStatusList(deps, trx, list, new Bitstring({ bytes: list.bits }));
   }
-  const index = await takeNextIndex(trx, list.id);
-  const url = statusListUrl(deps, slug, purpose, list.listNumber);
-  return { listId: list.id, index, entry: buildStatusEntry({ listCredentialUrl: url, index, purpose }) };
+  return list;
+}
+
+export function allocatedAt(
+  deps: Deps,
+  identity: SigningIdentity,
+  list: StatusListRow,
+  index: number,
+): AllocatedStatus {
+  const url = statusListUrl(deps, identity.org.slug, list.purpose, list.listNumber);
+  return {
+    listId: list.id,
+    index,
+    entry: buildStatusEntry({ listCredentialUrl: url, index, purpose: list.purpose }),
+  };
 }
 
 /** Signs and stores the list credential for `bits`; verifiers fetch it at its stable URL. */

@@ -98,6 +98,18 @@ export async function takeNextIndex(db: Executor, listId: string): Promise<numbe
   return row.nextIndex - 1;
 }
 
+/** Takes `count` next indexes of a locked list in one update (the caller checked they fit); returns the first. */
+export async function takeNextIndexes(db: Executor, listId: string, count: number): Promise<number> {
+  const row = await db
+    .updateTable('statusLists')
+    .set((eb) => ({ nextIndex: eb('nextIndex', '+', count) }))
+    .where('id', '=', listId)
+    .where(sql<boolean>`next_index + ${count}::int <= size`)
+    .returning('nextIndex')
+    .executeTakeFirstOrThrow();
+  return row.nextIndex - count;
+}
+
 export async function lockStatusListById(
   db: Executor,
   orgId: string,
@@ -150,6 +162,18 @@ export async function insertIssuedCredential(
     .values({ ...row, credential: JSON.stringify(row.credential) })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Many credentials in one INSERT (bulk issuance); nothing is read back. */
+export async function insertIssuedCredentials(
+  db: Executor,
+  rows: (Omit<Insertable<IssuedCredentialsTable>, 'credential'> & { credential: Record<string, unknown> })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('issuedCredentials')
+    .values(rows.map((row) => ({ ...row, credential: JSON.stringify(row.credential) })))
+    .execute();
 }
 
 export async function findIssuedCredential(

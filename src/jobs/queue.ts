@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { DatabaseHandle } from '../db/connection.ts';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { type RunningTickers, startTickers, type Ticker } from './ticker.ts';
 
 export interface JobDefinition<T> {
   name: string;
@@ -31,7 +32,13 @@ export interface JobQueue {
    * deadlock and jobs escaping a rolled-back transaction on PostgreSQL.
    */
   enqueue<T>(executor: Executor, job: JobDefinition<T>, payload: T, options?: EnqueueOptions): Promise<void>;
-  /** Runs every registered job's worker in this process (`npm start`, or `tessera worker`). */
+  /** Many jobs of one kind in one INSERT (bulk work), with the same transaction and key rules as enqueue. */
+  enqueueMany<T>(
+    executor: Executor,
+    job: JobDefinition<T>,
+    items: readonly { payload: T; idempotencyKey?: string }[],
+  ): Promise<void>;
+  /** Runs every registered job's worker and ticker in this process (`npm start`, or `tessera worker`). */
   startWorkers(deps: Deps): Promise<void>;
   stop(): Promise<void>;
 }
@@ -40,6 +47,8 @@ export interface QueueOptions {
   schema: string;
   /** Every job the application knows; their queues are created at start, never mid-transaction. */
   jobs: JobDefinition<never>[];
+  /** Periodic tasks started with the workers (src/jobs/registry.ts allTickers). */
+  tickers?: readonly Ticker[];
   log: Logger;
   pollingIntervalSeconds?: number;
 }
@@ -71,6 +80,7 @@ export async function createJobQueue(
   }
   const known = new Set(options.jobs.map((job) => job.name));
   let stopped = false;
+  let tickers: RunningTickers | undefined;
 
   return {
     async enqueue(executor, job, payload, enqueueOptions = {}) {
@@ -83,6 +93,15 @@ export async function createJobQueue(
           : undefined,
         startAfter: enqueueOptions.startAfter,
       });
+    },
+    async enqueueMany(executor, job, items) {
+      if (!known.has(job.name)) throw new Error(`Job ${job.name} is not registered in src/jobs/registry.ts`);
+      if (items.length === 0) return;
+      const jobs = items.map((item) => ({
+        data: job.payload.parse(item.payload) as object,
+        id: item.idempotencyKey ? uuidFromKey(`${job.name}:${item.idempotencyKey}`) : undefined,
+      }));
+      await boss.insert(job.name, jobs, { db: fromKysely(executor as never) });
     },
     async startWorkers(deps) {
       for (const job of options.jobs) {
@@ -103,10 +122,12 @@ export async function createJobQueue(
           },
         );
       }
+      if (!stopped && !tickers) tickers = startTickers(deps, options.tickers ?? [], options.log);
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await tickers?.stop();
       // graceful: active jobs finish (or time out) before the connection closes.
       await boss.stop({ graceful: true, close: database.pglite === undefined, timeout: 10_000 });
     },

@@ -1,5 +1,15 @@
-// Every background job the application runs. A context adds its jobs here.
+// Every background job and ticker the application runs. A context adds its jobs (and tickers) here.
+import {
+  bulkAwardJob,
+  bulkRunsTicker,
+  expiryRemindersTicker,
+  learningEventsTicker,
+} from '../badges/index.ts';
 import { deliverMailJob } from '../mail/index.ts';
 import type { JobDefinition } from './queue.ts';
+import type { Ticker } from './ticker.ts';
 
-export const allJobs = [deliverMailJob] as unknown as JobDefinition<never>[];
+export const allJobs = [deliverMailJob, bulkAwardJob] as unknown as JobDefinition<never>[];
+
+/** Periodic tasks every worker process runs (see ticker.ts); started by startWorkers, stopped with the queue. */
+export const allTickers: Ticker[] = [learningEventsTicker, expiryRemindersTicker, bulkRunsTicker];

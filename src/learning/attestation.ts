@@ -8,7 +8,7 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import { userSummaries } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
-import { completeIfDone } from './completion.ts';
+import { completeIfDone, recordEvidenceAccepted } from './completion.ts';
 import {
   type AttestationRow,
   enrolmentRevision,
@@ -120,14 +120,17 @@ export async function decideAttestation(
     const unit = revision.units.find((u) => u.id === submission.unitId);
     const needsReview = unit?.kind === 'evidence' && unit.needsReview;
     const declined = `${attestation.supervisorName} did not confirm${input.comment ? `: ${input.comment}` : '.'}`;
-    await recordReview(trx, submission.id, {
+    const reviewed = await recordReview(trx, submission.id, {
       status: confirmed ? (needsReview ? 'pending' : 'accepted') : 'returned',
       reviewerId: null,
       reviewedAt: confirmed && needsReview ? null : deps.now(),
       feedback: confirmed ? null : declined,
       scores: null,
     });
-    if (confirmed && !needsReview) await completeIfDone(deps, trx, enrolment, revision);
+    if (reviewed.status === 'accepted') {
+      await recordEvidenceAccepted(deps, trx, enrolment, reviewed);
+      await completeIfDone(deps, trx, enrolment, revision);
+    }
   });
   return attestationByToken(deps, token);
 }

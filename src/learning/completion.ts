@@ -17,6 +17,7 @@ import {
   type EnrolmentRow,
   insertCompletionOnce,
   insertEvent,
+  type SubmissionRow,
 } from './store.ts';
 
 /**
@@ -70,6 +71,27 @@ export async function completeIfDone(
     }),
   });
   return completion;
+}
+
+/** Tells the learning outbox (read by badge awarding) that an evidence task was accepted. */
+export async function recordEvidenceAccepted(
+  deps: Deps,
+  trx: Executor,
+  enrolment: EnrolmentRow,
+  submission: SubmissionRow,
+): Promise<void> {
+  await insertEvent(trx, {
+    type: 'evidence.accepted',
+    subjectId: submission.id,
+    payload: JSON.stringify({
+      submissionId: submission.id,
+      userId: enrolment.userId,
+      orgId: enrolment.orgId,
+      courseId: enrolment.courseId,
+      unitId: submission.unitId,
+      acceptedAt: (submission.reviewedAt ?? deps.now()).toISOString(),
+    }),
+  });
 }
 
 export async function myCompletions(deps: Deps, actor: Actor | null): Promise<CompletionRow[]> {

@@ -8,7 +8,7 @@ import type { Actor } from '../identity/actor.ts';
 import { requireScope, userSummaries } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { requestAttestation } from './attestation.ts';
-import { completeIfDone } from './completion.ts';
+import { completeIfDone, recordEvidenceAccepted } from './completion.ts';
 import { normaliseText } from './grading.ts';
 import { forLearnerWrite, type LearnerWrite } from './player.ts';
 import {
@@ -118,7 +118,10 @@ export async function recordSubmission(
     reviewedAt: null,
     feedback: null,
   });
-  if (submission.status === 'accepted') await completeIfDone(deps, trx, enrolment, view.revision);
+  if (submission.status === 'accepted') {
+    await recordEvidenceAccepted(deps, trx, enrolment, submission);
+    await completeIfDone(deps, trx, enrolment, view.revision);
+  }
   return submission;
 }
 
@@ -227,7 +230,10 @@ export async function reviewSubmission(
       feedback: review.feedback,
       scores: scoresFor(unit?.rubric ?? [], review.scores),
     });
-    if (review.decision === 'accept') await completeIfDone(deps, trx, enrolment, revision);
+    if (review.decision === 'accept') {
+      await recordEvidenceAccepted(deps, trx, enrolment, reviewed);
+      await completeIfDone(deps, trx, enrolment, revision);
+    }
     return reviewed;
   });
 }

@@ -106,7 +106,8 @@ export interface CompletionsTable {
 
 export interface LearningEventsTable {
   id: Generated<string>;
-  type: 'course.completed';
+  /** course.completed: subject is the completion; evidence.accepted: the evidence submission. */
+  type: 'course.completed' | 'evidence.accepted';
   subjectId: string;
   payload: Json<Record<string, unknown>>;
   createdAt: ColumnType<Date, Date | undefined, never>;

@@ -1,5 +1,5 @@
 // Public face of the mail context.
 export { deliverMailJob } from './jobs.ts';
 export { mailRoutes } from './routes.ts';
-export { type MailRequest, queueMail } from './service.ts';
+export { type MailRequest, queueMail, queueMails } from './service.ts';
 export { createMailTransport, type MailTransport } from './transport.ts';

@@ -4,7 +4,13 @@ import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { deliverMailJob } from './jobs.ts';
-import { findMessage, insertMessageOnce, listMessages, type MailMessageRow } from './store.ts';
+import {
+  findMessage,
+  insertMessageOnce,
+  insertMessagesOnce,
+  listMessages,
+  type MailMessageRow,
+} from './store.ts';
 import { type MailTemplate, renderMail } from './templates.ts';
 
 export interface MailRequest {
@@ -31,6 +37,34 @@ export async function queueMail(deps: Deps, executor: Executor, request: MailReq
     status: 'queued',
   });
   if (id) await deps.jobs.enqueue(executor, deliverMailJob, { messageId: id }, { idempotencyKey: id });
+}
+
+/** queueMail for many messages (bulk awards): one INSERT, one job INSERT, in the caller's transaction. */
+export async function queueMails(
+  deps: Deps,
+  executor: Executor,
+  requests: readonly MailRequest[],
+): Promise<void> {
+  const ids = await insertMessagesOnce(
+    executor,
+    requests.map((request) => {
+      const rendered = renderMail(request.locale, request.template);
+      return {
+        idempotencyKey: request.idempotencyKey,
+        toAddress: request.to.toLowerCase(),
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        transport: deps.mail.kind,
+        status: 'queued' as const,
+      };
+    }),
+  );
+  await deps.jobs.enqueueMany(
+    executor,
+    deliverMailJob,
+    ids.map((id) => ({ payload: { messageId: id }, idempotencyKey: id })),
+  );
 }
 
 /** The outbox is readable by operators, and by anyone when the install has no SMTP (see config). */

@@ -19,6 +19,21 @@ export async function insertMessageOnce(
   return row?.id;
 }
 
+/** Many messages in one INSERT; returns the ids of those that did not exist yet (by idempotency key). */
+export async function insertMessagesOnce(
+  db: Executor,
+  messages: Insertable<MailMessagesTable>[],
+): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const rows = await db
+    .insertInto('mailMessages')
+    .values(messages)
+    .onConflict((oc) => oc.column('idempotencyKey').doNothing())
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function findMessage(db: Executor, id: string): Promise<MailMessageRow | undefined> {
   return db.selectFrom('mailMessages').selectAll().where('id', '=', id).executeTakeFirst();
 }

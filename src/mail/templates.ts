@@ -20,6 +20,16 @@ export type MailTemplate =
       statement: string;
       link: string;
       days: number;
+    }
+  | { kind: 'badge-awarded'; name: string; issuerName: string; badgeName: string; link: string; days: number }
+  | {
+      kind: 'badge-expiring';
+      name: string;
+      badgeName: string;
+      issuerName: string;
+      /** ISO 8601; shown as a date in the reader's language. */
+      expiresAt: string;
+      link: string;
     };
 
 export function renderMail(locale: string, template: MailTemplate): RenderedMail {
@@ -54,6 +64,27 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         link: template.link,
         footer: t('mail.attestationRequest.expires', { days: template.days }),
       });
+    case 'badge-awarded':
+      return actionMail(t, template.name, {
+        subject: t('mail.badgeAwarded.subject', { badge: template.badgeName }),
+        body: t('mail.badgeAwarded.body', { issuer: template.issuerName, badge: template.badgeName }),
+        action: t('mail.badgeAwarded.action'),
+        link: template.link,
+        footer: t('mail.badgeAwarded.expires', { days: template.days, issuer: template.issuerName }),
+      });
+    case 'badge-expiring': {
+      const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(template.expiresAt),
+      );
+      const vars = { badge: template.badgeName, issuer: template.issuerName, date };
+      return actionMail(t, template.name, {
+        subject: t('mail.badgeExpiring.subject', vars),
+        body: t('mail.badgeExpiring.body', vars),
+        action: t('mail.badgeExpiring.action'),
+        link: template.link,
+        footer: t('mail.badgeExpiring.footer', vars),
+      });
+    }
   }
 }
 

@@ -5,9 +5,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { pickLocale } from '../i18n/index.ts';
+import { DOWNLOADS, downloadOf } from './downloads.ts';
 import { BADGE_PAGE_CSS, renderBadgePage } from './page.ts';
 import { previewPng } from './preview.ts';
-import { badgePageView, changeSharing, createReportCache, publicAward } from './service.ts';
+import { badgePageView, changeSharing, createReportCache, heldAward, publicAward } from './service.ts';
 import { sharePublicRoutes, shareRoutes } from './share-routes.ts';
 
 const awardParams = z.object({ awardId: z.uuid() });
@@ -122,6 +123,26 @@ const sharingBody = z
 export async function showcaseRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   await shareRoutes(app, { deps });
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/me/badges/:awardId/downloads/:file',
+    {
+      schema: {
+        tags: ['badges'],
+        summary:
+          'Download one of my accepted badges: baked PNG/SVG (OB 3.0 JSON, or JWT), baked OB 2.0 PNG/SVG (hosted assertion), the credential JSON or the VC-JWT',
+        params: awardParams.extend({ file: z.enum(DOWNLOADS) }),
+      },
+    },
+    async (request, reply) => {
+      const award = await heldAward(deps, request.actor, request.params.awardId);
+      const file = await downloadOf(deps, award, request.params.file);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
+  );
   r.put(
     '/me/badges/:awardId/sharing',
     {

@@ -24,6 +24,7 @@ export async function findShowcasedAward(db: Executor, awardId: string) {
       'a.supersededAt',
       'a.badgeId',
       'a.badgeVersionId',
+      'c.id as credentialId',
       'v.number as versionNumber',
       'v.name',
       'v.description',

@@ -1,6 +1,6 @@
 // Test factory of the showcase: a learner holding an accepted badge (earned by completing a course).
 import type { FastifyInstance } from 'fastify';
-import { aOneLessonCourse, completeOneLessonCourse, lastClaimToken } from '../badges/award-testing.ts';
+import { aOneLessonCourse, completeOneLessonCourse, lastClaimToken } from '../../test/support/awards.ts';
 import { processLearningEvents } from '../badges/index.ts';
 import { aPublishedBadge } from '../badges/testing.ts';
 import type { Deps } from '../deps.ts';

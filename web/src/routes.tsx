@@ -5,7 +5,11 @@ import { DashboardPage, HomeRedirect } from './pages/dashboards/Dashboard.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPassword.tsx';
 import { LogInPage } from './pages/LogIn.tsx';
 import { LogOutPage } from './pages/LogOut.tsx';
+import { BackpackPage } from './pages/learn/Backpack.tsx';
+import { BackpackBadgePage } from './pages/learn/BackpackBadge.tsx';
+import { BadgeProgressPage } from './pages/learn/BadgeProgress.tsx';
 import { CatalogPage, CoursePage } from './pages/learn/Catalog.tsx';
+import { ClaimPage } from './pages/learn/Claim.tsx';
 import { MyLearningPage } from './pages/learn/MyLearning.tsx';
 import { PlayerPage } from './pages/learn/Player.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
@@ -30,6 +34,10 @@ export const routes: RouteObject[] = [
       { path: '/catalog', element: <CatalogPage /> },
       { path: '/catalog/:courseId', element: <CoursePage /> },
       { path: '/learn', element: <MyLearningPage /> },
+      { path: '/learn/badges', element: <BackpackPage /> },
+      { path: '/learn/badges/:awardId', element: <BackpackBadgePage /> },
+      { path: '/learn/badge-progress', element: <BadgeProgressPage /> },
+      { path: '/claim/:token', element: <ClaimPage /> },
       { path: '/learn/:enrolmentId', element: <PlayerPage /> },
       { path: '/issue', element: <DashboardPage kind="issuer" /> },
       // Staff pages load on first use, so learners never download the course editor.
@@ -40,6 +48,22 @@ export const routes: RouteObject[] = [
       {
         path: '/issue/courses/:courseId',
         lazy: async () => ({ Component: (await import('./pages/issue/CourseEditor.tsx')).CourseEditorPage }),
+      },
+      {
+        path: '/issue/badges',
+        lazy: async () => ({ Component: (await import('./pages/badges/Badges.tsx')).BadgesPage }),
+      },
+      {
+        path: '/issue/badges/:badgeId',
+        lazy: async () => ({ Component: (await import('./pages/badges/BadgeEditor.tsx')).BadgeEditorPage }),
+      },
+      {
+        path: '/issue/badges/:badgeId/bulk',
+        lazy: async () => ({ Component: (await import('./pages/badges/BulkAward.tsx')).BulkAwardPage }),
+      },
+      {
+        path: '/issue/awards',
+        lazy: async () => ({ Component: (await import('./pages/badges/Awards.tsx')).AwardsPage }),
       },
       {
         path: '/assess',

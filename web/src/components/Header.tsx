@@ -35,6 +35,16 @@ export function Header() {
               <NavLink to={dashboardPaths.learner}>{t('nav.learning')}</NavLink>
             </li>
           )}
+          {session && (
+            <li>
+              <NavLink to="/learn/badges">{t('nav.myBadges')}</NavLink>
+            </li>
+          )}
+          {session && dashboardFor(session) === 'issuer' && (
+            <li>
+              <NavLink to="/issue/badges">{t('nav.badges')}</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
           </li>

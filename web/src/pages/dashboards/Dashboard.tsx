@@ -49,6 +49,12 @@ function Dashboard({ kind, session }: { kind: DashboardKind; session: Session })
           <li>
             <Link to="/issue/courses">{t('authoring.title')}</Link>
           </li>
+          <li>
+            <Link to="/issue/badges">{t('badges.title')}</Link>
+          </li>
+          <li>
+            <Link to="/issue/awards">{t('awards.title')}</Link>
+          </li>
           {membership && (membership.role === 'owner' || membership.role === 'admin') && (
             <li>
               <Link to="/assess">{t('review.queue')}</Link>

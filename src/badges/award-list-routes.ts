@@ -1,0 +1,119 @@
+// The issuer's award list and its CSV export: GET /orgs/{orgId}/awards and /orgs/{orgId}/awards.csv.
+// Mounted under /api/v1.
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { exportOrgAwards, listOrgAwards } from './award-export.ts';
+import type { AwardView, OrgAwardFilter } from './award-queries.ts';
+
+const awardFilterQuery = z.strictObject({
+  badgeId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  state: z.enum(['awaiting-fee', 'offered', 'accepted', 'declined']).optional(),
+  credentialState: z.enum(['active', 'revoked', 'suspended']).optional(),
+  source: z.enum(['completion', 'pathway', 'manual', 'bulk', 'renewal']).optional(),
+  /** Valid until before this date or moment (e.g. 2027-01-01). */
+  expiring: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+});
+
+const awardListQuery = awardFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+const orgAwardSchema = z.object({
+  id: z.uuid(),
+  badge: z.object({ id: z.uuid(), name: z.string(), versionNumber: z.number().int() }),
+  recipientEmail: z.string(),
+  recipientName: z.string().nullable(),
+  userId: z.uuid().nullable(),
+  state: z.enum(['awaiting-fee', 'offered', 'accepted', 'declined']),
+  credentialState: z.enum(['active', 'revoked', 'suspended']).nullable(),
+  credentialId: z.uuid().nullable(),
+  source: z.enum(['completion', 'pathway', 'manual', 'bulk', 'renewal']),
+  cycle: z.number().int(),
+  issuedAt: z.string(),
+  awardedDate: z.string(),
+  validUntil: z.string().nullable(),
+  superseded: z.boolean(),
+  bulkRunId: z.uuid().nullable(),
+  evidenceUrl: z.string().nullable(),
+});
+
+function presentOrgAward(a: AwardView): z.infer<typeof orgAwardSchema> {
+  return {
+    id: a.id,
+    badge: { id: a.badgeId, name: a.badgeName, versionNumber: a.versionNumber },
+    recipientEmail: a.recipientEmail,
+    recipientName: a.recipientName,
+    userId: a.userId,
+    state: a.state,
+    credentialState: a.credentialState,
+    credentialId: a.credentialId,
+    source: a.source,
+    cycle: a.cycle,
+    issuedAt: a.issuedAt.toISOString(),
+    awardedDate: a.awardedDate.toISOString(),
+    validUntil: a.validUntil?.toISOString() ?? null,
+    superseded: a.supersededAt !== null,
+    bulkRunId: a.bulkRunId,
+    evidenceUrl: a.evidenceUrl,
+  };
+}
+
+function filterOf(query: z.infer<typeof awardFilterQuery>): OrgAwardFilter {
+  const { expiring, ...rest } = query;
+  return { ...rest, ...(expiring ? { expiringBefore: new Date(expiring) } : {}) };
+}
+
+const orgParams = z.object({ orgId: z.uuid() });
+
+export async function awardListRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['badges'];
+
+  r.get(
+    '/orgs/:orgId/awards',
+    {
+      schema: {
+        tags,
+        summary:
+          'Awards of this organization, newest first: filter by badge, recipient (q: part of name or email), state, credential state, source, expiring before',
+        params: orgParams,
+        querystring: awardListQuery,
+        response: { 200: z.object({ items: z.array(orgAwardSchema), total: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filter } = request.query;
+      const found = await listOrgAwards(deps, request.actor, request.params.orgId, filterOf(filter), {
+        limit,
+        offset,
+      });
+      return { items: found.items.map(presentOrgAward), total: found.total };
+    },
+  );
+
+  r.get(
+    '/orgs/:orgId/awards.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The same awards as a CSV file (all matching rows; cells safe to open in a spreadsheet)',
+        params: orgParams,
+        querystring: awardFilterQuery,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const rows = exportOrgAwards(deps, request.actor, request.params.orgId, filterOf(request.query));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="awards.csv"')
+        .header('x-content-type-options', 'nosniff')
+        .send(Readable.from(rows));
+    },
+  );
+}

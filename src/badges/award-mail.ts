@@ -1,0 +1,46 @@
+// The "Accept your badge" mail: issuer, badge, the single-use claim link and when it expires; in the
+// recipient's language when they have an account, else English.
+import type { Executor } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { accountContact, accountIdByVerifiedEmail } from '../identity/index.ts';
+import { queueMail } from '../mail/index.ts';
+import { organizationById } from '../orgs/index.ts';
+import type { AwardRow } from './award-store.ts';
+import { findVersion } from './definition-store.ts';
+
+export const CLAIM_DAYS = 30;
+
+export function claimLink(deps: Deps, token: string): string {
+  return `${deps.config.publicUrl}/claim/${token}`;
+}
+
+async function recipientContact(trx: Executor, award: AwardRow) {
+  const userId = award.userId ?? (await accountIdByVerifiedEmail(trx, award.recipientEmail));
+  return userId ? accountContact(trx, userId) : undefined;
+}
+
+/** Queued in the awarding transaction; `key` keeps a retried award (or resend) to one message. */
+export async function queueAwardMail(
+  deps: Deps,
+  trx: Executor,
+  award: AwardRow,
+  token: string,
+  key = `badge-awarded:${award.id}`,
+): Promise<void> {
+  const version = await findVersion(trx, award.badgeVersionId);
+  const org = await organizationById(trx, award.orgId);
+  const contact = await recipientContact(trx, award);
+  await queueMail(deps, trx, {
+    to: award.recipientEmail,
+    locale: contact?.locale ?? 'en',
+    template: {
+      kind: 'badge-awarded',
+      name: award.recipientName ?? contact?.name ?? award.recipientEmail,
+      issuerName: org?.name ?? '',
+      badgeName: version?.name ?? '',
+      link: claimLink(deps, token),
+      days: CLAIM_DAYS,
+    },
+    idempotencyKey: key,
+  });
+}

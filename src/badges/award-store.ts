@@ -1,0 +1,171 @@
+// SQL of awards and their claim links. An award exists once per badge × recipient email × cycle: the
+// database's unique key decides, so concurrent or retried callers can never award twice.
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type { CredentialState } from '../issuing/tables.ts';
+import type { AwardClaimsTable, AwardState, AwardsTable } from './tables.ts';
+
+export type AwardRow = Selectable<AwardsTable>;
+export type AwardClaimRow = Selectable<AwardClaimsTable>;
+export type AwardWithCredential = AwardRow & { credentialState: CredentialState | null };
+
+/** Inserts the award unless this cycle exists already (then undefined: somebody else awarded it). */
+export async function insertAwardOnce(
+  db: Executor,
+  award: Insertable<AwardsTable>,
+): Promise<AwardRow | undefined> {
+  return db
+    .insertInto('awards')
+    .values(award)
+    .onConflict((oc) => oc.columns(['badgeId', 'recipientEmail', 'cycle']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findAwardOfCycle(
+  db: Executor,
+  badgeId: string,
+  email: string,
+  cycle: number,
+): Promise<AwardRow | undefined> {
+  return db
+    .selectFrom('awards')
+    .selectAll()
+    .where('badgeId', '=', badgeId)
+    .where('recipientEmail', '=', email)
+    .where('cycle', '=', cycle)
+    .executeTakeFirst();
+}
+
+/** The latest cycle of a badge held by an address (superseded or not). */
+export async function latestAwardTo(
+  db: Executor,
+  badgeId: string,
+  email: string,
+): Promise<AwardRow | undefined> {
+  return db
+    .selectFrom('awards')
+    .selectAll()
+    .where('badgeId', '=', badgeId)
+    .where('recipientEmail', '=', email)
+    .orderBy('cycle', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A learner's current (not superseded) award of a badge, by account or by any of their addresses. */
+export async function currentAwardOf(
+  db: Executor,
+  badgeId: string,
+  learner: { userId: string | null; emails: readonly string[] },
+): Promise<AwardWithCredential | undefined> {
+  const { userId, emails } = learner;
+  if (userId === null && emails.length === 0) return undefined;
+  return db
+    .selectFrom('awards as a')
+    .leftJoin('issuedCredentials as c', 'c.id', 'a.credentialId')
+    .selectAll('a')
+    .select('c.state as credentialState')
+    .where('a.badgeId', '=', badgeId)
+    .where('a.supersededAt', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(userId ? [eb('a.userId', '=', userId)] : []),
+        ...(emails.length > 0 ? [eb('a.recipientEmail', 'in', [...emails])] : []),
+      ]),
+    )
+    .orderBy('a.cycle', 'desc')
+    .orderBy('a.createdAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findAwardInOrg(
+  db: Executor,
+  orgId: string,
+  awardId: string,
+): Promise<AwardWithCredential | undefined> {
+  return db
+    .selectFrom('awards as a')
+    .leftJoin('issuedCredentials as c', 'c.id', 'a.credentialId')
+    .selectAll('a')
+    .select('c.state as credentialState')
+    .where('a.orgId', '=', orgId)
+    .where('a.id', '=', awardId)
+    .executeTakeFirst();
+}
+
+export async function findAward(db: Executor, awardId: string): Promise<AwardRow | undefined> {
+  return db.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
+}
+
+export async function lockAward(db: Executor, awardId: string): Promise<AwardRow | undefined> {
+  return db.selectFrom('awards').selectAll().where('id', '=', awardId).forUpdate().executeTakeFirst();
+}
+
+export async function setAwardCredential(
+  db: Executor,
+  awardId: string,
+  credentialId: string,
+): Promise<AwardRow> {
+  return db
+    .updateTable('awards')
+    .set({ credentialId })
+    .where('id', '=', awardId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Renewal: the earlier cycle is superseded (it stays valid history, never revoked). */
+export async function supersedeAward(db: Executor, awardId: string, by: string, at: Date): Promise<void> {
+  await db
+    .updateTable('awards')
+    .set({ supersededBy: by, supersededAt: at })
+    .where('id', '=', awardId)
+    .where('supersededAt', 'is', null)
+    .execute();
+}
+
+export async function decideAward(
+  db: Executor,
+  awardId: string,
+  decision: { state: Extract<AwardState, 'accepted' | 'declined'>; userId: string | null; at: Date },
+): Promise<AwardRow> {
+  return db
+    .updateTable('awards')
+    .set({
+      state: decision.state,
+      decidedAt: decision.at,
+      ...(decision.userId ? { userId: decision.userId } : {}),
+    })
+    .where('id', '=', awardId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertClaim(db: Executor, claim: Insertable<AwardClaimsTable>): Promise<AwardClaimRow> {
+  return db.insertInto('awardClaims').values(claim).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findClaimByHash(
+  db: Executor,
+  tokenHash: string,
+  lock = false,
+): Promise<AwardClaimRow | undefined> {
+  const query = db.selectFrom('awardClaims').selectAll().where('tokenHash', '=', tokenHash);
+  return lock ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+}
+
+export async function markClaimUsed(db: Executor, claimId: string, at: Date): Promise<void> {
+  await db.updateTable('awardClaims').set({ usedAt: at }).where('id', '=', claimId).execute();
+}
+
+/** A resent link replaces the earlier ones: they expire now. */
+export async function expireOpenClaims(db: Executor, awardId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('awardClaims')
+    .set({ expiresAt: sql<Date>`least(expires_at, ${at})` })
+    .where('awardId', '=', awardId)
+    .where('usedAt', 'is', null)
+    .execute();
+}

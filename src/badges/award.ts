@@ -1,0 +1,225 @@
+// Awarding a badge: once per badge × recipient email × validity cycle (the database's unique key
+// decides), with its credential issued, its claim link created and its "Accept your badge" mail
+// queued in the same transaction; then the pathway badges that require this one are re-evaluated.
+import type { Executor } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { ConflictError, InvalidError, NotFoundError, RuleError } from '../errors.ts';
+import { type Actor, requireScope } from '../identity/index.ts';
+import { changeCredentialState, issueCredentialIn, type StateChange } from '../issuing/index.ts';
+import { requireMembership } from '../orgs/index.ts';
+import { achievementOf } from './achievement.ts';
+import { queueAwardMail } from './award-mail.ts';
+import {
+  type AwardRow,
+  type AwardWithCredential,
+  currentAwardOf,
+  findAwardInOrg,
+  findAwardOfCycle,
+  insertAwardOnce,
+  latestAwardTo,
+  setAwardCredential,
+  supersedeAward,
+} from './award-store.ts';
+import { createClaim } from './claims.ts';
+import {
+  type BadgeVersionRow,
+  findBadge,
+  latestPublishedVersion,
+  publishedVersionsRequiring,
+} from './definition-store.ts';
+import { type Learner, learnerOfEmail, learnerOfUser, learnerRecord } from './learner-record.ts';
+import { isRenewalOpen, isSatisfied, renewalOpensAt, validUntilOf } from './model.ts';
+import type { AwardSource } from './tables.ts';
+
+/** Badges of badges nest; publishing refuses cycles, and this bounds the recursion anyway. */
+export const MAX_PATHWAY_DEPTH = 8;
+
+export interface AwardInput {
+  version: BadgeVersionRow;
+  email: string;
+  name?: string | null;
+  userId?: string | null;
+  source: AwardSource;
+  evidenceUrl?: string | null;
+  /** Backdated awards (bulk, manual): validity counts from this day. */
+  issuedOn?: Date | null;
+  /** 1 unless renewing; cycle n supersedes cycle n-1 of the same address. */
+  cycle?: number;
+  bulkRunId?: string | null;
+}
+
+export interface AwardOutcome {
+  award: AwardRow;
+  /** false: this cycle was awarded before (by this call's twin, a retry or another process). */
+  created: boolean;
+}
+
+export async function awardBadge(deps: Deps, trx: Executor, input: AwardInput): Promise<AwardOutcome> {
+  return awardAt(deps, trx, input, 0);
+}
+
+async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: number): Promise<AwardOutcome> {
+  const { version } = input;
+  const email = input.email.trim().toLowerCase();
+  const cycle = input.cycle ?? 1;
+  // Whole seconds, as the credential states its dates: the award row and the credential agree exactly.
+  const issuedAt = wholeSeconds(input.issuedOn ?? deps.now());
+  const previous = cycle > 1 ? await findAwardOfCycle(trx, version.badgeId, email, cycle - 1) : undefined;
+  // A renewal keeps the first award's date, which the previous cycle already carries.
+  const awardedDate = previous?.awardedDate ?? issuedAt;
+  const validUntil = validUntilOf(issuedAt, version.validityDays);
+  const inserted = await insertAwardOnce(trx, {
+    orgId: version.orgId,
+    badgeId: version.badgeId,
+    badgeVersionId: version.id,
+    recipientEmail: email,
+    recipientName: input.name ?? null,
+    userId: input.userId ?? null,
+    cycle,
+    source: input.source,
+    state: 'offered',
+    credentialId: null,
+    awardedDate,
+    issuedAt,
+    validUntil,
+    evidenceUrl: input.evidenceUrl ?? null,
+    supersededBy: null,
+    supersededAt: null,
+    bulkRunId: input.bulkRunId ?? null,
+    decidedAt: null,
+  });
+  if (!inserted) {
+    const existing = await findAwardOfCycle(trx, version.badgeId, email, cycle);
+    if (!existing)
+      throw new Error(`award of badge ${version.badgeId} cycle ${cycle} conflicted but is missing`);
+    return { award: existing, created: false };
+  }
+  const credential = await issueCredentialIn(deps, trx, version.orgId, {
+    achievement: achievementOf(deps, version),
+    recipient: input.name ? { email, name: input.name } : { email },
+    validFrom: issuedAt,
+    validUntil: validUntil ?? undefined,
+    awardedDate,
+    evidence: input.evidenceUrl ? [{ id: input.evidenceUrl }] : undefined,
+  });
+  const award = await setAwardCredential(trx, inserted.id, credential.id);
+  if (previous) await supersedeAward(trx, previous.id, award.id, deps.now());
+  const token = await createClaim(deps, trx, award);
+  await queueAwardMail(deps, trx, award, token);
+  if (depth < MAX_PATHWAY_DEPTH) await awardPathways(deps, trx, award, depth + 1);
+  return { award, created: true };
+}
+
+const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
+
+function renewable(current: AwardWithCredential, now: Date): boolean {
+  return (
+    current.state !== 'declined' &&
+    current.credentialState === 'active' &&
+    isRenewalOpen(current.validUntil, now)
+  );
+}
+
+/**
+ * Awards a badge to a learner whose record now satisfies it, or renews the one they hold when its
+ * renewal window is open and the work done since the window opened satisfies it again.
+ * Returns the new award, or null when nothing was awarded.
+ */
+export async function evaluateBadgeFor(
+  deps: Deps,
+  trx: Executor,
+  learner: Learner,
+  version: BadgeVersionRow,
+  source: 'completion' | 'pathway',
+  depth = 0,
+): Promise<AwardRow | null> {
+  const now = deps.now();
+  const current = await currentAwardOf(trx, version.badgeId, learner);
+  if (current && !renewable(current, now)) return null;
+  const since = current ? renewalOpensAt(current.validUntil) : null;
+  const record = await learnerRecord(trx, learner, now);
+  if (!isSatisfied(version.requirements, record, since)) return null;
+  const input: AwardInput = current
+    ? {
+        version,
+        email: current.recipientEmail,
+        name: current.recipientName ?? learner.name,
+        userId: learner.userId ?? current.userId,
+        source: 'renewal',
+        cycle: current.cycle + 1,
+      }
+    : { version, email: learner.email, name: learner.name, userId: learner.userId, source };
+  const { award, created } = await awardAt(deps, trx, input, depth);
+  return created ? award : null;
+}
+
+async function awardPathways(deps: Deps, trx: Executor, award: AwardRow, depth: number): Promise<void> {
+  const dependents = await publishedVersionsRequiring(trx, 'badge', award.badgeId);
+  if (dependents.length === 0) return;
+  const learner =
+    (award.userId ? await learnerOfUser(trx, award.userId) : undefined) ??
+    (await learnerOfEmail(trx, award.recipientEmail, award.recipientName));
+  for (const version of dependents) await evaluateBadgeFor(deps, trx, learner, version, 'pathway', depth);
+}
+
+/** Manual award by the issuer: the latest published version, to one address (a new cycle once expired). */
+export async function awardByHand(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  badgeId: string,
+  input: { email: string; name?: string; evidenceUrl?: string; issuedOn?: Date },
+): Promise<AwardWithCredential> {
+  requireMembership(actor, orgId, ['owner', 'admin', 'staff']);
+  requireScope(actor, 'awards:write');
+  const now = deps.now();
+  if (input.issuedOn && input.issuedOn.getTime() > now.getTime()) {
+    throw new InvalidError('The issue date cannot be in the future.', [
+      { path: 'body.issuedOn', message: 'is in the future' },
+    ]);
+  }
+  if (!(await findBadge(deps.db, orgId, badgeId))) throw new NotFoundError('badge');
+  const awardId = await deps.db.transaction().execute(async (trx) => {
+    const version = await latestPublishedVersion(trx, badgeId);
+    if (!version) throw new RuleError('badge-not-published', 'Publish the badge before awarding it.');
+    const email = input.email.trim().toLowerCase();
+    const latest = await latestAwardTo(trx, badgeId, email);
+    const expired = latest?.validUntil != null && latest.validUntil.getTime() <= now.getTime();
+    if (latest && !expired) throw alreadyAwarded();
+    const { award, created } = await awardBadge(deps, trx, {
+      version,
+      email,
+      name: input.name ?? null,
+      source: 'manual',
+      evidenceUrl: input.evidenceUrl ?? null,
+      issuedOn: input.issuedOn ?? null,
+      cycle: latest ? latest.cycle + 1 : 1,
+    });
+    if (!created) throw alreadyAwarded();
+    return award.id;
+  });
+  return (await findAwardInOrg(deps.db, orgId, awardId)) as AwardWithCredential;
+}
+
+const alreadyAwarded = () =>
+  new ConflictError(
+    'This address already holds this badge (for its current validity period).',
+    'already-awarded',
+  );
+
+/** Revoke, suspend or reinstate an award's credential (owners and admins; via its status list). */
+export async function changeAwardState(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  awardId: string,
+  change: StateChange,
+  reason: string | null,
+): Promise<AwardWithCredential> {
+  requireMembership(actor, orgId, ['owner', 'admin']);
+  requireScope(actor, 'awards:write');
+  const award = await findAwardInOrg(deps.db, orgId, awardId);
+  if (!award?.credentialId) throw new NotFoundError('award');
+  await changeCredentialState(deps, actor, orgId, award.credentialId, change, reason);
+  return (await findAwardInOrg(deps.db, orgId, awardId)) as AwardWithCredential;
+}

@@ -1,0 +1,41 @@
+// Background work of bulk awards: the job that processes a started run, and a ticker that re-enqueues
+// runs whose worker died (their lease expired) or that no worker picked up.
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import type { JobDefinition } from '../jobs/queue.ts';
+import type { Ticker } from '../jobs/ticker.ts';
+import { LEASE_SECONDS, processBulkRun } from './bulk-runs.ts';
+import { stalledRuns, updateRun } from './bulk-store.ts';
+
+export const bulkAwardJob: JobDefinition<{ runId: string }> = {
+  name: 'badges.bulk-award',
+  payload: z.object({ runId: z.uuid() }),
+  retryLimit: 5,
+  retryDelaySeconds: 15,
+  async handle(deps, { runId }) {
+    // 'busy': another live worker holds the lease and finishes the run; nothing to do here.
+    await processBulkRun(deps, runId);
+  },
+  async onFailed(deps, { runId }, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await updateRun(deps.db, runId, { state: 'failed', error: message.slice(0, 1000) }, ['running']);
+  },
+};
+
+/** Enqueues a resume job for every stalled run; returns how many. Safe in several processes at once. */
+export async function resumeStalledBulkRuns(deps: Deps): Promise<number> {
+  const now = deps.now();
+  const runs = await stalledRuns(deps.db, now, new Date(now.getTime() - LEASE_SECONDS * 1000));
+  for (const run of runs) {
+    // One resume job per lapsed lease: a key made of the lease's end dedupes across tickers.
+    const key = `${run.id}:resume:${run.leaseExpiresAt?.getTime() ?? 'never-leased'}`;
+    await deps.jobs.enqueue(deps.db, bulkAwardJob, { runId: run.id }, { idempotencyKey: key });
+  }
+  return runs.length;
+}
+
+export const bulkRunsTicker: Ticker = {
+  name: 'badges.bulk-runs',
+  everySeconds: 30,
+  run: resumeStalledBulkRuns,
+};

@@ -1,0 +1,273 @@
+// SQL of bulk award runs and their rows, and the multi-row writes a batch of bulk awards makes. Batches
+// use multi-row INSERTs and `unnest` UPDATEs: a few statements per batch, never one per row.
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type { BulkRow } from './bulk-csv.ts';
+import type { AwardsTable, BulkAwardRowsTable, BulkAwardRunsTable, BulkRunState } from './tables.ts';
+
+export type BulkRunRow = Selectable<BulkAwardRunsTable>;
+export type BulkRowRow = Selectable<BulkAwardRowsTable>;
+export type BulkRowStatus = BulkRowRow['status'];
+
+/** Rows per INSERT of file rows (9 columns: 9,000 parameters). */
+const ROW_INSERT_CHUNK = 1000;
+
+export async function insertRun(
+  db: Executor,
+  run: Pick<Insertable<BulkAwardRunsTable>, 'orgId' | 'badgeId' | 'createdBy' | 'fileName'>,
+): Promise<BulkRunRow> {
+  return db
+    .insertInto('bulkAwardRuns')
+    .values({ ...run, state: 'validating' })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteRun(db: Executor, runId: string): Promise<void> {
+  await db.deleteFrom('bulkAwardRuns').where('id', '=', runId).execute();
+}
+
+export async function insertRows(db: Executor, runId: string, rows: readonly BulkRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROW_INSERT_CHUNK) {
+    await db
+      .insertInto('bulkAwardRows')
+      .values(
+        rows.slice(start, start + ROW_INSERT_CHUNK).map((row) => ({
+          runId,
+          rowNumber: row.rowNumber,
+          email: row.email,
+          name: row.name,
+          evidenceUrl: row.evidenceUrl,
+          issueDate: row.issueDate,
+          status: row.problems.length > 0 ? ('invalid' as const) : ('pending' as const),
+          problems: JSON.stringify(row.problems),
+          awardId: null,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Pending rows whose address already holds this badge (any cycle) are skipped before the run. */
+export async function skipHeldRows(db: Executor, runId: string, badgeId: string): Promise<void> {
+  await sql`update bulk_award_rows r set status = 'skipped'
+    where r.run_id = ${runId} and r.status = 'pending'
+      and exists (select 1 from awards a where a.badge_id = ${badgeId} and a.recipient_email = r.email)`.execute(
+    db,
+  );
+}
+
+export async function countRowsByStatus(db: Executor, runId: string): Promise<Record<BulkRowStatus, number>> {
+  const rows = await db
+    .selectFrom('bulkAwardRows')
+    .select(['status', sql<number>`count(*)::int`.as('count')])
+    .where('runId', '=', runId)
+    .groupBy('status')
+    .execute();
+  const counts = { invalid: 0, pending: 0, awarded: 0, skipped: 0 };
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}
+
+export async function updateRun(
+  db: Executor,
+  runId: string,
+  changes: Partial<Omit<Insertable<BulkAwardRunsTable>, 'id' | 'orgId' | 'badgeId' | 'createdAt'>>,
+  onlyFrom?: readonly BulkRunState[],
+): Promise<BulkRunRow | undefined> {
+  let query = db.updateTable('bulkAwardRuns').set(changes).where('id', '=', runId);
+  if (onlyFrom) query = query.where('state', 'in', [...onlyFrom]);
+  return query.returningAll().executeTakeFirst();
+}
+
+export async function findRun(
+  db: Executor,
+  orgId: string | null,
+  runId: string,
+): Promise<BulkRunRow | undefined> {
+  let query = db.selectFrom('bulkAwardRuns').selectAll().where('id', '=', runId);
+  if (orgId !== null) query = query.where('orgId', '=', orgId);
+  return query.executeTakeFirst();
+}
+
+export async function lockRun(db: Executor, runId: string): Promise<BulkRunRow | undefined> {
+  return db.selectFrom('bulkAwardRuns').selectAll().where('id', '=', runId).forUpdate().executeTakeFirst();
+}
+
+export async function listRuns(
+  db: Executor,
+  orgId: string,
+  filter: { badgeId?: string; limit: number; offset: number },
+): Promise<BulkRunRow[]> {
+  let query = db
+    .selectFrom('bulkAwardRuns')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset);
+  if (filter.badgeId) query = query.where('badgeId', '=', filter.badgeId);
+  return query.execute();
+}
+
+export async function rowsOf(
+  db: Executor,
+  runId: string,
+  filter: { status?: BulkRowStatus; limit: number; offset: number },
+): Promise<{ items: BulkRowRow[]; total: number }> {
+  let query = db.selectFrom('bulkAwardRows').where('runId', '=', runId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const items = await query
+    .selectAll()
+    .orderBy('rowNumber')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  const { total } = await query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+  return { items, total: Number(total) };
+}
+
+/** Takes the lease of a running run when it is free, expired or already ours. */
+export async function takeLease(
+  db: Executor,
+  runId: string,
+  owner: string,
+  now: Date,
+  until: Date,
+): Promise<BulkRunRow | undefined> {
+  return db
+    .updateTable('bulkAwardRuns')
+    .set({ leaseOwner: owner, leaseExpiresAt: until })
+    .where('id', '=', runId)
+    .where('state', '=', 'running')
+    .where((eb) =>
+      eb.or([eb('leaseOwner', 'is', null), eb('leaseOwner', '=', owner), eb('leaseExpiresAt', '<', now)]),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function releaseLease(db: Executor, runId: string, owner: string): Promise<void> {
+  await db
+    .updateTable('bulkAwardRuns')
+    .set({ leaseOwner: null, leaseExpiresAt: null })
+    .where('id', '=', runId)
+    .where('leaseOwner', '=', owner)
+    .execute();
+}
+
+/** Running runs nobody works on: the lease expired, or no worker took them within `startedBefore`. */
+export async function stalledRuns(db: Executor, now: Date, startedBefore: Date): Promise<BulkRunRow[]> {
+  return db
+    .selectFrom('bulkAwardRuns')
+    .selectAll()
+    .where('state', '=', 'running')
+    .where((eb) =>
+      eb.or([
+        eb('leaseExpiresAt', '<', now),
+        eb.and([eb('leaseOwner', 'is', null), eb('startedAt', '<', startedBefore)]),
+      ]),
+    )
+    .limit(100)
+    .execute();
+}
+
+/** The next pending rows of a run, locked; rows another worker holds are passed over. */
+export async function lockPendingRows(db: Executor, runId: string, limit: number): Promise<BulkRowRow[]> {
+  return db
+    .selectFrom('bulkAwardRows')
+    .selectAll()
+    .where('runId', '=', runId)
+    .where('status', '=', 'pending')
+    .orderBy('rowNumber')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Inserts the awards that do not exist yet (badge × email × cycle); returns those created. */
+export async function insertAwardsOnce(
+  db: Executor,
+  awards: Insertable<AwardsTable>[],
+): Promise<{ id: string; recipientEmail: string }[]> {
+  if (awards.length === 0) return [];
+  return db
+    .insertInto('awards')
+    .values(awards)
+    .onConflict((oc) => oc.columns(['badgeId', 'recipientEmail', 'cycle']).doNothing())
+    .returning(['id', 'recipientEmail'])
+    .execute();
+}
+
+export async function setAwardCredentials(
+  db: Executor,
+  pairs: readonly { awardId: string; credentialId: string }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await sql`update awards a set credential_id = v.credential_id
+    from unnest(${pairs.map((p) => p.awardId)}::uuid[], ${pairs.map((p) => p.credentialId)}::uuid[])
+      as v(award_id, credential_id)
+    where a.id = v.award_id`.execute(db);
+}
+
+export async function insertClaims(
+  db: Executor,
+  claims: readonly { awardId: string; tokenHash: string; expiresAt: Date }[],
+): Promise<void> {
+  if (claims.length === 0) return;
+  await db
+    .insertInto('awardClaims')
+    .values([...claims])
+    .execute();
+}
+
+export async function settleRows(
+  db: Executor,
+  runId: string,
+  rows: readonly { rowNumber: number; status: 'awarded' | 'skipped'; awardId: string | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`update bulk_award_rows r set status = v.status, award_id = v.award_id
+    from unnest(${rows.map((r) => r.rowNumber)}::int[], ${rows.map((r) => r.status)}::text[],
+      ${rows.map((r) => r.awardId)}::uuid[]) as v(row_number, status, award_id)
+    where r.run_id = ${runId} and r.row_number = v.row_number`.execute(db);
+}
+
+export async function addProgress(
+  db: Executor,
+  runId: string,
+  progress: { awarded: number; skipped: number; leaseExpiresAt: Date },
+): Promise<BulkRunRow> {
+  return db
+    .updateTable('bulkAwardRuns')
+    .set((eb) => ({
+      processedRows: eb('processedRows', '+', progress.awarded + progress.skipped),
+      awardedRows: eb('awardedRows', '+', progress.awarded),
+      skippedRows: eb('skippedRows', '+', progress.skipped),
+      leaseExpiresAt: progress.leaseExpiresAt,
+    }))
+    .where('id', '=', runId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Name and language of the accounts that verified these addresses (for the award mail). Read here in
+ * one query per batch rather than one call per recipient to identity's accountContact.
+ */
+export async function contactsByVerifiedEmail(
+  db: Executor,
+  emails: readonly string[],
+): Promise<Map<string, { name: string; locale: string }>> {
+  if (emails.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('userEmails as e')
+    .innerJoin('users as u', 'u.id', 'e.userId')
+    .select(['e.email', 'u.name', 'u.locale'])
+    .where('e.email', 'in', [...emails])
+    .where('e.verifiedAt', 'is not', null)
+    .execute();
+  return new Map(rows.map((row) => [row.email, { name: row.name, locale: row.locale }]));
+}

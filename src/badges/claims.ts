@@ -1,0 +1,147 @@
+// Claim links: the awarded person opens the emailed link, logs in with an account that verified the
+// award's address, and accepts (the badge joins their backpack) or declines (the credential stays
+// issued, unclaimed). Single use, 30 days; only the token's SHA-256 is stored.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Executor } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
+import { type Actor, accountContact, requireScope, requireSession } from '../identity/index.ts';
+import { organizationById, requireMembership } from '../orgs/index.ts';
+import { CLAIM_DAYS, queueAwardMail } from './award-mail.ts';
+import {
+  type AwardClaimRow,
+  type AwardRow,
+  type AwardWithCredential,
+  decideAward,
+  expireOpenClaims,
+  findAward,
+  findAwardInOrg,
+  findClaimByHash,
+  insertClaim,
+  lockAward,
+  markClaimUsed,
+} from './award-store.ts';
+import { type BadgeVersionRow, findVersion } from './definition-store.ts';
+
+const DAY_MS = 86_400_000;
+
+export type ClaimState = 'open' | 'used' | 'expired';
+
+/** What the claim page shows: never the recipient's address. */
+export interface ClaimView {
+  state: ClaimState;
+  expiresAt: Date;
+  award: AwardRow;
+  version: BadgeVersionRow;
+  issuer: { name: string; slug: string };
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A new single-use link for the award; returns the token (for the mail only, never stored or logged). */
+export async function createClaim(deps: Deps, trx: Executor, award: AwardRow): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await insertClaim(trx, {
+    awardId: award.id,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(deps.now().getTime() + CLAIM_DAYS * DAY_MS),
+  });
+  return token;
+}
+
+function stateOf(claim: AwardClaimRow, award: AwardRow, now: Date): ClaimState {
+  if (claim.usedAt !== null || award.state === 'accepted' || award.state === 'declined') return 'used';
+  return claim.expiresAt.getTime() <= now.getTime() ? 'expired' : 'open';
+}
+
+async function viewOf(deps: Deps, db: Executor, claim: AwardClaimRow, award: AwardRow): Promise<ClaimView> {
+  const version = await findVersion(db, award.badgeVersionId);
+  const org = await organizationById(db, award.orgId);
+  if (!version || !org) throw new NotFoundError('claim');
+  return {
+    state: stateOf(claim, award, deps.now()),
+    expiresAt: claim.expiresAt,
+    award,
+    version,
+    issuer: { name: org.name, slug: org.slug },
+  };
+}
+
+/** Anyone holding the link may see the badge it offers (no session needed). */
+export async function viewClaim(deps: Deps, token: string): Promise<ClaimView> {
+  const claim = await findClaimByHash(deps.db, hashToken(token));
+  const award = claim && (await findAward(deps.db, claim.awardId));
+  if (!claim || !award) throw new NotFoundError('claim');
+  return viewOf(deps, deps.db, claim, award);
+}
+
+async function decide(
+  deps: Deps,
+  actor: Actor | null,
+  token: string,
+  decision: 'accepted' | 'declined',
+): Promise<ClaimView> {
+  const me = requireSession(actor);
+  return deps.db.transaction().execute(async (trx) => {
+    const claim = await findClaimByHash(trx, hashToken(token), true);
+    const award = claim && (await lockAward(trx, claim.awardId));
+    if (!claim || !award) throw new NotFoundError('claim');
+    const now = deps.now();
+    const state = stateOf(claim, award, now);
+    if (state === 'used') throw new ConflictError('This claim link was already used.', 'claim-used');
+    if (state === 'expired') {
+      throw new RuleError('claim-expired', 'This claim link has expired; ask the issuer to send a new one.');
+    }
+    const contact = await accountContact(trx, me.user.id);
+    if (!contact?.verifiedEmails.includes(award.recipientEmail)) {
+      throw new RuleError(
+        'claim-email-mismatch',
+        'This badge was sent to an address your account has not verified. Log in with the account that ' +
+          'uses it, or add and verify that address in your account, then open the link again.',
+      );
+    }
+    await markClaimUsed(trx, claim.id, now);
+    const decided = await decideAward(trx, award.id, {
+      state: decision,
+      userId: decision === 'accepted' ? me.user.id : null,
+      at: now,
+    });
+    return viewOf(deps, trx, { ...claim, usedAt: now }, decided);
+  });
+}
+
+export const acceptClaim = (deps: Deps, actor: Actor | null, token: string) =>
+  decide(deps, actor, token, 'accepted');
+
+export const declineClaim = (deps: Deps, actor: Actor | null, token: string) =>
+  decide(deps, actor, token, 'declined');
+
+/** The issuer sends a fresh link (the earlier ones stop working) while the award waits for an answer. */
+export async function resendClaim(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  awardId: string,
+): Promise<AwardWithCredential> {
+  requireMembership(actor, orgId, ['owner', 'admin', 'staff']);
+  requireScope(actor, 'awards:write');
+  return deps.db.transaction().execute(async (trx) => {
+    const found = await findAwardInOrg(trx, orgId, awardId);
+    const award = found && (await lockAward(trx, found.id));
+    if (!award) throw new NotFoundError('award');
+    if (award.state !== 'offered') {
+      throw new ConflictError(`The recipient has already ${award.state} this badge.`, 'claim-used');
+    }
+    const now = deps.now();
+    await expireOpenClaims(trx, award.id, now);
+    const token = await createClaim(deps, trx, award);
+    await queueAwardMail(
+      deps,
+      trx,
+      award,
+      token,
+      `badge-awarded:${award.id}:${hashToken(token).slice(0, 16)}`,
+    );
+    return { ...award, credentialState: found?.credentialState ?? null };
+  });
+}

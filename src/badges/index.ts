@@ -1,0 +1,41 @@
+// Public face of the badges context: definitions, awards, the learner's backpack and progress, reminders.
+
+// Definitions (H1): drafts, published versions, the Achievement, pictures.
+export { achievementDocument, achievementOf, achievementUrl, versionImageUrl } from './achievement.ts';
+// Awarding (H2): the engine, claims, issuer award operations.
+export { type AwardInput, type AwardOutcome, awardBadge, evaluateBadgeFor } from './award.ts';
+export { awardListRoutes } from './award-list-routes.ts';
+export { queueAwardMail } from './award-mail.ts';
+export { awardRoutes } from './award-routes.ts';
+export type { AwardRow, AwardWithCredential } from './award-store.ts';
+export { backpackRoutes } from './backpack-routes.ts';
+// Bulk awards (H4): CSV dry run, background run, its job and ticker.
+export { bulkAwardJob, bulkRunsTicker, resumeStalledBulkRuns } from './bulk-job.ts';
+export { bulkAwardRoutes } from './bulk-routes.ts';
+export { claimRoutes } from './claim-routes.ts';
+export { acceptClaim, createClaim, declineClaim, resendClaim, viewClaim } from './claims.ts';
+export { badgeDefinitionRoutes } from './definition-routes.ts';
+export {
+  type BadgeRow,
+  type BadgeVersionRow,
+  findVersion,
+  latestPublishedVersion,
+  publishedVersionsRequiring,
+} from './definition-store.ts';
+export {
+  archiveBadge,
+  BADGE_AUTHORS,
+  type BadgeView,
+  createBadge,
+  editBadge,
+  getBadge,
+  listBadges,
+  publishBadge,
+} from './definitions.ts';
+export { processLearningEvents } from './engine.ts';
+export { type BadgeImage, badgeImage, checkBadgeImage } from './images.ts';
+export { learningEventsTicker } from './jobs.ts';
+export { type Learner, learnerOfUser, learnerRecord, learnerRecordOfUser } from './learner-record.ts';
+export { progressRoutes } from './progress-routes.ts';
+export { badgePublicRoutes } from './public-routes.ts';
+export { expiryRemindersTicker, sendExpiryReminders } from './reminders.ts';

@@ -1,0 +1,85 @@
+// The learner's badge progress page: GET /me/badge-progress. Mounted under /api/v1.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { versionImageUrl } from './achievement.ts';
+import { type BadgeProgress, myBadgeProgress } from './progress.ts';
+
+const requirementSchema = z.object({
+  kind: z.enum(['course', 'evidence', 'badge']),
+  title: z.string(),
+  status: z.enum(['done', 'in-progress', 'purchased', 'not-started', 'not-available']),
+  courseId: z.uuid().optional(),
+  unitId: z.string().optional(),
+  badgeId: z.uuid().optional(),
+  /** Estimated minutes still to spend on it (0 when done). */
+  minutes: z.number().int(),
+});
+
+const progressSchema = z.object({
+  badge: z.object({
+    id: z.uuid(),
+    versionId: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    imageUrl: z.string(),
+    estimatedMinutes: z.number().int(),
+    issuer: z.object({ name: z.string(), slug: z.string() }),
+  }),
+  /** A badge I hold whose renewal window is open: only work since the window opened counts. */
+  renewal: z.boolean(),
+  validUntil: z.string().nullable(),
+  needed: z.number().int(),
+  total: z.number().int(),
+  doneCount: z.number().int(),
+  minutesLeft: z.number().int(),
+  requirements: z.array(requirementSchema),
+});
+
+function presentProgress(deps: Deps, p: BadgeProgress): z.infer<typeof progressSchema> {
+  return {
+    badge: {
+      id: p.badge.badgeId,
+      versionId: p.badge.id,
+      name: p.badge.name,
+      description: p.badge.description,
+      imageUrl: versionImageUrl(deps, p.badge),
+      estimatedMinutes: p.badge.estimatedMinutes,
+      issuer: { name: p.badge.issuerName, slug: p.badge.issuerSlug },
+    },
+    renewal: p.renewal,
+    validUntil: p.validUntil?.toISOString() ?? null,
+    needed: p.needed,
+    total: p.requirements.length,
+    doneCount: p.doneCount,
+    minutesLeft: p.minutesLeft,
+    requirements: p.requirements.map(({ requirement: req, status, minutes, title }) => ({
+      kind: req.kind,
+      title,
+      status,
+      minutes,
+      ...(req.kind === 'badge' ? { badgeId: req.badgeId } : { courseId: req.courseId }),
+      ...(req.kind === 'evidence' ? { unitId: req.unitId } : {}),
+    })),
+  };
+}
+
+export async function progressRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/me/badge-progress',
+    {
+      schema: {
+        tags: ['badges'],
+        summary:
+          'Badges I work toward (and held badges open for renewal): each requirement done, in progress, purchased, not started or not available, and the time left',
+        response: { 200: z.object({ items: z.array(progressSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: (await myBadgeProgress(deps, request.actor)).map((p) => presentProgress(deps, p)),
+    }),
+  );
+}

@@ -1,0 +1,294 @@
+// The badge progress page: for each badge a learner works toward (a badge requiring a course they are
+// enrolled in or completed, or a badge they hold) and each held badge whose renewal window is open,
+// where each requirement stands and the estimated time left. Pure rules first, then the reads.
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import type { Actor } from '../identity/actor.ts';
+import { requireScope, verifiedEmailsOf } from '../identity/index.ts';
+import { type AwardView, currentAwardsOf } from './award-queries.ts';
+import {
+  type CourseAccess,
+  estimatedMinutes,
+  isRenewalOpen,
+  type LearnerRecord,
+  neededCount,
+  type Requirement,
+  type RequirementStatus,
+  type Requirements,
+  renewalOpensAt,
+  requirementStatus,
+} from './model.ts';
+
+// ---- pure rules ---------------------------------------------------------------------------------
+
+/** Only work done since `since` counts (renewal); held badges count whenever they were earned. */
+export function recordSince(record: LearnerRecord, since: Date | null): LearnerRecord {
+  if (since === null) return record;
+  const recent = (dates: ReadonlyMap<string, readonly Date[]>) =>
+    new Map([...dates].map(([key, list]) => [key, list.filter((d) => d.getTime() >= since.getTime())]));
+  return {
+    completions: recent(record.completions),
+    acceptedEvidence: recent(record.acceptedEvidence),
+    heldBadges: record.heldBadges,
+  };
+}
+
+/** A course's estimate scaled by the share of its units not completed yet. */
+export function remainingMinutes(estimate: number, unitsDone: number, unitsTotal: number): number {
+  if (unitsTotal <= 0) return estimate;
+  const left = Math.max(0, unitsTotal - unitsDone) / unitsTotal;
+  return Math.ceil(estimate * left);
+}
+
+export interface RequirementProgress {
+  requirement: Requirement;
+  status: RequirementStatus;
+  /** Minutes still to spend on it: 0 when done. */
+  minutes: number;
+}
+
+export interface ProgressSummary {
+  requirements: RequirementProgress[];
+  needed: number;
+  doneCount: number;
+  /** The quickest way to the badge: "n of m" counts only the quickest available requirements still needed. */
+  minutesLeft: number;
+}
+
+export function progressOf(
+  reqs: Requirements,
+  record: LearnerRecord,
+  access: (courseId: string) => CourseAccess,
+  minutesOf: (req: Requirement, status: RequirementStatus) => number,
+): ProgressSummary {
+  const requirements = reqs.items.map((requirement) => {
+    const status = requirementStatus(requirement, record, access);
+    return { requirement, status, minutes: status === 'done' ? 0 : minutesOf(requirement, status) };
+  });
+  const minutes = new Map(requirements.map((r) => [r.requirement, r.minutes]));
+  const needed = neededCount(reqs);
+  // The quickest way counts on courses one can take: not-available ones only when nothing else is left.
+  const usable = requirements.filter((r) => r.status !== 'not-available').map((r) => r.requirement);
+  const route = usable.length >= needed ? { items: usable, required: needed } : reqs;
+  return {
+    requirements,
+    needed,
+    doneCount: requirements.filter((r) => r.status === 'done').length,
+    minutesLeft: estimatedMinutes(route, (req) => minutes.get(req) ?? 0),
+  };
+}
+
+// ---- reads --------------------------------------------------------------------------------------
+
+interface EnrolmentFacts {
+  courseId: string;
+  accessUntil: Date;
+  firstOpenedAt: Date | null;
+  unitsDone: number;
+  unitsTotal: number;
+}
+
+interface LearnerFacts {
+  completions: Map<string, Date[]>;
+  acceptedEvidence: Map<string, Date[]>;
+  /** The newest enrolment per course. */
+  latestEnrolment: Map<string, EnrolmentFacts>;
+}
+
+function push(map: Map<string, Date[]>, key: string, date: Date): void {
+  map.set(key, [...(map.get(key) ?? []), date]);
+}
+
+async function learnerFacts(db: Executor, userId: string): Promise<LearnerFacts> {
+  const [enrolments, completions, evidence] = await Promise.all([
+    db
+      .selectFrom('enrolments as e')
+      .innerJoin('courseRevisions as r', 'r.id', 'e.revisionId')
+      .select(['e.courseId', 'e.accessUntil', 'e.firstOpenedAt', 'e.attempt'])
+      .select(sql<number>`jsonb_array_length(r.units)`.as('unitsTotal'))
+      .select((eb) =>
+        eb
+          .selectFrom('unitProgress as p')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('p.enrolmentId', '=', 'e.id')
+          .where('p.completedAt', 'is not', null)
+          .as('unitsDone'),
+      )
+      .where('e.userId', '=', userId)
+      .orderBy('e.attempt')
+      .execute(),
+    db.selectFrom('completions').select(['courseId', 'completedAt']).where('userId', '=', userId).execute(),
+    db
+      .selectFrom('evidenceSubmissions as s')
+      .innerJoin('enrolments as e', 'e.id', 's.enrolmentId')
+      .select(['e.courseId', 's.unitId', 's.reviewedAt', 's.submittedAt'])
+      .where('s.userId', '=', userId)
+      .where('s.status', '=', 'accepted')
+      .execute(),
+  ]);
+  const facts: LearnerFacts = {
+    completions: new Map(),
+    acceptedEvidence: new Map(),
+    latestEnrolment: new Map(),
+  };
+  for (const e of enrolments) {
+    facts.latestEnrolment.set(e.courseId, {
+      ...e,
+      unitsDone: Number(e.unitsDone ?? 0),
+      unitsTotal: Number(e.unitsTotal),
+    });
+  }
+  for (const c of completions) push(facts.completions, c.courseId, c.completedAt);
+  for (const s of evidence)
+    push(facts.acceptedEvidence, `${s.courseId}:${s.unitId}`, s.reviewedAt ?? s.submittedAt);
+  return facts;
+}
+
+/** Published badges (their latest version) counting a course of the learner or a badge they hold. */
+async function candidateBadges(db: Executor, courseIds: string[], heldIds: string[], renewIds: string[]) {
+  if (courseIds.length + heldIds.length + renewIds.length === 0) return [];
+  const none = ['00000000-0000-0000-0000-000000000000'];
+  const or = (ids: string[]) => (ids.length > 0 ? ids : none);
+  return db
+    .selectFrom('badges as b')
+    .innerJoin('badgeVersions as v', 'v.id', 'b.latestVersionId')
+    .innerJoin('organizations as o', 'o.id', 'b.orgId')
+    .selectAll('v')
+    .select(['o.name as issuerName', 'o.slug as issuerSlug'])
+    .where('b.state', '=', 'published')
+    .where((eb) =>
+      eb.or([
+        eb('b.id', 'in', or(renewIds)),
+        eb.exists(
+          eb
+            .selectFrom('badgeRequirementIndex as i')
+            .select('i.badgeVersionId')
+            .whereRef('i.badgeVersionId', '=', 'v.id')
+            .where((x) =>
+              x.or([
+                x.and([x('i.kind', 'in', ['course', 'evidence']), x('i.targetId', 'in', or(courseIds))]),
+                x.and([x('i.kind', '=', 'badge'), x('i.targetId', 'in', or(heldIds))]),
+              ]),
+            ),
+        ),
+      ]),
+    )
+    .orderBy('v.name')
+    .execute();
+}
+
+async function coursesInfo(db: Executor, courseIds: string[]) {
+  if (courseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('courses as c')
+    .leftJoin('courseRevisions as r', 'r.id', 'c.latestRevisionId')
+    .select(['c.id', 'c.state', 'c.title as draftTitle', 'r.title', 'r.estimatedMinutes', 'r.units'])
+    .where('c.id', 'in', courseIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+async function badgesInfo(db: Executor, badgeIds: string[]) {
+  if (badgeIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('badges as b')
+    .leftJoin('badgeVersions as v', 'v.id', 'b.latestVersionId')
+    .select(['b.id', 'b.name', 'v.name as publishedName', 'v.estimatedMinutes'])
+    .where('b.id', 'in', badgeIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+// ---- the use-case -------------------------------------------------------------------------------
+
+type CandidateBadge = Awaited<ReturnType<typeof candidateBadges>>[number];
+
+export interface RequirementLine extends RequirementProgress {
+  title: string;
+}
+
+export interface BadgeProgress extends Omit<ProgressSummary, 'requirements'> {
+  badge: CandidateBadge;
+  requirements: RequirementLine[];
+  renewal: boolean;
+  /** The held award's expiry, when renewing. */
+  validUntil: Date | null;
+}
+
+const isHeld = (award: AwardView, now: Date) =>
+  award.credentialState === 'active' && (award.validUntil === null || award.validUntil > now);
+
+export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<BadgeProgress[]> {
+  const me = requireScope(actor, 'read');
+  const now = deps.now();
+  const emails = await verifiedEmailsOf(deps, me.user.id);
+  const [awards, facts] = await Promise.all([
+    currentAwardsOf(deps.db, me.user.id, emails),
+    learnerFacts(deps.db, me.user.id),
+  ]);
+  const current = new Map<string, AwardView>();
+  for (const award of awards) if (!current.has(award.badgeId)) current.set(award.badgeId, award);
+  const held = awards.filter((a) => isHeld(a, now)).map((a) => a.badgeId);
+  const renewing = [...current.values()].filter((a) => isRenewalOpen(a.validUntil, now));
+  const courseIds = [...new Set([...facts.latestEnrolment.keys(), ...facts.completions.keys()])];
+  const candidates = (
+    await candidateBadges(
+      deps.db,
+      courseIds,
+      held,
+      renewing.map((a) => a.badgeId),
+    )
+  ).filter((v) => !current.has(v.badgeId) || renewing.some((a) => a.badgeId === v.badgeId));
+
+  const items = candidates.flatMap((v) => v.requirements.items);
+  const [courses, badges] = await Promise.all([
+    coursesInfo(deps.db, [...new Set(items.flatMap((r) => (r.kind === 'badge' ? [] : [r.courseId])))]),
+    badgesInfo(deps.db, [...new Set(items.flatMap((r) => (r.kind === 'badge' ? [r.badgeId] : [])))]),
+  ]);
+  const record: LearnerRecord = {
+    completions: facts.completions,
+    acceptedEvidence: facts.acceptedEvidence,
+    heldBadges: new Set(held),
+  };
+  const access = (courseId: string): CourseAccess => {
+    const e = facts.latestEnrolment.get(courseId);
+    const enrolled = e !== undefined && e.accessUntil > now;
+    return {
+      enrolled,
+      opened: enrolled && e?.firstOpenedAt != null,
+      available: courses.get(courseId)?.state === 'published',
+    };
+  };
+  const title = (req: Requirement): string => {
+    if (req.kind === 'badge') {
+      const b = badges.get(req.badgeId);
+      return b?.publishedName ?? b?.name ?? '';
+    }
+    const c = courses.get(req.courseId);
+    const courseTitle = c?.title ?? c?.draftTitle ?? '';
+    if (req.kind === 'course') return courseTitle;
+    const unit = (c?.units as Array<{ id: string; title: string }> | null)?.find((u) => u.id === req.unitId);
+    return unit ? `${unit.title} (${courseTitle})` : courseTitle;
+  };
+  const minutesOf = (req: Requirement, status: RequirementStatus): number => {
+    if (req.kind === 'badge') return badges.get(req.badgeId)?.estimatedMinutes ?? 0;
+    const c = courses.get(req.courseId);
+    const estimate: number = c?.estimatedMinutes ?? 0;
+    if (req.kind === 'evidence')
+      return Math.ceil(estimate / Math.max(1, (c?.units as unknown[] | null)?.length ?? 1));
+    const e = facts.latestEnrolment.get(req.courseId);
+    return status === 'in-progress' && e ? remainingMinutes(estimate, e.unitsDone, e.unitsTotal) : estimate;
+  };
+
+  return candidates
+    .map((badge) => {
+      const renewal = current.has(badge.badgeId);
+      const validUntil = renewal ? (current.get(badge.badgeId)?.validUntil ?? null) : null;
+      const since = renewal ? renewalOpensAt(validUntil) : null;
+      const summary = progressOf(badge.requirements, recordSince(record, since), access, minutesOf);
+      const requirements = summary.requirements.map((r) => ({ ...r, title: title(r.requirement) }));
+      return { ...summary, requirements, badge, renewal, validUntil };
+    })
+    .sort((a, b) => Number(b.renewal) - Number(a.renewal) || a.minutesLeft - b.minutesLeft);
+}

@@ -1,0 +1,280 @@
+// The organization's awards (/issue/awards): search and filters kept in the address, a CSV export of the
+// same selection, revoke / suspend / reinstate (owners and admins), and a manual award to one person.
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { type Award, type AwardFilters, awardsCsvUrl, badgeKeys, badgesApi } from '../../badges.ts';
+import { InputField, SelectField } from '../../components/Inputs.tsx';
+import { Page, Status } from '../../components/Page.tsx';
+import { describeProblem } from '../../forms.ts';
+import { formatDate } from '../../learning.ts';
+import { activeMembership, type Session } from '../../session.ts';
+import { RequireAuthor } from '../issue/Courses.tsx';
+import { AwardActions, actionsFor } from './AwardActions.tsx';
+import { ManualAward } from './ManualAward.tsx';
+
+const PAGE_SIZE = 50;
+const FILTERS = ['badgeId', 'q', 'state', 'credentialState', 'source'] as const;
+const STATES = ['offered', 'accepted', 'declined', 'awaiting-fee'] as const;
+const CREDENTIAL_STATES = ['active', 'suspended', 'revoked'] as const;
+const SOURCES = ['completion', 'pathway', 'manual', 'bulk', 'renewal'] as const;
+
+export function AwardsPage() {
+  return <RequireAuthor>{(orgId, session) => <Awards orgId={orgId} session={session} />}</RequireAuthor>;
+}
+
+function filtersOf(params: URLSearchParams): AwardFilters {
+  const filters: AwardFilters = {};
+  for (const key of FILTERS) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  return filters;
+}
+
+function Awards({ orgId, session }: { orgId: string; session: Session }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const [form, setForm] = useState<Record<(typeof FILTERS)[number], string>>({
+    badgeId: filters.badgeId ?? '',
+    q: filters.q ?? '',
+    state: filters.state ?? '',
+    credentialState: filters.credentialState ?? '',
+    source: filters.source ?? '',
+  });
+  const [selected, setSelected] = useState<Award | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const role = activeMembership(session)?.role;
+  const mayChange = role === 'owner' || role === 'admin';
+  const badges = useQuery({ queryKey: badgeKeys.list(orgId), queryFn: () => badgesApi.list(orgId) });
+  const awards = useQuery({
+    queryKey: [...badgeKeys.awards(orgId, filters), offset],
+    queryFn: () => badgesApi.awards(orgId, { ...filters, limit: PAGE_SIZE, offset }),
+  });
+  const published = (badges.data?.items ?? []).filter((b) => b.state === 'published');
+  const badgeName = (id: string) => badges.data?.items.find((b) => b.id === id)?.name ?? '';
+  const set = (field: (typeof FILTERS)[number]) => (value: string) =>
+    setForm((f) => ({ ...f, [field]: value }));
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const key of FILTERS) if (form[key].trim()) next.set(key, form[key].trim());
+    setSelected(null);
+    setParams(next);
+  };
+  const goTo = (nextOffset: number) => {
+    const next = new URLSearchParams(params);
+    if (nextOffset > 0) next.set('offset', String(nextOffset));
+    else next.delete('offset');
+    setParams(next);
+  };
+  const total = awards.data?.total ?? 0;
+
+  return (
+    <Page
+      title={filters.badgeId ? t('awards.titleFor', { name: badgeName(filters.badgeId) }) : t('awards.title')}
+    >
+      <p>
+        <Link to="/issue/badges">{t('badgeEditor.backToBadges')}</Link>
+        {filters.badgeId && (
+          <>
+            {' · '}
+            <Link to={`/issue/badges/${filters.badgeId}/bulk`}>{t('badgeEditor.bulkLink')}</Link>
+          </>
+        )}
+      </p>
+      <search>
+        <form className="catalog-search" aria-label={t('awards.filters')} onSubmit={onSearch}>
+          <InputField
+            name="q"
+            type="search"
+            label={t('awards.search')}
+            hint={t('awards.searchHint')}
+            required={false}
+            value={form.q}
+            onChange={set('q')}
+          />
+          <SelectField
+            name="badgeId"
+            label={t('awards.badge')}
+            value={form.badgeId}
+            onChange={set('badgeId')}
+          >
+            <option value="">{t('awards.any')}</option>
+            {(badges.data?.items ?? []).map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="state" label={t('awards.state')} value={form.state} onChange={set('state')}>
+            <option value="">{t('awards.any')}</option>
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`awardState.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            name="credentialState"
+            label={t('awards.credentialState')}
+            value={form.credentialState}
+            onChange={set('credentialState')}
+          >
+            <option value="">{t('awards.any')}</option>
+            {CREDENTIAL_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`credentialState.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="source" label={t('awards.source')} value={form.source} onChange={set('source')}>
+            <option value="">{t('awards.any')}</option>
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`awardSource.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <button type="submit">{t('awards.apply')}</button>
+        </form>
+      </search>
+      <div aria-live="polite">
+        {notice && <p className="status status--success">{notice}</p>}
+        {awards.data && <p>{t('awards.found', { count: total })}</p>}
+      </div>
+      {awards.isPending && <Status>{t('app.loading')}</Status>}
+      {awards.isError && <Status tone="error">{describeProblem(t, awards.error)}</Status>}
+      <p>
+        <a href={awardsCsvUrl(orgId, filters)} download>
+          {t('awards.exportCsv')}
+        </a>
+      </p>
+      {awards.data && awards.data.items.length > 0 && (
+        <AwardsTable
+          items={awards.data.items}
+          mayChange={mayChange}
+          onManage={(award) => {
+            setNotice(null);
+            setSelected(award);
+          }}
+        />
+      )}
+      {total > PAGE_SIZE && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={offset === 0}
+            onClick={() => goTo(Math.max(0, offset - PAGE_SIZE))}
+          >
+            {t('awards.previous')}
+          </button>
+          <span>
+            {t('awards.range', { from: offset + 1, to: Math.min(total, offset + PAGE_SIZE), total })}
+          </span>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={offset + PAGE_SIZE >= total}
+            onClick={() => goTo(offset + PAGE_SIZE)}
+          >
+            {t('awards.next')}
+          </button>
+        </div>
+      )}
+      {selected && mayChange && (
+        <AwardActions
+          key={selected.id}
+          orgId={orgId}
+          award={selected}
+          onClose={() => setSelected(null)}
+          onDone={(message) => {
+            setSelected(null);
+            setNotice(message);
+          }}
+        />
+      )}
+      <ManualAward key={filters.badgeId ?? ''} orgId={orgId} badges={published} badgeId={filters.badgeId} />
+    </Page>
+  );
+}
+
+function AwardsTable({
+  items,
+  mayChange,
+  onManage,
+}: {
+  items: Award[];
+  mayChange: boolean;
+  onManage: (award: Award) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const date = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : t('awards.never'));
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{t('awards.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('awards.recipient')}</th>
+            <th scope="col">{t('awards.badge')}</th>
+            <th scope="col">{t('awards.source')}</th>
+            <th scope="col">{t('awards.issued')}</th>
+            <th scope="col">{t('awards.validUntil')}</th>
+            <th scope="col">{t('awards.state')}</th>
+            <th scope="col">{t('awards.credentialState')}</th>
+            {mayChange && <th scope="col">{t('awards.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((award) => {
+            const who = award.recipientName ?? award.recipientEmail;
+            return (
+              <tr key={award.id}>
+                <th scope="row">
+                  {award.recipientName && (
+                    <>
+                      {award.recipientName}
+                      <br />
+                    </>
+                  )}
+                  <span className="muted">{award.recipientEmail}</span>
+                </th>
+                <td>{award.badge.name}</td>
+                <td>{t(`awardSource.${award.source}`)}</td>
+                <td>{date(award.issuedAt)}</td>
+                <td>{date(award.validUntil)}</td>
+                <td>
+                  {t(`awardState.${award.state}`)}
+                  {award.superseded && ` (${t('awards.superseded')})`}
+                </td>
+                <td>{award.credentialState ? t(`credentialState.${award.credentialState}`) : '—'}</td>
+                {mayChange && (
+                  <td>
+                    {actionsFor(award).length > 0 || award.state === 'offered' ? (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        aria-label={t('awards.manageLabel', { name: who })}
+                        onClick={() => onManage(award)}
+                      >
+                        {t('awards.manage')}
+                      </button>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// "My badges" (/learn/badges): every badge awarded to the learner, with its issuer, dates, expiry and
+// state said plainly (revoked, suspended, replaced by a renewal, waiting to be accepted).
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type BackpackBadge, badgeKeys, badgesApi } from '../../badges.ts';
+import { Page, Status } from '../../components/Page.tsx';
+import { RequireSession } from '../../components/RequireSession.tsx';
+import { describeProblem } from '../../forms.ts';
+import { formatDate } from '../../learning.ts';
+import '../badges/badges.css';
+
+export function BackpackPage() {
+  return <RequireSession>{() => <Backpack />}</RequireSession>;
+}
+
+function Backpack() {
+  const { t } = useTranslation();
+  const badges = useQuery({ queryKey: badgeKeys.backpack, queryFn: badgesApi.backpack });
+  const items = badges.data?.items ?? [];
+  return (
+    <Page title={t('backpack.title')}>
+      <p>
+        <Link to="/learn/badge-progress">{t('backpack.progressLink')}</Link>
+      </p>
+      {badges.isPending && <Status>{t('app.loading')}</Status>}
+      {badges.isError && <Status tone="error">{describeProblem(t, badges.error)}</Status>}
+      {badges.data && items.length === 0 && (
+        <div className="empty-state">
+          <p>
+            <strong>{t('backpack.none')}</strong>
+          </p>
+          <p>
+            {t('backpack.noneHint')} <Link to="/catalog">{t('myLearning.browse')}</Link>
+          </p>
+        </div>
+      )}
+      <ul className="cards badge-cards">
+        {items.map((item) => (
+          <li key={item.awardId}>
+            <BackpackCard item={item} />
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
+/** The lines every view of a held badge shares: issuer, dates, expiry and state. */
+export function BadgeFacts({ item }: { item: BackpackBadge }) {
+  const { t, i18n } = useTranslation();
+  const date = (iso: string) => formatDate(iso, i18n.language);
+  return (
+    <>
+      <p>{t('backpack.issuedBy', { issuer: item.badge.issuer.name })}</p>
+      <p>{t('backpack.issuedOn', { date: date(item.issuedAt) })}</p>
+      {item.awardedDate.slice(0, 10) !== item.issuedAt.slice(0, 10) && (
+        <p>{t('backpack.firstAwarded', { date: date(item.awardedDate) })}</p>
+      )}
+      <p>
+        {item.validUntil === null
+          ? t('backpack.neverExpires')
+          : item.expired
+            ? t('backpack.expiredOn', { date: date(item.validUntil) })
+            : t('backpack.expiresOn', { date: date(item.validUntil) })}
+      </p>
+      {item.credentialState === 'revoked' && <p className="status status--error">{t('backpack.revoked')}</p>}
+      {item.credentialState === 'suspended' && (
+        <p className="status status--error">{t('backpack.suspended')}</p>
+      )}
+      {item.superseded && <p className="muted">{t('backpack.superseded')}</p>}
+      {item.state === 'offered' && <p className="status">{t('backpack.offered')}</p>}
+      {item.state === 'declined' && <p className="muted">{t('backpack.declinedLine')}</p>}
+      {item.state === 'accepted' && <p className="muted">{t(`backpack.visibility.${item.visibility}`)}</p>}
+    </>
+  );
+}
+
+function BackpackCard({ item }: { item: BackpackBadge }) {
+  const { t } = useTranslation();
+  return (
+    <article className="card badge-card">
+      <img src={item.badge.imageUrl} alt="" width={96} height={96} />
+      <div>
+        <h2>
+          <Link to={`/learn/badges/${item.awardId}`}>{item.badge.name}</Link>
+        </h2>
+        <BadgeFacts item={item} />
+        {item.state === 'accepted' && item.expired && (
+          <p>
+            <Link to="/learn/badge-progress">{t('backpack.renew')}</Link>
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

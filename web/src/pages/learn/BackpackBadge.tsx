@@ -1,0 +1,97 @@
+// One badge of the learner (/learn/badges/:awardId): its facts, the credential itself, and a check of it
+// by the same verifier anyone can use (POST /api/v1/verify), so a revocation shows here too.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { badgeKeys, badgesApi, type VerifyResult } from '../../badges.ts';
+import { Page, Status } from '../../components/Page.tsx';
+import { RequireSession } from '../../components/RequireSession.tsx';
+import { describeProblem } from '../../forms.ts';
+import { BadgeFacts } from './Backpack.tsx';
+import '../badges/badges.css';
+
+export function BackpackBadgePage() {
+  const { awardId = '' } = useParams();
+  return <RequireSession>{() => <BackpackBadge awardId={awardId} />}</RequireSession>;
+}
+
+function BackpackBadge({ awardId }: { awardId: string }) {
+  const { t } = useTranslation();
+  const detail = useQuery({
+    queryKey: badgeKeys.backpackBadge(awardId),
+    queryFn: () => badgesApi.backpackBadge(awardId),
+  });
+  const check = useMutation({
+    mutationFn: (credential: Record<string, unknown>) => badgesApi.verify(credential),
+  });
+  if (detail.isPending) return <Status>{t('app.loading')}</Status>;
+  if (detail.isError) {
+    return (
+      <Page title={t('backpack.title')}>
+        <Status tone="error">{describeProblem(t, detail.error)}</Status>
+        <p>
+          <Link to="/learn/badges">{t('backpack.back')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  const item = detail.data;
+  const credential = item.credential;
+  return (
+    <Page title={item.badge.name}>
+      <p>
+        <Link to="/learn/badges">{t('backpack.back')}</Link>
+      </p>
+      <article className="card badge-card">
+        <img
+          src={item.badge.imageUrl}
+          alt={t('backpack.imageAlt', { name: item.badge.name })}
+          width={160}
+          height={160}
+        />
+        <div>
+          <p>{item.badge.description}</p>
+          <BadgeFacts item={item} />
+        </div>
+      </article>
+      {credential && (
+        <section aria-labelledby="check-title">
+          <h2 id="check-title">{t('backpack.checkTitle')}</h2>
+          <p>{t('backpack.checkIntro')}</p>
+          <button
+            type="button"
+            className="button"
+            disabled={check.isPending}
+            onClick={() => check.mutate(credential)}
+          >
+            {check.isPending ? t('form.submitting') : t('backpack.check')}
+          </button>
+          <div aria-live="polite">
+            {check.isError && <Status tone="error">{describeProblem(t, check.error)}</Status>}
+            {check.data && <CheckResult result={check.data} />}
+          </div>
+          <details>
+            <summary>{t('backpack.showCredential')}</summary>
+            <pre className="pre-wrap credential-json">{JSON.stringify(credential, null, 2)}</pre>
+          </details>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function CheckResult({ result }: { result: VerifyResult }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h3>{t(`backpack.verdict.${result.verdict}`)}</h3>
+      <ul className="checks">
+        {result.checks.map((check) => (
+          <li key={check.code}>
+            <strong>{t(`backpack.checkStatus.${check.status}`)}</strong>: {check.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

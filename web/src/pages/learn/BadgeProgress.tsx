@@ -1,0 +1,93 @@
+// Badge progress (/learn/badge-progress): each badge the learner works toward, each requirement's status
+// (done, in progress, purchased, not started, not available) and the estimated time left; badges held
+// whose renewal window is open are listed too.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type BadgeProgress, badgeKeys, badgesApi, hoursAndMinutes } from '../../badges.ts';
+import { Page, Status } from '../../components/Page.tsx';
+import { RequireSession } from '../../components/RequireSession.tsx';
+import { describeProblem } from '../../forms.ts';
+import { formatDate } from '../../learning.ts';
+import '../badges/badges.css';
+
+export function BadgeProgressPage() {
+  return <RequireSession>{() => <Progress />}</RequireSession>;
+}
+
+function Progress() {
+  const { t } = useTranslation();
+  const progress = useQuery({ queryKey: badgeKeys.progress, queryFn: badgesApi.progress });
+  const items = progress.data?.items ?? [];
+  return (
+    <Page title={t('badgeProgress.title')}>
+      <p>
+        <Link to="/learn/badges">{t('badgeProgress.backpackLink')}</Link>
+      </p>
+      {progress.isPending && <Status>{t('app.loading')}</Status>}
+      {progress.isError && <Status tone="error">{describeProblem(t, progress.error)}</Status>}
+      {progress.data && items.length === 0 && (
+        <div className="empty-state">
+          <p>
+            <strong>{t('badgeProgress.none')}</strong>
+          </p>
+          <p>
+            {t('badgeProgress.noneHint')} <Link to="/catalog">{t('myLearning.browse')}</Link>
+          </p>
+        </div>
+      )}
+      <ul className="cards">
+        {items.map((item) => (
+          <li key={item.badge.id}>
+            <ProgressCard item={item} />
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
+function ProgressCard({ item }: { item: BadgeProgress }) {
+  const { t, i18n } = useTranslation();
+  const needed = item.needed;
+  const done = Math.min(item.doneCount, needed);
+  const progressId = `badge-progress-${item.badge.id}`;
+  const left = hoursAndMinutes(item.minutesLeft);
+  return (
+    <article className="card badge-card" aria-labelledby={`${progressId}-name`}>
+      <img src={item.badge.imageUrl} alt="" width={96} height={96} />
+      <div>
+        <h2 id={`${progressId}-name`}>{item.badge.name}</h2>
+        <p>{t('backpack.issuedBy', { issuer: item.badge.issuer.name })}</p>
+        {item.renewal && (
+          <p className="status">
+            {item.validUntil
+              ? t('badgeProgress.renewBy', { date: formatDate(item.validUntil, i18n.language) })
+              : t('badgeProgress.renewal')}
+          </p>
+        )}
+        <label htmlFor={progressId}>{t('badgeProgress.count', { done, needed })}</label>{' '}
+        <progress id={progressId} max={needed || 1} value={done} />
+        <p>{item.minutesLeft > 0 ? t('badgeProgress.timeLeft', left) : t('badgeProgress.noTimeLeft')}</p>
+        <ul className="requirement-list">
+          {item.requirements.map((req) => (
+            <li key={`${req.kind}:${req.courseId ?? ''}:${req.unitId ?? ''}:${req.badgeId ?? ''}`}>
+              {req.courseId && req.status !== 'done' && req.status !== 'not-available' ? (
+                <Link to={`/catalog/${req.courseId}`}>{req.title}</Link>
+              ) : (
+                req.title
+              )}
+              {': '}
+              <span className={`requirement-status requirement-status--${req.status}`}>
+                {t(`requirementStatus.${req.status}`)}
+              </span>
+              {req.status !== 'done' && req.minutes > 0 && (
+                <> ({t('badgeProgress.requirementTime', hoursAndMinutes(req.minutes))})</>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,166 @@
+// The claim page (/claim/:token), opened from the "Accept your badge" mail: shows the badge to anyone with
+// the link; accepting or declining needs an account that verified the address the badge was sent to.
+// Expired, used and other-address links each get their own plain message (never naming the address).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiProblem } from '../../api.ts';
+import { badgeKeys, badgesApi, type Claim } from '../../badges.ts';
+import { Page, Status } from '../../components/Page.tsx';
+import { describeProblem } from '../../forms.ts';
+import { formatDate } from '../../learning.ts';
+import { useSession } from '../../session.ts';
+import '../badges/badges.css';
+
+type Outcome = 'accepted' | 'declined' | 'expired' | 'used';
+
+export function ClaimPage() {
+  const { token = '' } = useParams();
+  const { t } = useTranslation();
+  const claim = useQuery({
+    queryKey: badgeKeys.claim(token),
+    queryFn: () => badgesApi.claim(token),
+    retry: false,
+  });
+  if (claim.isPending) return <Status>{t('app.loading')}</Status>;
+  if (claim.isError) {
+    const gone =
+      claim.error instanceof ApiProblem && (claim.error.status === 404 || claim.error.status === 410);
+    return (
+      <Page title={t('claim.title')} narrow>
+        <Status tone="error">
+          {claim.error instanceof ApiProblem && claim.error.is('claim-expired')
+            ? t('claim.expired')
+            : gone
+              ? t('claim.unknown')
+              : describeProblem(t, claim.error)}
+        </Status>
+      </Page>
+    );
+  }
+  return <ClaimView token={token} claim={claim.data} />;
+}
+
+function ClaimView({ token, claim }: { token: string; claim: Claim }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<Outcome | null>(
+    claim.state === 'expired' ? 'expired' : claim.state === 'used' ? 'used' : null,
+  );
+  const [confirmDecline, setConfirmDecline] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const next = encodeURIComponent(`/claim/${token}`);
+  const decide = useMutation({
+    mutationFn: (decision: 'accept' | 'decline') => badgesApi.decide(token, decision),
+    onSuccess: async (_, decision) => {
+      setProblem(null);
+      setOutcome(decision === 'accept' ? 'accepted' : 'declined');
+      await queryClient.invalidateQueries({ queryKey: badgeKeys.backpack });
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.is('claim-expired')) setOutcome('expired');
+      else if (error instanceof ApiProblem && error.is('claim-used')) setOutcome('used');
+      // Another address: the API's own words say which account may accept, without naming the address.
+      else if (error instanceof ApiProblem && error.status === 403)
+        setProblem(error.detail ?? t('claim.otherEmail'));
+      else setProblem(describeProblem(t, error));
+    },
+  });
+
+  return (
+    <Page title={t('claim.title')} narrow>
+      <article className="card badge-card" aria-labelledby="claim-badge-name">
+        <img src={claim.badge.imageUrl} alt="" width={120} height={120} />
+        <h2 id="claim-badge-name">{claim.badge.name}</h2>
+        <p>{t('claim.issuedBy', { issuer: claim.issuer.name })}</p>
+        <p>{claim.badge.description}</p>
+        <p>
+          {claim.validUntil
+            ? t('claim.validUntil', { date: formatDate(claim.validUntil, i18n.language) })
+            : t('backpack.neverExpires')}
+        </p>
+      </article>
+      <div aria-live="polite">
+        {outcome === 'accepted' && (
+          <>
+            <Status tone="success">{t('claim.accepted')}</Status>
+            <p>
+              <Link to="/learn/badges">{t('claim.seeBadges')}</Link>
+            </p>
+          </>
+        )}
+        {outcome === 'declined' && <Status tone="success">{t('claim.declined')}</Status>}
+        {outcome === 'expired' && <Status tone="error">{t('claim.expired')}</Status>}
+        {outcome === 'used' && <Status tone="error">{t('claim.used')}</Status>}
+        {problem && (
+          <div role="alert" className="error-summary">
+            <h2>{t('claim.cannotTitle')}</h2>
+            <p>{problem}</p>
+            <p>{t('claim.otherEmailHint')}</p>
+          </div>
+        )}
+      </div>
+      {outcome === null && session.data === null && (
+        <>
+          <p>{t('claim.logInFirst')}</p>
+          <div className="actions">
+            <Link className="button" to={`/login?next=${next}`}>
+              {t('claim.logIn')}
+            </Link>
+            <Link className="button button--secondary" to={`/signup?next=${next}`}>
+              {t('claim.signUp')}
+            </Link>
+          </div>
+        </>
+      )}
+      {outcome === null && session.data && (
+        <>
+          <p>{t('claim.signedInAs', { name: session.data.user.name })}</p>
+          {confirmDecline ? (
+            <div className="status" role="alert">
+              <p>{t('claim.confirmDecline')}</p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={decide.isPending}
+                  onClick={() => decide.mutate('decline')}
+                >
+                  {t('claim.yesDecline')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setConfirmDecline(false)}
+                >
+                  {t('claim.keep')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="actions">
+              <button
+                type="button"
+                className="button"
+                disabled={decide.isPending}
+                onClick={() => decide.mutate('accept')}
+              >
+                {decide.isPending ? t('form.submitting') : t('claim.accept')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={decide.isPending}
+                onClick={() => setConfirmDecline(true)}
+              >
+                {t('claim.decline')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
