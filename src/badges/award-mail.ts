@@ -44,3 +44,23 @@ export async function queueAwardMail(
     idempotencyKey: key,
   });
 }
+
+/** A renewal of an accepted badge goes straight to the backpack: the mail says so and links there. */
+export async function queueRenewalMail(deps: Deps, trx: Executor, award: AwardRow): Promise<void> {
+  const version = await findVersion(trx, award.badgeVersionId);
+  const org = await organizationById(trx, award.orgId);
+  const contact = await recipientContact(trx, award);
+  await queueMail(deps, trx, {
+    to: award.recipientEmail,
+    locale: contact?.locale ?? 'en',
+    template: {
+      kind: 'badge-renewed',
+      name: award.recipientName ?? contact?.name ?? award.recipientEmail,
+      issuerName: org?.name ?? '',
+      badgeName: version?.name ?? '',
+      expiresAt: award.validUntil?.toISOString() ?? null,
+      link: `${deps.config.publicUrl}/learn/badges/${award.id}`,
+    },
+    idempotencyKey: `badge-renewed:${award.id}`,
+  });
+}

@@ -8,7 +8,7 @@ import { type Actor, requireScope } from '../identity/index.ts';
 import { changeCredentialState, issueCredentialIn, type StateChange } from '../issuing/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { achievementOf } from './achievement.ts';
-import { queueAwardMail } from './award-mail.ts';
+import { queueAwardMail, queueRenewalMail } from './award-mail.ts';
 import {
   type AwardRow,
   type AwardWithCredential,
@@ -68,16 +68,21 @@ async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: numb
   // A renewal keeps the first award's date, which the previous cycle already carries.
   const awardedDate = previous?.awardedDate ?? issuedAt;
   const validUntil = validUntilOf(issuedAt, version.validityDays);
+  // A renewal of a badge the learner accepted is theirs at once, shared as before: no second claim.
+  const keeps = previous?.state === 'accepted' && previous.userId !== null ? previous : undefined;
   const inserted = await insertAwardOnce(trx, {
     orgId: version.orgId,
     badgeId: version.badgeId,
     badgeVersionId: version.id,
     recipientEmail: email,
     recipientName: input.name ?? null,
-    userId: input.userId ?? null,
+    userId: keeps?.userId ?? input.userId ?? null,
     cycle,
     source: input.source,
-    state: 'offered',
+    state: keeps ? 'accepted' : 'offered',
+    ...(keeps
+      ? { visibility: keeps.visibility, showName: keeps.showName, showEvidence: keeps.showEvidence }
+      : {}),
     credentialId: null,
     awardedDate,
     issuedAt,
@@ -86,7 +91,7 @@ async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: numb
     supersededBy: null,
     supersededAt: null,
     bulkRunId: input.bulkRunId ?? null,
-    decidedAt: null,
+    decidedAt: keeps ? deps.now() : null,
   });
   if (!inserted) {
     const existing = await findAwardOfCycle(trx, version.badgeId, email, cycle);
@@ -104,15 +109,16 @@ async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: numb
   });
   const award = await setAwardCredential(trx, inserted.id, credential.id);
   if (previous) await supersedeAward(trx, previous.id, award.id, deps.now());
-  const token = await createClaim(deps, trx, award);
-  await queueAwardMail(deps, trx, award, token);
+  if (keeps) await queueRenewalMail(deps, trx, award);
+  else await queueAwardMail(deps, trx, award, await createClaim(deps, trx, award));
   if (depth < MAX_PATHWAY_DEPTH) await awardPathways(deps, trx, award, depth + 1);
   return { award, created: true };
 }
 
 const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
 
-function renewable(current: AwardWithCredential, now: Date): boolean {
+/** A held award whose renewal window is open (declined, revoked and suspended ones are not renewed). */
+export function renewable(current: AwardWithCredential, now: Date): boolean {
   return (
     current.state !== 'declined' &&
     current.credentialState === 'active' &&

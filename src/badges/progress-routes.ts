@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { versionImageUrl } from './achievement.ts';
 import { type BadgeProgress, myBadgeProgress } from './progress.ts';
+import { retakeForRenewal } from './renewal.ts';
 
 const requirementSchema = z.object({
   kind: z.enum(['course', 'evidence', 'badge']),
@@ -81,5 +82,22 @@ export async function progressRoutes(app: FastifyInstance, { deps }: { deps: Dep
     async (request) => ({
       items: (await myBadgeProgress(deps, request.actor)).map((p) => presentProgress(deps, p)),
     }),
+  );
+
+  r.post(
+    '/me/badge-renewals',
+    {
+      schema: {
+        tags: ['badges'],
+        summary:
+          'Retake a required course to renew a badge whose renewal window is open (a completed course may be retaken; after access ended it opens again, free when the badge allows it)',
+        body: z.strictObject({ badgeId: z.uuid(), courseId: z.uuid() }),
+        response: { 201: z.object({ enrolmentId: z.uuid() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await retakeForRenewal(deps, request.actor, request.body.badgeId, request.body.courseId)),
   );
 }

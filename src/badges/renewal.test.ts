@@ -7,6 +7,7 @@ import {
   awardsOfBadge,
   completeOneLessonCourse,
   issuedCredentialOf,
+  lastClaimToken,
   verifyCredential,
 } from './award-testing.ts';
 import { processLearningEvents } from './engine.ts';
@@ -67,5 +68,81 @@ describe('renewing a badge by retaking its course', () => {
     // Processing again renews nothing more.
     await processLearningEvents(t.deps);
     expect(await awardsOfBadge(t.deps, badge.id)).toHaveLength(2);
+  });
+
+  it('lets the holder retake a completed course once the window is open, and keeps an accepted badge accepted and shared', async () => {
+    at(0);
+    // Access lasts 200 days, longer than the badge's 120: the learner retakes a course still open to them.
+    const course = await aOneLessonCourse(t.app, issuer, { accessDays: 200 });
+    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [course], validityDays: 120 });
+    const person = await aVerifiedUser(t.deps);
+    const session = await logInAs(t.app, person.email);
+    await completeOneLessonCourse(t.app, session, course);
+    await processLearningEvents(t.deps);
+    const token = await lastClaimToken(t.deps, person.email);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/claims/${token}/accept`,
+      headers: session.headers,
+    });
+    expect(accepted.statusCode).toBe(200);
+    const [first] = await awardsOfBadge(t.deps, badge.id);
+    const shared = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/me/badges/${first?.id}/sharing`,
+      headers: session.headers,
+      payload: { visibility: 'public' },
+    });
+    expect(shared.statusCode).toBe(200);
+
+    // Sessions do not last 40 days: log in again after moving the clock.
+    const retake = async () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/badge-renewals',
+        headers: (await logInAs(t.app, person.email)).headers,
+        payload: { badgeId: badge.id, courseId: course },
+      });
+    at(10);
+    const early = await retake();
+    expect(early.statusCode).toBe(422);
+    expect(early.json().type).toBe('/problems/renewal-not-open');
+
+    at(40);
+    const entered = await retake();
+    expect(entered.statusCode).toBe(201);
+    const opened = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/me/enrolments/${entered.json().enrolmentId}/units/intro`,
+      headers: (await logInAs(t.app, person.email)).headers,
+    });
+    expect(opened.statusCode).toBe(200);
+    await processLearningEvents(t.deps);
+
+    const [, renewed] = await awardsOfBadge(t.deps, badge.id);
+    expect(renewed).toMatchObject({ cycle: 2, source: 'renewal', state: 'accepted', visibility: 'public' });
+    const mails = await t.deps.db
+      .selectFrom('mailMessages')
+      .select(['idempotencyKey', 'subject'])
+      .where('toAddress', '=', person.email.toLowerCase())
+      .where('idempotencyKey', 'like', 'badge-%')
+      .orderBy('createdAt')
+      .execute();
+    expect(mails.map((m) => m.idempotencyKey.split(':')[0])).toEqual(['badge-awarded', 'badge-renewed']);
+  });
+
+  it('answers 404 to a learner who does not hold the badge they want to renew', async () => {
+    at(0);
+    const other = await aOneLessonCourse(t.app, issuer);
+    const person = await aVerifiedUser(t.deps);
+    const session = await logInAs(t.app, person.email);
+    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [other] });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/badge-renewals',
+      headers: session.headers,
+      payload: { badgeId: badge.id, courseId: other },
+    });
+    expect(response.statusCode).toBe(404);
   });
 });

@@ -39,6 +39,8 @@ const problemDescriptions: Record<string, string> = {
     'The badge was sent to an address your account has not verified; log in with that account, or add and verify the address, then open the link again.',
   'already-awarded': 'The recipient already holds this badge for its current validity period.',
   'badge-not-published': 'Only published badges can be awarded; publish the badge first.',
+  'renewal-not-open':
+    'The badge cannot be renewed yet: renewal opens 90 days before it expires (and stays open after).',
   'bulk-file-refused':
     'The CSV file as a whole cannot be used (no header, unknown columns, too many rows, not UTF-8 …); nothing of it was kept. The detail says what to fix.',
   'bulk-run-not-startable': 'Only a previewed (or failed) bulk award run can be started.',

@@ -38,26 +38,56 @@ export interface EnrolmentView {
 /** Free courses only; a paid one answers `payment-required` until commerce (a later issue) sells it. */
 export async function enrol(deps: Deps, actor: Actor | null, courseId: string): Promise<EnrolmentView> {
   const me = requireActor(actor);
+  return enrolUser(deps, me.user.id, courseId, null);
+}
+
+export interface RenewalEntry {
+  /** The badge allows re-entering a paid course without buying it again once access ended. */
+  freeAfterAccessEnded: boolean;
+}
+
+/**
+ * Re-entering a course to renew a badge (the badges context checks the renewal is open): a completed
+ * course may be retaken while access lasts, and after access ended the course opens again — without
+ * payment when the badge allows it.
+ */
+export async function enrolForRenewal(
+  deps: Deps,
+  userId: string,
+  courseId: string,
+  entry: RenewalEntry,
+): Promise<EnrolmentView> {
+  return enrolUser(deps, userId, courseId, entry);
+}
+
+async function enrolUser(
+  deps: Deps,
+  userId: string,
+  courseId: string,
+  renewal: RenewalEntry | null,
+): Promise<EnrolmentView> {
   const view = await deps.db
     .transaction()
     .execute(async (trx) => {
       const course = await publishedCourse(trx, courseId);
-      if (course.priceMinor !== null) {
+      const now = deps.now();
+      const previous = await latestEnrolment(trx, userId, courseId);
+      const open = previous !== undefined && previous.accessUntil > now;
+      const free = renewal !== null && previous !== undefined && (open || renewal.freeAfterAccessEnded);
+      if (course.priceMinor !== null && !free) {
         throw new RuleError(
           'payment-required',
           `This course costs ${course.priceMinor} ${course.currency} (minor units); buy it first.`,
         );
       }
-      const now = deps.now();
-      const previous = await latestEnrolment(trx, me.user.id, courseId);
-      if (previous && previous.accessUntil > now) {
+      if (open && !(renewal && (await completionsOf(trx, { enrolmentIds: [previous.id] })).length > 0)) {
         throw new ConflictError(
           `You are already enrolled in this course (enrolment ${previous.id}).`,
           'already-enrolled',
         );
       }
       const enrolment = await insertEnrolment(trx, {
-        userId: me.user.id,
+        userId,
         courseId,
         attempt: (previous?.attempt ?? 0) + 1,
         orgId: course.orgId,

@@ -1,5 +1,6 @@
 // Public face of the learning context: enrolments, the player, evidence review, completions.
 export type { CertificateFacts } from './completion.ts';
+export { enrolForRenewal, type RenewalEntry } from './enrolment.ts';
 export { gradeAnswer, normaliseText } from './grading.ts';
 export { certificatePublicRoutes } from './public-routes.ts';
 export { learningRoutes } from './routes.ts';

@@ -23,6 +23,15 @@ export type MailTemplate =
     }
   | { kind: 'badge-awarded'; name: string; issuerName: string; badgeName: string; link: string; days: number }
   | {
+      kind: 'badge-renewed';
+      name: string;
+      badgeName: string;
+      issuerName: string;
+      /** ISO 8601, or null for a badge that does not expire. */
+      expiresAt: string | null;
+      link: string;
+    }
+  | {
       kind: 'badge-expiring';
       name: string;
       badgeName: string;
@@ -72,6 +81,21 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         link: template.link,
         footer: t('mail.badgeAwarded.expires', { days: template.days, issuer: template.issuerName }),
       });
+    case 'badge-renewed': {
+      const date = template.expiresAt
+        ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+            new Date(template.expiresAt),
+          )
+        : null;
+      const vars = { badge: template.badgeName, issuer: template.issuerName, date: date ?? '' };
+      return actionMail(t, template.name, {
+        subject: t('mail.badgeRenewed.subject', vars),
+        body: t('mail.badgeRenewed.body', vars),
+        action: t('mail.badgeRenewed.action'),
+        link: template.link,
+        footer: t(date ? 'mail.badgeRenewed.until' : 'mail.badgeRenewed.noExpiry', vars),
+      });
+    }
     case 'badge-expiring': {
       const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
         new Date(template.expiresAt),

@@ -294,6 +294,11 @@ export const badgesApi = {
   backpack: () => api<{ items: BackpackBadge[] }>('/api/v1/me/badges'),
   backpackBadge: (awardId: string) => api<BackpackDetail>(`/api/v1/me/badges/${awardId}`),
   progress: () => api<{ items: BadgeProgress[] }>('/api/v1/me/badge-progress'),
+  retakeForRenewal: (badgeId: string, courseId: string) =>
+    api<{ enrolmentId: string }>('/api/v1/me/badge-renewals', {
+      method: 'POST',
+      body: { badgeId, courseId },
+    }),
   verify: (credential: Record<string, unknown>) =>
     api<VerifyResult>('/api/v1/verify', { method: 'POST', body: { credential } }),
 };

@@ -1,9 +1,9 @@
 // Badge progress (/learn/badge-progress): each badge the learner works toward, each requirement's status
 // (done, in progress, purchased, not started, not available) and the estimated time left; badges held
 // whose renewal window is open are listed too.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { type BadgeProgress, badgeKeys, badgesApi, hoursAndMinutes } from '../../badges.ts';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
@@ -84,10 +84,34 @@ function ProgressCard({ item }: { item: BadgeProgress }) {
               {req.status !== 'done' && req.minutes > 0 && (
                 <> ({t('badgeProgress.requirementTime', hoursAndMinutes(req.minutes))})</>
               )}
+              {item.renewal && req.courseId && req.status !== 'done' && req.status !== 'not-available' && (
+                <>
+                  {' '}
+                  <RetakeButton badgeId={item.badge.id} courseId={req.courseId} title={req.title} />
+                </>
+              )}
             </li>
           ))}
         </ul>
       </div>
     </article>
+  );
+}
+
+/** Renewal by retaking: re-enters the course (free when the badge allows it) and opens the player. */
+function RetakeButton({ badgeId, courseId, title }: { badgeId: string; courseId: string; title: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const retake = useMutation({
+    mutationFn: () => badgesApi.retakeForRenewal(badgeId, courseId),
+    onSuccess: ({ enrolmentId }) => navigate(`/learn/${enrolmentId}`),
+  });
+  return (
+    <>
+      <button type="button" onClick={() => retake.mutate()} disabled={retake.isPending}>
+        {t('badgeProgress.retake', { course: title })}
+      </button>
+      {retake.isError && <Status tone="error">{describeProblem(t, retake.error)}</Status>}
+    </>
   );
 }
