@@ -116,6 +116,21 @@ export const acceptClaim = (deps: Deps, actor: Actor | null, token: string) =>
 export const declineClaim = (deps: Deps, actor: Actor | null, token: string) =>
   decide(deps, actor, token, 'declined');
 
+/**
+ * Records that the holder of a verified address accepted an award without the mailed link: badges
+ * brought in from another platform where the learner had accepted them, and the demo data.
+ */
+export async function recordAcceptance(
+  deps: Deps,
+  trx: Executor,
+  awardId: string,
+  userId: string,
+): Promise<AwardRow> {
+  const now = deps.now();
+  await expireOpenClaims(trx, awardId, now);
+  return decideAward(trx, awardId, { state: 'accepted', userId, at: now });
+}
+
 /** The issuer sends a fresh link (the earlier ones stop working) while the award waits for an answer. */
 export async function resendClaim(
   deps: Deps,

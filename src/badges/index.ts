@@ -9,11 +9,22 @@ export { queueAwardMail } from './award-mail.ts';
 export { awardRoutes } from './award-routes.ts';
 export type { AwardRow, AwardWithCredential } from './award-store.ts';
 export { backpackRoutes } from './backpack-routes.ts';
+export { BulkFileRefusedError } from './bulk-csv.ts';
 // Bulk awards (H4): CSV dry run, background run, its job and ticker.
 export { bulkAwardJob, bulkRunsTicker, resumeStalledBulkRuns } from './bulk-job.ts';
 export { bulkAwardRoutes } from './bulk-routes.ts';
+export { type BulkStage, type ProcessOutcome, processBulkRun } from './bulk-runs.ts';
+export { findBulkRun, previewBulkRunOfBadge, startBulkRunHere } from './bulk-service.ts';
+export type { BulkRowRow, BulkRunRow } from './bulk-store.ts';
 export { claimRoutes } from './claim-routes.ts';
-export { acceptClaim, createClaim, declineClaim, resendClaim, viewClaim } from './claims.ts';
+export {
+  acceptClaim,
+  createClaim,
+  declineClaim,
+  recordAcceptance,
+  resendClaim,
+  viewClaim,
+} from './claims.ts';
 export { badgeDefinitionRoutes } from './definition-routes.ts';
 export {
   type BadgeRow,
@@ -36,6 +47,7 @@ export { processLearningEvents } from './engine.ts';
 export { type BadgeImage, badgeImage, checkBadgeImage } from './images.ts';
 export { learningEventsTicker } from './jobs.ts';
 export { type Learner, learnerOfUser, learnerRecord, learnerRecordOfUser } from './learner-record.ts';
+export { DEFAULT_VALIDITY_DAYS } from './model.ts';
 export { progressRoutes } from './progress-routes.ts';
 export { badgePublicRoutes } from './public-routes.ts';
 export { expiryRemindersTicker, sendExpiryReminders } from './reminders.ts';

@@ -105,7 +105,8 @@ const interviewingUnits: UnitInput[] = [
   },
 ];
 
-export async function seedDemoCourses(deps: Deps, issuerOrgId: string): Promise<void> {
+/** Returns the ids of the published courses, in the order above. */
+export async function seedDemoCourses(deps: Deps, issuerOrgId: string): Promise<string[]> {
   const courses = [
     {
       title: 'Payroll essentials: gross to net',
@@ -124,6 +125,7 @@ export async function seedDemoCourses(deps: Deps, issuerOrgId: string): Promise<
       units: interviewingUnits,
     },
   ];
+  const ids: string[] = [];
   for (const course of courses) {
     const { course: created } = await createCourse(deps, 'system', issuerOrgId, {
       ...course,
@@ -131,5 +133,7 @@ export async function seedDemoCourses(deps: Deps, issuerOrgId: string): Promise<
       price: null,
     });
     await publishCourse(deps, 'system', issuerOrgId, created.id);
+    ids.push(created.id);
   }
+  return ids;
 }

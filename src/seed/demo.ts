@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import { createUser } from '../identity/index.ts';
 import { addMember, createOrganization } from '../orgs/index.ts';
 import type { MembershipRole } from '../orgs/tables.ts';
+import { seedDemoBadges } from './demo-badges.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 
 interface DemoPerson {
@@ -40,6 +41,8 @@ const people: DemoPerson[] = [
   { email: 'operator@tessera.test', name: 'Olga Operator', role: 'platform operator', isOperator: true },
 ];
 
+const DEMO_LEARNER = 'learner@tessera.test';
+
 export async function hasAnyUser(deps: Deps): Promise<boolean> {
   const row = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
@@ -62,9 +65,10 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   const orgIds = { issuer: issuer.id, employer: employer.id };
 
   const lines: string[] = [];
+  let learner: { userId: string; email: string; name: string } | undefined;
   for (const person of people) {
     const password = randomBytes(9).toString('base64url');
-    await createUser(deps, {
+    const user = await createUser(deps, {
       email: person.email,
       name: person.name,
       password,
@@ -77,10 +81,14 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
         role: person.membership.role,
       });
     }
+    if (person.email === DEMO_LEARNER)
+      learner = { userId: user.user.id, email: person.email, name: person.name };
     lines.push(`${person.role.padEnd(42)} ${person.email.padEnd(24)} ${password}`);
   }
-  await seedDemoCourses(deps, issuer.id);
-  const text = `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)\n${lines.join('\n')}\n`;
+  const courseIds = await seedDemoCourses(deps, issuer.id);
+  if (!learner) throw new Error('the demo learner is missing');
+  const badgePage = await seedDemoBadges(deps, issuer.id, courseIds, learner);
+  const text = `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)\n${lines.join('\n')}\n\nA public demo badge: ${badgePage}\n`;
   mkdirSync(deps.config.dataDir, { recursive: true });
   writeFileSync(join(deps.config.dataDir, 'demo-credentials.txt'), text, { mode: 0o600 });
   // Printed on purpose: these are throw-away demo accounts of a fresh local install.
