@@ -7,6 +7,7 @@ import type { IssuingTables } from '../issuing/tables.ts';
 import type { LearningTables } from '../learning/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
 import type { OrgTables } from '../orgs/tables.ts';
+import type { ShowcaseTables } from '../showcase/tables.ts';
 
 export interface Database
   extends IdentityTables,
@@ -15,7 +16,8 @@ export interface Database
     IssuingTables,
     CatalogTables,
     LearningTables,
-    BadgesTables {}
+    BadgesTables,
+    ShowcaseTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

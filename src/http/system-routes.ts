@@ -39,6 +39,7 @@ const problemDescriptions: Record<string, string> = {
     'The badge was sent to an address your account has not verified; log in with that account, or add and verify the address, then open the link again.',
   'already-awarded': 'The recipient already holds this badge for its current validity period.',
   'badge-not-published': 'Only published badges can be awarded; publish the badge first.',
+  'profile-slug-taken': 'Another person already uses this profile address; choose another.',
   'renewal-not-open':
     'The badge cannot be renewed yet: renewal opens 90 days before it expires (and stays open after).',
   'bulk-file-refused':

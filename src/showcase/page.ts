@@ -153,4 +153,7 @@ export const BADGE_PAGE_CSS = `.badge{display:flex;gap:1.25rem;align-items:flex-
 .renewed{color:#4d2d00}
 .text{white-space:pre-wrap}
 .skills .code{color:#57606a;font-size:.9em}
+.profile-badges{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}
+.profile-badge{display:flex;flex-direction:column;gap:.25rem;background:#fff;border:1px solid #d0d7de;border-radius:.5rem;padding:1rem}
+.profile-badge a{display:flex;flex-direction:column;gap:.5rem;font-weight:600}
 `;

@@ -8,6 +8,7 @@ import { pickLocale } from '../i18n/index.ts';
 import { DOWNLOADS, downloadOf } from './downloads.ts';
 import { BADGE_PAGE_CSS, renderBadgePage } from './page.ts';
 import { previewPng } from './preview.ts';
+import { profilePublicRoutes, profileRoutes } from './profile-routes.ts';
 import { badgePageView, changeSharing, createReportCache, heldAward, publicAward } from './service.ts';
 import { sharePublicRoutes, shareRoutes } from './share-routes.ts';
 
@@ -103,6 +104,7 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
   );
 
   await sharePublicRoutes(app, { deps, cache });
+  await profilePublicRoutes(app, { deps });
 
   app.get('/badges/badge.css', { schema: { hide: true } }, async (_request, reply) =>
     reply
@@ -122,6 +124,7 @@ const sharingBody = z
 
 export async function showcaseRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   await shareRoutes(app, { deps });
+  await profileRoutes(app, { deps });
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/me/badges/:awardId/downloads/:file',

@@ -101,6 +101,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 const shareResponse = z.object({
   public: z.boolean(),
+  showName: z.boolean(),
+  showEvidence: z.boolean(),
   pageUrl: z.string(),
   linkedInAddToProfile: z.string(),
   linkedInPost: z.string(),
@@ -131,6 +133,8 @@ export async function shareRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       const award = await heldAward(deps, request.actor, request.params.awardId);
       return {
         public: award.visibility === 'public',
+        showName: award.showName,
+        showEvidence: award.showEvidence,
         ...shareLinks(shareFactsOf(deps, award), deps.config.publicUrl),
       };
     },

@@ -1,0 +1,15 @@
+// Table types of the showcase context: public profiles (the awards' sharing choices live on awards).
+
+export interface ProfilesTable {
+  userId: string;
+  /** /people/<slug>: lower-case letters, digits and single hyphens. */
+  slug: string;
+  /** Off until the learner turns it on; off → the page is 404 to everyone. */
+  enabled: boolean;
+  headline: string | null;
+  updatedAt: Date;
+}
+
+export interface ShowcaseTables {
+  profiles: ProfilesTable;
+}
