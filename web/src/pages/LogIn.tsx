@@ -7,14 +7,12 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
 import { Page, Status } from '../components/Page.tsx';
 import { checkEmail, checkRequired, describeProblem, onlyErrors, useFormErrors } from '../forms.ts';
+import { rememberNext, safeNext } from '../next.ts';
 import { dashboardFor, dashboardPaths, type Session, useLogin, useSession } from '../session.ts';
 
 const FIELDS = ['email', 'password'] as const;
 
 /** Only same-app paths, so a crafted link cannot send someone elsewhere after login. */
-function safeNext(next: string | null): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
-}
 
 export function LogInPage() {
   const { t } = useTranslation();
@@ -45,7 +43,10 @@ export function LogInPage() {
     login.mutate(
       { email: values.email.trim(), password: values.password },
       {
-        onSuccess: (s) => navigate(destination(s), { replace: true }),
+        onSuccess: (s) => {
+          rememberNext(null);
+          navigate(destination(s), { replace: true });
+        },
         onError: (error) => {
           if (error instanceof ApiProblem && error.is('email-not-verified')) {
             setNotVerified(true);

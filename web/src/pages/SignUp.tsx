@@ -1,17 +1,20 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiProblem, api } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
 import { Page, Status } from '../components/Page.tsx';
 import { checkEmail, checkNewPassword, checkRequired, onlyErrors, useFormErrors } from '../forms.ts';
+import { rememberNext, safeNext } from '../next.ts';
 
 const FIELDS = ['name', 'email', 'password'] as const;
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
   const [values, setValues] = useState({ name: '', email: '', password: '' });
   const errors = useFormErrors(FIELDS);
   const signup = useMutation({
@@ -35,6 +38,8 @@ export function SignUpPage() {
     signup.mutate(
       { ...values, email: values.email.trim(), name: values.name.trim() },
       {
+        // After verifying the address (from the mail), the log-in link leads back here (e.g. to a badge claim).
+        onSuccess: () => rememberNext(next),
         onError: (error) => {
           if (error instanceof ApiProblem && error.status === 409)
             errors.setFieldErrors({ email: t('signup.emailTaken') });
@@ -91,7 +96,8 @@ export function SignUpPage() {
         </button>
       </form>
       <p>
-        {t('signup.haveAccount')} <Link to="/login">{t('nav.logIn')}</Link>
+        {t('signup.haveAccount')}{' '}
+        <Link to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>{t('nav.logIn')}</Link>
       </p>
     </Page>
   );

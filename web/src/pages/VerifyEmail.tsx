@@ -7,11 +7,14 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
 import { Page, Status } from '../components/Page.tsx';
 import { checkEmail, describeProblem, onlyErrors, useFormErrors } from '../forms.ts';
+import { rememberedNext } from '../next.ts';
 
 export function VerifyEmailPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token');
+  const next = rememberedNext();
+  const loginPath = next ? `/login?next=${encodeURIComponent(next)}` : '/login';
   // A query rather than a mutation: it runs once per token even when the page renders twice.
   const verification = useQuery({
     queryKey: ['verify-email', token],
@@ -31,7 +34,7 @@ export function VerifyEmailPage() {
         <>
           <Status tone="success">{t('verify.verified')}</Status>
           <p>
-            <Link to="/login" className="button">
+            <Link to={loginPath} className="button">
               {t('nav.logIn')}
             </Link>
           </p>
