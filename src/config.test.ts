@@ -25,6 +25,14 @@ describe('configuration', () => {
     }
   });
 
+  it('lets verification reach private addresses only in tests and development, and only for allow-listed hosts', () => {
+    const loopback = { VERIFY_ALLOW_HOSTS: '127.0.0.1', VERIFY_ALLOW_PRIVATE: 'true' };
+    expect(loadConfig({ NODE_ENV: 'test', ...loopback }).verifyAllowPrivate).toBe(true);
+    expect(loadConfig({}).verifyAllowPrivate).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...loopback })).toThrow(/VERIFY_ALLOW_PRIVATE/);
+    expect(() => loadConfig({ VERIFY_ALLOW_PRIVATE: 'true' })).toThrow(/VERIFY_ALLOW_PRIVATE/);
+  });
+
   it('never repeats a secret-looking value in its message', () => {
     expect(() => loadConfig({ KEY_ENCRYPTION_KEY: 'not-base64-secret-value' })).toThrow(/hidden/);
     expect(() => loadConfig({ KEY_ENCRYPTION_KEY: 'not-base64-secret-value' })).not.toThrow(

@@ -45,6 +45,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must be host names separated by commas')
     .optional(),
+  VERIFY_ALLOW_PRIVATE: bool.optional(),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   // Checked together in storageFromEnv, which lists every problem of the three.
@@ -92,6 +93,8 @@ export interface Config {
   tls: { cert: string; key: string } | undefined;
   /** Hosts verification may fetch DID documents and status lists from; undefined = any public host. */
   verifyAllowHosts: string[] | undefined;
+  /** Tests and development: the VERIFY_ALLOW_HOSTS hosts may be fetched over http on private/loopback addresses. */
+  verifyAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +122,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [...s3.problems];
   if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined)) {
     problems.push('TLS_CERT and TLS_KEY: set both (paths to PEM files) or neither');
+  }
+  if (e.VERIFY_ALLOW_PRIVATE && (e.NODE_ENV === 'production' || !e.VERIFY_ALLOW_HOSTS)) {
+    problems.push(
+      'VERIFY_ALLOW_PRIVATE: only for tests and development, and only with VERIFY_ALLOW_HOSTS naming the hosts (unset it in production)',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -150,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV !== 'production',
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,
     verifyAllowHosts: e.VERIFY_ALLOW_HOSTS?.toLowerCase().split(','),
+    verifyAllowPrivate: e.VERIFY_ALLOW_PRIVATE ?? false,
   };
   return Object.freeze(config);
 }

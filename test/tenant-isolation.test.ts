@@ -108,6 +108,17 @@ const fixtureBuilders: FixtureBuilder[] = [
       .execute((trx) => awardBadge(t.deps, trx, { version, email: 'holder@example.org', source: 'manual' }));
     return { awardId: award.id };
   },
+  // badges: B previewed a bulk award from a CSV file.
+  async (t, b, ownerOfB) => {
+    const previewed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/badges/${b.badgeId}/bulk-awards`,
+      headers: { ...ownerOfB.headers, 'content-type': 'text/csv' },
+      payload: 'email\nbulk-in-b@example.org\n',
+    });
+    expect(previewed.statusCode, previewed.body).toBe(201);
+    return { bulkRunId: previewed.json().id as string };
+  },
 ];
 
 const orgScopedRoutes: OrgScopedRoute[] = [
@@ -164,6 +175,13 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/suspend', body: {} },
   { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/reinstate', body: {} },
   { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/resend-claim' },
+  // badges: bulk awards
+  { method: 'POST', url: '/api/v1/orgs/:orgId/badges/:badgeId/bulk-awards' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/bulk-awards' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/bulk-awards/:bulkRunId' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/bulk-awards/:bulkRunId/rows' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/bulk-awards/:bulkRunId/start' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/bulk-awards/:bulkRunId/cancel' },
   // badges: the award list and its export
   { method: 'GET', url: '/api/v1/orgs/:orgId/awards' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/awards.csv' },

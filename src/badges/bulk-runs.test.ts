@@ -257,6 +257,7 @@ describe('bulk awards from a CSV file', () => {
     await post(`${base()}/bulk-awards/${run.id}/start`);
     const crash = processBulkRun(t.deps, run.id, {
       batchSize: 4,
+      lanes: 1,
       beforeCommit: (batch) => {
         if (batch === 2) throw new Error('killed');
       },
@@ -304,6 +305,7 @@ describe('bulk awards from a CSV file', () => {
     await post(`${base()}/bulk-awards/${run.id}/start`);
     const outcome = await processBulkRun(t.deps, run.id, {
       batchSize: 2,
+      lanes: 1,
       onProgress: async () => {
         await post(`${base()}/bulk-awards/${run.id}/cancel`);
       },

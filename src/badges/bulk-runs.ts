@@ -5,7 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { type IssueRequest, issueCredentialsBatch } from '../issuing/index.ts';
+import { type IssueRequest, issueCredentialsBatch, signingIdentity } from '../issuing/index.ts';
 import { type MailRequest, queueMails } from '../mail/index.ts';
 import { organizationById } from '../orgs/index.ts';
 import { achievementOf } from './achievement.ts';
@@ -24,7 +24,6 @@ import {
   insertRows,
   insertRun,
   lockPendingRows,
-  lockRun,
   releaseLease,
   setAwardCredentials,
   settleRows,
@@ -127,6 +126,8 @@ export interface ProcessOptions {
   onProgress?: (run: BulkRunRow) => void | Promise<void>;
   /** Benchmarks: milliseconds spent per stage of each batch. */
   onStage?: (stage: BulkStage, ms: number) => void;
+  /** Batches in flight at once on PostgreSQL (default 2); PGlite has one connection, so always 1. */
+  lanes?: number;
   /** Tests: runs inside each batch's transaction just before it commits (throw to simulate a crash). */
   beforeCommit?: (batchNumber: number) => void | Promise<void>;
 }
@@ -153,6 +154,8 @@ export async function processBulkRun(
   }
   const version = await versionToAward(deps.db, leased.badgeId);
   const org = await organizationById(deps.db, leased.orgId);
+  // Creates the issuer's first key now, committed: lanes creating it inside their batches would wait on each other.
+  await signingIdentity(deps, deps.db, leased.orgId);
   const context: BatchContext = {
     version,
     issuerName: org?.name ?? '',
@@ -165,16 +168,27 @@ export async function processBulkRun(
       return result;
     },
   };
-  try {
-    for (let batchNumber = 1; ; batchNumber++) {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  let batchNumber = 0;
+  const lane = async (): Promise<ProcessOutcome> => {
+    for (;;) {
       const outcome = await deps.db.transaction().execute(async (trx) => {
-        const result = await processBatch(deps, trx, runId, context, options.batchSize ?? DEFAULT_BATCH_SIZE);
-        await options.beforeCommit?.(batchNumber);
+        const result = await processBatch(deps, trx, runId, context, batchSize);
+        if (typeof result !== 'string') await options.beforeCommit?.(++batchNumber);
         return result;
       });
       if (typeof outcome === 'string') return outcome;
       await options.onProgress?.(outcome);
     }
+  };
+  try {
+    // PostgreSQL: two batches in flight, so one signs (Node's CPU) while the database stores the other.
+    const lanes = deps.config.database.kind === 'postgres' ? (options.lanes ?? 2) : 1;
+    const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const outcomes = settled.map((s) => (s as PromiseFulfilledResult<ProcessOutcome>).value);
+    return outcomes.find((o) => o === 'done' || o === 'cancelled') ?? 'busy';
   } finally {
     await releaseLease(deps.db, runId, owner);
   }
@@ -196,7 +210,8 @@ async function processBatch(
   context: BatchContext,
   batchSize: number,
 ): Promise<BulkRunRow | 'done' | 'cancelled' | 'busy'> {
-  const run = await lockRun(trx, runId);
+  // Not locked: two lanes work on one run; cancelling is seen at the next batch.
+  const run = await findRun(trx, null, runId);
   if (!run || run.state === 'cancelled') return 'cancelled';
   if (run.state !== 'running' || run.leaseOwner !== context.owner) return 'busy';
   const rows = await lockPendingRows(trx, runId, batchSize);
@@ -286,7 +301,9 @@ async function awardRows(
     };
   });
   await context.timed('sign', async () => {
-    const credentials = await issueCredentialsBatch(deps, trx, run.orgId, requests);
+    const credentials = await issueCredentialsBatch(deps, trx, run.orgId, requests, {
+      allocateSeparately: deps.config.database.kind === 'postgres',
+    });
     await setAwardCredentials(
       trx,
       created.map((award, i) => ({ awardId: award.id, credentialId: credentials[i]!.id })),

@@ -17,7 +17,7 @@ import {
   rowsOf,
   updateRun,
 } from './bulk-store.ts';
-import { findBadge } from './definition-store.ts';
+import { badgesByIds, findBadge } from './definition-store.ts';
 
 const BULK_AWARDERS: readonly MembershipRole[] = ['owner', 'admin', 'staff'];
 export const SAMPLE_PROBLEMS = 100;
@@ -134,3 +134,29 @@ export async function cancelBulkRun(
   if (!cancelled) throw new ConflictError(`A ${run.state} run cannot be cancelled.`, 'bulk-run-finished');
   return cancelled;
 }
+
+// --- The CLI (`tessera award bulk`): an operator on the server acts as the system, not as a member.
+
+/** Dry run of a file for a badge of any organization; BulkFileRefusedError when the file is refused. */
+export async function previewBulkRunOfBadge(
+  deps: Deps,
+  input: { badgeId: string; fileName: string; source: CsvSource },
+): Promise<PreviewResult> {
+  const [badge] = await badgesByIds(deps.db, [input.badgeId]);
+  if (!badge) throw new NotFoundError('badge');
+  await versionToAward(deps.db, badge.id);
+  const run = await previewBulkRun(deps, { ...input, orgId: badge.orgId, createdBy: null });
+  const sample = await rowsOf(deps.db, run.id, { status: 'invalid', limit: SAMPLE_PROBLEMS, offset: 0 });
+  return { run, sampleProblems: sample.items };
+}
+
+/** Marks a run running for processing in this process (no job: the ticker resumes it if we die). */
+export async function startBulkRunHere(deps: Deps, runId: string): Promise<BulkRunRow> {
+  return deps.db.transaction().execute(async (trx) => {
+    const locked = await lockRun(trx, runId);
+    if (!locked) throw new NotFoundError('bulk award run');
+    return markRunning(deps, trx, locked);
+  });
+}
+
+export const findBulkRun = (deps: Deps, runId: string) => findRun(deps.db, null, runId);

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { BadgesTables } from '../badges/tables.ts';
 import type { CatalogTables } from '../catalog/tables.ts';
 import type { IdentityTables } from '../identity/tables.ts';
+import type { ImportsTables } from '../imports/tables.ts';
 import type { IssuingTables } from '../issuing/tables.ts';
 import type { LearningTables } from '../learning/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
@@ -17,7 +18,8 @@ export interface Database
     CatalogTables,
     LearningTables,
     BadgesTables,
-    ShowcaseTables {}
+    ShowcaseTables,
+    ImportsTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

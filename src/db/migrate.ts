@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_badges.ts';
 import * as m0007 from './migrations/0007_bulk_lease.ts';
 import * as m0008 from './migrations/0008_showcase.ts';
 import * as m0009 from './migrations/0009_profiles.ts';
+import * as m0010 from './migrations/0010_imported_badges.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0007_bulk_lease': m0007,
   '0008_showcase': m0008,
   '0009_profiles': m0009,
+  '0010_imported_badges': m0010,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

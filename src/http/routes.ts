@@ -13,6 +13,7 @@ import {
 import { catalogPublicRoutes, catalogRoutes } from '../catalog/index.ts';
 import type { Deps } from '../deps.ts';
 import { identityRoutes } from '../identity/index.ts';
+import { importPublicRoutes, importRoutes } from '../imports/index.ts';
 import { issuingPublicRoutes, issuingRoutes, ob2HostedRoutes } from '../issuing/index.ts';
 import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
@@ -39,6 +40,7 @@ const api: Plugin[] = [
   awardRoutes,
   claimRoutes,
   bulkAwardRoutes,
+  importRoutes,
 ];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */
@@ -51,6 +53,7 @@ const root: Plugin[] = [
   badgePublicRoutes,
   verificationRoutes,
   showcasePublicRoutes,
+  importPublicRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

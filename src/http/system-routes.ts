@@ -38,6 +38,10 @@ const problemDescriptions: Record<string, string> = {
   'claim-email-mismatch':
     'The badge was sent to an address your account has not verified; log in with that account, or add and verify the address, then open the link again.',
   'already-awarded': 'The recipient already holds this badge for its current validity period.',
+  'not-a-badge':
+    'The input is not a badge that can be read (garbage, a hostile image, a URL that may not be fetched …); `reason` names why.',
+  'already-imported': 'This badge (same credential id or assertion URL) is already in your backpack.',
+  'import-limit': 'A backpack holds at most 500 imported badges; remove some first.',
   'badge-not-published': 'Only published badges can be awarded; publish the badge first.',
   'profile-slug-taken': 'Another person already uses this profile address; choose another.',
   'renewal-not-open':

@@ -32,6 +32,33 @@ export async function allocateStatuses(
   return slots;
 }
 
+export interface BatchOptions {
+  /**
+   * Take the status indexes in a short transaction of their own (PostgreSQL only: PGlite has one
+   * connection), so concurrent batches do not queue behind the status list's lock. A batch that then
+   * fails leaves its indexes unused, which is harmless: indexes are never reused anyway. The issuer's
+   * key must exist already (committed), or the two transactions wait on each other.
+   */
+  allocateSeparately?: boolean;
+}
+
+/** Two batches opening the issuer's next list at once: one wins (unique list number), the other retries. */
+async function allocateInOwnTransaction(
+  deps: Deps,
+  identity: SigningIdentity,
+  count: number,
+): Promise<AllocatedStatus[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.db
+        .transaction()
+        .execute((own) => allocateStatuses(deps, own, identity, 'revocation', count));
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505' || attempt >= 3) throw error;
+    }
+  }
+}
+
 /**
  * Issues one credential per request, in order. Returns what was stored (ids, status slots and the
  * signed credentials, e.g. to bake them), without reading it back.
@@ -41,10 +68,14 @@ export async function issueCredentialsBatch(
   trx: Executor,
   orgId: string,
   requests: readonly IssueRequest[],
+  options: BatchOptions = {},
 ): Promise<IssuedCredentialInsert[]> {
   if (requests.length === 0) return [];
   const identity = await signingIdentity(deps, trx, orgId);
-  const slots = await allocateStatuses(deps, trx, identity, 'revocation', requests.length);
+  const count = requests.length;
+  const slots = options.allocateSeparately
+    ? await allocateInOwnTransaction(deps, identity, count)
+    : await allocateStatuses(deps, trx, identity, 'revocation', count);
   const now = deps.now();
   const rows: IssuedCredentialInsert[] = [];
   for (const [i, request] of requests.entries()) {

@@ -5,6 +5,7 @@ import {
   expiryRemindersTicker,
   learningEventsTicker,
 } from '../badges/index.ts';
+import { reverifyImportsTicker } from '../imports/index.ts';
 import { deliverMailJob } from '../mail/index.ts';
 import type { JobDefinition } from './queue.ts';
 import type { Ticker } from './ticker.ts';
@@ -12,4 +13,9 @@ import type { Ticker } from './ticker.ts';
 export const allJobs = [deliverMailJob, bulkAwardJob] as unknown as JobDefinition<never>[];
 
 /** Periodic tasks every worker process runs (see ticker.ts); started by startWorkers, stopped with the queue. */
-export const allTickers: Ticker[] = [learningEventsTicker, expiryRemindersTicker, bulkRunsTicker];
+export const allTickers: Ticker[] = [
+  learningEventsTicker,
+  expiryRemindersTicker,
+  bulkRunsTicker,
+  reverifyImportsTicker,
+];

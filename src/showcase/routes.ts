@@ -7,9 +7,17 @@ import type { Deps } from '../deps.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { DOWNLOADS, downloadOf } from './downloads.ts';
 import { BADGE_PAGE_CSS, renderBadgePage } from './page.ts';
+import { pageCacheOf, pageExpiry } from './page-cache.ts';
 import { previewPng } from './preview.ts';
 import { profilePublicRoutes, profileRoutes } from './profile-routes.ts';
-import { badgePageView, changeSharing, createReportCache, heldAward, publicAward } from './service.ts';
+import {
+  badgePageView,
+  changeSharing,
+  createReportCache,
+  heldAward,
+  publicAward,
+  REPORT_TTL_MS,
+} from './service.ts';
 import { sharePublicRoutes, shareRoutes } from './share-routes.ts';
 
 const awardParams = z.object({ awardId: z.uuid() });
@@ -42,6 +50,15 @@ function localeOf(request: FastifyRequest): string {
   return pickLocale(request.headers['accept-language']?.split(',')[0]);
 }
 
+function sendPage(reply: FastifyReply, locale: string, html: string): FastifyReply {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'public, max-age=30')
+    .header('content-language', locale)
+    .header('content-security-policy', PAGE_CSP)
+    .send(html);
+}
+
 function publicHeaders(reply: FastifyReply): FastifyReply {
   return reply.header('vary', 'Accept, Accept-Language').header('access-control-allow-origin', '*');
 }
@@ -49,6 +66,7 @@ function publicHeaders(reply: FastifyReply): FastifyReply {
 export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cache = createReportCache();
+  const pages = pageCacheOf(deps);
   const tags = ['public documents'];
 
   r.get(
@@ -63,8 +81,13 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
       },
     },
     async (request, reply) => {
-      const award = await publicAward(deps, request.params.awardId);
       const wanted = representationFor(request.headers.accept);
+      if (wanted === 'html') {
+        const locale = localeOf(request);
+        const cached = pages.get(request.params.awardId, locale, deps.now());
+        if (cached !== undefined) return sendPage(publicHeaders(reply), locale, cached);
+      }
+      const award = await publicAward(deps, request.params.awardId);
       publicHeaders(reply);
       if (wanted === 'json')
         return reply
@@ -75,12 +98,9 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
         return reply.type('application/vc+jwt').header('cache-control', 'public, max-age=60').send(award.jwt);
       const locale = localeOf(request);
       const view = await badgePageView(deps, cache, award);
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'public, max-age=30')
-        .header('content-language', locale)
-        .header('content-security-policy', PAGE_CSP)
-        .send(renderBadgePage(view, locale));
+      const html = renderBadgePage(view, locale);
+      pages.set(award.id, locale, html, pageExpiry(view.now, view.checkedAt, REPORT_TTL_MS));
+      return sendPage(reply, locale, html);
     },
   );
 

@@ -7,6 +7,7 @@ import type { Actor } from '../identity/actor.ts';
 import { requireActor } from '../identity/index.ts';
 import { type VerificationReport, verifyBadge } from '../verification/index.ts';
 import type { BadgePageView } from './page.ts';
+import { pageCacheOf } from './page-cache.ts';
 import type { ShareFacts } from './sharing.ts';
 import { findShowcasedAward, type ShowcasedAward, setSharing } from './store.ts';
 
@@ -126,5 +127,7 @@ export async function changeSharing(deps: Deps, actor: Actor | null, awardId: st
   const me = requireActor(actor);
   const updated = await setSharing(deps.db, awardId, me.user.id, choice);
   if (!updated) throw new NotFoundError('badge');
+  // Made private, or the name hidden: no cached page may show it any longer.
+  pageCacheOf(deps).forget(awardId);
   return { ...updated, pageUrl: `${deps.config.publicUrl}/badges/${updated.id}` };
 }

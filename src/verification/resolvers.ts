@@ -38,6 +38,7 @@ async function fetchJson(
     ...FETCH_LIMITS,
     accept,
     allowHosts: deps.config.verifyAllowHosts,
+    allowPrivate: deps.config.verifyAllowPrivate,
   });
   if (!response.ok) return { ok: false, reason: response.reason };
   if (response.status !== 200) return { ok: false, reason: `HTTP ${response.status}` };

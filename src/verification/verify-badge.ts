@@ -58,7 +58,12 @@ const URL_TYPES = [
 
 export function defaultFetcher(deps: Deps): Fetcher {
   return (url, accept) =>
-    safeFetch(url, { ...FETCH_LIMITS, accept, allowHosts: deps.config.verifyAllowHosts });
+    safeFetch(url, {
+      ...FETCH_LIMITS,
+      accept,
+      allowHosts: deps.config.verifyAllowHosts,
+      allowPrivate: deps.config.verifyAllowPrivate,
+    });
 }
 
 interface Examined {

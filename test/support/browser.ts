@@ -61,13 +61,18 @@ export interface WebAppUnderTest {
 /**
  * The real server (web app, API, mail workers) listening on a free port whose address is also its
  * PUBLIC_URL, so links in mail lead back to it, and a Chromium to drive it. Builds web/dist if stale.
+ * `env` adds configuration (e.g. letting verification fetch a loopback test server).
  */
-export async function startWebApp(): Promise<WebAppUnderTest> {
+export async function startWebApp(options: { env?: Record<string, string> } = {}): Promise<WebAppUnderTest> {
   assertChromiumInstalled();
   await ensureWebBuilt(() => {});
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const testApp = await createTestApp({ serveWebApp: true, workers: true, env: { PUBLIC_URL: baseUrl } });
+  const testApp = await createTestApp({
+    serveWebApp: true,
+    workers: true,
+    env: { ...options.env, PUBLIC_URL: baseUrl },
+  });
   let browser: Browser | undefined;
   try {
     await testApp.app.listen({ port, host: '127.0.0.1' });

@@ -12,6 +12,7 @@ import { CatalogPage, CoursePage } from './pages/learn/Catalog.tsx';
 import { ClaimPage } from './pages/learn/Claim.tsx';
 import { MyLearningPage } from './pages/learn/MyLearning.tsx';
 import { PlayerPage } from './pages/learn/Player.tsx';
+import { ProfileSettingsPage } from './pages/learn/ProfileSettings.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
 import { OutboxMessagePage, OutboxPage } from './pages/Outbox.tsx';
 import { ResetPasswordPage } from './pages/ResetPassword.tsx';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: '/learn/badges', element: <BackpackPage /> },
       { path: '/learn/badges/:awardId', element: <BackpackBadgePage /> },
       { path: '/learn/badge-progress', element: <BadgeProgressPage /> },
+      { path: '/learn/profile', element: <ProfileSettingsPage /> },
       { path: '/claim/:token', element: <ClaimPage /> },
       { path: '/learn/:enrolmentId', element: <PlayerPage /> },
       { path: '/issue', element: <DashboardPage kind="issuer" /> },

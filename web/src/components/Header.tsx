@@ -27,12 +27,16 @@ export function Header() {
         <ul>
           {session && (
             <li>
-              <NavLink to={dashboardPaths[dashboardFor(session)]} end>{t('nav.dashboard')}</NavLink>
+              <NavLink to={dashboardPaths[dashboardFor(session)]} end>
+                {t('nav.dashboard')}
+              </NavLink>
             </li>
           )}
           {session && dashboardFor(session) !== 'learner' && (
             <li>
-              <NavLink to={dashboardPaths.learner} end>{t('nav.learning')}</NavLink>
+              <NavLink to={dashboardPaths.learner} end>
+                {t('nav.learning')}
+              </NavLink>
             </li>
           )}
           {session && (

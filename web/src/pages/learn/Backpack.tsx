@@ -1,5 +1,6 @@
 // "My badges" (/learn/badges): every badge awarded to the learner, with its issuer, dates, expiry and
-// state said plainly (revoked, suspended, replaced by a renewal, waiting to be accepted).
+// state said plainly (revoked, suspended, replaced by a renewal, waiting to be accepted), and below them
+// the badges imported from other issuers (ImportBadge.tsx).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +9,7 @@ import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
+import { ImportedBadges } from './ImportBadge.tsx';
 import '../badges/badges.css';
 
 export function BackpackPage() {
@@ -42,6 +44,7 @@ function Backpack() {
           </li>
         ))}
       </ul>
+      <ImportedBadges />
     </Page>
   );
 }

@@ -8,6 +8,8 @@ import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
 import { BadgeFacts } from './Backpack.tsx';
+import { DownloadsPanel } from './DownloadsPanel.tsx';
+import { SharePanel } from './SharePanel.tsx';
 import '../badges/badges.css';
 
 export function BackpackBadgePage() {
@@ -75,6 +77,12 @@ function BackpackBadge({ awardId }: { awardId: string }) {
             <pre className="pre-wrap credential-json">{JSON.stringify(credential, null, 2)}</pre>
           </details>
         </section>
+      )}
+      {item.state === 'accepted' && (
+        <>
+          <SharePanel awardId={awardId} />
+          <DownloadsPanel awardId={awardId} />
+        </>
       )}
     </Page>
   );
