@@ -126,20 +126,21 @@ const awardedMs = performance.now() - totalStart;
 // --- bake: each credential into the badge PNG, in memory, read back a page at a time
 const png = svgToPng(defaultBadgeSvg(badge.name as string));
 await timed('bake (PNG, in memory)', async () => {
-  let after = '00000000-0000-0000-0000-000000000000';
+  let after = 0;
   for (;;) {
     const page = await deps.db
-      .selectFrom('awards as a')
+      .selectFrom('bulkAwardRows as r')
+      .innerJoin('awards as a', 'a.id', 'r.awardId')
       .innerJoin('issuedCredentials as c', 'c.id', 'a.credentialId')
-      .select(['a.id', 'c.credential'])
-      .where('a.bulkRunId', '=', run.id)
-      .where('a.id', '>', after)
-      .orderBy('a.id')
+      .select(['r.rowNumber', 'c.credential'])
+      .where('r.runId', '=', run.id)
+      .where('r.rowNumber', '>', after)
+      .orderBy('r.rowNumber')
       .limit(1000)
       .execute();
     if (page.length === 0) break;
     for (const row of page) bake(png, { format: 'ob3-json', payload: JSON.stringify(row.credential) });
-    after = page.at(-1)!.id;
+    after = page.at(-1)!.rowNumber;
   }
 });
 const totalMs = performance.now() - totalStart;
