@@ -19,6 +19,7 @@ import {
   type PublicOrganization,
   requireMembership,
 } from '../orgs/index.ts';
+import { cachedDocument, didDocumentKey, forgetDocuments } from './document-cache.ts';
 import {
   findActiveIssuerKey,
   findIssuerDidMethod,
@@ -190,6 +191,7 @@ export async function rotateKey(deps: Deps, actor: Actor | null, orgId: string):
       await retireActiveKeys(trx, orgId, deps.now());
       return createKey(deps, trx, orgId);
     });
+    forgetDocuments(deps, didDocumentKey(org.slug));
     return presentKey(issuerDid(deps, org.slug), row);
   } catch (error) {
     if ((error as { code?: string }).code === '23505') {
@@ -203,7 +205,11 @@ export async function rotateKey(deps: Deps, actor: Actor | null, orgId: string):
 }
 
 /** The public DID document of an issuer of this server, or undefined for an unknown slug. */
-export async function didDocumentOf(deps: Deps, slug: string): Promise<DidDocument | undefined> {
+export function didDocumentOf(deps: Deps, slug: string): Promise<DidDocument | undefined> {
+  return cachedDocument(deps, didDocumentKey(slug), () => loadDidDocument(deps, slug));
+}
+
+async function loadDidDocument(deps: Deps, slug: string): Promise<DidDocument | undefined> {
   const org = await organizationBySlug(deps.db, slug);
   if (org?.kind !== 'issuer') return undefined;
   let keys = await listIssuerKeys(deps.db, org.id);

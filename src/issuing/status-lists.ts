@@ -13,6 +13,7 @@ import {
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { organizationBySlug } from '../orgs/index.ts';
+import { cachedDocument, forgetDocuments, statusListKey } from './document-cache.ts';
 import { type SigningIdentity, statusListSigner } from './issuer-keys.ts';
 import {
   findCredentialStateBySlot,
@@ -109,6 +110,7 @@ export async function publishStatusList(
     created: now,
   });
   const etag = `"${createHash('sha256').update(JSON.stringify(signed)).digest('base64url').slice(0, 27)}"`;
+  forgetDocuments(deps, statusListKey(identity.org.slug, list.purpose, list.listNumber));
   await saveStatusList(trx, list.orgId, list.id, {
     bits: Buffer.from(bits.bytes),
     publishedCredential: signed as unknown as Record<string, unknown>,
@@ -124,11 +126,13 @@ export async function publishedStatusList(
   purpose: StatusPurpose,
   listNumber: number,
 ): Promise<{ credential: Record<string, unknown>; etag: string } | undefined> {
-  const org = await organizationBySlug(deps.db, slug);
-  if (!org) return undefined;
-  const list = await findStatusListByNumber(deps.db, org.id, purpose, listNumber);
-  if (!list?.publishedCredential || !list.etag) return undefined;
-  return { credential: list.publishedCredential, etag: list.etag };
+  return cachedDocument(deps, statusListKey(slug, purpose, listNumber), async () => {
+    const org = await organizationBySlug(deps.db, slug);
+    if (!org) return undefined;
+    const list = await findStatusListByNumber(deps.db, org.id, purpose, listNumber);
+    if (!list?.publishedCredential || !list.etag) return undefined;
+    return { credential: list.publishedCredential, etag: list.etag };
+  });
 }
 
 /**
