@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import type autocannon from 'autocannon';
 import pg from 'pg';
@@ -108,6 +109,8 @@ try {
     'p90 ms': number;
     'p99 ms': number;
     'max ms': number;
+    'loop delay p99 ms': number;
+    'loop delay max ms': number;
     'server CPU ms/req': string;
     'non-2xx': number;
     errors: number;
@@ -118,6 +121,9 @@ try {
   async function run(name: keyof typeof targets, rate: number | undefined, seconds: number, record = true) {
     const connections = rate === undefined ? 16 : Math.max(10, Math.min(50, Math.ceil(rate / 20)));
     const cpuBefore = process.cpuUsage();
+    // The server runs in this process: how long its event loop was held up tells server stalls from client ones.
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+    loopDelay.enable();
     const { stdout } = await execFileAsync(
       process.execPath,
       [
@@ -127,13 +133,15 @@ try {
         String(connections),
         '-d',
         String(seconds),
-        ...(rate === undefined ? [] : ['-R', String(rate)]),
+        // A per-connection rate spaces requests evenly (an overall rate lets autocannon send each second's budget in a burst).
+        ...(rate === undefined ? [] : ['-r', String(rate / connections)]),
         ...targets[name].args,
         `${baseUrl}${targets[name].path}`,
       ],
       { maxBuffer: 16 * 1024 * 1024 },
     );
     const cpu = process.cpuUsage(cpuBefore);
+    loopDelay.disable();
     const result = JSON.parse(stdout) as autocannon.Result;
     if (!record) return;
     rows.push({
@@ -144,6 +152,8 @@ try {
       'p90 ms': result.latency.p90,
       'p99 ms': result.latency.p99,
       'max ms': result.latency.max,
+      'loop delay p99 ms': Math.round(loopDelay.percentile(99) / 1e6),
+      'loop delay max ms': Math.round(loopDelay.max / 1e6),
       'server CPU ms/req': ((cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total)).toFixed(2),
       'non-2xx': result.non2xx,
       errors: result.errors + result.timeouts,
