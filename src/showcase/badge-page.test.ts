@@ -69,6 +69,7 @@ describe('public badge pages', () => {
     expect(body).toContain('Zoë Núñez');
     expect(body).toContain('Gestión Academy®');
     expect(body).toContain('43-3051.00');
+    expect(body).toMatch(/<li>Complete the course &quot;Payroll in one lesson&quot;\.<\/li>/); // criteria as Markdown
     expect(body).toContain('verdict-verified');
     expect(body).not.toContain('check-failed');
     expect(body).toMatch(/<span aria-hidden="true">✓<\/span> [^<]+<\/span>/); // the verified-domain mark

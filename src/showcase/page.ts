@@ -1,5 +1,6 @@
 // The public badge page, rendered on the server: fast, no JavaScript, readable on a phone, every
 // credential- or user-supplied text escaped. Link previews (Open Graph, Twitter) use a PNG rendering.
+import { renderMarkdown } from '../catalog/index.ts';
 import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
 import { renderVerificationPanel, type VerificationReport } from '../verification/index.ts';
@@ -132,7 +133,7 @@ ${view.renewed ? `<p class="renewed">${t('badgePage.renewed')}</p>` : ''}
 </div>
 </article>
 <section aria-labelledby="about-heading"><h2 id="about-heading">${t('badgePage.about')}</h2><p class="text">${escapeHtml(view.description)}</p></section>
-<section aria-labelledby="criteria-heading"><h2 id="criteria-heading">${t('badgePage.criteria')}</h2><p class="text">${escapeHtml(view.criteria)}</p></section>
+<section aria-labelledby="criteria-heading"><h2 id="criteria-heading">${t('badgePage.criteria')}</h2><div class="criteria">${renderMarkdown(view.criteria)}</div></section>
 ${skills(view, locale)}
 ${evidence}
 ${renderVerificationPanel(locale, view.report, view.checkedAt)}
