@@ -1,11 +1,7 @@
-// Browser journey of the backpack import (issue #7, item 7): a learner drops a baked OB 2.0 PNG, whose
-// assertion lives on a loopback test server (the app may fetch 127.0.0.1 in this test only), on the
-// backpack page; the badge appears under "Imported badges" with its verdict. axe finds nothing serious.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aVerifiedUser, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anOb2Issuer, LOOPBACK_VERIFY_ENV, type Ob2Issuer } from '../../src/imports/testing.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 const BADGE_NAME = 'Gestión de nóminas — Zoë';
@@ -27,15 +23,6 @@ afterAll(async () => {
 function started(): { web: WebAppUnderTest; issuer: Ob2Issuer } {
   if (!web || !issuer) throw new Error('the web app or the loopback issuer did not start');
   return { web, issuer };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('importing a badge from another issuer in a browser', () => {

@@ -1,7 +1,6 @@
 // The two pages behind links that leave Tessera, in a real browser: the certificate check a QR code
 // opens, and the supervisor's attestation form (answered by clicking, no script). axe finds nothing
 // serious on either, at a phone's width too.
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPublishedCourse, sampleCourse } from '../../src/catalog/testing.ts';
@@ -9,6 +8,7 @@ import { aLoggedInUser } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEnrolment, playerOf } from '../../src/learning/testing.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { freePort, launchBrowser } from '../support/browser.ts';
 
 /** Server-rendered pages only: no web app build and no mail workers, so this stays light beside the rest. */
@@ -52,15 +52,6 @@ afterAll(async () => {
 function started(): Served {
   if (!served) throw new Error('the server did not start');
   return served;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('the learning pages in a browser', () => {

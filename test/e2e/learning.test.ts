@@ -5,7 +5,6 @@
 
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { Resvg } from '@resvg/resvg-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { aPublishedCourse } from '../../src/catalog/testing.ts';
 import { aVerifiedUser, logInAs, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEnrolment } from '../../src/learning/testing.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 let web: WebAppUnderTest | undefined;
@@ -44,15 +44,6 @@ afterAll(async () => {
 function started(): WebAppUnderTest {
   if (!web) throw new Error('the web app did not start');
   return web;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function logIn(page: Page, email: string): Promise<void> {

@@ -4,12 +4,12 @@
 // the credential changed fails the signature check; private badges are 404; the learner turns on a
 // public profile. axe finds no serious or critical violation on the badge, verify and profile pages.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bake, unbake } from '../../src/credentials/index.ts';
 import { TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anAcceptedBadge } from '../../src/showcase/testing.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 const BADGE_NAME = 'Gestión de nóminas — Zoë';
@@ -40,15 +40,6 @@ afterAll(async () => {
 function started(): WebAppUnderTest {
   if (!web) throw new Error('the web app did not start');
   return web;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A fresh browser context with no session: what an employer or a stranger sees. */

@@ -1,9 +1,8 @@
 // The first journey through the real app in Chromium: sign up, read the verification mail in the
 // outbox, follow its link, log in, see the dashboard, log out; and axe on the public forms.
 import { randomBytes } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
 import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 let web: WebAppUnderTest | undefined;
@@ -21,15 +20,6 @@ function started(): WebAppUnderTest {
   return web;
 }
 const openPage = (path: string) => started().openPage(path);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the web app in a browser', () => {
   it('signs a new user up, verifies the email from the outbox, logs in to the dashboard and out', async () => {

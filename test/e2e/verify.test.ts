@@ -1,9 +1,6 @@
-// An anonymous visitor drops a downloaded baked PNG on the verify page and sees every check pass;
-// the badge's non-ASCII name survives baking and unbaking. axe finds nothing serious on the page.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aBakedDownload, anIssuedCredential } from '../../src/verification/testing.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 const BADGE_NAME = 'Gestión de nóminas — Zoë';
@@ -20,15 +17,6 @@ afterAll(async () => {
 function started(): WebAppUnderTest {
   if (!web) throw new Error('the web app did not start');
   return web;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('the verify page in a browser', () => {
