@@ -90,7 +90,7 @@ describe('badge journeys in a browser', () => {
     // Publishing without requirements is refused, and the API's reason is listed at the top.
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('alert').getByRole('heading', { name: 'There is a problem' }).waitFor();
-    expect(await page.getByText('State: draft.').count()).toBe(1);
+    await page.getByText('State: draft.').waitFor();
 
     for (const title of courseTitles) await page.getByLabel(title).check();
     await page.getByRole('button', { name: 'Add a skill' }).click();

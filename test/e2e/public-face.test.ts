@@ -73,10 +73,14 @@ describe('the public face of a badge in a browser', () => {
     });
     await page.goto(`${started().baseUrl}/learn/badges/${held.award.id}`);
     await page.getByRole('heading', { name: 'Sharing' }).waitFor();
-    expect(await page.getByText('Its page answers “not found” to everyone else').count()).toBe(1);
+    // Waits for the panel's text: it renders once the share links have loaded.
+    await page.getByText('Its page answers “not found” to everyone else').waitFor();
     expect(await statusOf(pageOf(held.award.id))).toBe(404);
 
-    await page.getByLabel('Public', { exact: true }).check();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/sharing') && r.request().method() === 'PUT'),
+      page.getByLabel('Public', { exact: true }).check(),
+    ]);
     await page.getByRole('button', { name: 'Copy LinkedIn link' }).click();
     await page.getByText('Copied.').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -161,10 +165,13 @@ describe('the public face of a badge in a browser', () => {
     expect(await page.getByText('Private badge').count()).toBe(0);
 
     await learnerPage.goto(`${started().baseUrl}/learn/badges/${held.award.id}`);
-    await learnerPage.getByLabel('Private', { exact: true }).check();
+    // The choice shows at once; the server has it when its PUT is answered.
+    const saved = () =>
+      learnerPage.waitForResponse((r) => r.url().endsWith('/sharing') && r.request().method() === 'PUT');
+    await Promise.all([saved(), learnerPage.getByLabel('Private', { exact: true }).check()]);
     await learnerPage.getByText('Make the badge public to get its link').waitFor();
     expect(await statusOf(pageOf(held.award.id))).toBe(404);
-    await learnerPage.getByLabel('Public', { exact: true }).check();
+    await Promise.all([saved(), learnerPage.getByLabel('Public', { exact: true }).check()]);
     await learnerPage.getByRole('button', { name: 'Copy link', exact: true }).waitFor();
     expect(await statusOf(pageOf(held.award.id))).toBe(200);
   });
@@ -179,10 +186,10 @@ describe('the public face of a badge in a browser', () => {
     await page.getByLabel('Address', { exact: true }).fill(slug);
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved.').waitFor();
-    expect(await page.getByRole('link', { name: `/people/${slug}` }).count()).toBe(1);
+    await page.getByRole('link', { name: `/people/${slug}` }).waitFor();
 
     const { page: profile, scriptErrors } = await aVisitor(`/people/${slug}`);
-    expect(await profile.getByText(BADGE_NAME).count()).toBeGreaterThanOrEqual(1);
+    await profile.getByText(BADGE_NAME).first().waitFor();
     expect(await seriousViolations(profile)).toEqual([]);
     expect(scriptErrors).toEqual([]);
   });
