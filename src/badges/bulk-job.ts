@@ -1,11 +1,11 @@
 // Background work of bulk awards: the job that processes a started run, and a ticker that re-enqueues
-// runs whose worker died (their lease expired) or that no worker picked up.
+// runs whose worker died (their lease expired) or that no worker picked up, and drops dry runs a crash cut off.
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import type { JobDefinition } from '../jobs/queue.ts';
 import type { Ticker } from '../jobs/ticker.ts';
 import { LEASE_SECONDS, processBulkRun } from './bulk-runs.ts';
-import { stalledRuns, updateRun } from './bulk-store.ts';
+import { deleteAbandonedValidations, stalledRuns, updateRun } from './bulk-store.ts';
 
 export const bulkAwardJob: JobDefinition<{ runId: string }> = {
   name: 'badges.bulk-award',
@@ -34,8 +34,23 @@ export async function resumeStalledBulkRuns(deps: Deps): Promise<number> {
   return runs.length;
 }
 
+/** A dry run reads its file in minutes; one still 'validating' after this long was cut off by a crash. */
+export const ABANDONED_DRY_RUN_MINUTES = 60;
+
+/**
+ * Removes dry runs a crash cut off while reading their file (nothing was awarded from them; the issuer
+ * uploads the file again), so they do not linger half-read. Returns how many.
+ */
+export async function dropAbandonedDryRuns(deps: Deps): Promise<number> {
+  const before = new Date(deps.now().getTime() - ABANDONED_DRY_RUN_MINUTES * 60_000);
+  return deleteAbandonedValidations(deps.db, before);
+}
+
 export const bulkRunsTicker: Ticker = {
   name: 'badges.bulk-runs',
   everySeconds: 30,
-  run: resumeStalledBulkRuns,
+  run: async (deps) => {
+    await dropAbandonedDryRuns(deps);
+    return resumeStalledBulkRuns(deps);
+  },
 };

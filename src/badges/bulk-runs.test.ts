@@ -9,7 +9,7 @@ import {
 } from '../../test/support/awards.ts';
 import { aLoggedInUser } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
-import { resumeStalledBulkRuns } from './bulk-job.ts';
+import { dropAbandonedDryRuns, resumeStalledBulkRuns } from './bulk-job.ts';
 import { previewBulkRun, processBulkRun } from './bulk-runs.ts';
 import { aPublishedBadge } from './testing.ts';
 
@@ -316,5 +316,40 @@ describe('bulk awards from a CSV file', () => {
     expect(after.awardedRows).toBe(2);
     expect((await countsOf(badgeId)).awards).toBe(after.awardedRows);
     expect((await post(`${base()}/bulk-awards/${run.id}/start`)).statusCode).toBe(409);
+  });
+
+  it('drops dry runs a crash cut off while reading their file, and keeps the ones still being read', async () => {
+    const badgeId = await aBadge();
+    const insertValidating = (createdAt: Date) =>
+      t.deps.db
+        .insertInto('bulkAwardRuns')
+        .values({ orgId: issuer.orgId, badgeId, fileName: 'cut-off.csv', state: 'validating', createdAt })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const abandoned = await insertValidating(new Date(Date.now() - 2 * 60 * 60_000));
+    const reading = await insertValidating(new Date());
+    await t.deps.db
+      .insertInto('bulkAwardRows')
+      .values({
+        runId: abandoned.id,
+        rowNumber: 1,
+        email: 'a@example.org',
+        status: 'pending',
+        problems: '[]',
+      })
+      .execute();
+    expect(await dropAbandonedDryRuns(t.deps)).toBe(1);
+    const left = await t.deps.db
+      .selectFrom('bulkAwardRuns')
+      .select('id')
+      .where('id', 'in', [abandoned.id, reading.id])
+      .execute();
+    expect(left.map((r) => r.id)).toEqual([reading.id]);
+    const rows = await t.deps.db
+      .selectFrom('bulkAwardRows')
+      .select('runId')
+      .where('runId', '=', abandoned.id)
+      .execute();
+    expect(rows).toEqual([]);
   });
 });

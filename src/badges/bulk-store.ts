@@ -27,6 +27,17 @@ export async function deleteRun(db: Executor, runId: string): Promise<void> {
   await db.deleteFrom('bulkAwardRuns').where('id', '=', runId).execute();
 }
 
+/** Dry runs still 'validating' since before `before`: their upload died with its process. Deleted, rows too. */
+export async function deleteAbandonedValidations(db: Executor, before: Date): Promise<number> {
+  const deleted = await db
+    .deleteFrom('bulkAwardRuns')
+    .where('state', '=', 'validating')
+    .where('createdAt', '<', before)
+    .returning('id')
+    .execute();
+  return deleted.length;
+}
+
 export async function insertRows(db: Executor, runId: string, rows: readonly BulkRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROW_INSERT_CHUNK) {
     await db
