@@ -19,6 +19,19 @@ async function recipientContact(trx: Executor, award: AwardRow) {
   return userId ? accountContact(trx, userId) : undefined;
 }
 
+/** Who the mail goes to, in which language, and the names it speaks of. */
+async function mailFacts(trx: Executor, award: AwardRow) {
+  const version = await findVersion(trx, award.badgeVersionId);
+  const org = await organizationById(trx, award.orgId);
+  const contact = await recipientContact(trx, award);
+  return {
+    locale: contact?.locale ?? 'en',
+    name: award.recipientName ?? contact?.name ?? award.recipientEmail,
+    issuerName: org?.name ?? '',
+    badgeName: version?.name ?? '',
+  };
+}
+
 /** Queued in the awarding transaction; `key` keeps a retried award (or resend) to one message. */
 export async function queueAwardMail(
   deps: Deps,
@@ -27,37 +40,24 @@ export async function queueAwardMail(
   token: string,
   key = `badge-awarded:${award.id}`,
 ): Promise<void> {
-  const version = await findVersion(trx, award.badgeVersionId);
-  const org = await organizationById(trx, award.orgId);
-  const contact = await recipientContact(trx, award);
+  const { locale, ...names } = await mailFacts(trx, award);
   await queueMail(deps, trx, {
     to: award.recipientEmail,
-    locale: contact?.locale ?? 'en',
-    template: {
-      kind: 'badge-awarded',
-      name: award.recipientName ?? contact?.name ?? award.recipientEmail,
-      issuerName: org?.name ?? '',
-      badgeName: version?.name ?? '',
-      link: claimLink(deps, token),
-      days: CLAIM_DAYS,
-    },
+    locale,
+    template: { kind: 'badge-awarded', ...names, link: claimLink(deps, token), days: CLAIM_DAYS },
     idempotencyKey: key,
   });
 }
 
 /** A renewal of an accepted badge goes straight to the backpack: the mail says so and links there. */
 export async function queueRenewalMail(deps: Deps, trx: Executor, award: AwardRow): Promise<void> {
-  const version = await findVersion(trx, award.badgeVersionId);
-  const org = await organizationById(trx, award.orgId);
-  const contact = await recipientContact(trx, award);
+  const { locale, ...names } = await mailFacts(trx, award);
   await queueMail(deps, trx, {
     to: award.recipientEmail,
-    locale: contact?.locale ?? 'en',
+    locale,
     template: {
       kind: 'badge-renewed',
-      name: award.recipientName ?? contact?.name ?? award.recipientEmail,
-      issuerName: org?.name ?? '',
-      badgeName: version?.name ?? '',
+      ...names,
       expiresAt: award.validUntil?.toISOString() ?? null,
       link: `${deps.config.publicUrl}/learn/badges/${award.id}`,
     },
