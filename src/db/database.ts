@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { BadgesTables } from '../badges/tables.ts';
 import type { CatalogTables } from '../catalog/tables.ts';
+import type { CommerceTables } from '../commerce/tables.ts';
 import type { IdentityTables } from '../identity/tables.ts';
 import type { ImportsTables } from '../imports/tables.ts';
 import type { IssuingTables } from '../issuing/tables.ts';
@@ -19,7 +20,8 @@ export interface Database
     LearningTables,
     BadgesTables,
     ShowcaseTables,
-    ImportsTables {}
+    ImportsTables,
+    CommerceTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_bulk_lease.ts';
 import * as m0008 from './migrations/0008_showcase.ts';
 import * as m0009 from './migrations/0009_profiles.ts';
 import * as m0010 from './migrations/0010_imported_badges.ts';
+import * as m0011 from './migrations/0011_commerce.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0008_showcase': m0008,
   '0009_profiles': m0009,
   '0010_imported_badges': m0010,
+  '0011_commerce': m0011,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

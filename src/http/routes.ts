@@ -11,6 +11,15 @@ import {
   progressRoutes,
 } from '../badges/index.ts';
 import { catalogPublicRoutes, catalogRoutes } from '../catalog/index.ts';
+import {
+  feeRoutes,
+  offerRoutes,
+  orderRoutes,
+  paymentWebhookRoutes,
+  receiptRoutes,
+  refundRoutes,
+  reportRoutes,
+} from '../commerce/index.ts';
 import type { Deps } from '../deps.ts';
 import { identityRoutes } from '../identity/index.ts';
 import { importPublicRoutes, importRoutes } from '../imports/index.ts';
@@ -41,6 +50,12 @@ const api: Plugin[] = [
   claimRoutes,
   bulkAwardRoutes,
   importRoutes,
+  offerRoutes,
+  orderRoutes,
+  refundRoutes,
+  feeRoutes,
+  receiptRoutes,
+  reportRoutes,
 ];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */
@@ -54,6 +69,7 @@ const root: Plugin[] = [
   verificationRoutes,
   showcasePublicRoutes,
   importPublicRoutes,
+  paymentWebhookRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

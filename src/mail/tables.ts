@@ -16,6 +16,14 @@ export interface MailMessagesTable {
   lastError: string | null;
   createdAt: ColumnType<Date, Date | undefined, never>;
   sentAt: Date | null;
+  /** Files sent with the message (receipts): base64 content. */
+  attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
 }
 
 export interface MailTables {

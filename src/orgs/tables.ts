@@ -10,6 +10,9 @@ export interface OrganizationsTable {
   name: string;
   kind: OrganizationKind;
   websiteUrl: string | null;
+  /** The one-time fee for a learner's first badge from this issuer (commerce); null: none. */
+  issuanceFeeMinor: ColumnType<number | null, number | null | undefined, number | null>;
+  issuanceFeeCurrency: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: ColumnType<Date, Date | undefined, never>;
 }
 
