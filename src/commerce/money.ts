@@ -1,0 +1,78 @@
+// Money is integer minor units of an ISO 4217 currency. Nothing here ever divides money as a
+// floating-point number: amounts become decimal strings by integer arithmetic, and Intl only lays out
+// the symbol, grouping and decimal mark of a string it receives exactly.
+import { InvalidError } from '../errors.ts';
+
+/** The largest price (or amount) one field may hold: 1,000,000.00 in a two-digit currency. */
+export const MAX_AMOUNT_MINOR = 100_000_000;
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/** Returns the currency code when it is three upper-case letters Intl knows; InvalidError otherwise. */
+export function assertCurrency(c: string): string {
+  if (!CURRENCY.test(c)) {
+    throw new InvalidError('A currency is a three-letter ISO 4217 code such as EUR.', [
+      { path: 'currency', message: 'Use a three-letter upper-case currency code such as EUR.' },
+    ]);
+  }
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: c });
+  } catch {
+    throw new InvalidError(`${c} is not a currency.`, [{ path: 'currency', message: `${c} is not a currency.` }]);
+  }
+  return c;
+}
+
+/** Returns the amount when it is a whole number of minor units between 0 and MAX_AMOUNT_MINOR. */
+export function assertAmount(minor: number, field: string): number {
+  if (!Number.isSafeInteger(minor) || minor < 0 || minor > MAX_AMOUNT_MINOR) {
+    throw new InvalidError(`${field} must be a whole number of minor units between 0 and ${MAX_AMOUNT_MINOR}.`, [
+      {
+        path: field,
+        message: `Use a whole number of minor units (cents) between 0 and ${MAX_AMOUNT_MINOR}.`,
+      },
+    ]);
+  }
+  return minor;
+}
+
+/** How many minor-unit digits a currency has (EUR 2, JPY 0, BHD 3). */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** numerator / denominator rounded half up (away from zero on an exact half, for either sign). */
+export function roundHalfUpDiv(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError('Division by zero.');
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const quotient = (2n * n + d) / (2n * d);
+  return negative ? -quotient : quotient;
+}
+
+/** "1234.56" for (123456, EUR), "-0.05" for (-5, EUR), "1235" for (1235, JPY): integer arithmetic only. */
+export function decimalAmount(minor: number, currency: string): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`${minor} is not a whole number of minor units.`);
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const magnitude = BigInt(Math.abs(minor));
+  if (digits === 0) return `${sign}${magnitude}`;
+  const scale = 10n ** BigInt(digits);
+  const whole = magnitude / scale;
+  const fraction = (magnitude % scale).toString().padStart(digits, '0');
+  return `${sign}${whole}.${fraction}`;
+}
+
+/** The amount as a reader expects it in `locale`: formatMoney(123456, 'EUR') → "€1,234.56". */
+export function formatMoney(minor: number, currency: string, locale = 'en'): string {
+  const digits = minorDigits(currency);
+  const format = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  // Intl formats a decimal string exactly (no conversion to a binary float).
+  return format.format(decimalAmount(minor, currency) as Intl.StringNumericLiteral);
+}

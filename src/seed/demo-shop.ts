@@ -1,0 +1,143 @@
+// The demo storefront of Northwind Academy: three priced short courses, each with a lesson and a check,
+// and the "HR Generalist Starter" badge that requires all three — sold one by one or as a bundle at the
+// default 10 % discount. The issuer charges a one-time issuance fee for a learner's first badge and
+// adds 20 % VAT; payments use the embedded default (manual invoices the issuer marks paid).
+import { createBadge, DEFAULT_VALIDITY_DAYS, publishBadge } from '../badges/index.ts';
+import { createCourse, publishCourse, type UnitInput } from '../catalog/index.ts';
+import type { Deps } from '../deps.ts';
+
+interface ShopCourse {
+  title: string;
+  summary: string;
+  minutes: number;
+  priceMinor: number;
+  skills: string[];
+  lesson: string[];
+  question: { prompt: string; right: string; wrong: string[] };
+}
+
+const shopCourses: ShopCourse[] = [
+  {
+    title: 'Employment law basics',
+    summary: 'Contracts, working time and the rules every people team applies daily.',
+    minutes: 50,
+    priceMinor: 4500,
+    skills: ['Employment law', 'Compliance'],
+    lesson: [
+      '# Employment law basics',
+      '',
+      'A **contract of employment** exists as soon as both sides agree on work for pay — in writing or not.',
+      '',
+      'Written terms still matter: they settle hours, pay, leave and notice before anyone needs them.',
+    ],
+    question: {
+      prompt: 'When does a contract of employment exist?',
+      right: 'As soon as both sides agree on work for pay',
+      wrong: ['Only once it is signed', 'After the probation period'],
+    },
+  },
+  {
+    title: 'Onboarding that sticks',
+    summary: 'Plan the first ninety days so new hires stay, learn fast and feel welcome.',
+    minutes: 40,
+    priceMinor: 3500,
+    skills: ['Onboarding', 'Employee retention'],
+    lesson: [
+      '# Onboarding that sticks',
+      '',
+      'Good onboarding starts **before day one**: equipment, accounts and a named buddy are ready.',
+      '',
+      'Then plan 30, 60 and 90 days with goals the new hire can see.',
+    ],
+    question: {
+      prompt: 'When does good onboarding start?',
+      right: 'Before the first day',
+      wrong: ['On the first day', 'After the probation period'],
+    },
+  },
+  {
+    title: 'Performance conversations',
+    summary: 'Give feedback that is specific, timely and about behaviour — and agree on next steps.',
+    minutes: 45,
+    priceMinor: 4000,
+    skills: ['Performance management', 'Feedback'],
+    lesson: [
+      '# Performance conversations',
+      '',
+      'Useful feedback names a **specific behaviour**, its effect, and what to do next.',
+      '',
+      'Give it close to the moment, in private, and end with an agreed step.',
+    ],
+    question: {
+      prompt: 'What does useful feedback name?',
+      right: 'A specific behaviour and its effect',
+      wrong: ["The person's character", 'A general impression'],
+    },
+  },
+];
+
+function unitsOf(course: ShopCourse): UnitInput[] {
+  return [
+    { id: 'lesson', kind: 'lesson', title: course.title, markdown: course.lesson.join('\n') },
+    {
+      id: 'check',
+      kind: 'assessment',
+      title: 'Check your understanding',
+      questions: [
+        {
+          id: 'q1',
+          type: 'single-choice',
+          prompt: course.question.prompt,
+          options: [
+            { id: 'right', text: course.question.right, correct: true, feedback: 'Right.' },
+            ...course.question.wrong.map((text, i) => ({
+              id: `wrong-${i + 1}`,
+              text,
+              correct: false,
+              feedback: 'Not quite: read the lesson again.',
+            })),
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+/** Creates the priced courses and the bundle badge; returns the badge's id. */
+export async function seedDemoShop(
+  deps: Deps,
+  issuerOrgId: string,
+): Promise<{ badgeId: string; courseIds: string[] }> {
+  const courseIds: string[] = [];
+  for (const course of shopCourses) {
+    const { course: created } = await createCourse(deps, 'system', issuerOrgId, {
+      title: course.title,
+      summary: course.summary,
+      estimatedMinutes: course.minutes,
+      skills: course.skills,
+      activityCodePrefix: null,
+      accessDays: 365,
+      price: { amountMinor: course.priceMinor, currency: 'EUR' },
+      units: unitsOf(course),
+    });
+    await publishCourse(deps, 'system', issuerOrgId, created.id);
+    courseIds.push(created.id);
+  }
+  const { badge } = await createBadge(deps, 'system', issuerOrgId, {
+    name: 'HR Generalist Starter',
+    description:
+      'Applies the basics of employment law, onboards new hires and holds performance conversations.',
+    skills: [{ name: 'Human resources' }, { name: 'Employment law' }],
+    level: 'Foundation',
+    criteriaNarrative: null,
+    validityDays: DEFAULT_VALIDITY_DAYS,
+    colors: null,
+    renewAfterAccessEnded: true,
+    requirements: {
+      items: courseIds.map((courseId) => ({ kind: 'course' as const, courseId })),
+      required: null,
+    },
+  });
+  await publishBadge(deps, 'system', issuerOrgId, badge.id);
+  return { badgeId: badge.id, courseIds };
+}
