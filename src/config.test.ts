@@ -116,4 +116,97 @@ describe('configuration', () => {
       expect.arrayContaining([expect.stringMatching(/^STORAGE_URL: must look like s3:\/\/bucket/)]),
     );
   });
+  describe('payments', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+      return expect.unreachable('loadConfig should have thrown');
+    };
+    const keys = { STRIPE_SECRET_KEY: 'sk_test_51Habc', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' };
+
+    it('takes payments by manual invoice unless PAYMENT_PROVIDER says stripe', () => {
+      expect(loadConfig({}).payments).toEqual({ provider: 'manual', stripe: undefined });
+      expect(loadConfig({ PAYMENT_PROVIDER: 'stripe', ...keys }).payments).toEqual({
+        provider: 'stripe',
+        stripe: { secretKey: 'sk_test_51Habc', webhookSecret: 'whsec_abc123', api: undefined },
+      });
+    });
+
+    it('refuses to start with Stripe chosen but its keys missing, naming each missing variable', () => {
+      expect(problemsOf({ PAYMENT_PROVIDER: 'stripe' })).toEqual([
+        expect.stringMatching(
+          /^STRIPE_SECRET_KEY: required with PAYMENT_PROVIDER=stripe \(the secret key sk_live_/,
+        ),
+        expect.stringMatching(/^STRIPE_WEBHOOK_SECRET: required with PAYMENT_PROVIDER=stripe \(.*whsec_/),
+      ]);
+      expect(problemsOf({ PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_live_abc' })).toEqual([
+        expect.stringMatching(/^STRIPE_WEBHOOK_SECRET: required with PAYMENT_PROVIDER=stripe/),
+      ]);
+      expect(problemsOf({ PAYMENT_PROVIDER: 'paypal' }).map((p) => p.split(':')[0])).toEqual([
+        'PAYMENT_PROVIDER',
+      ]);
+    });
+
+    it('keeps complete Stripe keys with the manual provider (to refund earlier Stripe payments), but not half a pair', () => {
+      expect(loadConfig(keys).payments).toMatchObject({
+        provider: 'manual',
+        stripe: { secretKey: 'sk_test_51Habc' },
+      });
+      expect(problemsOf({ STRIPE_SECRET_KEY: 'sk_test_51Habc' })).toEqual([
+        expect.stringMatching(/^STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY/),
+      ]);
+    });
+
+    it('points the Stripe client at another origin for tests, split into host, port and protocol', () => {
+      const local = loadConfig({
+        PAYMENT_PROVIDER: 'stripe',
+        ...keys,
+        STRIPE_API_URL: 'http://127.0.0.1:12111',
+      });
+      expect(local.payments.stripe?.api).toEqual({ host: '127.0.0.1', port: 12111, protocol: 'http' });
+      const tls = loadConfig({
+        PAYMENT_PROVIDER: 'stripe',
+        ...keys,
+        STRIPE_API_URL: 'https://stripe-mock.internal',
+      });
+      expect(tls.payments.stripe?.api).toEqual({
+        host: 'stripe-mock.internal',
+        port: 443,
+        protocol: 'https',
+      });
+    });
+
+    it('lists malformed Stripe settings with the other problems and never repeats the secrets', () => {
+      const problems = problemsOf({
+        PORT: '99999',
+        PAYMENT_PROVIDER: 'stripe',
+        STRIPE_SECRET_KEY: 'pk_live_publishable-secret',
+        STRIPE_WEBHOOK_SECRET: 'not-a-signing-secret',
+        STRIPE_API_URL: 'ftp://127.0.0.1/v1',
+      });
+      expect(problems.map((p) => p.split(':')[0])).toEqual([
+        'PORT',
+        'STRIPE_SECRET_KEY',
+        'STRIPE_WEBHOOK_SECRET',
+        'STRIPE_API_URL',
+      ]);
+      expect(problems.join('\n')).not.toMatch(/publishable-secret|not-a-signing-secret/);
+    });
+
+    it('refuses a plain-http Stripe API origin in production, where the secret key would travel in clear', () => {
+      const env = {
+        NODE_ENV: 'production',
+        PAYMENT_PROVIDER: 'stripe',
+        ...keys,
+        STRIPE_API_URL: 'http://10.0.0.5:12111',
+      };
+      expect(problemsOf(env)).toEqual([
+        expect.stringMatching(/^STRIPE_API_URL: must be https in production/),
+      ]);
+    });
+  });
 });

@@ -52,6 +52,11 @@ const EnvSchema = z.object({
   STORAGE_URL: z.string().optional(),
   STORAGE_ACCESS_KEY_ID: z.string().optional(),
   STORAGE_SECRET_ACCESS_KEY: z.string().optional(),
+  PAYMENT_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
+  // Checked together in stripeFromEnv, which lists every problem of the three.
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_URL: z.string().optional(),
 });
 
 export type DatabaseConfig =
@@ -69,6 +74,20 @@ export type S3StorageConfig = {
 };
 
 export type StorageConfig = { kind: 'local'; rootDir: string } | S3StorageConfig;
+
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Another API origin than Stripe's own (tests: a local fake); undefined = Stripe. */
+  api: { host: string; port: number; protocol: 'http' | 'https' } | undefined;
+}
+
+export interface PaymentsConfig {
+  /** Who takes payments for new orders: manual invoices (default) or Stripe Checkout. */
+  provider: 'manual' | 'stripe';
+  /** Set when both Stripe keys are (required with provider stripe; kept after a switch to refund old payments). */
+  stripe: StripeSettings | undefined;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -95,6 +114,7 @@ export interface Config {
   verifyAllowHosts: string[] | undefined;
   /** Tests and development: the VERIFY_ALLOW_HOSTS hosts may be fetched over http on private/loopback addresses. */
   verifyAllowPrivate: boolean;
+  payments: PaymentsConfig;
 }
 
 export class ConfigError extends Error {
@@ -110,16 +130,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
   const s3 = s3FromEnv(present);
+  const stripe = stripeFromEnv(present);
   if (!parsed.success) {
     throw new ConfigError([
       ...parsed.error.issues.map(
         (issue) => `${issue.path.join('.')}: ${issue.message} (got ${show(present, issue.path)})`,
       ),
       ...s3.problems,
+      ...stripe.problems,
     ]);
   }
   const e = parsed.data;
-  const problems: string[] = [...s3.problems];
+  const problems: string[] = [...s3.problems, ...stripe.problems];
   if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined)) {
     problems.push('TLS_CERT and TLS_KEY: set both (paths to PEM files) or neither');
   }
@@ -159,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,
     verifyAllowHosts: e.VERIFY_ALLOW_HOSTS?.toLowerCase().split(','),
     verifyAllowPrivate: e.VERIFY_ALLOW_PRIVATE ?? false,
+    payments: { provider: e.PAYMENT_PROVIDER, stripe: stripe.config },
   };
   return Object.freeze(config);
 }
@@ -242,6 +265,69 @@ function s3FromEnv(env: Record<string, string | undefined>): {
       forcePathStyle: pathStyle === 'true',
     },
   };
+}
+
+/**
+ * PAYMENT_PROVIDER=stripe needs both keys; STRIPE_API_URL points the client elsewhere (tests). Like the
+ * storage keys, the messages never repeat a value.
+ */
+function stripeFromEnv(env: Record<string, string | undefined>): {
+  config?: StripeSettings;
+  problems: string[];
+} {
+  const {
+    PAYMENT_PROVIDER: provider,
+    STRIPE_SECRET_KEY: secretKey,
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_URL: apiUrl,
+    NODE_ENV: mode,
+  } = env;
+  const problems: string[] = [];
+  // One key alone is a half-done set-up too; name what the missing key is needed with.
+  const neededWith =
+    provider === 'stripe'
+      ? 'PAYMENT_PROVIDER=stripe'
+      : secretKey
+        ? 'STRIPE_SECRET_KEY'
+        : 'STRIPE_WEBHOOK_SECRET';
+  if (provider === 'stripe' || secretKey || webhookSecret) {
+    if (!secretKey) {
+      problems.push(
+        `STRIPE_SECRET_KEY: required with ${neededWith} (the secret key sk_live_… or sk_test_… from the Stripe dashboard, Developers → API keys)`,
+      );
+    }
+    if (!webhookSecret) {
+      problems.push(
+        `STRIPE_WEBHOOK_SECRET: required with ${neededWith} (the endpoint's signing secret whsec_… from the Stripe dashboard, Developers → Webhooks, or from stripe listen)`,
+      );
+    }
+  }
+  if (secretKey && !/^(sk|rk)_(live|test)_[A-Za-z0-9_]+$/.test(secretKey)) {
+    problems.push(
+      'STRIPE_SECRET_KEY: must be a secret key (sk_live_… or sk_test_…) or a restricted key (rk_…)',
+    );
+  }
+  if (webhookSecret && !/^whsec_[A-Za-z0-9+/=_-]+$/.test(webhookSecret)) {
+    problems.push('STRIPE_WEBHOOK_SECRET: must be a webhook signing secret (whsec_…)');
+  }
+  let api: StripeSettings['api'];
+  if (apiUrl) {
+    const url = URL.canParse(apiUrl) ? new URL(apiUrl) : undefined;
+    if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.username) {
+      problems.push(
+        'STRIPE_API_URL: must be an http(s) origin such as http://127.0.0.1:12111 (no path), or unset',
+      );
+    } else if (mode === 'production' && url.protocol !== 'https:') {
+      // The secret key travels in every request.
+      problems.push('STRIPE_API_URL: must be https in production (or unset it to reach Stripe)');
+    } else {
+      const protocol = url.protocol === 'http:' ? 'http' : 'https';
+      const port = url.port ? Number(url.port) : protocol === 'http' ? 80 : 443;
+      api = { host: url.hostname.replace(/^\[|\]$/g, ''), port, protocol };
+    }
+  }
+  if (problems.length > 0 || !secretKey || !webhookSecret) return { problems };
+  return { problems, config: { secretKey, webhookSecret, api } };
 }
 
 function show(env: Record<string, string | undefined>, path: PropertyKey[]): string {

@@ -27,6 +27,7 @@ import {
   latestPublishedVersion,
   publishedVersionsRequiring,
 } from './definition-store.ts';
+import { issuanceFeeDue, queueFeeDueMail } from './fee.ts';
 import { type Learner, learnerOfEmail, learnerOfUser, learnerRecord } from './learner-record.ts';
 import { isRenewalOpen, isSatisfied, renewalOpensAt, validUntilOf } from './model.ts';
 import type { AwardSource } from './tables.ts';
@@ -70,6 +71,14 @@ async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: numb
   const validUntil = validUntilOf(issuedAt, version.validityDays);
   // A renewal of a badge the learner accepted is theirs at once, shared as before: no second claim.
   const keeps = previous?.state === 'accepted' && previous.userId !== null ? previous : undefined;
+  // A first badge earned from an issuer that charges an issuance fee waits for it (no credential yet).
+  const feeDue = await issuanceFeeDue(trx, {
+    orgId: version.orgId,
+    userId: input.userId ?? null,
+    email,
+    source: input.source,
+    cycle,
+  });
   const inserted = await insertAwardOnce(trx, {
     orgId: version.orgId,
     badgeId: version.badgeId,
@@ -79,7 +88,7 @@ async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: numb
     userId: keeps?.userId ?? input.userId ?? null,
     cycle,
     source: input.source,
-    state: keeps ? 'accepted' : 'offered',
+    state: feeDue ? 'awaiting-fee' : keeps ? 'accepted' : 'offered',
     ...(keeps
       ? { visibility: keeps.visibility, showName: keeps.showName, showEvidence: keeps.showEvidence }
       : {}),
@@ -99,23 +108,50 @@ async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: numb
       throw new Error(`award of badge ${version.badgeId} cycle ${cycle} conflicted but is missing`);
     return { award: existing, created: false };
   }
-  const credential = await issueCredentialIn(deps, trx, version.orgId, {
-    achievement: achievementOf(deps, version),
-    recipient: input.name ? { email, name: input.name } : { email },
-    validFrom: issuedAt,
-    validUntil: validUntil ?? undefined,
-    awardedDate,
-    evidence: input.evidenceUrl ? [{ id: input.evidenceUrl }] : undefined,
+  if (feeDue) {
+    await queueFeeDueMail(deps, trx, inserted, feeDue);
+    return { award: inserted, created: true };
+  }
+  const award = await issueAward(deps, trx, inserted, version, {
+    previous,
+    renewal: keeps !== undefined,
+    depth,
   });
-  const award = await setAwardCredential(trx, inserted.id, credential.id);
-  if (previous) await supersedeAward(trx, previous.id, award.id, deps.now());
-  if (keeps) await queueRenewalMail(deps, trx, award);
-  else await queueAwardMail(deps, trx, award, await createClaim(deps, trx, award));
-  if (depth < MAX_PATHWAY_DEPTH) await awardPathways(deps, trx, award, depth + 1);
   return { award, created: true };
 }
 
-const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
+/**
+ * Issues an inserted award: its credential (dated as the award row says), the previous cycle
+ * superseded, the claim link and "Accept your badge" mail (or the renewal mail), then the pathway
+ * badges that require it are evaluated. Also used when an award's issuance fee is paid (fee.ts).
+ */
+export async function issueAward(
+  deps: Deps,
+  trx: Executor,
+  inserted: AwardRow,
+  version: BadgeVersionRow,
+  context: { previous: AwardRow | undefined; renewal: boolean; depth: number },
+): Promise<AwardRow> {
+  const { recipientEmail: email, recipientName: name } = inserted;
+  const credential = await issueCredentialIn(deps, trx, version.orgId, {
+    achievement: achievementOf(deps, version),
+    recipient: name ? { email, name } : { email },
+    validFrom: inserted.issuedAt,
+    validUntil: inserted.validUntil ?? undefined,
+    awardedDate: inserted.awardedDate,
+    evidence: inserted.evidenceUrl ? [{ id: inserted.evidenceUrl }] : undefined,
+  });
+  const award = await setAwardCredential(trx, inserted.id, credential.id);
+  if (context.previous) await supersedeAward(trx, context.previous.id, award.id, deps.now());
+  if (context.renewal) await queueRenewalMail(deps, trx, award);
+  else await queueAwardMail(deps, trx, award, await createClaim(deps, trx, award));
+  if (context.depth < MAX_PATHWAY_DEPTH) await awardPathways(deps, trx, award, context.depth + 1);
+  return award;
+}
+
+export function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
 
 /** A held award whose renewal window is open (declined, revoked and suspended ones are not renewed). */
 export function renewable(current: AwardWithCredential, now: Date): boolean {

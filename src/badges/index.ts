@@ -44,6 +44,15 @@ export {
   publishBadge,
 } from './definitions.ts';
 export { processLearningEvents } from './engine.ts';
+// Issuance fee (commerce): the first badge from an issuer waits for its fee; paying releases it.
+export {
+  awaitingFeeAward,
+  awardOfLearner,
+  awardsAwaitingFeeOf,
+  feePayUrl,
+  learnersAwaitingFee,
+  releaseAwardsAwaitingFee,
+} from './fee.ts';
 export { type BadgeImage, badgeImage, checkBadgeImage } from './images.ts';
 export { learningEventsTicker } from './jobs.ts';
 export { type Learner, learnerOfUser, learnerRecord, learnerRecordOfUser } from './learner-record.ts';

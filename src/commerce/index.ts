@@ -1,11 +1,13 @@
 // Public face of the commerce context: prices, bundles, coupons, carts, orders, payments, refunds,
 // the ledger, receipts and sales reports.
 export { feeRoutes } from './fee-routes.ts';
+export { paymentEventsTicker } from './jobs.ts';
 export { offerRoutes } from './offer-routes.ts';
 export { orderRoutes } from './order-routes.ts';
 export type { PaymentProvider, ProviderEvent } from './providers/provider.ts';
 export { receiptRoutes } from './receipt-routes.ts';
 export { refundRoutes } from './refund-routes.ts';
 export { reportRoutes } from './report-routes.ts';
+export { updateCommerceSettings } from './settings.ts';
 export type { CommerceTables } from './tables.ts';
 export { paymentWebhookRoutes } from './webhook-routes.ts';

@@ -18,7 +18,9 @@ export function assertCurrency(c: string): string {
   try {
     new Intl.NumberFormat('en', { style: 'currency', currency: c });
   } catch {
-    throw new InvalidError(`${c} is not a currency.`, [{ path: 'currency', message: `${c} is not a currency.` }]);
+    throw new InvalidError(`${c} is not a currency.`, [
+      { path: 'currency', message: `${c} is not a currency.` },
+    ]);
   }
   return c;
 }
@@ -26,19 +28,24 @@ export function assertCurrency(c: string): string {
 /** Returns the amount when it is a whole number of minor units between 0 and MAX_AMOUNT_MINOR. */
 export function assertAmount(minor: number, field: string): number {
   if (!Number.isSafeInteger(minor) || minor < 0 || minor > MAX_AMOUNT_MINOR) {
-    throw new InvalidError(`${field} must be a whole number of minor units between 0 and ${MAX_AMOUNT_MINOR}.`, [
-      {
-        path: field,
-        message: `Use a whole number of minor units (cents) between 0 and ${MAX_AMOUNT_MINOR}.`,
-      },
-    ]);
+    throw new InvalidError(
+      `${field} must be a whole number of minor units between 0 and ${MAX_AMOUNT_MINOR}.`,
+      [
+        {
+          path: field,
+          message: `Use a whole number of minor units (cents) between 0 and ${MAX_AMOUNT_MINOR}.`,
+        },
+      ],
+    );
   }
   return minor;
 }
 
 /** How many minor-unit digits a currency has (EUR 2, JPY 0, BHD 3). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 /** numerator / denominator rounded half up (away from zero on an exact half, for either sign). */

@@ -25,6 +25,8 @@ const statusByCode: Record<string, number> = {
   gone: 410,
   'claim-expired': 410,
   'claim-email-mismatch': 403,
+  'already-refunded': 409,
+  'not-paid': 409,
 };
 
 const titles: Record<string, string> = {

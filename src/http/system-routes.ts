@@ -50,6 +50,38 @@ const problemDescriptions: Record<string, string> = {
     'The CSV file as a whole cannot be used (no header, unknown columns, too many rows, not UTF-8 …); nothing of it was kept. The detail says what to fix.',
   'bulk-run-not-startable': 'Only a previewed (or failed) bulk award run can be started.',
   'bulk-run-finished': 'The bulk award run has finished; there is nothing left to cancel.',
+  'not-paid': 'The order has not been paid, so there is nothing to refund.',
+  'already-refunded': 'This order line has already been refunded.',
+  'refund-window-closed':
+    'Learners can refund a purchase within 30 days of payment; after that only the issuer can grant an exceptional refund.',
+  'course-opened':
+    'The course has been opened, so it can no longer be refunded by the learner; the issuer may still grant an exceptional refund.',
+  'fee-not-refundable': 'The badge issuance fee is not refundable by the learner.',
+  'already-held':
+    'You already hold this course (open access, or completed): it is never sold to you twice. A bundle charges only for the courses you still miss.',
+  'in-cart': 'This course or bundle is already in your cart (perhaps inside a bundle).',
+  'currency-mismatch':
+    'The prices involved are in different currencies; a cart (and a bundle) is priced in one currency.',
+  'free-course': 'The course is free: enrol in it directly, there is nothing to buy.',
+  'cart-empty':
+    'Your cart holds nothing to order (it is empty, or nothing in it is for sale any more); add a course or a bundle first.',
+  'coupon-not-applicable':
+    'The coupon is valid but applies to nothing in this cart (another course or bundle, or an amount in another currency).',
+  'order-not-payable':
+    'Only an order awaiting payment can be paid (or, for invoices, marked paid); this one is paid, cancelled or free.',
+  'order-not-cancellable': 'Only an order awaiting payment can be cancelled.',
+  'webhook-signature':
+    'The webhook call is not signed with this endpoint’s secret (or the signature is over five minutes old); nothing was stored. Check STRIPE_WEBHOOK_SECRET.',
+  'bundle-price-above-sum':
+    'A bundle must save money: its explicit price may not exceed the sum of its courses’ prices.',
+  'bundle-not-for-sale':
+    'None of the badge’s courses has a price, so there is no bundle to sell; price a course first.',
+  'coupon-invalid': 'This coupon code is not valid (unknown, or no longer active).',
+  'coupon-expired': 'This coupon has expired.',
+  'coupon-exhausted': 'This coupon has been used as often as it may be.',
+  'coupon-code-taken': 'The issuer already has a coupon with this code (codes are compared in upper case).',
+  'fee-not-due':
+    'This badge does not wait for an issuance fee (it was released already, or the issuer charges no fee any more).',
 };
 
 export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

@@ -5,6 +5,7 @@ import {
   expiryRemindersTicker,
   learningEventsTicker,
 } from '../badges/index.ts';
+import { paymentEventsTicker } from '../commerce/index.ts';
 import { reverifyImportsTicker } from '../imports/index.ts';
 import { deliverMailJob } from '../mail/index.ts';
 import type { JobDefinition } from './queue.ts';
@@ -18,4 +19,5 @@ export const allTickers: Ticker[] = [
   expiryRemindersTicker,
   bulkRunsTicker,
   reverifyImportsTicker,
+  paymentEventsTicker,
 ];

@@ -35,7 +35,10 @@ export interface EnrolmentView {
   submissions: SubmissionRow[];
 }
 
-/** Free courses only; a paid one answers `payment-required` until commerce (a later issue) sells it. */
+/**
+ * Free courses only; a paid one answers `payment-required`: buying it (commerce) opens access through
+ * grantCourseAccess (access.ts), never through this route.
+ */
 export async function enrol(deps: Deps, actor: Actor | null, courseId: string): Promise<EnrolmentView> {
   const me = requireActor(actor);
   return enrolUser(deps, me.user.id, courseId, null);
@@ -74,16 +77,17 @@ async function enrolUser(
       const previous = await latestEnrolment(trx, userId, courseId);
       const open = previous !== undefined && previous.accessUntil > now;
       const free = renewal !== null && previous !== undefined && (open || renewal.freeAfterAccessEnded);
-      if (course.priceMinor !== null && !free) {
-        throw new RuleError(
-          'payment-required',
-          `This course costs ${course.priceMinor} ${course.currency} (minor units); buy it first.`,
-        );
-      }
+      // Checked before the price: a learner who bought the course is told where their enrolment is.
       if (open && !(renewal && (await completionsOf(trx, { enrolmentIds: [previous.id] })).length > 0)) {
         throw new ConflictError(
           `You are already enrolled in this course (enrolment ${previous.id}).`,
           'already-enrolled',
+        );
+      }
+      if (course.priceMinor !== null && !free) {
+        throw new RuleError(
+          'payment-required',
+          `This course costs ${course.priceMinor} ${course.currency} (minor units); buy it first.`,
         );
       }
       const enrolment = await insertEnrolment(trx, {

@@ -1,4 +1,11 @@
 // Public face of the learning context: enrolments, the player, evidence review, completions.
+export {
+  type CourseHolding,
+  courseHoldings,
+  endCourseAccess,
+  enrolmentAccess,
+  grantCourseAccess,
+} from './access.ts';
 export type { CertificateFacts } from './completion.ts';
 export { enrolForRenewal, type RenewalEntry } from './enrolment.ts';
 export { gradeAnswer, normaliseText } from './grading.ts';

@@ -21,6 +21,11 @@ export const deliverMailJob: JobDefinition<{ messageId: string }> = {
           text: message.textBody,
           html: message.htmlBody,
           messageId: `<${message.id}@tessera>`,
+          attachments: (message.attachments ?? []).map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: Buffer.from(file.contentBase64, 'base64'),
+          })),
         });
       } catch (error) {
         await recordFailure(

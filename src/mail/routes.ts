@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { outboxMessage, outboxMessageSummary } from './schema.ts';
-import { getOutboxMessage, listOutbox } from './service.ts';
+import { getOutboxAttachment, getOutboxMessage, listOutbox } from './service.ts';
 
 export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -44,4 +44,32 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     },
     async (request) => outboxMessage.present(await getOutboxMessage(deps, request.actor, request.params.id)),
   );
+  r.get(
+    '/outbox/:id/attachments/:index',
+    {
+      schema: {
+        tags: ['mail'],
+        summary: 'Download one attached file of a recorded message (e.g. a receipt PDF)',
+        params: z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(99) }),
+      },
+    },
+    async (request, reply) => {
+      const file = await getOutboxAttachment(deps, request.actor, request.params.id, request.params.index);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('x-content-type-options', 'nosniff')
+        .send(file.content);
+    },
+  );
+}
+
+/** An attachment header safe for any file name: ASCII fallback plus the RFC 6266 UTF-8 form. */
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

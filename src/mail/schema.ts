@@ -2,6 +2,25 @@
 import { z } from 'zod';
 import type { MailMessageRow } from './store.ts';
 
+const attachmentSchema = z.object({
+  /** Its position in the message: GET /outbox/{id}/attachments/{index} downloads it. */
+  index: z.number().int(),
+  filename: z.string(),
+  contentType: z.string(),
+  /** Bytes. */
+  size: z.number().int(),
+});
+
+/** Names and sizes only: the content is downloaded one file at a time. */
+function presentAttachments(row: MailMessageRow): z.infer<typeof attachmentSchema>[] {
+  return (row.attachments ?? []).map((file, index) => ({
+    index,
+    filename: file.filename,
+    contentType: file.contentType,
+    size: Buffer.byteLength(file.contentBase64, 'base64'),
+  }));
+}
+
 const summarySchema = z.object({
   id: z.uuid(),
   to: z.string(),
@@ -10,6 +29,7 @@ const summarySchema = z.object({
   transport: z.enum(['outbox', 'smtp']),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  attachments: z.array(attachmentSchema),
 });
 
 export const outboxMessageSummary = {
@@ -22,6 +42,7 @@ export const outboxMessageSummary = {
     transport: row.transport,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
+    attachments: presentAttachments(row),
   }),
 };
 

@@ -11,6 +11,7 @@ import {
   listMessages,
   type MailMessageRow,
 } from './store.ts';
+import type { MailAttachment } from './tables.ts';
 import { type MailTemplate, renderMail } from './templates.ts';
 
 export interface MailRequest {
@@ -19,6 +20,12 @@ export interface MailRequest {
   template: MailTemplate;
   /** The same key never produces a second message (e.g. `verify-email:<token hash>`). */
   idempotencyKey: string;
+  /** Files sent with the message (a receipt PDF); stored with it, so a retried delivery sends the same bytes. */
+  attachments?: readonly MailAttachment[];
+}
+
+function attachmentsColumn(request: MailRequest): string | null {
+  return request.attachments?.length ? JSON.stringify(request.attachments) : null;
 }
 
 /**
@@ -35,6 +42,7 @@ export async function queueMail(deps: Deps, executor: Executor, request: MailReq
     htmlBody: rendered.html,
     transport: deps.mail.kind,
     status: 'queued',
+    attachments: attachmentsColumn(request),
   });
   if (id) await deps.jobs.enqueue(executor, deliverMailJob, { messageId: id }, { idempotencyKey: id });
 }
@@ -57,6 +65,7 @@ export async function queueMails(
         htmlBody: rendered.html,
         transport: deps.mail.kind,
         status: 'queued' as const,
+        attachments: attachmentsColumn(request),
       };
     }),
   );
@@ -87,4 +96,21 @@ export async function getOutboxMessage(deps: Deps, actor: Actor | null, id: stri
   const message = await findMessage(deps.db, id);
   if (!message) throw new NotFoundError('message');
   return message;
+}
+
+/** One attached file of a recorded message, decoded (the outbox lists only names and sizes). */
+export async function getOutboxAttachment(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  index: number,
+): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  const message = await getOutboxMessage(deps, actor, id);
+  const file = message.attachments?.[index];
+  if (!file) throw new NotFoundError('attachment');
+  return {
+    filename: file.filename,
+    contentType: file.contentType,
+    content: Buffer.from(file.contentBase64, 'base64'),
+  };
 }

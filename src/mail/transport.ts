@@ -10,6 +10,13 @@ export interface OutgoingMail {
   html: string;
   /** Sent as Message-ID so a receiving server can spot a duplicate delivery after a retry. */
   messageId: string;
+  attachments?: OutgoingAttachment[];
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface MailTransport {

@@ -1,4 +1,6 @@
 // Public face of the organizations context, and the tenant policy every context reuses.
+
+export { type IssuanceFee, issuanceFeeOf, setIssuanceFee } from './issuance-fee.ts';
 export {
   canChangeMember,
   canEditOrganization,

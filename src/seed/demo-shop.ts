@@ -4,6 +4,7 @@
 // adds 20 % VAT; payments use the embedded default (manual invoices the issuer marks paid).
 import { createBadge, DEFAULT_VALIDITY_DAYS, publishBadge } from '../badges/index.ts';
 import { createCourse, publishCourse, type UnitInput } from '../catalog/index.ts';
+import { updateCommerceSettings } from '../commerce/index.ts';
 import type { Deps } from '../deps.ts';
 
 interface ShopCourse {
@@ -103,7 +104,7 @@ function unitsOf(course: ShopCourse): UnitInput[] {
   ];
 }
 
-/** Creates the priced courses and the bundle badge; returns the badge's id. */
+/** Creates the priced courses, the bundle badge and the shop's settings. */
 export async function seedDemoShop(
   deps: Deps,
   issuerOrgId: string,
@@ -139,5 +140,12 @@ export async function seedDemoShop(
     },
   });
   await publishBadge(deps, 'system', issuerOrgId, badge.id);
+  await updateCommerceSettings(deps, 'system', issuerOrgId, {
+    taxRateBp: 2000,
+    taxLabel: 'VAT',
+    bundleDiscountBp: 1000,
+    sellerDetails: 'Northwind Academy Ltd\n1 Harbour Street, Portsmouth\nVAT no. GB 000 0000 00 (demo)',
+    issuanceFee: { amountMinor: 1500, currency: 'EUR' },
+  });
   return { badgeId: badge.id, courseIds };
 }

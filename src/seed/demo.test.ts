@@ -10,7 +10,7 @@ describe('demo data', () => {
   });
   afterAll(() => t?.close());
 
-  it('seeds two published Northwind Academy courses once, one with an assessment and one with an essay', async () => {
+  it('seeds the Northwind Academy courses once: two free ones, one with an assessment and one with an essay, and three priced ones', async () => {
     expect(await seedDemoDataIfEmpty(t.deps)).toBe(true);
     expect(await seedDemoDataIfEmpty(t.deps)).toBe(false);
     const catalog = await t.app.inject({
@@ -18,12 +18,18 @@ describe('demo data', () => {
       url: '/api/v1/catalog/courses?issuer=northwind-academy',
     });
     const items = catalog.json().items as Array<{ id: string; title: string }>;
-    expect(items.map((c) => c.title)).toEqual([
+    expect(items.map((c) => c.title).sort()).toEqual([
+      'Employment law basics',
+      'Onboarding that sticks',
       'Payroll essentials: gross to net',
+      'Performance conversations',
       'Structured interviewing',
     ]);
+    const free = ['Payroll essentials: gross to net', 'Structured interviewing'].map((title) =>
+      items.find((c) => c.title === title),
+    ) as Array<{ id: string }>;
     const kinds = await Promise.all(
-      items.map(async (c) =>
+      free.map(async (c) =>
         (await t.app.inject({ method: 'GET', url: `/api/v1/catalog/courses/${c.id}` }))
           .json()
           .units.map((u: { kind: string; questionCount: number }) => `${u.kind}:${u.questionCount}`),
@@ -35,7 +41,7 @@ describe('demo data', () => {
     ]);
   });
 
-  it('has three published badges, one stacked on the other two, and a public badge of the demo learner that verifies', async () => {
+  it('has four published badges, one stacked on two others, and a public badge of the demo learner that verifies', async () => {
     const badges = await t.deps.db
       .selectFrom('badges')
       .select(['id', 'name', 'state', 'requirements'])
@@ -45,6 +51,7 @@ describe('demo data', () => {
       'Payroll Essentials:published',
       'Structured Interviewer:published',
       'People Operations Foundations:published',
+      'HR Generalist Starter:published',
     ]);
     expect(badges[2]?.requirements.items.map((r) => r.kind)).toEqual(['badge', 'badge']);
     const award = await t.deps.db
@@ -57,5 +64,35 @@ describe('demo data', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Payroll Essentials');
     expect(page.body).toContain('verdict-verified');
+  });
+
+  it('opens a storefront: priced courses, a bundle at the default 10 % discount, 20 % VAT and a first-badge fee', async () => {
+    const catalog = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/catalog/courses?issuer=northwind-academy',
+    });
+    const prices = (
+      catalog.json().items as Array<{ title: string; price: { amountMinor: number } | null }>
+    ).map((c) => [c.title, c.price?.amountMinor ?? null]);
+    expect(prices).toContainEqual(['Employment law basics', 4500]);
+    expect(prices).toContainEqual(['Payroll essentials: gross to net', null]);
+    const bundles = await t.app.inject({ method: 'GET', url: '/api/v1/bundles' });
+    expect(bundles.statusCode, bundles.body).toBe(200);
+    const bundle = (bundles.json().bundles as Array<Record<string, unknown>>).find(
+      (b) => b.name === 'HR Generalist Starter',
+    );
+    expect(bundle).toMatchObject({ currency: 'EUR', listSumMinor: 12000, priceMinor: 10800 });
+    const org = await t.deps.db
+      .selectFrom('organizations')
+      .select(['id', 'issuanceFeeMinor', 'issuanceFeeCurrency'])
+      .where('slug', '=', 'northwind-academy')
+      .executeTakeFirstOrThrow();
+    expect(org).toMatchObject({ issuanceFeeMinor: 1500, issuanceFeeCurrency: 'EUR' });
+    const settings = await t.deps.db
+      .selectFrom('commerceSettings')
+      .selectAll()
+      .where('orgId', '=', org.id)
+      .executeTakeFirstOrThrow();
+    expect(settings).toMatchObject({ taxRateBp: 2000, taxLabel: 'VAT', bundleDiscountBp: 1000 });
   });
 });

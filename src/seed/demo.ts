@@ -9,6 +9,7 @@ import { addMember, createOrganization } from '../orgs/index.ts';
 import type { MembershipRole } from '../orgs/tables.ts';
 import { seedDemoBadges } from './demo-badges.ts';
 import { seedDemoCourses } from './demo-courses.ts';
+import { seedDemoShop } from './demo-shop.ts';
 
 interface DemoPerson {
   email: string;
@@ -88,6 +89,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   const courseIds = await seedDemoCourses(deps, issuer.id);
   if (!learner) throw new Error('the demo learner is missing');
   const badgePage = await seedDemoBadges(deps, issuer.id, courseIds, learner);
+  await seedDemoShop(deps, issuer.id);
   const text = `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)\n${lines.join('\n')}\n\nA public demo badge: ${badgePage}\n`;
   mkdirSync(deps.config.dataDir, { recursive: true });
   writeFileSync(join(deps.config.dataDir, 'demo-credentials.txt'), text, { mode: 0o600 });
