@@ -2,7 +2,7 @@
 // the order and returns the live payment when there is one; the unique index payments_one_live stops
 // whatever slips past; the provider gets an idempotency key per attempt.
 import type { Deps } from '../deps.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError, DomainError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireActor, requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
@@ -10,6 +10,7 @@ import { releaseCoupon } from './coupons.ts';
 import { processPaymentEvent, recordPaymentEvent } from './events.ts';
 import { providerFor } from './providers/index.ts';
 import { invoiceReference } from './providers/manual.ts';
+import type { CheckoutRequest, CheckoutSession, PaymentProvider } from './providers/provider.ts';
 import { queueInvoiceMail } from './receipt-mail.ts';
 import { SHOP_STAFF } from './settings.ts';
 import {
@@ -58,7 +59,7 @@ export async function payOrder(
       const attempt = (await paymentCount(trx, order.id)) + 1;
       const provider = providerFor(deps, order.provider);
       const lines = await orderLines(trx, [order.id]);
-      const session = await provider.createCheckout({
+      const session = await checkoutAt(deps, provider, {
         orderId: order.id,
         orderNumber: Number(order.number),
         currency: order.currency,
@@ -171,4 +172,25 @@ export async function markOrderPaid(
   }
   await processPaymentEvent(deps, id);
   return (await findOrder(deps.db, order.id)) ?? order;
+}
+
+/** A provider that cannot be reached charged nothing: say so (502), log the cause without secrets. */
+async function checkoutAt(
+  deps: Deps,
+  provider: PaymentProvider,
+  request: CheckoutRequest,
+): Promise<CheckoutSession> {
+  try {
+    return await provider.createCheckout(request);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    deps.log.error(
+      { provider: provider.name, orderId: request.orderId, error: (error as Error).message },
+      'payment provider refused or failed to open a checkout',
+    );
+    throw new RuleError(
+      'payment-provider-unavailable',
+      'The payment provider could not open a checkout; nothing was charged. Try again in a minute.',
+    );
+  }
 }

@@ -210,6 +210,38 @@ describe('paying an order through Stripe Checkout', () => {
     expect(payments[0]).toMatchObject({ provider: 'stripe', providerRef: sessionId, state: 'succeeded' });
   });
 
+  it('answers 502 problem+json and charges nothing when Stripe cannot be reached', async () => {
+    const { learner, order } = await anOrderAwaitingStripe();
+    // The same database, with Stripe's API at a port where nothing listens any more.
+    const closed = await startFakeStripe();
+    await closed.close();
+    const stripe = t.deps.config.payments.stripe;
+    if (!stripe) throw new Error('the test app is configured for Stripe');
+    const port = Number(new URL(closed.url).port);
+    const config = Object.freeze({
+      ...t.deps.config,
+      payments: {
+        provider: 'stripe' as const,
+        stripe: { ...stripe, api: { host: '127.0.0.1', port, protocol: 'http' as const } },
+      },
+    });
+    const offline = await buildApp({ ...t.deps, config }, { logger: false });
+    try {
+      const paid = await offline.inject({
+        method: 'POST',
+        url: `/api/v1/me/orders/${order.id}/pay`,
+        headers: learner.headers,
+      });
+
+      expect(paid.statusCode).toBe(502);
+      expect(paid.json()).toMatchObject({ type: '/problems/payment-provider-unavailable' });
+      expect(await paymentsOf(order.id)).toEqual([]);
+      expect((await orderNow(learner, order.id)).state).toBe('awaiting-payment');
+    } finally {
+      await offline.close();
+    }
+  });
+
   it('opens one Checkout Session however often Pay is pressed', async () => {
     const { learner, order } = await anOrderAwaitingStripe();
 

@@ -22,6 +22,8 @@ const statusByCode: Record<string, number> = {
   'rate-limited': 429,
   conflict: 409,
   'payment-required': 402,
+  'payment-provider-unavailable': 502,
+  'webhook-signature': 400,
   gone: 410,
   'claim-expired': 410,
   'claim-email-mismatch': 403,

@@ -28,6 +28,8 @@ const problemDescriptions: Record<string, string> = {
   'last-owner': 'An organization always keeps at least one owner; make someone else owner first.',
   'invalid-state-change':
     'The credential cannot move to that state (for example, a revoked credential is never reinstated).',
+  'payment-provider-unavailable':
+    'The payment provider (Stripe) could not be reached or refused to open a checkout; nothing was charged. Try again.',
   'payment-required': 'The course is paid: buy it (or the badge bundle) first; free courses enrol directly.',
   'not-an-issuer': 'Only issuer organizations have signing keys and issue credentials.',
   'rotation-in-progress': 'Another key rotation for this organization is running; try again.',
