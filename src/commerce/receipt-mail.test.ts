@@ -1,7 +1,6 @@
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { type ReceivedMail, type SmtpCapture, startSmtpCapture } from '../../test/support/smtp.ts';
 import { aPublishedCourse } from '../catalog/testing.ts';
 import { aLoggedInUser, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
@@ -9,51 +8,8 @@ import { renderMail } from '../mail/templates.ts';
 import { queueInvoiceMail, queueReceiptMail, queueRefundMail } from './receipt-mail.ts';
 import { aRecordedOrder, aRecordedRefund, pdfText } from './receipt-testing.ts';
 
-interface RawMail {
-  raw: string;
-  parsed: ParsedMail;
-}
-
-/** A real SMTP server keeping each message as it came over the wire, and as a mail client reads it. */
-async function startRawSmtp() {
-  const mails: RawMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        simpleParser(raw)
-          .then((parsed) => {
-            mails.push({ raw: raw.toString('latin1'), parsed });
-            callback();
-          })
-          .catch(callback);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    async waitFor(match: (mail: RawMail) => boolean): Promise<RawMail> {
-      for (let i = 0; i < 150; i++) {
-        const found = mails.find(match);
-        if (found) return found;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`No matching mail within 15 s (got ${mails.length})`);
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('order mails over SMTP', () => {
-  let smtp: Awaited<ReturnType<typeof startRawSmtp>>;
+  let smtp: SmtpCapture;
   let t: TestApp;
   let issuer: TestIssuer;
   let courseId: string;
@@ -72,11 +28,11 @@ describe('order mails over SMTP', () => {
       ],
       ...(paid ? { paid: { provider: 'stripe', at: new Date('2026-03-02T09:30:00Z') } } : {}),
     });
-  const to = (address: string) => (mail: RawMail) =>
+  const to = (address: string) => (mail: ReceivedMail) =>
     [mail.parsed.to].flat().some((a) => a?.value.some((v) => v.address === address.toLowerCase()));
 
   beforeAll(async () => {
-    smtp = await startRawSmtp();
+    smtp = await startSmtpCapture();
     t = await createTestApp({
       env: { SMTP_URL: smtp.url, MAIL_FROM: 'Tessera <mail@tessera.test>' },
       workers: true,
@@ -120,7 +76,7 @@ describe('order mails over SMTP', () => {
     }
     await smtp.waitFor(to(once.email));
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(smtp.mails.filter(to(once.email))).toHaveLength(1);
+    expect(smtp.messages.filter(to(once.email))).toHaveLength(1);
   });
 
   it('refuses to mail a receipt for an order that is not paid', async () => {
@@ -185,7 +141,7 @@ describe('order mails over SMTP', () => {
       }),
     ).rejects.toThrow('fulfilment failed');
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(smtp.mails.some(to(rolledBack.email))).toBe(false);
+    expect(smtp.messages.some(to(rolledBack.email))).toBe(false);
   });
 });
 

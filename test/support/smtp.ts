@@ -8,6 +8,10 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string | undefined;
+  /** The message as it came over the wire (headers and MIME parts), for checks on attachments. */
+  raw: string;
+  /** As a mail client reads it (attachments with their content). */
+  parsed: ParsedMail;
 }
 
 export interface SmtpCapture {
@@ -26,20 +30,27 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((parsed: ParsedMail) => {
-          const to = [parsed.to].flat().flatMap((a) => a?.value.map((v) => v.address ?? '') ?? []);
-          messages.push({
-            to,
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            html: typeof parsed.html === 'string' ? parsed.html : '',
-            messageId: parsed.messageId,
-          });
-          for (const wake of waiters.splice(0)) wake();
-          callback();
-        })
-        .catch(callback);
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed: ParsedMail) => {
+            const to = [parsed.to].flat().flatMap((a) => a?.value.map((v) => v.address ?? '') ?? []);
+            messages.push({
+              to,
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              messageId: parsed.messageId,
+              raw: raw.toString('latin1'),
+              parsed,
+            });
+            for (const wake of waiters.splice(0)) wake();
+            callback();
+          })
+          .catch(callback);
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
