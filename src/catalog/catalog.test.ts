@@ -235,6 +235,33 @@ describe('authoring and the catalog', () => {
     expect(publish.json().errors[0].message).toContain('at least one unit');
   });
 
+  it('refuses a negative, zero, fractional or absurd price and a made-up currency, naming the field', async () => {
+    const prices = [
+      { amountMinor: -100, currency: 'EUR' },
+      { amountMinor: 0, currency: 'EUR' },
+      { amountMinor: 12.5, currency: 'EUR' },
+      { amountMinor: 100_000_001, currency: 'EUR' },
+      { amountMinor: 4500, currency: 'ABC' },
+      { amountMinor: 4500, currency: 'eur' },
+    ];
+    for (const price of prices) {
+      const refused = await author('POST', '', sampleCourse({ price }));
+      expect(refused.statusCode, JSON.stringify(price)).toBe(400);
+      expect(
+        refused
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .join(' '),
+      ).toContain('body.price');
+    }
+    const fine = await author(
+      'POST',
+      '',
+      sampleCourse({ price: { amountMinor: 100_000_000, currency: 'JPY' } }),
+    );
+    expect(fine.statusCode).toBe(201);
+  });
+
   it('lets only authors of the issuer write courses', async () => {
     const asLearner = await t.app.inject({
       method: 'POST',

@@ -92,7 +92,13 @@ export const unitInput = z.discriminatedUnion('kind', [
 ]);
 export type UnitInput = z.infer<typeof unitInput>;
 
-const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
+const knownCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+  .refine((code) => knownCurrencies.has(code), 'is not an ISO 4217 currency');
+/** A price above a million (in major units) is a typo, not a course. */
+export const MAX_PRICE_MINOR = 100_000_000;
 const skills = z.array(z.string().trim().min(1).max(80)).max(30);
 
 export const courseDetailsInput = z.strictObject({
@@ -107,7 +113,7 @@ export const courseDetailsInput = z.strictObject({
     .nullable()
     .default(null),
   price: z
-    .strictObject({ amountMinor: z.number().int().min(1), currency })
+    .strictObject({ amountMinor: z.number().int().min(1).max(MAX_PRICE_MINOR), currency })
     .nullable()
     .default(null),
 });

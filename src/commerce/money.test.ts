@@ -15,6 +15,10 @@ describe('currencies and amounts', () => {
     expect(assertCurrency('JPY')).toBe('JPY');
   });
 
+  it('refuses a well-formed code that is no currency', () => {
+    for (const made_up of ['ABC', 'XYZ', 'EUX']) expect(() => assertCurrency(made_up)).toThrow(InvalidError);
+  });
+
   it('refuses a currency code that is not three upper-case letters, naming the field', () => {
     for (const bad of ['eur', 'EURO', 'E1R', '', 'US']) {
       expect(() => assertCurrency(bad)).toThrow(InvalidError);

@@ -9,17 +9,18 @@ export const MAX_AMOUNT_MINOR = 100_000_000;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /** Returns the currency code when it is three upper-case letters Intl knows; InvalidError otherwise. */
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
 export function assertCurrency(c: string): string {
   if (!CURRENCY.test(c)) {
     throw new InvalidError('A currency is a three-letter ISO 4217 code such as EUR.', [
       { path: 'currency', message: 'Use a three-letter upper-case currency code such as EUR.' },
     ]);
   }
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: c });
-  } catch {
+  // Intl formats any well-formed code; the list of currencies it knows is what tells real from made up.
+  if (!KNOWN_CURRENCIES.has(c)) {
     throw new InvalidError(`${c} is not a currency.`, [
-      { path: 'currency', message: `${c} is not a currency.` },
+      { path: 'currency', message: `${c} is not an ISO 4217 currency.` },
     ]);
   }
   return c;
