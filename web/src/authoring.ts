@@ -2,6 +2,7 @@
 // hold them), and the conversions both ways. Shapes follow src/catalog/schema.ts (unitInput).
 import { api } from './api.ts';
 import type { EvidenceTask, QuestionType } from './learning.ts';
+import { decimalText, type ParsedAmount, parseAmount } from './money.ts';
 
 export type CourseState = 'draft' | 'published' | 'archived';
 
@@ -49,6 +50,8 @@ export interface AuthoredCourse {
   skills: string[];
   accessDays: number;
   activityCodePrefix: string | null;
+  /** null: free. */
+  price: { amountMinor: number; currency: string } | null;
   units: ApiUnit[];
   latestRevision: number | null;
   updatedAt: string;
@@ -107,6 +110,9 @@ export interface CourseDraft {
   skills: string;
   accessDays: string;
   activityCodePrefix: string;
+  /** A decimal ("45.00"); empty: free. */
+  price: string;
+  currency: string;
   units: UnitDraft[];
 }
 
@@ -177,6 +183,8 @@ export function toDraft(course: AuthoredCourse): CourseDraft {
     skills: course.skills.join(', '),
     accessDays: String(course.accessDays),
     activityCodePrefix: course.activityCodePrefix ?? '',
+    price: course.price ? decimalText(course.price.amountMinor, course.price.currency) : '',
+    currency: course.price?.currency ?? 'EUR',
     units: course.units.map((u) => ({
       ...newUnit(u.kind),
       id: u.id,
@@ -249,9 +257,24 @@ function unitInput(u: UnitDraft): Record<string, unknown> {
   };
 }
 
-/** The PATCH body: details and the whole ordered list of units. */
+/** The draft's price read without floats: null when empty or zero (a free course). */
+export function priceOfDraft(
+  draft: CourseDraft,
+):
+  | { ok: true; price: { amountMinor: number; currency: string } | null }
+  | Extract<ParsedAmount, { ok: false }> {
+  if (!draft.price.trim()) return { ok: true, price: null };
+  const currency = draft.currency.trim().toUpperCase();
+  const parsed = parseAmount(draft.price, currency);
+  if (!parsed.ok) return parsed;
+  return { ok: true, price: parsed.minor > 0 ? { amountMinor: parsed.minor, currency } : null };
+}
+
+/** The PATCH body: details and the whole ordered list of units (a price that does not parse is left out). */
 export function toCourseInput(draft: CourseDraft): Record<string, unknown> {
+  const price = priceOfDraft(draft);
   return {
+    ...(price.ok ? { price: price.price } : {}),
     title: draft.title,
     summary: draft.summary,
     estimatedMinutes: numberOf(draft.estimatedMinutes),

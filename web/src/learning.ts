@@ -1,6 +1,7 @@
 // The learning API as the app sees it: catalog entries, enrolments with progress, the player's units,
 // answers, evidence and the assessor's review queue. Shapes follow src/catalog and src/learning schemas.
 import { api } from './api.ts';
+import { formatMoney } from './money.ts';
 
 export interface Price {
   amountMinor: number;
@@ -13,7 +14,8 @@ export interface CatalogEntry {
   summary: string;
   estimatedMinutes: number;
   skills: string[];
-  issuer: { slug: string; name: string };
+  /** The issuer organization (its id is where the course is bought: /me/carts/{id}). */
+  issuer: { id: string; slug: string; name: string };
   price: Price | null;
   accessDays: number;
   revision: number;
@@ -199,9 +201,7 @@ export function formatDate(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
 }
 
-/** Minor units by the currency's own number of decimals (cents for EUR, none for JPY). */
+/** Minor units by the currency's own number of decimals (cents for EUR, none for JPY), without floats. */
 export function formatPrice(price: Price, language: string): string {
-  const format = new Intl.NumberFormat(language, { style: 'currency', currency: price.currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(price.amountMinor / 10 ** digits);
+  return formatMoney(price.amountMinor, price.currency, language);
 }

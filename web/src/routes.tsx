@@ -39,6 +39,20 @@ export const routes: RouteObject[] = [
       { path: '/learn/badges/:awardId', element: <BackpackBadgePage /> },
       { path: '/learn/badge-progress', element: <BadgeProgressPage /> },
       { path: '/learn/profile', element: <ProfileSettingsPage /> },
+      // Shop pages load on first use too: browsing and learning never need them.
+      {
+        path: '/learn/orders',
+        lazy: async () => ({ Component: (await import('./pages/shop/Orders.tsx')).OrdersPage }),
+      },
+      {
+        path: '/learn/orders/:orderId',
+        lazy: async () => ({ Component: (await import('./pages/shop/Order.tsx')).OrderPage }),
+      },
+      { path: '/cart', lazy: async () => ({ Component: (await import('./pages/shop/Cart.tsx')).CartPage }) },
+      {
+        path: '/bundles',
+        lazy: async () => ({ Component: (await import('./pages/shop/Storefront.tsx')).StorefrontPage }),
+      },
       { path: '/claim/:token', element: <ClaimPage /> },
       { path: '/learn/:enrolmentId', element: <PlayerPage /> },
       { path: '/issue', element: <DashboardPage kind="issuer" /> },
@@ -66,6 +80,32 @@ export const routes: RouteObject[] = [
       {
         path: '/issue/awards',
         lazy: async () => ({ Component: (await import('./pages/badges/Awards.tsx')).AwardsPage }),
+      },
+      {
+        path: '/issue/sales',
+        lazy: async () => ({ Component: (await import('./pages/sell/Orders.tsx')).SalesOrdersPage }),
+      },
+      {
+        path: '/issue/sales/orders/:orderId',
+        lazy: async () => ({ Component: (await import('./pages/sell/Order.tsx')).SalesOrderPage }),
+      },
+      {
+        path: '/issue/sales/reports',
+        lazy: async () => ({ Component: (await import('./pages/sell/Reports.tsx')).SalesReportsPage }),
+      },
+      {
+        path: '/issue/sales/bundles',
+        lazy: async () => ({ Component: (await import('./pages/sell/Bundles.tsx')).SalesBundlesPage }),
+      },
+      {
+        path: '/issue/sales/coupons',
+        lazy: async () => ({ Component: (await import('./pages/sell/Coupons.tsx')).SalesCouponsPage }),
+      },
+      {
+        path: '/issue/sales/settings',
+        lazy: async () => ({
+          Component: (await import('./pages/sell/CommerceSettings.tsx')).CommerceSettingsPage,
+        }),
       },
       {
         path: '/assess',

@@ -1,9 +1,10 @@
 // The app header: product name, main navigation, organization switcher, account menu, language.
 
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { cartItemCount, commerceKeys, shopApi } from '../commerce.ts';
 import { describeProblem } from '../forms.ts';
 import { isLanguage, languages } from '../i18n/index.ts';
 import {
@@ -49,9 +50,22 @@ export function Header() {
               <NavLink to="/issue/badges">{t('nav.badges')}</NavLink>
             </li>
           )}
+          {session && dashboardFor(session) === 'issuer' && (
+            <li>
+              <NavLink to="/issue/sales">{t('nav.sales')}</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to="/catalog">{t('nav.catalog')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/bundles">{t('nav.bundles')}</NavLink>
+          </li>
+          {session && (
+            <li>
+              <CartLink />
+            </li>
+          )}
           {session?.user.isOperator && dashboardFor(session) !== 'operator' && (
             <li>
               <NavLink to={dashboardPaths.operator}>{t('nav.operations')}</NavLink>
@@ -79,6 +93,14 @@ export function Header() {
       </div>
     </header>
   );
+}
+
+/** The cart, with how many items wait in it (every issuer's cart together). */
+function CartLink() {
+  const { t } = useTranslation();
+  const carts = useQuery({ queryKey: commerceKeys.carts, queryFn: shopApi.carts, staleTime: 30_000 });
+  const count = cartItemCount(carts.data?.carts);
+  return <NavLink to="/cart">{count > 0 ? t('nav.cartCount', { count }) : t('nav.cart')}</NavLink>;
 }
 
 function OrganizationSwitcher({ session }: { session: Session }) {

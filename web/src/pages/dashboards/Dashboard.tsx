@@ -55,6 +55,12 @@ function Dashboard({ kind, session }: { kind: DashboardKind; session: Session })
           <li>
             <Link to="/issue/awards">{t('awards.title')}</Link>
           </li>
+          <li>
+            <Link to="/issue/sales">{t('sell.orders.title')}</Link>
+          </li>
+          <li>
+            <Link to="/issue/sales/reports">{t('sell.reports.title')}</Link>
+          </li>
           {membership && (membership.role === 'owner' || membership.role === 'admin') && (
             <li>
               <Link to="/assess">{t('review.queue')}</Link>

@@ -13,6 +13,7 @@ import {
   authoringKeys,
   type CourseDraft,
   newUnit,
+  priceOfDraft,
   toCourseInput,
   toDraft,
   type UnitDraft,
@@ -21,6 +22,7 @@ import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.ts
 import { Field } from '../../components/Field.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { describeProblem, type FieldErrors } from '../../forms.ts';
+import { amountProblem } from '../sell/amount-problem.ts';
 import { CourseBasicsFields } from './CourseBasicsFields.tsx';
 import { RequireAuthor } from './Courses.tsx';
 import { UnitEditor } from './UnitEditor.tsx';
@@ -110,15 +112,29 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
     setNotice(null);
     setErrors(problemsOf(t, error));
   };
+  /** The PATCH body, or a problem naming the price field when the price cannot be read. */
+  const input = () => {
+    const price = priceOfDraft(draft);
+    if (!price.ok) {
+      const message = amountProblem(t, price.problem, draft.currency.trim().toUpperCase());
+      throw new ApiProblem({
+        type: '/problems/invalid',
+        title: 'Invalid request',
+        status: 400,
+        errors: [{ path: 'body.price.amountMinor', message }],
+      });
+    }
+    return toCourseInput(draft);
+  };
   const save = useMutation({
-    mutationFn: () => authoringApi.save(orgId, course.id, toCourseInput(draft)),
+    mutationFn: () => authoringApi.save(orgId, course.id, input()),
     onSuccess: (next) => saved(next, t('authoring.saved')),
     onError: failed,
   });
   const publish = useMutation({
     // Publishing takes the stored draft: save the editor's state first so nothing typed is left out.
     mutationFn: async () => {
-      await authoringApi.save(orgId, course.id, toCourseInput(draft));
+      await authoringApi.save(orgId, course.id, input());
       return authoringApi.publish(orgId, course.id);
     },
     onSuccess: (next) => saved(next, t('authoring.published', { revision: next.latestRevision })),
@@ -131,9 +147,7 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
   });
   const showPreview = useMutation({
     mutationFn: async () => {
-      await authoringApi
-        .save(orgId, course.id, toCourseInput(draft))
-        .then((next) => saved(next, t('authoring.saved')));
+      await authoringApi.save(orgId, course.id, input()).then((next) => saved(next, t('authoring.saved')));
       return authoringApi.preview(orgId, course.id);
     },
     onSuccess: setPreview,
@@ -191,6 +205,26 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
           onChange={set('accessDays')}
           error={errors.fields.accessDays}
         />
+        <fieldset>
+          <legend>{t('authoring.priceLegend')}</legend>
+          <Field
+            name="price.amountMinor"
+            label={t('authoring.price')}
+            hint={t('authoring.priceHint')}
+            required={false}
+            value={draft.price}
+            onChange={set('price')}
+            error={errors.fields['price.amountMinor'] ?? errors.fields.price}
+          />
+          <Field
+            name="price.currency"
+            label={t('sell.currency')}
+            hint={t('sell.currencyHint')}
+            value={draft.currency}
+            onChange={set('currency')}
+            error={errors.fields['price.currency']}
+          />
+        </fieldset>
         <Field
           name="activityCodePrefix"
           label={t('authoring.activityCodePrefix')}

@@ -1,14 +1,17 @@
 // "My badges" (/learn/badges): every badge awarded to the learner, with its issuer, dates, expiry and
-// state said plainly (revoked, suspended, replaced by a renewal, waiting to be accepted), and below them
-// the badges imported from other issuers (ImportBadge.tsx).
+// state said plainly (revoked, suspended, replaced by a renewal, waiting for its issuance fee or to be
+// accepted), and below them the badges imported from other issuers (ImportBadge.tsx).
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type BackpackBadge, badgeKeys, badgesApi } from '../../badges.ts';
+import { commerceKeys, shopApi } from '../../commerce.ts';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
+import { FeesDue } from '../shop/FeesDue.tsx';
+import { PayFeeButton } from '../shop/PayFee.tsx';
 import { ImportedBadges } from './ImportBadge.tsx';
 import '../badges/badges.css';
 
@@ -19,15 +22,18 @@ export function BackpackPage() {
 function Backpack() {
   const { t } = useTranslation();
   const badges = useQuery({ queryKey: badgeKeys.backpack, queryFn: badgesApi.backpack });
+  const fees = useQuery({ queryKey: commerceKeys.feesDue, queryFn: shopApi.feesDue });
   const items = badges.data?.items ?? [];
+  const feesDue = fees.data?.fees.length ?? 0;
   return (
     <Page title={t('backpack.title')}>
       <p>
         <Link to="/learn/badge-progress">{t('backpack.progressLink')}</Link>
       </p>
+      <FeesDue />
       {badges.isPending && <Status>{t('app.loading')}</Status>}
       {badges.isError && <Status tone="error">{describeProblem(t, badges.error)}</Status>}
-      {badges.data && items.length === 0 && (
+      {badges.data && items.length === 0 && fees.isSuccess && feesDue === 0 && (
         <div className="empty-state">
           <p>
             <strong>{t('backpack.none')}</strong>
@@ -72,6 +78,7 @@ export function BadgeFacts({ item }: { item: BackpackBadge }) {
         <p className="status status--error">{t('backpack.suspended')}</p>
       )}
       {item.superseded && <p className="muted">{t('backpack.superseded')}</p>}
+      {item.state === 'awaiting-fee' && <p className="status">{t('fee.awaiting')}</p>}
       {item.state === 'offered' && <p className="status">{t('backpack.offered')}</p>}
       {item.state === 'declined' && <p className="muted">{t('backpack.declinedLine')}</p>}
       {item.state === 'accepted' && <p className="muted">{t(`backpack.visibility.${item.visibility}`)}</p>}
@@ -89,6 +96,7 @@ function BackpackCard({ item }: { item: BackpackBadge }) {
           <Link to={`/learn/badges/${item.awardId}`}>{item.badge.name}</Link>
         </h2>
         <BadgeFacts item={item} />
+        {item.state === 'awaiting-fee' && <PayFeeButton awardId={item.awardId} badgeName={item.badge.name} />}
         {item.state === 'accepted' && item.expired && (
           <p>
             <Link to="/learn/badge-progress">{t('backpack.renew')}</Link>

@@ -7,6 +7,7 @@ import { badgeKeys, badgesApi, type VerifyResult } from '../../badges.ts';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
+import { PayFeeButton } from '../shop/PayFee.tsx';
 import { BadgeFacts } from './Backpack.tsx';
 import { DownloadsPanel } from './DownloadsPanel.tsx';
 import { SharePanel } from './SharePanel.tsx';
@@ -54,6 +55,7 @@ function BackpackBadge({ awardId }: { awardId: string }) {
         <div>
           <p>{item.badge.description}</p>
           <BadgeFacts item={item} />
+          {item.state === 'awaiting-fee' && <PayFeeButton awardId={awardId} badgeName={item.badge.name} />}
         </div>
       </article>
       {credential && (

@@ -1,6 +1,6 @@
 // Badge progress (/learn/badge-progress): each badge the learner works toward, each requirement's status
-// (done, in progress, purchased, not started, not available) and the estimated time left; badges held
-// whose renewal window is open are listed too.
+// (done, in progress, purchased, not started, not available) and the estimated time left, and what is
+// still to buy (courses one by one or the bundle); badges held whose renewal window is open are listed too.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
+import { PurchaseOptionsPanel } from '../shop/PurchaseOptions.tsx';
 import '../badges/badges.css';
 
 export function BadgeProgressPage() {
@@ -93,6 +94,7 @@ function ProgressCard({ item }: { item: BadgeProgress }) {
             </li>
           ))}
         </ul>
+        {!item.renewal && <PurchaseOptionsPanel badgeId={item.badge.id} />}
       </div>
     </article>
   );

@@ -17,6 +17,7 @@ import {
   searchCatalog,
 } from '../../learning.ts';
 import { useSession } from '../../session.ts';
+import { AddToCart } from '../shop/AddToCart.tsx';
 
 const DURATIONS = ['30', '60', '120', '240'] as const;
 
@@ -134,6 +135,7 @@ function CourseFacts({ course }: { course: CatalogEntry }) {
 }
 
 function CourseCard({ course }: { course: CatalogEntry }) {
+  const { t } = useTranslation();
   return (
     <article className="card">
       <h3>
@@ -141,6 +143,15 @@ function CourseCard({ course }: { course: CatalogEntry }) {
       </h3>
       <p>{course.summary}</p>
       <CourseFacts course={course} />
+      {course.price && (
+        <AddToCart
+          orgId={course.issuer.id}
+          entry={{ kind: 'course', courseId: course.id }}
+          label={t('cart.add')}
+          accessibleLabel={t('cart.addNamed', { title: course.title })}
+          secondary
+        />
+      )}
     </article>
   );
 }
@@ -169,7 +180,7 @@ export function CoursePage() {
     <Page title={data.title}>
       <p className="lead">{data.summary}</p>
       <CourseFacts course={data} />
-      <Enrol courseId={data.id} paid={data.price !== null} accessDays={data.accessDays} />
+      <Enrol course={data} />
       <section aria-labelledby="outline-title">
         <h2 id="outline-title">{t('course.outline')}</h2>
         <ol className="outline">
@@ -191,8 +202,13 @@ export function CoursePage() {
   );
 }
 
-/** Enrol (free courses), or continue an enrolment still open; visitors log in first and come back here. */
-function Enrol({ courseId, paid, accessDays }: { courseId: string; paid: boolean; accessDays: number }) {
+/**
+ * Enrol (free courses) or add to the cart (paid ones), or continue an enrolment still open; visitors log
+ * in first and come back here.
+ */
+function Enrol({ course }: { course: CatalogEntry }) {
+  const courseId = course.id;
+  const accessDays = course.accessDays;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -219,7 +235,14 @@ function Enrol({ courseId, paid, accessDays }: { courseId: string; paid: boolean
       </p>
     );
   }
-  if (paid) return <Status>{t('course.paidSoon')}</Status>;
+  if (course.price) {
+    return (
+      <div className="enrol">
+        <p>{t('course.accessFromPurchase', { count: accessDays })}</p>
+        <AddToCart orgId={course.issuer.id} entry={{ kind: 'course', courseId }} label={t('cart.add')} />
+      </div>
+    );
+  }
   return (
     <div className="enrol">
       <p>{t('course.accessFor', { count: accessDays })}</p>

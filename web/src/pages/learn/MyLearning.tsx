@@ -21,6 +21,10 @@ function MyLearning({ session }: { session: Session }) {
   return (
     <Page title={t('dashboard.learner.title')}>
       <p className="lead">{t('dashboard.welcome', { name: session.user.name })}</p>
+      <p>
+        <Link to="/learn/orders">{t('myLearning.ordersLink')}</Link> ·{' '}
+        <Link to="/learn/badge-progress">{t('backpack.progressLink')}</Link>
+      </p>
       {enrolments.isPending && <Status>{t('app.loading')}</Status>}
       {enrolments.isError && <Status tone="error">{describeProblem(t, enrolments.error)}</Status>}
       <section aria-labelledby="enrolments-title">
