@@ -2,5 +2,10 @@
 export { reverifyImportsTicker } from './jobs.ts';
 export { importPublicRoutes } from './public-routes.ts';
 export { importRoutes } from './routes.ts';
-export { importBadge, reverifyStaleImports } from './service.ts';
+export {
+  importBadge,
+  type PublicImportedBadge,
+  publicImportedBadgesOf,
+  reverifyStaleImports,
+} from './service.ts';
 export type { ImportsTables } from './tables.ts';

@@ -27,6 +27,7 @@ import {
   type ImportedBadge,
   insertImported,
   listImported,
+  publicImportsOf,
   recordVerification,
   setVisibility,
   takeStale,
@@ -249,3 +250,10 @@ export async function publicImportedBadge(deps: Deps, id: string) {
   if (!found) throw new NotFoundError('imported badge');
   return found;
 }
+
+/** The imported badges a learner made public, as their public profile lists them. */
+export async function publicImportedBadgesOf(deps: Deps, userId: string) {
+  return publicImportsOf(deps.db, userId);
+}
+
+export type PublicImportedBadge = Awaited<ReturnType<typeof publicImportedBadgesOf>>[number];

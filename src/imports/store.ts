@@ -60,6 +60,19 @@ export function findPublicImported(
     .executeTakeFirst();
 }
 
+/** What a learner's public profile lists of the badges they imported and made public (explicit fields). */
+export function publicImportsOf(db: Executor, userId: string) {
+  return db
+    .selectFrom('importedBadges')
+    .select(['id', 'badgeName', 'issuerName', 'issuerId', 'imageUrl', 'verdict', 'checkedAt'])
+    .where('userId', '=', userId)
+    .where('visibility', '=', 'public')
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
 export async function deleteImported(db: Executor, userId: string, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('importedBadges')

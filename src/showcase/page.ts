@@ -157,4 +157,6 @@ export const BADGE_PAGE_CSS = `.badge{display:flex;gap:1.25rem;align-items:flex-
 .profile-badges{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}
 .profile-badge{display:flex;flex-direction:column;gap:.25rem;background:#fff;border:1px solid #d0d7de;border-radius:.5rem;padding:1rem}
 .profile-badge a{display:flex;flex-direction:column;gap:.5rem;font-weight:600}
+.profile-badge .issuer-image{font-weight:400}
+.verdict-not-verified{color:#82071e}
 `;

@@ -29,7 +29,8 @@ export async function profilePublicRoutes(app: FastifyInstance, { deps }: { deps
     {
       schema: {
         tags: ['public documents'],
-        summary: "A learner's public profile and public badges (404 unless they turned it on)",
+        summary:
+          "A learner's public profile (HTML): their public Tessera badges and, apart, the badges they imported from other issuers and made public, with Tessera's last check of each (404 unless they turned it on)",
         params: z.object({ slug: z.string().max(40) }),
         querystring: z.object({ lang: z.string().max(10).optional() }),
       },

@@ -1,9 +1,10 @@
-// Public profiles: opt-in, a custom slug, the learner's public badges. A profile that is off, or does not
-// exist, is "not found" to everyone.
+// Public profiles: opt-in, a custom slug, the learner's public badges — Tessera's and those they imported
+// and made public. A profile that is off, or does not exist, is "not found" to everyone.
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireActor } from '../identity/index.ts';
+import { publicImportedBadgesOf } from '../imports/index.ts';
 import { findProfileBySlug, findProfileOf, publicBadgesOf, saveProfileRow } from './profile-store.ts';
 
 export interface ProfileInput {
@@ -47,8 +48,11 @@ export async function saveProfile(deps: Deps, actor: Actor | null, input: Profil
 export async function publicProfile(deps: Deps, slug: string) {
   const profile = await findProfileBySlug(deps.db, slug);
   if (!profile?.enabled) throw new NotFoundError('profile');
-  const badges = await publicBadgesOf(deps.db, profile.userId);
-  return { ...profile, url: profileUrl(deps, profile.slug), badges };
+  const [badges, imported] = await Promise.all([
+    publicBadgesOf(deps.db, profile.userId),
+    publicImportedBadgesOf(deps, profile.userId),
+  ]);
+  return { ...profile, url: profileUrl(deps, profile.slug), badges, imported };
 }
 
 export type PublicProfile = Awaited<ReturnType<typeof publicProfile>>;
