@@ -12,4 +12,4 @@ await client.query(
   action === 'create' ? `CREATE DATABASE ${name}` : `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
 );
 await client.end();
-console.log(`${action}d database ${name}`);
+console.log(`${action === 'create' ? 'created' : 'dropped'} database ${name}`);
