@@ -74,6 +74,7 @@ describe('tessera serve on the embedded database', { timeout: 120_000 }, () => {
     expect(first.output()).toContain('admin@tessera.test');
     const credentials = readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8');
     expect(credentials).toContain('learner@tessera.test');
+    expect(credentials).toMatch(/The storefront: http:\/\/\S+\/bundles/);
     const ready = await (await fetch(`http://127.0.0.1:${port}/ready`)).json();
     expect(ready).toEqual({ status: 'ready', database: 'pglite' });
   });

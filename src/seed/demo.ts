@@ -90,7 +90,14 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
   if (!learner) throw new Error('the demo learner is missing');
   const badgePage = await seedDemoBadges(deps, issuer.id, courseIds, learner);
   await seedDemoShop(deps, issuer.id);
-  const text = `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)\n${lines.join('\n')}\n\nA public demo badge: ${badgePage}\n`;
+  const text = [
+    `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)`,
+    ...lines,
+    '',
+    `A public demo badge: ${badgePage}`,
+    `The storefront: ${deps.config.publicUrl}/bundles (orders are paid by invoice: the issuer admin marks them paid under Sales)`,
+    '',
+  ].join('\n');
   mkdirSync(deps.config.dataDir, { recursive: true });
   writeFileSync(join(deps.config.dataDir, 'demo-credentials.txt'), text, { mode: 0o600 });
   // Printed on purpose: these are throw-away demo accounts of a fresh local install.
