@@ -25,7 +25,6 @@ import {
   insertRun,
   lockPendingRows,
   releaseLease,
-  setAwardCredentials,
   settleRows,
   skipHeldRows,
   takeLease,
@@ -156,7 +155,10 @@ export async function processBulkRun(
   const org = await organizationById(deps.db, leased.orgId);
   // Creates the issuer's first key now, committed: lanes creating it inside their batches would wait on each other.
   await signingIdentity(deps, deps.db, leased.orgId);
+  // PostgreSQL: two batches in flight, so one is signed (in the signing worker) while the database stores the other.
+  const lanes = deps.config.database.kind === 'postgres' ? (options.lanes ?? 2) : 1;
   const context: BatchContext = {
+    lanes,
     version,
     issuerName: org?.name ?? '',
     owner,
@@ -182,8 +184,6 @@ export async function processBulkRun(
     }
   };
   try {
-    // PostgreSQL: two batches in flight, so one signs (Node's CPU) while the database stores the other.
-    const lanes = deps.config.database.kind === 'postgres' ? (options.lanes ?? 2) : 1;
     const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
@@ -199,6 +199,8 @@ interface BatchContext {
   issuerName: string;
   owner: string;
   leaseUntil: () => Date;
+  /** Batches in flight at once: with more than one, credentials are signed in the signing worker. */
+  lanes: number;
   timed: <T>(stage: BulkStage, work: () => Promise<T>) => Promise<T>;
 }
 
@@ -260,27 +262,23 @@ async function awardRows(
   const { version } = context;
   const now = deps.now();
   const byEmail = new Map(rows.map((row) => [row.email ?? '', row]));
+  // Each award names its credential from the start (the reference is checked at commit): storing the
+  // credentials after the insert, for the awards it created, needs no second write of the award rows.
+  const credentialIds = new Map(rows.map((row) => [row.email ?? '', randomUUID()]));
   const created = await context.timed('award rows', () =>
     insertAwardsOnce(
       trx,
+      { orgId: run.orgId, badgeId: run.badgeId, badgeVersionId: version.id, bulkRunId: run.id },
       rows.map((row) => {
         const issuedAt = row.issueDate ?? now;
         return {
-          orgId: run.orgId,
-          badgeId: run.badgeId,
-          badgeVersionId: version.id,
           recipientEmail: row.email ?? '',
           recipientName: row.name,
-          userId: null,
-          cycle: 1,
-          source: 'bulk' as const,
-          state: 'offered' as const,
-          credentialId: null,
+          credentialId: credentialIds.get(row.email ?? '')!,
           awardedDate: issuedAt,
           issuedAt,
           validUntil: validUntilOf(issuedAt, version.validityDays),
           evidenceUrl: row.evidenceUrl,
-          bulkRunId: run.id,
         };
       }),
     ),
@@ -301,13 +299,11 @@ async function awardRows(
     };
   });
   await context.timed('sign', async () => {
-    const credentials = await issueCredentialsBatch(deps, trx, run.orgId, requests, {
+    await issueCredentialsBatch(deps, trx, run.orgId, requests, {
       allocateSeparately: deps.config.database.kind === 'postgres',
+      ids: created.map((award) => credentialIds.get(award.recipientEmail)!),
+      signInWorker: context.lanes > 1,
     });
-    await setAwardCredentials(
-      trx,
-      created.map((award, i) => ({ awardId: award.id, credentialId: credentials[i]!.id })),
-    );
   });
   await context.timed('claims and mails', () => claimAndMail(deps, trx, created, byEmail, context));
   return new Map(created.map((award) => [award.recipientEmail, award.id]));

@@ -1,15 +1,16 @@
 // SQL of bulk award runs and their rows, and the multi-row writes a batch of bulk awards makes. Batches
-// use multi-row INSERTs and `unnest` UPDATEs: a few statements per batch, never one per row.
+// INSERT their rows as one JSON parameter (`jsonb_to_recordset`) and UPDATE through `unnest`: a few
+// statements per batch, never one per row.
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { BulkRow } from './bulk-csv.ts';
-import type { AwardsTable, BulkAwardRowsTable, BulkAwardRunsTable, BulkRunState } from './tables.ts';
+import type { BulkAwardRowsTable, BulkAwardRunsTable, BulkRunState } from './tables.ts';
 
 export type BulkRunRow = Selectable<BulkAwardRunsTable>;
 export type BulkRowRow = Selectable<BulkAwardRowsTable>;
 export type BulkRowStatus = BulkRowRow['status'];
 
-/** Rows per INSERT of file rows (9 columns: 9,000 parameters). */
+/** File rows per INSERT (one JSON parameter each). */
 const ROW_INSERT_CHUNK = 1000;
 
 export async function insertRun(
@@ -40,22 +41,20 @@ export async function deleteAbandonedValidations(db: Executor, before: Date): Pr
 
 export async function insertRows(db: Executor, runId: string, rows: readonly BulkRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROW_INSERT_CHUNK) {
-    await db
-      .insertInto('bulkAwardRows')
-      .values(
-        rows.slice(start, start + ROW_INSERT_CHUNK).map((row) => ({
-          runId,
-          rowNumber: row.rowNumber,
-          email: row.email,
-          name: row.name,
-          evidenceUrl: row.evidenceUrl,
-          issueDate: row.issueDate,
-          status: row.problems.length > 0 ? ('invalid' as const) : ('pending' as const),
-          problems: JSON.stringify(row.problems),
-          awardId: null,
-        })),
-      )
-      .execute();
+    const records = rows.slice(start, start + ROW_INSERT_CHUNK).map((row) => ({
+      row_number: row.rowNumber,
+      email: row.email,
+      name: row.name,
+      evidence_url: row.evidenceUrl,
+      issue_date: row.issueDate,
+      status: row.problems.length > 0 ? 'invalid' : 'pending',
+      problems: row.problems,
+    }));
+    await sql`insert into bulk_award_rows (run_id, row_number, email, name, evidence_url, issue_date, status,
+        problems)
+      select ${runId}::uuid, row_number, email, name, evidence_url, issue_date, status, problems
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(row_number integer, email text, name text,
+        evidence_url text, issue_date timestamptz, status text, problems jsonb)`.execute(db);
   }
 }
 
@@ -198,29 +197,49 @@ export async function lockPendingRows(db: Executor, runId: string, limit: number
     .execute();
 }
 
-/** Inserts the awards that do not exist yet (badge × email × cycle); returns those created. */
-export async function insertAwardsOnce(
-  db: Executor,
-  awards: Insertable<AwardsTable>[],
-): Promise<{ id: string; recipientEmail: string }[]> {
-  if (awards.length === 0) return [];
-  return db
-    .insertInto('awards')
-    .values(awards)
-    .onConflict((oc) => oc.columns(['badgeId', 'recipientEmail', 'cycle']).doNothing())
-    .returning(['id', 'recipientEmail'])
-    .execute();
+/** What differs between the awards of one bulk batch; the rest is the run's (see insertAwardsOnce). */
+export interface BulkAwardInsert {
+  recipientEmail: string;
+  recipientName: string | null;
+  credentialId: string;
+  awardedDate: Date;
+  issuedAt: Date;
+  validUntil: Date | null;
+  evidenceUrl: string | null;
 }
 
-export async function setAwardCredentials(
+/**
+ * Inserts the run's awards (cycle 1, offered) that do not exist yet (badge × email × cycle); returns
+ * those created. The rows travel as one JSON parameter (jsonb_to_recordset), like every batch INSERT
+ * here: cheaper in Node and in the database than a VALUES list of thousands of bound parameters.
+ */
+export async function insertAwardsOnce(
   db: Executor,
-  pairs: readonly { awardId: string; credentialId: string }[],
-): Promise<void> {
-  if (pairs.length === 0) return;
-  await sql`update awards a set credential_id = v.credential_id
-    from unnest(${pairs.map((p) => p.awardId)}::uuid[], ${pairs.map((p) => p.credentialId)}::uuid[])
-      as v(award_id, credential_id)
-    where a.id = v.award_id`.execute(db);
+  run: { orgId: string; badgeId: string; badgeVersionId: string; bulkRunId: string },
+  awards: readonly BulkAwardInsert[],
+): Promise<{ id: string; recipientEmail: string }[]> {
+  if (awards.length === 0) return [];
+  const records = awards.map((a) => ({
+    recipient_email: a.recipientEmail,
+    recipient_name: a.recipientName,
+    credential_id: a.credentialId,
+    awarded_date: a.awardedDate,
+    issued_at: a.issuedAt,
+    valid_until: a.validUntil,
+    evidence_url: a.evidenceUrl,
+  }));
+  const { rows } = await sql<{ id: string; recipientEmail: string }>`insert into awards (org_id, badge_id,
+      badge_version_id, recipient_email, recipient_name, user_id, cycle, source, state, credential_id,
+      awarded_date, issued_at, valid_until, evidence_url, bulk_run_id)
+    select ${run.orgId}::uuid, ${run.badgeId}::uuid, ${run.badgeVersionId}::uuid, r.recipient_email,
+      r.recipient_name, null, 1, 'bulk', 'offered', r.credential_id, r.awarded_date, r.issued_at,
+      r.valid_until, r.evidence_url, ${run.bulkRunId}::uuid
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(recipient_email text, recipient_name text,
+      credential_id uuid, awarded_date timestamptz, issued_at timestamptz, valid_until timestamptz,
+      evidence_url text)
+    on conflict (badge_id, recipient_email, cycle) do nothing
+    returning id, recipient_email as "recipientEmail"`.execute(db);
+  return rows;
 }
 
 export async function insertClaims(
@@ -228,10 +247,15 @@ export async function insertClaims(
   claims: readonly { awardId: string; tokenHash: string; expiresAt: Date }[],
 ): Promise<void> {
   if (claims.length === 0) return;
-  await db
-    .insertInto('awardClaims')
-    .values([...claims])
-    .execute();
+  const records = claims.map((c) => ({
+    award_id: c.awardId,
+    token_hash: c.tokenHash,
+    expires_at: c.expiresAt,
+  }));
+  await sql`insert into award_claims (award_id, token_hash, expires_at)
+    select award_id, token_hash, expires_at
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(award_id uuid, token_hash text,
+      expires_at timestamptz)`.execute(db);
 }
 
 export async function settleRows(

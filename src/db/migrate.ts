@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_showcase.ts';
 import * as m0009 from './migrations/0009_profiles.ts';
 import * as m0010 from './migrations/0010_imported_badges.ts';
 import * as m0011 from './migrations/0011_commerce.ts';
+import * as m0012 from './migrations/0012_award_credential_deferred.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009_profiles': m0009,
   '0010_imported_badges': m0010,
   '0011_commerce': m0011,
+  '0012_award_credential_deferred': m0012,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { verifyCredential } from '../../test/support/awards.ts';
 import { issueCredentialsBatch } from './issue-batch.ts';
+import { signingWorkerIsRunning } from './signing-pool.ts';
 import { anIssuerWithOwner, sampleIssueRequest, type TestIssuer } from './testing.ts';
 
 describe('issuing credentials in a batch', () => {
@@ -74,6 +76,33 @@ describe('issuing credentials in a batch', () => {
       )
       .execute();
     expect(stored).toHaveLength(5);
+    for (const { credential } of stored)
+      expect((await verifyCredential(t.app, credential)).verified).toBe(true);
+  });
+
+  it('signs a batch in the signing worker thread, with ids chosen by the caller, and every credential verifies', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const rows = await t.deps.db.transaction().execute((trx) =>
+      issueCredentialsBatch(
+        t.deps,
+        trx,
+        issuer.orgId,
+        ['w1', 'w2', 'w3'].map((n) => request(`${n}@example.org`)),
+        { ids, signInWorker: true },
+      ),
+    );
+    expect(signingWorkerIsRunning()).toBe(true);
+    expect(rows.map((r) => r.id)).toEqual(ids);
+    const stored = await t.deps.db
+      .selectFrom('issuedCredentials')
+      .select(['id', 'credential', 'recipientEmail'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(stored.map((s) => s.recipientEmail).sort()).toEqual([
+      'w1@example.org',
+      'w2@example.org',
+      'w3@example.org',
+    ]);
     for (const { credential } of stored)
       expect((await verifyCredential(t.app, credential)).verified).toBe(true);
   });

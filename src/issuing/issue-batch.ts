@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { type IssuedCredentialInsert, type IssueRequest, signedCredentialRow } from './issue.ts';
 import { type SigningIdentity, signingIdentity } from './issuer-keys.ts';
+import { type IssuedCredentialInsert, type IssueRequest, signedCredentialRow } from './sign.ts';
+import { signInWorker } from './signing-pool.ts';
 import { type AllocatedStatus, allocatedAt, lockOrOpenStatusList } from './status-lists.ts';
 import { insertIssuedCredentials, takeNextIndexes } from './store.ts';
 import type { StatusPurpose } from './tables.ts';
@@ -40,6 +41,13 @@ export interface BatchOptions {
    * key must exist already (committed), or the two transactions wait on each other.
    */
   allocateSeparately?: boolean;
+  /** The credentials' ids, one per request, when the caller refers to them before they are stored. */
+  ids?: readonly string[];
+  /**
+   * Build and sign in the signing worker thread (signing-pool.ts), so the main thread serves other
+   * batches' database work meanwhile. Worth it only when batches run concurrently (PostgreSQL lanes).
+   */
+  signInWorker?: boolean;
 }
 
 /** Two batches opening the issuer's next list at once: one wins (unique list number), the other retries. */
@@ -77,9 +85,17 @@ export async function issueCredentialsBatch(
     ? await allocateInOwnTransaction(deps, identity, count)
     : await allocateStatuses(deps, trx, identity, 'revocation', count);
   const now = deps.now();
-  const rows: IssuedCredentialInsert[] = [];
-  for (const [i, request] of requests.entries()) {
-    rows.push(await signedCredentialRow(identity, request, { id: randomUUID(), now, status: slots[i]! }));
+  if (options.ids && options.ids.length !== count)
+    throw new Error('issueCredentialsBatch: one id per request');
+  const items = requests.map((request, i) => ({
+    request,
+    slot: { id: options.ids?.[i] ?? randomUUID(), now, status: slots[i]! },
+  }));
+  let rows: IssuedCredentialInsert[];
+  if (options.signInWorker) rows = await signInWorker(identity, items);
+  else {
+    rows = [];
+    for (const { request, slot } of items) rows.push(await signedCredentialRow(identity, request, slot));
   }
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     await insertIssuedCredentials(trx, rows.slice(start, start + INSERT_CHUNK));

@@ -164,16 +164,37 @@ export async function insertIssuedCredential(
     .executeTakeFirstOrThrow();
 }
 
-/** Many credentials in one INSERT (bulk issuance); nothing is read back. */
+/**
+ * Many credentials in one INSERT (bulk issuance); nothing is read back. The rows travel as one JSON
+ * parameter, expanded by jsonb_to_recordset: far cheaper, in Node and in the database, than a VALUES
+ * list of thousands of bound parameters, and each credential is parsed once, with the rest.
+ */
 export async function insertIssuedCredentials(
   db: Executor,
   rows: (Omit<Insertable<IssuedCredentialsTable>, 'credential'> & { credential: Record<string, unknown> })[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insertInto('issuedCredentials')
-    .values(rows.map((row) => ({ ...row, credential: JSON.stringify(row.credential) })))
-    .execute();
+  const records = rows.map((row) => ({
+    id: row.id,
+    org_id: row.orgId,
+    credential: row.credential,
+    jwt: row.jwt ?? null,
+    achievement_id: row.achievementId,
+    achievement_name: row.achievementName,
+    recipient_label: row.recipientLabel,
+    recipient_email: row.recipientEmail ?? null,
+    status_list_id: row.statusListId,
+    status_index: row.statusIndex,
+    issued_at: row.issuedAt,
+    valid_until: row.validUntil ?? null,
+  }));
+  await sql`insert into issued_credentials (id, org_id, credential, jwt, achievement_id, achievement_name,
+      recipient_label, recipient_email, status_list_id, status_index, issued_at, valid_until)
+    select id, org_id, credential, jwt, achievement_id, achievement_name, recipient_label, recipient_email,
+      status_list_id, status_index, issued_at, valid_until
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(id uuid, org_id uuid, credential jsonb,
+      jwt text, achievement_id text, achievement_name text, recipient_label text, recipient_email text,
+      status_list_id uuid, status_index integer, issued_at timestamptz, valid_until timestamptz)`.execute(db);
 }
 
 export async function findIssuedCredential(

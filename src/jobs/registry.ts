@@ -7,11 +7,15 @@ import {
 } from '../badges/index.ts';
 import { paymentEventsTicker } from '../commerce/index.ts';
 import { reverifyImportsTicker } from '../imports/index.ts';
-import { deliverMailJob } from '../mail/index.ts';
+import { deliverMailBatchJob, deliverMailJob } from '../mail/index.ts';
 import type { JobDefinition } from './queue.ts';
 import type { Ticker } from './ticker.ts';
 
-export const allJobs = [deliverMailJob, bulkAwardJob] as unknown as JobDefinition<never>[];
+export const allJobs = [
+  deliverMailJob,
+  deliverMailBatchJob,
+  bulkAwardJob,
+] as unknown as JobDefinition<never>[];
 
 /** Periodic tasks every worker process runs (see ticker.ts); started by startWorkers, stopped with the queue. */
 export const allTickers: Ticker[] = [

@@ -1,5 +1,5 @@
 // Public face of the mail context.
-export { deliverMailJob } from './jobs.ts';
+export { deliverMailBatchJob, deliverMailJob } from './jobs.ts';
 export { mailRoutes } from './routes.ts';
 export { type MailRequest, queueMail, queueMails } from './service.ts';
 export type { MailAttachment } from './tables.ts';

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestRuntime } from '../../test/support/runtime.ts';
 import { type SmtpCapture, startSmtpCapture } from '../../test/support/smtp.ts';
 import type { Runtime } from '../runtime.ts';
-import { queueMail } from './index.ts';
+import { queueMail, queueMails } from './index.ts';
 import { listMessages } from './store.ts';
 
 const verifyTemplate = (link: string) => ({
@@ -62,6 +63,36 @@ describe('mail over SMTP', () => {
     await smtp.waitFor((m) => m.to.includes('once@example.org'));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(smtp.messages.filter((m) => m.to.includes('once@example.org'))).toHaveLength(1);
+  });
+
+  it('delivers queued batches (one job per hundred messages) once each, however often they are queued', async () => {
+    const { deps } = runtime;
+    const requests = Array.from({ length: 120 }, (_, i) => ({
+      to: `batch${i}@example.org`,
+      locale: 'en',
+      template: verifyTemplate(`http://localhost:3000/batch/${i}`),
+      idempotencyKey: `test:batch:${i}`,
+    }));
+    for (const attempt of [1, 2]) {
+      await deps.db
+        .transaction()
+        .execute((trx) => queueMails(deps, trx, attempt === 1 ? requests : requests.slice(0, 10)));
+    }
+    const jobs = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(`${deps.config.jobsSchema}.job`)}
+      where name = 'mail.deliver-batch'`.execute(deps.db);
+    expect(Number(jobs.rows[0]?.n)).toBe(2);
+    for (let i = 0; i < 80; i++) {
+      if (smtp.messages.filter((m) => m.to.some((to) => to.startsWith('batch'))).length >= 120) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const sent = smtp.messages.flatMap((m) => m.to).filter((to) => to.startsWith('batch'));
+    expect(sent).toHaveLength(120);
+    expect(new Set(sent).size).toBe(120);
+    const rows = await listMessages(deps.db, { limit: 200 });
+    expect(rows.filter((r) => r.toAddress.startsWith('batch') && r.status === 'sent')).toHaveLength(120);
   });
 
   it('sends nothing when the transaction that queued the message rolls back', async () => {

@@ -3,7 +3,7 @@ import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
-import { deliverMailJob } from './jobs.ts';
+import { deliverMailBatchJob, deliverMailJob, MESSAGES_PER_DELIVERY_JOB } from './jobs.ts';
 import {
   findMessage,
   insertMessageOnce,
@@ -47,7 +47,11 @@ export async function queueMail(deps: Deps, executor: Executor, request: MailReq
   if (id) await deps.jobs.enqueue(executor, deliverMailJob, { messageId: id }, { idempotencyKey: id });
 }
 
-/** queueMail for many messages (bulk awards): one INSERT, one job INSERT, in the caller's transaction. */
+/**
+ * queueMail for many messages (bulk awards), in the caller's transaction: one INSERT of the messages and
+ * one delivery job per MESSAGES_PER_DELIVERY_JOB of them. A message belongs to one job only, so the job's
+ * key is its first message's id.
+ */
 export async function queueMails(
   deps: Deps,
   executor: Executor,
@@ -69,11 +73,12 @@ export async function queueMails(
       };
     }),
   );
-  await deps.jobs.enqueueMany(
-    executor,
-    deliverMailJob,
-    ids.map((id) => ({ payload: { messageId: id }, idempotencyKey: id })),
-  );
+  const jobs: { payload: { messageIds: string[] }; idempotencyKey: string }[] = [];
+  for (let start = 0; start < ids.length; start += MESSAGES_PER_DELIVERY_JOB) {
+    const messageIds = ids.slice(start, start + MESSAGES_PER_DELIVERY_JOB);
+    jobs.push({ payload: { messageIds }, idempotencyKey: messageIds[0]! });
+  }
+  await deps.jobs.enqueueMany(executor, deliverMailBatchJob, jobs);
 }
 
 /** The outbox is readable by operators, and by anyone when the install has no SMTP (see config). */

@@ -1,5 +1,5 @@
 // SQL of the mail context.
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { MailMessagesTable } from './tables.ts';
 
@@ -19,18 +19,32 @@ export async function insertMessageOnce(
   return row?.id;
 }
 
-/** Many messages in one INSERT; returns the ids of those that did not exist yet (by idempotency key). */
+/**
+ * Many messages in one INSERT; returns the ids of those that did not exist yet (by idempotency key). The
+ * rows travel as one JSON parameter (jsonb_to_recordset): cheaper than thousands of bound parameters.
+ */
 export async function insertMessagesOnce(
   db: Executor,
   messages: Insertable<MailMessagesTable>[],
 ): Promise<string[]> {
   if (messages.length === 0) return [];
-  const rows = await db
-    .insertInto('mailMessages')
-    .values(messages)
-    .onConflict((oc) => oc.column('idempotencyKey').doNothing())
-    .returning('id')
-    .execute();
+  const records = messages.map((m) => ({
+    idempotency_key: m.idempotencyKey,
+    to_address: m.toAddress,
+    subject: m.subject,
+    text_body: m.textBody,
+    html_body: m.htmlBody,
+    transport: m.transport,
+    status: m.status,
+    attachments: m.attachments ?? null,
+  }));
+  const { rows } = await sql<{ id: string }>`insert into mail_messages (idempotency_key, to_address, subject,
+      text_body, html_body, transport, status, attachments)
+    select idempotency_key, to_address, subject, text_body, html_body, transport, status, attachments::jsonb
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(idempotency_key text, to_address text,
+      subject text, text_body text, html_body text, transport text, status text, attachments text)
+    on conflict (idempotency_key) do nothing
+    returning id`.execute(db);
   return rows.map((row) => row.id);
 }
 
@@ -55,6 +69,20 @@ export async function recordFailure(db: Executor, id: string, error: string, fin
       ...(final ? { status: 'failed' as const } : {}),
     }))
     .where('id', '=', id)
+    .execute();
+}
+
+/** A batch job's last retry failed: every message of it not sent by then is marked failed. */
+export async function recordFinalFailures(
+  db: Executor,
+  ids: readonly string[],
+  error: string,
+): Promise<void> {
+  await db
+    .updateTable('mailMessages')
+    .set((eb) => ({ lastError: error, attempts: eb('attempts', '+', 1), status: 'failed' as const }))
+    .where('id', 'in', [...ids])
+    .where('status', '!=', 'sent')
     .execute();
 }
 
