@@ -3,7 +3,7 @@
 // server's CPU time is measured alone) at fixed rates against GET /badges/{id} and POST /api/v1/verify with the
 // OB 3.0 credential JSON, then the verify API flat out. Prints requests/s and p50/p99 latency.
 // Prints figures only — never pass/fail on timing.
-// Run: npx tsx bench/public-page.ts [--seconds 10] [--rates 200,1000] [--only page|verify]
+// Run: npx tsx bench/public-page.ts [--seconds 10] [--rates 200,1000] [--only page|verify] [--connections N]
 //   uses DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres, to create (and drop) a database.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rates: { type: 'string', default: '200,1000' },
     only: { type: 'string' },
+    connections: { type: 'string' },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -119,7 +120,11 @@ try {
 
   /** autocannon in a process of its own, so the server's CPU time is its alone. */
   async function run(name: keyof typeof targets, rate: number | undefined, seconds: number, record = true) {
-    const connections = rate === undefined ? 16 : Math.max(10, Math.min(50, Math.ceil(rate / 20)));
+    const connections = args.connections
+      ? Number(args.connections)
+      : rate === undefined
+        ? 16
+        : Math.max(10, Math.min(50, Math.ceil(rate / 20)));
     const cpuBefore = process.cpuUsage();
     // The server runs in this process: how long its event loop was held up tells server stalls from client ones.
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
