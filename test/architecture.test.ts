@@ -18,6 +18,7 @@ const infrastructure = new Set([
   'credentials',
   'storage',
   'html',
+  'csv',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -1,6 +1,7 @@
 // The issuer's awards: list and search with filters, and the same selection as a CSV file. The CSV is
 // written a page at a time (memory stays flat) and is safe to open in a spreadsheet: a cell that would
 // start a formula is prefixed with a quote (OWASP "CSV injection").
+import { csvRow } from '../csv/index.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope } from '../identity/index.ts';
@@ -23,20 +24,6 @@ export async function listOrgAwards(
 ): Promise<{ items: AwardView[]; total: number }> {
   authorize(actor, orgId);
   return orgAwards(deps.db, orgId, filter, page);
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell: formula-looking text neutralised, then quoted when it holds a quote, comma or newline. */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvRow(values: Array<string | number | boolean | null | undefined>): string {
-  return `${values.map(csvCell).join(',')}\r\n`;
 }
 
 export const AWARD_CSV_HEADER = [

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { aPublishedCourse } from '../catalog/testing.ts';
+import { csvCell } from '../csv/index.ts';
 import { aLoggedInUser, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { awardBadge } from './award.ts';
-import { csvCell } from './award-export.ts';
 import { allOrgAwards } from './award-queries.ts';
 import { type BadgeVersionRow, findVersion } from './definition-store.ts';
 import type { AwardSource } from './tables.ts';

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { type SalesReport, salesCsv, salesReport } from './reports.ts';
+import { type SalesReport, salesReport } from './reports.ts';
+import { salesCsv } from './reports-csv.ts';
 
 const month = z
   .string()

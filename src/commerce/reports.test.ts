@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { aPublishedBadge } from '../badges/testing.ts';
 import { aPublishedCourse } from '../catalog/testing.ts';
+import { csvCell } from '../csv/index.ts';
 import { aLoggedInUser, logInAs, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
-import { csvText } from './reports.ts';
 import type { OrderLineKind, OrderState } from './tables.ts';
 import {
   aBundleBadge,
@@ -444,15 +444,15 @@ describe('the issuer’s sales report', () => {
   });
 
   it('defuses every cell that would start a formula and quotes separators', () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx'].map(csvText)).toEqual([
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx'].map(csvCell)).toEqual([
       "'=1+1",
       "'+1",
       "'-1",
       "'@SUM(A1)",
       "'\tx",
     ]);
-    expect(csvText('Carol, Jr.')).toBe('"Carol, Jr."');
-    expect(csvText(null)).toBe('');
+    expect(csvCell('Carol, Jr.')).toBe('"Carol, Jr."');
+    expect(csvCell(null)).toBe('');
   });
 
   it('is open to the organization’s staff', async () => {

@@ -8,7 +8,6 @@ import { InvalidError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
-import { decimalAmount } from './money.ts';
 import type { OrderState } from './tables.ts';
 
 export const REPORT_READERS = ['owner', 'admin', 'staff'] as const;
@@ -349,70 +348,4 @@ export async function salesReport(
   }
   totals.orders = months.reduce((sum, m) => sum + m.orders, 0);
   return { ...report, months, rows, totals };
-}
-
-// ---- CSV -------------------------------------------------------------------------------------------
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * A text cell, safe to open in a spreadsheet: formula-looking text gets a leading quote (OWASP "CSV
- * injection"), then the cell is quoted when it holds a quote, comma or line break. The same rules as the
- * award export's cells (src/badges/award-export.ts), which the badges context does not export.
- */
-export function csvText(value: string | null): string {
-  if (value === null) return '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Numbers this module wrote itself ("-12.10", "1210") stay numbers for the spreadsheet. */
-function csvNumber(value: string | number): string {
-  const text = String(value);
-  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new Error(`Not a number for the CSV: ${text}`);
-  return text;
-}
-
-export const SALES_CSV_HEADER = [
-  'month',
-  'item_kind',
-  'item_id',
-  'title',
-  'currency',
-  'units',
-  'gross',
-  'discount',
-  'net',
-  'tax',
-  'refunds',
-  'refunded',
-  'revenue',
-  'gross_minor',
-  'discount_minor',
-  'net_minor',
-  'tax_minor',
-  'refunded_minor',
-  'revenue_minor',
-];
-
-/** The report's rows as CSV: a header, then one row per month and item; amounts in units and minor units. */
-export function salesCsv(report: SalesReport): string {
-  const currency = report.currency ?? 'XXX';
-  const lines = report.rows.map((row) => {
-    const amounts = [row.grossMinor, row.discountMinor, row.netMinor, row.taxMinor];
-    return [
-      csvText(row.month),
-      csvText(row.itemKind),
-      csvText(row.itemId),
-      csvText(row.title),
-      csvText(currency),
-      csvNumber(row.units),
-      ...amounts.map((minor) => csvNumber(decimalAmount(minor, currency))),
-      csvNumber(row.refunds),
-      csvNumber(decimalAmount(row.refundedMinor, currency)),
-      csvNumber(decimalAmount(row.revenueMinor, currency)),
-      ...[...amounts, row.refundedMinor, row.revenueMinor].map(csvNumber),
-    ].join(',');
-  });
-  return [SALES_CSV_HEADER.join(','), ...lines].map((line) => `${line}\r\n`).join('');
 }
