@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { formatMoney } from '../i18n/index.ts';
 import { accountContact } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
 import { type IssuanceFee, issuanceFeeOf, organizationById } from '../orgs/index.ts';
@@ -88,7 +89,7 @@ export async function queueFeeDueMail(
       ...(name ? { name } : {}),
       badgeName: version?.name ?? '',
       issuerName: org?.name ?? '',
-      amount: formatFee(fee, contact?.locale ?? 'en'),
+      amount: formatMoney(fee.amountMinor, fee.currency, contact?.locale ?? 'en'),
       payUrl: feePayUrl(deps, award.id),
     },
     idempotencyKey: `badge-fee-due:${award.id}`,
@@ -187,15 +188,4 @@ export async function releaseAwardsAwaitingFee(
     );
   }
   return released;
-}
-
-/** "€12.50": exact, from integer minor units (no floating point), laid out by Intl in the reader's language. */
-export function formatFee(fee: IssuanceFee, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: fee.currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  const scale = 10n ** BigInt(digits);
-  const minor = BigInt(fee.amountMinor);
-  const decimal =
-    digits === 0 ? `${minor}` : `${minor / scale}.${(minor % scale).toString().padStart(digits, '0')}`;
-  return format.format(decimal as Intl.StringNumericLiteral);
 }

@@ -1,6 +1,7 @@
 // Requests and replies of the catalog routes. Authoring replies include answers (authors need them);
 // catalog replies are built from publicUnit/unitOutline and never do.
 import { z } from 'zod';
+import { isKnownCurrency } from '../i18n/index.ts';
 import { EVIDENCE_TASKS, MAX_UPLOAD_MEGABYTES, UPLOAD_FILE_TYPES } from './model.ts';
 import type { CourseRow, PublishedCourseRow } from './store.ts';
 
@@ -92,11 +93,10 @@ export const unitInput = z.discriminatedUnion('kind', [
 ]);
 export type UnitInput = z.infer<typeof unitInput>;
 
-const knownCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const currency = z
   .string()
   .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
-  .refine((code) => knownCurrencies.has(code), 'is not an ISO 4217 currency');
+  .refine(isKnownCurrency, 'is not an ISO 4217 currency');
 /** A price above a million (in major units) is a typo, not a course. */
 export const MAX_PRICE_MINOR = 100_000_000;
 const skills = z.array(z.string().trim().min(1).max(80)).max(30);

@@ -2,6 +2,10 @@
 // floating-point number: amounts become decimal strings by integer arithmetic, and Intl only lays out
 // the symbol, grouping and decimal mark of a string it receives exactly.
 import { InvalidError } from '../errors.ts';
+import { isKnownCurrency } from '../i18n/index.ts';
+
+// Display lives with the other locale formatting (src/i18n/money.ts), shared with the badges context.
+export { decimalAmount, formatMoney, minorDigits } from '../i18n/index.ts';
 
 /** The largest price (or amount) one field may hold: 1,000,000.00 in a two-digit currency. */
 export const MAX_AMOUNT_MINOR = 100_000_000;
@@ -9,8 +13,6 @@ export const MAX_AMOUNT_MINOR = 100_000_000;
 const CURRENCY = /^[A-Z]{3}$/;
 
 /** Returns the currency code when it is three upper-case letters Intl knows; InvalidError otherwise. */
-const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
-
 export function assertCurrency(c: string): string {
   if (!CURRENCY.test(c)) {
     throw new InvalidError('A currency is a three-letter ISO 4217 code such as EUR.', [
@@ -18,7 +20,7 @@ export function assertCurrency(c: string): string {
     ]);
   }
   // Intl formats any well-formed code; the list of currencies it knows is what tells real from made up.
-  if (!KNOWN_CURRENCIES.has(c)) {
+  if (!isKnownCurrency(c)) {
     throw new InvalidError(`${c} is not a currency.`, [
       { path: 'currency', message: `${c} is not an ISO 4217 currency.` },
     ]);
@@ -42,13 +44,6 @@ export function assertAmount(minor: number, field: string): number {
   return minor;
 }
 
-/** How many minor-unit digits a currency has (EUR 2, JPY 0, BHD 3). */
-export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
-}
-
 /** numerator / denominator rounded half up (away from zero on an exact half, for either sign). */
 export function roundHalfUpDiv(numerator: bigint, denominator: bigint): bigint {
   if (denominator === 0n) throw new RangeError('Division by zero.');
@@ -57,30 +52,4 @@ export function roundHalfUpDiv(numerator: bigint, denominator: bigint): bigint {
   const d = denominator < 0n ? -denominator : denominator;
   const quotient = (2n * n + d) / (2n * d);
   return negative ? -quotient : quotient;
-}
-
-/** "1234.56" for (123456, EUR), "-0.05" for (-5, EUR), "1235" for (1235, JPY): integer arithmetic only. */
-export function decimalAmount(minor: number, currency: string): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`${minor} is not a whole number of minor units.`);
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? '-' : '';
-  const magnitude = BigInt(Math.abs(minor));
-  if (digits === 0) return `${sign}${magnitude}`;
-  const scale = 10n ** BigInt(digits);
-  const whole = magnitude / scale;
-  const fraction = (magnitude % scale).toString().padStart(digits, '0');
-  return `${sign}${whole}.${fraction}`;
-}
-
-/** The amount as a reader expects it in `locale`: formatMoney(123456, 'EUR') → "€1,234.56". */
-export function formatMoney(minor: number, currency: string, locale = 'en'): string {
-  const digits = minorDigits(currency);
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  // Intl formats a decimal string exactly (no conversion to a binary float).
-  return format.format(decimalAmount(minor, currency) as Intl.StringNumericLiteral);
 }

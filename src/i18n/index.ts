@@ -3,6 +3,8 @@
 import en from './locales/en.json' with { type: 'json' };
 import es from './locales/es.json' with { type: 'json' };
 
+export { decimalAmount, formatMoney, isKnownCurrency, minorDigits } from './money.ts';
+
 export type Catalog = { [key: string]: string | Catalog };
 const catalogs: Record<string, Catalog> = { en, es };
 export const supportedLocales = Object.keys(catalogs);
