@@ -154,22 +154,14 @@ function Report({ report, csvUrl }: { report: SalesReport; csvUrl: string }) {
               {report.months.map((month) => (
                 <tr key={month.month}>
                   <th scope="row">{monthName(month.month)}</th>
-                  <td className="num">{money(month.salesMinor)}</td>
-                  <td className="num">{money(month.refundsMinor)}</td>
-                  <td className="num">{money(month.feesMinor)}</td>
-                  <td className="num">{money(month.revenueMinor)}</td>
-                  <td className="num">{month.orders}</td>
+                  <MonthFigures figures={month} money={money} />
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('sell.reports.total')}</th>
-                <td className="num">{money(report.totals.salesMinor)}</td>
-                <td className="num">{money(report.totals.refundsMinor)}</td>
-                <td className="num">{money(report.totals.feesMinor)}</td>
-                <td className="num">{money(report.totals.revenueMinor)}</td>
-                <td className="num">{report.totals.orders}</td>
+                <MonthFigures figures={report.totals} money={money} />
               </tr>
             </tfoot>
           </table>
@@ -223,6 +215,31 @@ function Report({ report, csvUrl }: { report: SalesReport; csvUrl: string }) {
           </div>
         )}
       </section>
+    </>
+  );
+}
+
+/** A month's (or the total's) cells of the months table, in the order of its header. */
+function MonthFigures({
+  figures,
+  money,
+}: {
+  figures: {
+    salesMinor: number;
+    refundsMinor: number;
+    feesMinor: number;
+    revenueMinor: number;
+    orders: number;
+  };
+  money: (minor: number) => string;
+}) {
+  return (
+    <>
+      <td className="num">{money(figures.salesMinor)}</td>
+      <td className="num">{money(figures.refundsMinor)}</td>
+      <td className="num">{money(figures.feesMinor)}</td>
+      <td className="num">{money(figures.revenueMinor)}</td>
+      <td className="num">{figures.orders}</td>
     </>
   );
 }
