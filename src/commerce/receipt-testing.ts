@@ -1,6 +1,5 @@
 // Test factories for receipts: orders recorded directly in their final state (placed, paid, refunded), as
 // checkout and fulfilment leave them, and a reader of the text a PDF shows.
-import { inflateSync } from 'node:zlib';
 import type { Deps } from '../deps.ts';
 import type { ReceiptFacts } from './receipt-store.ts';
 import type { ProviderName } from './tables.ts';
@@ -212,38 +211,4 @@ export function sampleReceiptFacts(overrides: Partial<ReceiptFacts['order']> = {
   };
 }
 
-/** WinAnsi bytes 0x80–0x9f that differ from Latin-1 (the rest of WinAnsi is Latin-1). */
-const WIN_ANSI_HIGH: Record<number, string> = {
-  128: '€',
-  130: '‚',
-  132: '„',
-  133: '…',
-  145: '‘',
-  146: '’',
-  147: '“',
-  148: '”',
-  149: '•',
-  150: '–',
-  151: '—',
-  153: '™',
-};
-
-/**
- * The text a PDF written with standard fonts shows: every content stream inflated, every hex string
- * decoded from WinAnsi. Each drawn run of text comes out whole, so a test can look for a phrase.
- */
-export function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].flatMap((m) => {
-    try {
-      return [inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1')];
-    } catch {
-      return [];
-    }
-  });
-  return streams
-    .join('\n')
-    .replace(/<([0-9A-Fa-f]+)>/g, (_, hex: string) =>
-      [...Buffer.from(hex, 'hex')].map((byte) => WIN_ANSI_HIGH[byte] ?? String.fromCharCode(byte)).join(''),
-    );
-}
+export { pdfText } from '../../test/support/pdf.ts';

@@ -1,27 +1,13 @@
-import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { pdfText } from '../../test/support/pdf.ts';
 import { aPublishedCourse, sampleCourse } from '../catalog/testing.ts';
 import { aLoggedInUser, logInAs, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { anEnrolment, playerOf } from './testing.ts';
 
 /** The text drawn on a PDF's pages: content streams inflated, hex strings decoded. */
-function pdfText(bytes: Buffer): string {
-  const raw = bytes.toString('latin1');
-  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].flatMap((m) => {
-    try {
-      return [inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1')];
-    } catch {
-      return [];
-    }
-  });
-  return streams
-    .join('\n')
-    .replace(/<([0-9A-Fa-f]+)>/g, (_, hex: string) => Buffer.from(hex, 'hex').toString('latin1'));
-}
-
 describe('completion, activity codes and certificates', () => {
   let t: TestApp;
   let clock = new Date('2026-03-01T09:00:00Z');
