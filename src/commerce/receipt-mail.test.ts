@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { pdfText } from '../../test/support/pdf.ts';
 import { type ReceivedMail, type SmtpCapture, startSmtpCapture } from '../../test/support/smtp.ts';
 import { aPublishedCourse } from '../catalog/testing.ts';
 import { aLoggedInUser, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { renderMail } from '../mail/templates.ts';
 import { queueInvoiceMail, queueReceiptMail, queueRefundMail } from './receipt-mail.ts';
-import { aRecordedOrder, aRecordedRefund, pdfText } from './receipt-testing.ts';
+import { aRecordedOrder, aRecordedRefund } from './receipt-testing.ts';
 
 describe('order mails over SMTP', () => {
   let smtp: SmtpCapture;

@@ -1,9 +1,10 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { pdfText } from '../../test/support/pdf.ts';
 import { aLoggedInUser, aVerifiedUser, logInAs, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
-import { aRecordedOrder, aRecordedRefund, pdfText } from './receipt-testing.ts';
+import { aRecordedOrder, aRecordedRefund } from './receipt-testing.ts';
 import { aPaidOrder, aPricedCourse, setShopSettings } from './testing.ts';
 
 describe('receipt downloads', () => {

@@ -210,5 +210,3 @@ export function sampleReceiptFacts(overrides: Partial<ReceiptFacts['order']> = {
     refunds: [],
   };
 }
-
-export { pdfText } from '../../test/support/pdf.ts';

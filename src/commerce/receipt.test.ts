@@ -1,7 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../test/support/pdf.ts';
 import { formatRate, receiptFileName, renderReceiptPdf } from './receipt.ts';
-import { pdfText, sampleReceiptFacts } from './receipt-testing.ts';
+import { sampleReceiptFacts } from './receipt-testing.ts';
 
 describe('receipt PDF', () => {
   it('shows a paid order as a receipt: seller, number, dates, buyer, lines, tax with its rate and the total', async () => {
