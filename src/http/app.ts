@@ -1,10 +1,10 @@
 // buildApp(deps) builds the whole HTTP application; main.ts only starts it, tests call inject().
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import type { Deps } from '../deps.ts';
 import { authPlugin } from './auth.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -12,6 +12,21 @@ import { errorHandler, problem, sendProblem } from './problem.ts';
 import { apiRoutes, publicRoutes } from './routes.ts';
 import { systemRoutes } from './system-routes.ts';
 import { registerWebApp } from './web-app.ts';
+
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      scriptSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'self'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+});
 
 export interface BuildAppOptions {
   /** Serve the built React app from web/dist (off in most API tests). */
@@ -50,20 +65,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  // Security headers from helmet, built once: @fastify/helmet built a new helmet (and parsed the CSP) on
+  // every request, ~4 % of a cached badge page's server time.
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)),
+  );
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app, deps);

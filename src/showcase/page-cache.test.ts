@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import type { VerificationReport } from '../verification/index.ts';
 import { createPageCache, PAGE_TTL_MS, pageExpiry } from './page-cache.ts';
-import { REPORT_TTL_MS } from './service.ts';
+import { createReportCache, REPORT_TTL_MS } from './service.ts';
 import { anAcceptedBadge } from './testing.ts';
 
 let t: TestApp;
@@ -77,4 +78,91 @@ describe('the cache of rendered badge pages', () => {
     cache.forget('a');
     expect(cache.get('a', 'es', at)).toBeUndefined();
   });
+
+  it('renders a missing page once for all the requests that ask for it meanwhile', async () => {
+    const cache = createPageCache();
+    const at = new Date('2026-01-01T00:00:00Z');
+    const rendering = deferred<{ html: string; expiresAt: Date }>();
+    let renders = 0;
+    const render = () => {
+      renders++;
+      return rendering.promise;
+    };
+    const asked = [cache.load('a', 'en', at, render), cache.load('a', 'en', at, render)];
+    const otherLanguage = cache.load('a', 'es', at, async () => {
+      renders++;
+      return { html: '<p>es</p>', expiresAt: new Date(at.getTime() + 1_000) };
+    });
+    rendering.resolve({ html: '<p>en</p>', expiresAt: new Date(at.getTime() + 1_000) });
+    expect(await Promise.all(asked)).toEqual(['<p>en</p>', '<p>en</p>']);
+    expect(await otherLanguage).toBe('<p>es</p>');
+    expect(renders).toBe(2);
+    expect(await cache.load('a', 'en', at, render)).toBe('<p>en</p>');
+    expect(renders).toBe(2);
+  });
+
+  it('neither stores nor shares a rendering that began before the award was forgotten', async () => {
+    const cache = createPageCache();
+    const at = new Date('2026-01-01T00:00:00Z');
+    const before = deferred<{ html: string; expiresAt: Date }>();
+    const stale = cache.load('a', 'en', at, () => before.promise);
+    cache.forget('a');
+    const fresh = cache.load('a', 'en', at, async () => ({
+      html: '<p>private now</p>',
+      expiresAt: new Date(at.getTime() + 1_000),
+    }));
+    before.resolve({ html: '<p>public then</p>', expiresAt: new Date(at.getTime() + 1_000) });
+    expect(await stale).toBe('<p>public then</p>');
+    expect(await fresh).toBe('<p>private now</p>');
+    expect(cache.get('a', 'en', at)).toBe('<p>private now</p>');
+  });
+
+  it('shares a failed rendering with the requests waiting for it but renders again for the next one', async () => {
+    const cache = createPageCache();
+    const at = new Date('2026-01-01T00:00:00Z');
+    const failing = deferred<{ html: string; expiresAt: Date }>();
+    const asked = [
+      cache.load('a', 'en', at, () => failing.promise),
+      cache.load('a', 'en', at, () => failing.promise),
+    ];
+    failing.reject(new Error('badge not found'));
+    for (const request of asked) await expect(request).rejects.toThrow('badge not found');
+    expect(cache.get('a', 'en', at)).toBeUndefined();
+    const again = await cache.load('a', 'en', at, async () => ({
+      html: '<p>back</p>',
+      expiresAt: new Date(at.getTime() + 1_000),
+    }));
+    expect(again).toBe('<p>back</p>');
+  });
 });
+
+describe('the cache of verification reports', () => {
+  it('verifies a badge once for all the pages that ask meanwhile, and again once the report expires', async () => {
+    const reports = createReportCache(30_000);
+    const at = new Date('2026-01-01T00:00:00Z');
+    let verifications = 0;
+    const verify = async () => {
+      verifications++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { verdict: 'verified' } as unknown as VerificationReport;
+    };
+    const checked = await Promise.all([reports.load('a', at, verify), reports.load('a', at, verify)]);
+    expect(verifications).toBe(1);
+    expect(checked[0]).toBe(checked[1]);
+    expect(checked[0]?.checkedAt).toEqual(at);
+    await reports.load('a', new Date(at.getTime() + 29_999), verify);
+    expect(verifications).toBe(1);
+    await reports.load('a', new Date(at.getTime() + 30_000), verify);
+    expect(verifications).toBe(2);
+  });
+});
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}

@@ -81,26 +81,30 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
       },
     },
     async (request, reply) => {
+      const { awardId } = request.params;
       const wanted = representationFor(request.headers.accept);
-      if (wanted === 'html') {
-        const locale = localeOf(request);
-        const cached = pages.get(request.params.awardId, locale, deps.now());
-        if (cached !== undefined) return sendPage(publicHeaders(reply), locale, cached);
+      if (wanted !== 'html') {
+        const award = await publicAward(deps, awardId);
+        if (wanted === 'json')
+          return publicHeaders(reply)
+            .type('application/ld+json')
+            .header('cache-control', 'public, max-age=60')
+            .send(award.credential);
+        if (award.jwt)
+          return publicHeaders(reply)
+            .type('application/vc+jwt')
+            .header('cache-control', 'public, max-age=60')
+            .send(award.jwt);
       }
-      const award = await publicAward(deps, request.params.awardId);
-      publicHeaders(reply);
-      if (wanted === 'json')
-        return reply
-          .type('application/ld+json')
-          .header('cache-control', 'public, max-age=60')
-          .send(award.credential);
-      if (wanted === 'jwt' && award.jwt)
-        return reply.type('application/vc+jwt').header('cache-control', 'public, max-age=60').send(award.jwt);
       const locale = localeOf(request);
-      const view = await badgePageView(deps, cache, award);
-      const html = renderBadgePage(view, locale);
-      pages.set(award.id, locale, html, pageExpiry(view.now, view.checkedAt, REPORT_TTL_MS));
-      return sendPage(reply, locale, html);
+      const html = await pages.load(awardId, locale, deps.now(), async () => {
+        const view = await badgePageView(deps, cache, await publicAward(deps, awardId));
+        return {
+          html: renderBadgePage(view, locale),
+          expiresAt: pageExpiry(view.now, view.checkedAt, REPORT_TTL_MS),
+        };
+      });
+      return sendPage(publicHeaders(reply), locale, html);
     },
   );
 

@@ -15,14 +15,22 @@ import { findShowcasedAward, type ShowcasedAward, setSharing } from './store.ts'
 export const REPORT_TTL_MS = 30_000;
 const MAX_CACHED = 10_000;
 
+interface CheckedReport {
+  report: VerificationReport;
+  checkedAt: Date;
+}
+
 export interface ReportCache {
-  get(key: string, now: Date): { report: VerificationReport; checkedAt: Date } | undefined;
-  set(key: string, value: { report: VerificationReport; checkedAt: Date }): void;
+  get(key: string, now: Date): CheckedReport | undefined;
+  set(key: string, value: CheckedReport): void;
+  /** The cached report, or the one `verify` makes, shared by every request that asks before it is done. */
+  load(key: string, now: Date, verify: () => Promise<VerificationReport>): Promise<CheckedReport>;
 }
 
 export function createReportCache(ttlMs = REPORT_TTL_MS): ReportCache {
-  const entries = new Map<string, { report: VerificationReport; checkedAt: Date }>();
-  return {
+  const entries = new Map<string, CheckedReport>();
+  const verifying = new Map<string, Promise<CheckedReport>>();
+  const cache: ReportCache = {
     get(key, now) {
       const hit = entries.get(key);
       if (!hit) return undefined;
@@ -39,7 +47,23 @@ export function createReportCache(ttlMs = REPORT_TTL_MS): ReportCache {
       }
       entries.set(key, value);
     },
+    load(key, now, verify) {
+      const hit = cache.get(key, now);
+      if (hit) return Promise.resolve(hit);
+      const underway = verifying.get(key);
+      if (underway) return underway;
+      const checked = verify()
+        .then((report) => {
+          const value = { report, checkedAt: now };
+          cache.set(key, value);
+          return value;
+        })
+        .finally(() => verifying.delete(key));
+      verifying.set(key, checked);
+      return checked;
+    },
   };
+  return cache;
 }
 
 /** The award, if anyone may see its page. */
@@ -84,12 +108,9 @@ export async function badgePageView(
   award: ShowcasedAward,
 ): Promise<BadgePageView> {
   const now = deps.now();
-  let checked = cache.get(award.id, now);
-  if (!checked) {
-    const report = await verifyBadge(deps, { kind: 'credential', credential: award.credential });
-    checked = { report, checkedAt: now };
-    cache.set(award.id, checked);
-  }
+  const checked = await cache.load(award.id, now, () =>
+    verifyBadge(deps, { kind: 'credential', credential: award.credential }),
+  );
   const base = deps.config.publicUrl;
   const pageUrl = `${base}/badges/${award.id}`;
   return {
