@@ -99,6 +99,16 @@ export async function findAward(db: Executor, awardId: string): Promise<AwardRow
   return db.selectFrom('awards').selectAll().where('id', '=', awardId).executeTakeFirst();
 }
 
+/** An award's sharing state and its signed credential (none while it waits for its fee). */
+export async function findAwardCredential(db: Executor, awardId: string) {
+  return db
+    .selectFrom('awards as a')
+    .leftJoin('issuedCredentials as c', 'c.id', 'a.credentialId')
+    .select(['a.visibility', 'a.state', 'c.credential'])
+    .where('a.id', '=', awardId)
+    .executeTakeFirst();
+}
+
 export async function lockAward(db: Executor, awardId: string): Promise<AwardRow | undefined> {
   return db.selectFrom('awards').selectAll().where('id', '=', awardId).forUpdate().executeTakeFirst();
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { seedDemoDataIfEmpty } from './demo.ts';
@@ -64,6 +66,21 @@ describe('demo data', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Payroll Essentials');
     expect(page.body).toContain('verdict-verified');
+  });
+
+  it('names the public badge in the demo credentials, and its URL verifies when pasted on the verify page', async () => {
+    const text = readFileSync(join(t.deps.config.dataDir, 'demo-credentials.txt'), 'utf8');
+    const badgeUrl = /A public demo badge: (\S+)/.exec(text)?.[1];
+    expect(badgeUrl).toMatch(new RegExp(`^${t.deps.config.publicUrl}/badges/[0-9a-f-]{36}$`));
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/verify',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ url: badgeUrl ?? '' }).toString(),
+    });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.body).toContain('verdict-verified');
+    expect(verified.body).toContain('Payroll Essentials');
   });
 
   it('opens a storefront: priced courses, a bundle at the default 10 % discount, 20 % VAT and a first-badge fee', async () => {

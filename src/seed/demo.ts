@@ -94,7 +94,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
     `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)`,
     ...lines,
     '',
-    `A public demo badge: ${badgePage}`,
+    `A public demo badge: ${badgePage} (paste it, or drop its downloaded PNG, on ${deps.config.publicUrl}/verify)`,
     `The storefront: ${deps.config.publicUrl}/bundles (orders are paid by invoice: the issuer admin marks them paid under Sales)`,
     '',
   ].join('\n');

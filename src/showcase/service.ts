@@ -1,6 +1,7 @@
 // Public badge pages: which awards may be shown (accepted and made public by their learner — anything
 // else is "not found" to everyone, never "forbidden"), the page's view with a verification report
 // cached briefly (a revocation shows within REPORT_TTL_MS), and the learner's sharing choices.
+import { isPublicAward } from '../badges/index.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -69,7 +70,7 @@ export function createReportCache(ttlMs = REPORT_TTL_MS): ReportCache {
 /** The award, if anyone may see its page. */
 export async function publicAward(deps: Deps, awardId: string): Promise<ShowcasedAward> {
   const award = await findShowcasedAward(deps.db, awardId);
-  if (award?.visibility !== 'public' || award.state !== 'accepted') throw new NotFoundError('badge');
+  if (!award || !isPublicAward(award)) throw new NotFoundError('badge');
   return award;
 }
 

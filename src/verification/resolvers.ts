@@ -52,6 +52,25 @@ async function fetchJson(
   }
 }
 
+/**
+ * The award id of a badge page of this server (`{PUBLIC_URL}/badges/{id}`, any query), else undefined. Such a
+ * URL is read from the database, like our own DID documents and status lists: no HTTP round trip to ourselves,
+ * which the SSRF guard would refuse anyway when PUBLIC_URL is a loopback or private address (as in the demo).
+ */
+export function ownBadgePage(deps: Deps, url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.origin !== new URL(deps.config.publicUrl).origin) return undefined;
+  const match = /^\/badges\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i.exec(
+    parsed.pathname,
+  );
+  return match?.[1]?.toLowerCase();
+}
+
 /** A status list URL of this server → its parts; null for a malformed one of ours, undefined for others'. */
 function ownStatusList(
   deps: Deps,

@@ -83,7 +83,8 @@ async function verifyApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
           'Send JSON `{credential | url, email?}`, or `multipart/form-data` with a `file` (baked PNG or SVG, up to 5 MiB) ' +
           'and an optional `email` field. The verdict is `could-not-check` when nothing failed but something could not be ' +
           'checked (an unreachable status list or DID document). Input that is not a badge is refused with 413/422 ' +
-          'problem+json whose `reason` names why (e.g. BAKE_SVG_DOCTYPE, FETCH_ADDRESS_NOT_ALLOWED).',
+          'problem+json whose `reason` names why (e.g. BAKE_SVG_DOCTYPE, FETCH_ADDRESS_NOT_ALLOWED). A badge page URL of ' +
+          'this server is read from its database, not fetched; one that is private or unknown is VERIFY_NO_PUBLIC_BADGE.',
         body: verifyBody.nullish(),
         response: { 200: verifyReply, 413: notABadgeReply, 422: notABadgeReply },
       },

@@ -1,6 +1,7 @@
 // Verifying whatever someone brings to the verify page or API: an OB 3.0 credential (JSON or VC-JWT),
 // a badge URL, or a baked PNG/SVG (OB 3.0 or OB 2.0). Input that is not a badge is refused with a
 // reason (NotABadgeError); a badge that fails its checks is a report, never an exception.
+import { publicCredentialOf } from '../badges/index.ts';
 import { BakeError, decodeCredentialJwt, unbake } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
@@ -25,6 +26,7 @@ import {
   type VerificationReport,
   verdictOf,
 } from './report.ts';
+import { ownBadgePage } from './resolvers.ts';
 import { verifyPresentedCredential } from './service.ts';
 
 export type BadgeInput =
@@ -171,6 +173,13 @@ function examineJson(deps: Deps, fetcher: Fetcher, doc: Json): Promise<Examined>
 }
 
 async function examineUrl(deps: Deps, fetcher: Fetcher, url: string): Promise<Examined> {
+  const ownAward = ownBadgePage(deps, url);
+  if (ownAward !== undefined) {
+    const credential = await publicCredentialOf(deps, ownAward);
+    if (!credential)
+      throw new NotABadgeError('VERIFY_NO_PUBLIC_BADGE', `There is no public badge at ${url}.`);
+    return examineOb3(deps, credential);
+  }
   const response = await fetcher(url, URL_TYPES);
   if (!response.ok && REFUSED_FETCHES.includes(response.code)) {
     throw new NotABadgeError(response.code, `This URL is not fetched: ${response.reason}`);
