@@ -22,8 +22,6 @@ interface CheckedReport {
 }
 
 export interface ReportCache {
-  get(key: string, now: Date): CheckedReport | undefined;
-  set(key: string, value: CheckedReport): void;
   /** The cached report, or the one `verify` makes, shared by every request that asks before it is done. */
   load(key: string, now: Date, verify: () => Promise<VerificationReport>): Promise<CheckedReport>;
 }
@@ -31,32 +29,30 @@ export interface ReportCache {
 export function createReportCache(ttlMs = REPORT_TTL_MS): ReportCache {
   const entries = new Map<string, CheckedReport>();
   const verifying = new Map<string, Promise<CheckedReport>>();
-  const cache: ReportCache = {
-    get(key, now) {
-      const hit = entries.get(key);
-      if (!hit) return undefined;
-      if (now.getTime() - hit.checkedAt.getTime() >= ttlMs) {
-        entries.delete(key);
-        return undefined;
-      }
-      return hit;
-    },
-    set(key, value) {
-      if (entries.size >= MAX_CACHED) {
-        const oldest = entries.keys().next().value;
-        if (oldest !== undefined) entries.delete(oldest);
-      }
-      entries.set(key, value);
-    },
+  const fresh = (key: string, now: Date): CheckedReport | undefined => {
+    const hit = entries.get(key);
+    if (!hit) return undefined;
+    if (now.getTime() - hit.checkedAt.getTime() < ttlMs) return hit;
+    entries.delete(key);
+    return undefined;
+  };
+  const keep = (key: string, value: CheckedReport): void => {
+    if (entries.size >= MAX_CACHED) {
+      const oldest = entries.keys().next().value;
+      if (oldest !== undefined) entries.delete(oldest);
+    }
+    entries.set(key, value);
+  };
+  return {
     load(key, now, verify) {
-      const hit = cache.get(key, now);
+      const hit = fresh(key, now);
       if (hit) return Promise.resolve(hit);
       const underway = verifying.get(key);
       if (underway) return underway;
       const checked = verify()
         .then((report) => {
           const value = { report, checkedAt: now };
-          cache.set(key, value);
+          keep(key, value);
           return value;
         })
         .finally(() => verifying.delete(key));
@@ -64,7 +60,6 @@ export function createReportCache(ttlMs = REPORT_TTL_MS): ReportCache {
       return checked;
     },
   };
-  return cache;
 }
 
 /** The award, if anyone may see its page. */
