@@ -1,5 +1,6 @@
 // The built web app is served beside the API: files, the client-side routes' fallback, caching.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { ensureWebBuilt, webDistDir } from '../cli/build-web.ts';
@@ -16,6 +17,13 @@ afterAll(async () => {
   await testApp?.close();
 });
 
+/** The app's biggest script: the one compression matters most for. */
+const largestScript = () =>
+  readdirSync(`${webDistDir}/assets`)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => ({ name, size: readFileSync(`${webDistDir}/assets/${name}`).length }))
+    .sort((a, b) => b.size - a.size)[0]!.name;
+
 describe('the web app', () => {
   it('answers a browser asking for a client-side route with the app, never cached', async () => {
     const response = await testApp.app.inject({ url: '/verify-email?token=abc', headers: html });
@@ -30,6 +38,49 @@ describe('the web app', () => {
     const response = await testApp.app.inject({ url: `/assets/${script}` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends a hashed script brotli-compressed to a browser that accepts br, cached for good', async () => {
+    const script = largestScript();
+    const response = await testApp.app.inject({
+      url: `/assets/${script}`,
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toContain('javascript');
+    expect(response.headers.vary).toMatch(/accept-encoding/i);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const original = readFileSync(`${webDistDir}/assets/${script}`);
+    expect(response.rawPayload.length).toBeLessThan(original.length / 2);
+    expect(brotliDecompressSync(response.rawPayload).equals(original)).toBe(true);
+  });
+
+  it('sends gzip to a client that accepts only gzip, and the plain file to one that accepts neither', async () => {
+    const script = largestScript();
+    const original = readFileSync(`${webDistDir}/assets/${script}`);
+    const gzipOnly = await testApp.app.inject({
+      url: `/assets/${script}`,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzipOnly.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipOnly.rawPayload).equals(original)).toBe(true);
+    const plain = await testApp.app.inject({
+      url: `/assets/${script}`,
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.rawPayload.equals(original)).toBe(true);
+  });
+
+  it('publishes no source maps: none is built, none is reachable, no script points to one', async () => {
+    const files = readdirSync(webDistDir, { recursive: true, encoding: 'utf8' });
+    expect(files.filter((name) => name.endsWith('.map'))).toEqual([]);
+    const script = largestScript();
+    const map = await testApp.app.inject({ url: `/assets/${script}.map` });
+    expect(map.statusCode).toBe(404);
+    expect(readFileSync(`${webDistDir}/assets/${script}`, 'utf8')).not.toContain('sourceMappingURL');
   });
 
   it('keeps unknown API paths and non-HTML requests as problem+json 404s', async () => {

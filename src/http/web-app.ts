@@ -1,4 +1,5 @@
-// Serves the built React app (web/dist): hashed assets cached for good, index.html never cached, and
+// Serves the built React app (web/dist): hashed assets cached for good, index.html never cached, each file
+// as the brotli or gzip copy the build wrote beside it (web/precompress.ts) when the browser accepts it, and
 // index.html for any other GET that asks for HTML (client-side routes such as /verify-email).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +17,25 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
     app.log.warn('web/dist is missing: run `npm run build:web` (npm start builds it)');
     return;
   }
+  await app.register(webAppFiles);
+}
+
+async function webAppFiles(app: FastifyInstance): Promise<void> {
+  // Every file of the built app is public; @fastify/static takes no route config, so it is declared here.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, auth: 'public' };
+  });
   await app.register(fastifyStatic, {
     root: webDistDir,
     prefix: '/',
     // Routes for the files present at start (the build happens before the server starts).
     wildcard: false,
     index: ['index.html'],
+    // br, then gzip, then the file itself, by the request's Accept-Encoding (and Vary: Accept-Encoding).
+    preCompressed: true,
+    // The compressed copies are reached through their file's URL only; source maps are never published
+    // (the production build makes none, and a map left by another build is not served either).
+    globIgnore: ['**/*.br', '**/*.gz', '**/*.map'],
     cacheControl: false,
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes('/assets/') ? FOREVER : NO_CACHE);

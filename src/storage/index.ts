@@ -16,4 +16,4 @@ export {
   type StoredFile,
 } from './file-storage.ts';
 export { LocalFileStorage } from './local.ts';
-export { S3FileStorage, type S3Options, signS3Request } from './s3.ts';
+export { S3FileStorage, type S3Options } from './s3.ts';

@@ -1,7 +1,7 @@
 // A real S3-compatible server for tests: s3rver (S3 protocol in Node) on a random loopback port, behind a
 // gate that checks every request's AWS Signature V4 itself — s3rver accepts any V4 signature, and a
 // signer that only ever meets a lenient server proves nothing. The gate's check is written from the
-// specification independently of the signer in s3.ts.
+// specification, independently of the signer s3.ts uses (aws4fetch).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
@@ -86,6 +86,8 @@ function signatureProblem(req: IncomingMessage, body: Buffer): string | null {
   if (!match) return 'AccessDenied';
   const [, accessKeyId, day, region, signedHeaders, signature] = match as unknown as string[];
   if (accessKeyId !== TEST_S3_ACCESS_KEY_ID) return 'InvalidAccessKeyId';
+  // As S3 does: a request signed for another region is refused, whatever its signature.
+  if (region !== TEST_S3_REGION) return 'AuthorizationHeaderMalformed';
   const amzDate = String(req.headers['x-amz-date'] ?? '');
   const claimedHash = String(req.headers['x-amz-content-sha256'] ?? '');
   const names = String(signedHeaders).split(';');

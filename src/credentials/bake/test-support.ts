@@ -1,7 +1,7 @@
 // Test fixtures for baking: real images rendered by resvg, and a decoder check by the same library.
-import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
+import { readStandardsExample } from '../testing/standards.ts';
 
 export const RED_SQUARE_SVG =
   '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4" viewBox="0 0 4 4">\n  <rect width="4" height="4" fill="#ff0000"/>\n</svg>\n';
@@ -53,13 +53,11 @@ export function withChunksAfterIhdr(png: Buffer, ...chunks: Buffer[]): Buffer {
   return Buffer.concat([png.subarray(0, 33), ...chunks, png.subarray(33)]);
 }
 
-/** The shared standards examples sit beside the repository (see ENGINEERING.md). */
-const EXAMPLES_OB3 = new URL('../../../../shared/standards/examples/ob_v3p0/', import.meta.url);
-
 export function credentialJson(name: string): string {
-  const example = JSON.parse(
-    readFileSync(new URL('docformat-sample-openbadgecredential.json', EXAMPLES_OB3), 'utf8'),
-  ) as { name: string; credentialSubject: { achievement: { name: string } } };
+  const example = JSON.parse(readStandardsExample('ob_v3p0/docformat-sample-openbadgecredential.json')) as {
+    name: string;
+    credentialSubject: { achievement: { name: string } };
+  };
   example.name = name;
   example.credentialSubject.achievement.name = name;
   return JSON.stringify(example);

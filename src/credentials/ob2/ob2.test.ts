@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { OB_V2_CONTEXT, staticDocumentLoader } from '../contexts/index.ts';
+import { readStandardsExample } from '../testing/standards.ts';
 import {
   buildOb2Assertion,
   buildOb2BadgeClass,
@@ -13,9 +13,8 @@ import {
   ob2IdentityMatches,
 } from './index.ts';
 
-const EXAMPLES = new URL('../../../../shared/standards/examples/ob_v2p0/', import.meta.url);
 const example = (file: string) =>
-  JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readStandardsExample(`ob_v2p0/${file}`)) as Record<string, unknown>;
 
 /** Safe mode makes expansion throw on any term the context does not define, instead of dropping it. */
 async function expandSafely(doc: object) {

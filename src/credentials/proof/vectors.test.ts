@@ -1,7 +1,7 @@
 // The 1EdTech implementation-guide vectors (OB 3.0 and CLR 2.0): fixed key, fixed date, expected bytes.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Ed25519KeyPair } from '../keys/multikey.ts';
+import { readStandardsExample } from '../testing/standards.ts';
 import {
   createDataIntegrityProof,
   hashForProof,
@@ -9,10 +9,8 @@ import {
   verifyDataIntegrityProof,
 } from './dataIntegrity.ts';
 
-const VECTORS = '/work/shared/standards/examples/ob_v3p0/impl-guide-signing';
-
 function loadVector(name: 'ob_v3p0' | 'clr_v2p0') {
-  const read = (file: string) => readFileSync(`${VECTORS}/${name}/${file}`, 'utf8');
+  const read = (file: string) => readStandardsExample(`ob_v3p0/impl-guide-signing/${name}/${file}`);
   return {
     unsigned: JSON.parse(read('credential-unsigned.json')),
     signed: JSON.parse(read('credential-signed.json')),

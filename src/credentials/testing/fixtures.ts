@@ -1,5 +1,4 @@
 // Test-only factories shared by the credentials tests (not exported from the library).
-import { readFileSync } from 'node:fs';
 import ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import { createStaticDocumentLoader, type DocumentLoader } from '../contexts/index.ts';
 import { resolveDidKey } from '../did/didKey.ts';
@@ -8,6 +7,7 @@ import type { DidDocument } from '../did/types.ts';
 import { Ed25519KeyPair } from '../keys/multikey.ts';
 import { buildOpenBadgeCredential, type OpenBadgeCredentialInput } from '../model/build.ts';
 import { ED25519_SIGNATURE_2020_CONTEXT } from '../proof/loader.ts';
+import { readStandardsExample } from './standards.ts';
 
 export const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -111,7 +111,7 @@ export function badgeInput(
 export const buildBadge = (issuer: { id: string }, overrides: Partial<OpenBadgeCredentialInput> = {}) =>
   buildOpenBadgeCredential(badgeInput(issuer, overrides));
 
-/** The seven OB 3.0 spec examples of a complete OpenBadgeCredential (tests may read /work/shared). */
+/** The seven OB 3.0 spec examples of a complete OpenBadgeCredential (vendored in vendor/1edtech/). */
 export const MAIN_CREDENTIAL_EXAMPLES = [
   'sample-openbadgecredential',
   'complete-openbadgecredential',
@@ -122,5 +122,4 @@ export const MAIN_CREDENTIAL_EXAMPLES = [
   'docformat-sample-openbadgecredential',
 ];
 
-export const readExample = (name: string) =>
-  JSON.parse(readFileSync(`/work/shared/standards/examples/ob_v3p0/${name}.json`, 'utf8'));
+export const readExample = (name: string) => JSON.parse(readStandardsExample(`ob_v3p0/${name}.json`));

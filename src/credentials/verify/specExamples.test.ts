@@ -1,5 +1,4 @@
 // The OB 3.0 specification's credential examples, re-issued under our did:key and verified.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { signCredential } from '../proof/dataIntegrity.ts';
 import {
@@ -9,6 +8,7 @@ import {
   readExample,
   resolverFor,
 } from '../testing/fixtures.ts';
+import { readStandardsExample } from '../testing/standards.ts';
 import { verifyCredential } from './verifyCredential.ts';
 
 const issuer = didKeyIssuer();
@@ -46,7 +46,6 @@ describe.each(MAIN_CREDENTIAL_EXAMPLES)('the spec example %s', (name) => {
 });
 
 describe('the implementation-guide signed credentials', () => {
-  const guide = '/work/shared/standards/examples/ob_v3p0/impl-guide-signing';
   const controller = 'https://example.edu/issuers/565049';
   const method = `${controller}#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi`;
   // The https issuer's controller document, as the caller's resolver would fetch it.
@@ -62,7 +61,8 @@ describe('the implementation-guide signed credentials', () => {
     ],
     assertionMethod: [method],
   };
-  const read = (name: string) => JSON.parse(readFileSync(`${guide}/${name}/credential-signed.json`, 'utf8'));
+  const read = (name: string) =>
+    JSON.parse(readStandardsExample(`ob_v3p0/impl-guide-signing/${name}/credential-signed.json`));
 
   it('verifies the OB 3.0 vector with an https issuer whose controller document the caller resolves', async () => {
     const result = await verifyCredential(read('ob_v3p0'), {

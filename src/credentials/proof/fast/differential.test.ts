@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { staticDocumentLoader } from '../../contexts/index.ts';
 import { buildBadge, didKeyIssuer } from '../../testing/fixtures.ts';
+import { standardsExamplePath } from '../../testing/standards.ts';
 import { canonize, canonizeGeneral } from '../canonize.ts';
 import {
   DATA_INTEGRITY_V2,
@@ -21,7 +22,7 @@ import {
 import { tryFastCanonize } from './index.ts';
 
 type Json = Record<string, unknown>;
-const EXAMPLES = '/work/shared/standards/examples/ob_v3p0';
+const EXAMPLES = standardsExamplePath('ob_v3p0');
 const readJson = (path: string): Json => JSON.parse(readFileSync(path, 'utf8'));
 
 /** Both paths on one document: the general path's bytes (or error) and the fast path's outcome. */
