@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, isLoopbackHost, loadConfig } from './config.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  return expect.unreachable('loadConfig should have thrown');
+}
 
 describe('configuration', () => {
   it('starts with the embedded database and demo data when nothing is set', () => {
@@ -8,8 +18,25 @@ describe('configuration', () => {
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.seedDemoData).toBe(true);
-    expect(config.mail.outboxPublic).toBe(true);
+    expect(config.mail.outboxPublic).toBe(false);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('listens on the loopback address unless HOST names another', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    const open = loadConfig({ HOST: '0.0.0.0' });
+    expect(open.host).toBe('0.0.0.0');
+    expect(open.publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ HOST: 'badges.internal' }).publicUrl).toBe('http://badges.internal:3000');
+  });
+
+  it('tells loopback addresses from the others', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1']) {
+      expect(isLoopbackHost(host), host).toBe(true);
+    }
+    for (const host of ['0.0.0.0', '::', '10.0.0.5', '192.168.1.2', 'badges.example.org', '128.0.0.1']) {
+      expect(isLoopbackHost(host), host).toBe(false);
+    }
   });
 
   it('lists every wrong variable at once', () => {
@@ -51,6 +78,49 @@ describe('configuration', () => {
     expect(config.seedDemoData).toBe(false);
   });
 
+  describe('who reads the mail', () => {
+    it('lets anyone read the outbox only with OUTBOX_PUBLIC on a loopback address', () => {
+      expect(loadConfig({ OUTBOX_PUBLIC: 'true' }).mail.outboxPublic).toBe(true);
+      expect(loadConfig({ OUTBOX_PUBLIC: 'true', HOST: '::1' }).mail.outboxPublic).toBe(true);
+      expect(loadConfig({ OUTBOX_PUBLIC: 'false' }).mail.outboxPublic).toBe(false);
+      expect(loadConfig({ HOST: '0.0.0.0' }).mail.outboxPublic).toBe(false);
+    });
+
+    it('refuses a public outbox on an address other machines reach, naming OUTBOX_PUBLIC and HOST', () => {
+      expect(problemsOf({ OUTBOX_PUBLIC: 'true', HOST: '0.0.0.0' })).toEqual([
+        expect.stringMatching(
+          /^OUTBOX_PUBLIC and HOST: a public outbox is allowed only .*loopback.*"0\.0\.0\.0"/,
+        ),
+      ]);
+    });
+
+    it('refuses to start in production without SMTP_URL, naming MAIL_OUTBOX_ONLY as the deliberate way out', () => {
+      expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+        expect.stringMatching(/^SMTP_URL: required in production.*MAIL_OUTBOX_ONLY=true/),
+      ]);
+      const outboxOnly = loadConfig({ NODE_ENV: 'production', MAIL_OUTBOX_ONLY: 'true' });
+      expect(outboxOnly.mail).toMatchObject({ smtpUrl: undefined, outboxPublic: false });
+      expect(problemsOf({ MAIL_OUTBOX_ONLY: 'true', SMTP_URL: 'smtp://mail:25' })).toEqual([
+        expect.stringMatching(/^MAIL_OUTBOX_ONLY and SMTP_URL: set one of them/),
+      ]);
+    });
+
+    it('refuses OUTBOX_PUBLIC in production, even on loopback', () => {
+      const env = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', OUTBOX_PUBLIC: 'true' };
+      expect(problemsOf(env)).toEqual([expect.stringMatching(/^OUTBOX_PUBLIC: refused in production/)]);
+    });
+
+    it('lists the mail problems with every other problem at once', () => {
+      const problems = problemsOf({
+        NODE_ENV: 'production',
+        PORT: '99999',
+        HOST: '0.0.0.0',
+        OUTBOX_PUBLIC: 'true',
+      });
+      expect(problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'OUTBOX_PUBLIC', 'SMTP_URL']);
+    });
+  });
+
   it('keeps uploads under DATA_DIR/files unless STORAGE_URL names a bucket', () => {
     expect(loadConfig({ DATA_DIR: '/srv/tessera' }).storage).toEqual({
       kind: 'local',
@@ -82,15 +152,6 @@ describe('configuration', () => {
   });
 
   it('lists every storage problem at once, with the others, and never repeats the keys', () => {
-    const problemsOf = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-      } catch (error) {
-        expect(error).toBeInstanceOf(ConfigError);
-        return (error as ConfigError).problems;
-      }
-      return expect.unreachable('loadConfig should have thrown');
-    };
     const problems = problemsOf({
       PORT: '99999',
       STORAGE_URL: 's3://Bad_Bucket/some/path?endpoint=ftp://files&pathStyle=maybe&colour=blue',
@@ -117,15 +178,6 @@ describe('configuration', () => {
     );
   });
   describe('payments', () => {
-    const problemsOf = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-      } catch (error) {
-        expect(error).toBeInstanceOf(ConfigError);
-        return (error as ConfigError).problems;
-      }
-      return expect.unreachable('loadConfig should have thrown');
-    };
     const keys = { STRIPE_SECRET_KEY: 'sk_test_51Habc', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' };
 
     it('takes payments by manual invoice unless PAYMENT_PROVIDER says stripe', () => {
@@ -200,6 +252,7 @@ describe('configuration', () => {
     it('refuses a plain-http Stripe API origin in production, where the secret key would travel in clear', () => {
       const env = {
         NODE_ENV: 'production',
+        SMTP_URL: 'smtp://mail:25',
         PAYMENT_PROVIDER: 'stripe',
         ...keys,
         STRIPE_API_URL: 'http://10.0.0.5:12111',

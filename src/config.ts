@@ -1,14 +1,18 @@
 // The only reader of process.env. Every variable is validated at once; a bad value stops start-up
 // with a message that names the variable and says how to fix it. See .env.example and docs/operations.md.
+import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
+const DEFAULT_HOST = '127.0.0.1';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback unless told otherwise: a fresh install is reachable from this machine only.
+  HOST: z.string().min(1).default(DEFAULT_HOST),
   PORT: port.default(3000),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -30,7 +34,9 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Tessera <no-reply@localhost>'),
-  OUTBOX_PUBLIC: bool.optional(),
+  // Checked together (with HOST and NODE_ENV) in mailRulesFromEnv, which lists every problem of them.
+  OUTBOX_PUBLIC: bool.default(false),
+  MAIL_OUTBOX_ONLY: bool.default(false),
   KEY_ENCRYPTION_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -57,6 +63,11 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_URL: z.string().optional(),
+  // Verifying strangers' credentials: worker threads (0 = this thread), a deadline per costly step, and how
+  // many verifications may wait or run before more are answered 503.
+  VERIFY_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  VERIFY_DEADLINE_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  VERIFY_QUEUE: z.coerce.number().int().min(1).max(10_000).default(16),
 });
 
 export type DatabaseConfig =
@@ -100,6 +111,10 @@ export interface Config {
   storage: StorageConfig;
   jobsSchema: string;
   workers: 'inline' | 'off';
+  /**
+   * outboxPublic: anyone may read the outbox's mail that carries no secret link (OUTBOX_PUBLIC, local trials on
+   * loopback only); otherwise only platform operators read it.
+   */
   mail: { smtpUrl: string | undefined; from: string; outboxPublic: boolean };
   keyEncryptionKey: string | undefined;
   logLevel: string;
@@ -115,6 +130,12 @@ export interface Config {
   /** Tests and development: the VERIFY_ALLOW_HOSTS hosts may be fetched over http on private/loopback addresses. */
   verifyAllowPrivate: boolean;
   payments: PaymentsConfig;
+  /** Worker threads that run the costly steps of verification (0: on the request's own thread). */
+  verifyWorkers: number;
+  /** How long one costly step (a proof, the schema check) may run before it is reported unchecked. */
+  verifyDeadlineMs: number;
+  /** Verifications of outside input that may wait or run at once; the next is answered 503. */
+  verifyQueue: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.safeParse(present);
   const s3 = s3FromEnv(present);
   const stripe = stripeFromEnv(present);
+  const mailRules = mailRulesFromEnv(present);
   if (!parsed.success) {
     throw new ConfigError([
       ...parsed.error.issues.map(
@@ -138,10 +160,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ),
       ...s3.problems,
       ...stripe.problems,
+      ...mailRules,
     ]);
   }
   const e = parsed.data;
-  const problems: string[] = [...s3.problems, ...stripe.problems];
+  const problems: string[] = [...s3.problems, ...stripe.problems, ...mailRules];
   if ((e.TLS_CERT === undefined) !== (e.TLS_KEY === undefined)) {
     problems.push('TLS_CERT and TLS_KEY: set both (paths to PEM files) or neither');
   }
@@ -153,7 +176,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(e.DATA_DIR);
-  const publicHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  // HOST unset gives http://localhost:PORT, as when the default was the wildcard address: the did:web
+  // identifiers of an install made before the default became loopback stay the same.
+  const publicHost =
+    present.HOST === undefined || e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   const scheme = e.TLS_CERT ? 'https' : 'http';
   const database: DatabaseConfig = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }
@@ -168,9 +194,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storage: s3.config ?? { kind: 'local', rootDir: resolve(dataDir, 'files') },
     jobsSchema: e.JOBS_SCHEMA,
     workers: e.WORKERS,
-    // Without SMTP, mail lands in the outbox; in the embedded default anyone may read it there,
-    // so that a fresh install can sign up without a mail server. Production sets SMTP_URL.
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxPublic: e.OUTBOX_PUBLIC ?? !e.SMTP_URL },
+    // Without SMTP, mail lands in the outbox, which platform operators read (OUTBOX_PUBLIC: anyone, on loopback).
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxPublic: e.OUTBOX_PUBLIC },
     keyEncryptionKey: e.KEY_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
@@ -182,8 +207,54 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     verifyAllowHosts: e.VERIFY_ALLOW_HOSTS?.toLowerCase().split(','),
     verifyAllowPrivate: e.VERIFY_ALLOW_PRIVATE ?? false,
     payments: { provider: e.PAYMENT_PROVIDER, stripe: stripe.config },
+    // One core stays with the server's own thread.
+    verifyWorkers: e.VERIFY_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+    verifyDeadlineMs: e.VERIFY_DEADLINE_MS,
+    verifyQueue: e.VERIFY_QUEUE,
   };
   return Object.freeze(config);
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  const v4 = bare.startsWith('::ffff:') ? bare.slice('::ffff:'.length) : bare;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+const isOn = (value: string | undefined) => value === 'true' || value === '1';
+
+/**
+ * Who may read mail, and whether mail can reach anyone: an outbox readable by anyone only on a loopback
+ * address and never in production (reset links would be readable by whoever reaches the port), and SMTP
+ * required in production unless MAIL_OUTBOX_ONLY says the operator-only outbox is meant.
+ */
+function mailRulesFromEnv(env: Record<string, string | undefined>): string[] {
+  const { NODE_ENV: mode, HOST: host = DEFAULT_HOST, SMTP_URL: smtpUrl } = env;
+  const outboxPublic = isOn(env.OUTBOX_PUBLIC);
+  const outboxOnly = isOn(env.MAIL_OUTBOX_ONLY);
+  const problems: string[] = [];
+  if (outboxPublic && mode === 'production') {
+    problems.push(
+      'OUTBOX_PUBLIC: refused in production (anyone could read the mail of the install); unset it, platform operators read the outbox after logging in',
+    );
+  } else if (outboxPublic && !isLoopbackHost(host)) {
+    problems.push(
+      `OUTBOX_PUBLIC and HOST: a public outbox is allowed only while the server listens on loopback (HOST=127.0.0.1, ::1 or localhost), not on ${JSON.stringify(host)}; unset OUTBOX_PUBLIC or HOST`,
+    );
+  }
+  if (mode === 'production' && !smtpUrl && !outboxOnly) {
+    problems.push(
+      'SMTP_URL: required in production, or mail reaches no one (smtp://user:password@smtp.example.org:587); to keep mail in the outbox on purpose, readable only by platform operators, set MAIL_OUTBOX_ONLY=true',
+    );
+  }
+  if (outboxOnly && smtpUrl) {
+    problems.push(
+      'MAIL_OUTBOX_ONLY and SMTP_URL: set one of them (SMTP delivers mail; MAIL_OUTBOX_ONLY keeps it in the outbox)',
+    );
+  }
+  return problems;
 }
 
 const S3_PARAMETERS = new Set(['endpoint', 'region', 'pathStyle']);

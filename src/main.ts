@@ -1,6 +1,6 @@
 // `npm start` / `tessera serve`: config → database → migrate → demo data if empty → app → listen → workers.
 import { readFileSync } from 'node:fs';
-import type { Config } from './config.ts';
+import { type Config, isLoopbackHost } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { openRuntime } from './runtime.ts';
 import { seedDemoDataIfEmpty } from './seed/demo.ts';
@@ -54,10 +54,23 @@ export async function serve(config: Readonly<Config>, options: ServeOptions): Pr
   deps.log.info(
     {
       url: config.publicUrl,
+      host: config.host,
+      port: config.port,
       database: config.database.kind,
       workers: options.workers,
       ms: Date.now() - started,
     },
-    `Tessera is ready at ${config.publicUrl}`,
+    readyMessage(config),
   );
+}
+
+/** Where the server listens and who can reach it; with mail kept in the outbox, who reads it. */
+function readyMessage(config: Readonly<Config>): string {
+  const reach = isLoopbackHost(config.host)
+    ? `listening on ${config.host} only, so no other machine can reach it; to open it to the network, set HOST=0.0.0.0 behind TLS or a reverse proxy (docs/operations.md)`
+    : `listening on ${config.host}, reachable from the network: serve it behind TLS or a reverse proxy`;
+  const mail = config.mail.smtpUrl
+    ? ''
+    : `. Without SMTP_URL, mail stays in the outbox: log in as a platform operator and open ${config.publicUrl}/outbox`;
+  return `Tessera is ready at ${config.publicUrl}, ${reach}${mail}`;
 }

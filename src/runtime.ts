@@ -1,7 +1,8 @@
 // Opens what a Tessera process needs (database, migrations, job queue, mail transport, file storage) and closes it
 // in reverse order. Used by `serve`, `worker`, the CLI commands and the test app builder.
 import type { PGlite } from '@electric-sql/pglite';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -26,9 +27,21 @@ export interface RuntimeOptions {
   pollingIntervalSeconds?: number;
 }
 
-export function createLogger(config: Readonly<Config>): Logger {
-  const pretty = config.env === 'development' && process.stdout.isTTY;
-  return pino({
+export interface LogOutput {
+  /** Where lines go (tests capture them); default standard output. */
+  destination?: DestinationStream;
+  /** Whether a person reads the output (standard output is a terminal); default: ask stdout. */
+  terminal?: boolean;
+}
+
+/** Readable lines for a person at a terminal in development; JSON lines for machines everywhere else. */
+export function logFormat(env: Config['env'], terminal: boolean): 'pretty' | 'json' {
+  return env === 'development' && terminal ? 'pretty' : 'json';
+}
+
+export function createLogger(config: Readonly<Config>, output: LogOutput = {}): Logger {
+  const format = logFormat(config.env, output.terminal ?? process.stdout.isTTY === true);
+  const pinoOptions: LoggerOptions = {
     level: config.logLevel,
     // Secrets never reach the logs, whichever object carries them.
     redact: {
@@ -42,15 +55,18 @@ export function createLogger(config: Readonly<Config>): Logger {
       ],
       censor: '[redacted]',
     },
-    ...(pretty
-      ? {
-          transport: {
-            target: 'pino-pretty',
-            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
-          },
-        }
-      : {}),
+  };
+  if (format === 'json')
+    return output.destination ? pino(pinoOptions, output.destination) : pino(pinoOptions);
+  // Formatted in this thread and written synchronously: a line printed just before exit is not lost, and a
+  // multi-line message (the demo accounts) prints as lines, not as one escaped JSON string.
+  const prettify = prettyFactory({
+    translateTime: 'HH:MM:ss',
+    ignore: 'pid,hostname',
+    ...(output.destination ? { colorize: false } : {}),
   });
+  const destination = output.destination ?? pino.destination({ dest: 1, sync: true });
+  return pino(pinoOptions, { write: (line: string) => void destination.write(prettify(line)) });
 }
 
 export async function openRuntime(config: Readonly<Config>, options: RuntimeOptions = {}): Promise<Runtime> {

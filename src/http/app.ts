@@ -9,6 +9,7 @@ import type { Deps } from '../deps.ts';
 import { authPlugin } from './auth.ts';
 import { registerOpenApi } from './openapi.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
+import { requestLogFields } from './request-log.ts';
 import { apiRoutes, publicRoutes } from './routes.ts';
 import { systemRoutes } from './system-routes.ts';
 import { registerWebApp } from './web-app.ts';
@@ -40,7 +41,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: options.logger === false ? deps.log.child({}, { level: 'silent' }) : deps.log,
+    // Request lines log the URL with its secrets (mailed tokens) replaced: request-log.ts.
+    loggerInstance:
+      options.logger === false
+        ? deps.log.child({}, { level: 'silent' })
+        : deps.log.child({}, { serializers: { req: requestLogFields } }),
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
     // Accept a well-formed incoming id (from a proxy) so logs join up; otherwise make one.

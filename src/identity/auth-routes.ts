@@ -14,7 +14,6 @@ import {
   signUpBody,
   switchOrganizationBody,
   tokenBody,
-  userReply,
 } from './schema.ts';
 import {
   confirmPasswordReset,
@@ -31,7 +30,10 @@ const accepted = z.object({ status: z.literal('accepted') });
 export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Per route: guessing passwords or flooding mailboxes is slowed down, the rest of the API is not.
-  const config = { rateLimit: { max: deps.config.authRateLimit, timeWindow: '1 minute' } };
+  const config = {
+    auth: 'public' as const,
+    rateLimit: { max: deps.config.authRateLimit, timeWindow: '1 minute' },
+  };
 
   r.post(
     '/auth/signup',
@@ -39,14 +41,15 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       config,
       schema: {
         tags,
-        summary: 'Create an account; a confirmation link is mailed',
+        summary:
+          'Create an account; a confirmation link is mailed (answers the same whether or not the address has an account: its owner is told by mail)',
         body: signUpBody,
-        response: { 201: userReply.schema },
+        response: { 202: accepted },
       },
     },
     async (request, reply) => {
-      const { user, emails } = await signUp(deps, request.body);
-      return reply.code(201).send(userReply.present(user, emails));
+      await signUp(deps, request.body);
+      return reply.code(202).send({ status: 'accepted' as const });
     },
   );
 
@@ -112,7 +115,10 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
 
   r.post(
     '/auth/logout',
-    { schema: { tags, summary: 'End this session', response: { 204: z.null() } } },
+    {
+      config: { auth: 'public' },
+      schema: { tags, summary: 'End this session', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await logOut(deps, request.authSession?.idHash ?? null);
       clearSessionCookie(reply, deps);
@@ -123,6 +129,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.get(
     '/auth/session',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Who is logged in, their organizations and the CSRF token',
@@ -138,6 +145,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.put(
     '/auth/session/organization',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Switch the organization this session acts for',

@@ -5,6 +5,8 @@ import { ConflictError, InvalidError } from '../errors.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { queueMail } from '../mail/index.ts';
 import {
+  forgotPasswordLink,
+  logInLink,
   normalizeEmail,
   RESET_PASSWORD_MINUTES,
   resetPasswordLink,
@@ -53,16 +55,45 @@ export async function createUser(deps: Deps, input: NewUser): Promise<UserWithEm
   return inAccountTransaction(deps, (trx) => insertAccount(deps, trx, input, passwordHash));
 }
 
-/** Sign-up: the account exists at once, but logging in waits until the emailed link is opened. */
+/**
+ * Sign-up: the account exists at once, but logging in waits until the emailed link is opened. An address that
+ * already has an account gets a mail saying so, and the caller hears exactly what a new sign-up hears: the
+ * answer must not tell who has an account here.
+ */
 export async function signUp(
   deps: Deps,
   input: { email: string; name: string; password: string; locale?: string },
-): Promise<UserWithEmails> {
+): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  return inAccountTransaction(deps, async (trx) => {
-    const account = await insertAccount(deps, trx, { ...input, verified: false }, passwordHash);
-    await sendVerification(deps, trx, account.user, account.emails[0]!.email);
-    return account;
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const owner = await findEmail(trx, normalizeEmail(input.email));
+      if (owner) return tellOwnerOfSignUpAttempt(deps, trx, owner);
+      const account = await insertAccount(deps, trx, { ...input, verified: false }, passwordHash);
+      await sendVerification(deps, trx, account.user, account.emails[0]!.email);
+    });
+  } catch (error) {
+    // Two sign-ups racing for one new address: the other one created the account and mailed its link.
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+/** At most one such mail per address an hour, however often someone tries (the key says which hour). */
+async function tellOwnerOfSignUpAttempt(deps: Deps, trx: Executor, owner: UserEmailRow): Promise<void> {
+  const user = await findUser(trx, owner.userId);
+  if (!user) return;
+  const hour = Math.floor(deps.now().getTime() / 3_600_000);
+  await queueMail(deps, trx, {
+    to: owner.email,
+    locale: user.locale,
+    template: {
+      kind: 'account-exists',
+      name: user.name,
+      email: owner.email,
+      loginLink: logInLink(deps.config.publicUrl),
+      resetLink: forgotPasswordLink(deps.config.publicUrl),
+    },
+    idempotencyKey: `account-exists:${owner.email}:${hour}`,
   });
 }
 

@@ -6,8 +6,17 @@ import type { Deps } from '../deps.ts';
 import type { JobDefinition } from '../jobs/queue.ts';
 import { findMessage, markSent, recordFailure, recordFinalFailures } from './store.ts';
 
-/** Most messages one batch job delivers: a job of them finishes well within pg-boss's 15-minute expiry. */
+/** Most messages one batch job delivers. */
 export const MESSAGES_PER_DELIVERY_JOB = 100;
+
+/**
+ * One delivery attempt ends within the SMTP transport's timeouts (transport.ts SMTP_TIMEOUTS, under a
+ * minute), so an attempt still running after this was cut off by a crash and is retried.
+ */
+export const DELIVERY_EXPIRY_SECONDS = 90;
+
+/** A batch job may run long; its worker's heartbeat says it is alive, its silence that it crashed. */
+export const DELIVERY_BATCH_HEARTBEAT_SECONDS = 30;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -43,6 +52,7 @@ export const deliverMailJob: JobDefinition<{ messageId: string }> = {
   payload: z.object({ messageId: z.uuid() }),
   retryLimit: 5,
   retryDelaySeconds: 10,
+  expireInSeconds: DELIVERY_EXPIRY_SECONDS,
   handle: (deps, { messageId }) => deliverMessage(deps, messageId),
   async onFailed(deps, { messageId }, error) {
     await recordFailure(deps.db, messageId, errorText(error), true);
@@ -54,6 +64,9 @@ export const deliverMailBatchJob: JobDefinition<{ messageIds: string[] }> = {
   payload: z.object({ messageIds: z.array(z.uuid()).min(1).max(MESSAGES_PER_DELIVERY_JOB) }),
   retryLimit: 5,
   retryDelaySeconds: 10,
+  // Bounded by its messages' timeouts, not by one delivery's.
+  expireInSeconds: MESSAGES_PER_DELIVERY_JOB * DELIVERY_EXPIRY_SECONDS,
+  heartbeatSeconds: DELIVERY_BATCH_HEARTBEAT_SECONDS,
   /** One undeliverable message does not hold back the others; the job is retried for it after the rest. */
   async handle(deps, { messageIds }) {
     const failures: unknown[] = [];

@@ -1,4 +1,5 @@
-// The outbox: mail recorded for delivery, listed in the app (the embedded default has no SMTP).
+// The outbox: mail recorded for delivery, read in the app by platform operators (the embedded default has no
+// SMTP); with OUTBOX_PUBLIC on loopback, anyone reads the mail that carries no secret link (service.ts).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,9 +12,10 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.get(
     '/outbox',
     {
+      config: { auth: 'public', scope: 'read' },
       schema: {
         tags: ['mail'],
-        summary: 'List recorded mail, newest first',
+        summary: 'List recorded mail, newest first (platform operators)',
         querystring: z.strictObject({
           to: z.email().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -35,6 +37,7 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.get(
     '/outbox/:id',
     {
+      config: { auth: 'public', scope: 'read' },
       schema: {
         tags: ['mail'],
         summary: 'One recorded message with its text and HTML',
@@ -47,6 +50,7 @@ export async function mailRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.get(
     '/outbox/:id/attachments/:index',
     {
+      config: { auth: 'public', scope: 'read' },
       schema: {
         tags: ['mail'],
         summary: 'Download one attached file of a recorded message (e.g. a receipt PDF)',

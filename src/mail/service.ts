@@ -12,7 +12,7 @@ import {
   type MailMessageRow,
 } from './store.ts';
 import type { MailAttachment } from './tables.ts';
-import { type MailTemplate, renderMail } from './templates.ts';
+import { carriesSecretLink, type MailTemplate, renderMail } from './templates.ts';
 
 export interface MailRequest {
   to: string;
@@ -42,6 +42,7 @@ export async function queueMail(deps: Deps, executor: Executor, request: MailReq
     htmlBody: rendered.html,
     transport: deps.mail.kind,
     status: 'queued',
+    carriesSecret: carriesSecretLink(request.template),
     attachments: attachmentsColumn(request),
   });
   if (id) await deps.jobs.enqueue(executor, deliverMailJob, { messageId: id }, { idempotencyKey: id });
@@ -69,6 +70,7 @@ export async function queueMails(
         htmlBody: rendered.html,
         transport: deps.mail.kind,
         status: 'queued' as const,
+        carriesSecret: carriesSecretLink(request.template),
         attachments: attachmentsColumn(request),
       };
     }),
@@ -81,10 +83,14 @@ export async function queueMails(
   await deps.jobs.enqueueMany(executor, deliverMailBatchJob, jobs);
 }
 
-/** The outbox is readable by operators, and by anyone when the install has no SMTP (see config). */
-function assertMayReadOutbox(deps: Deps, actor: Actor | null): void {
-  if (deps.config.mail.outboxPublic) return;
-  if (!actor?.user.isOperator) throw new ForbiddenError('Only platform operators may read the outbox.');
+/**
+ * What a caller may read of the outbox: operators everything; with OUTBOX_PUBLIC (a local trial on loopback)
+ * anyone the mail without secret links; nobody else anything.
+ */
+function outboxView(deps: Deps, actor: Actor | null): 'everything' | 'without-secrets' {
+  if (actor?.user.isOperator) return 'everything';
+  if (deps.config.mail.outboxPublic) return 'without-secrets';
+  throw new ForbiddenError('Only platform operators may read the outbox; log in as one.');
 }
 
 export async function listOutbox(
@@ -92,14 +98,15 @@ export async function listOutbox(
   actor: Actor | null,
   filter: { to?: string; limit: number; before?: Date },
 ): Promise<MailMessageRow[]> {
-  assertMayReadOutbox(deps, actor);
-  return listMessages(deps.db, filter);
+  const view = outboxView(deps, actor);
+  return listMessages(deps.db, { ...filter, withoutSecrets: view === 'without-secrets' });
 }
 
+/** A secret-carrying message is "not found" to a public reader, as if it did not exist. */
 export async function getOutboxMessage(deps: Deps, actor: Actor | null, id: string): Promise<MailMessageRow> {
-  assertMayReadOutbox(deps, actor);
+  const view = outboxView(deps, actor);
   const message = await findMessage(deps.db, id);
-  if (!message) throw new NotFoundError('message');
+  if (!message || (view === 'without-secrets' && message.carriesSecret)) throw new NotFoundError('message');
   return message;
 }
 

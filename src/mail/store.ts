@@ -36,13 +36,16 @@ export async function insertMessagesOnce(
     html_body: m.htmlBody,
     transport: m.transport,
     status: m.status,
+    carries_secret: m.carriesSecret,
     attachments: m.attachments ?? null,
   }));
   const { rows } = await sql<{ id: string }>`insert into mail_messages (idempotency_key, to_address, subject,
-      text_body, html_body, transport, status, attachments)
-    select idempotency_key, to_address, subject, text_body, html_body, transport, status, attachments::jsonb
+      text_body, html_body, transport, status, carries_secret, attachments)
+    select idempotency_key, to_address, subject, text_body, html_body, transport, status, carries_secret,
+      attachments::jsonb
     from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(idempotency_key text, to_address text,
-      subject text, text_body text, html_body text, transport text, status text, attachments text)
+      subject text, text_body text, html_body text, transport text, status text, carries_secret boolean,
+      attachments text)
     on conflict (idempotency_key) do nothing
     returning id`.execute(db);
   return rows.map((row) => row.id);
@@ -88,7 +91,7 @@ export async function recordFinalFailures(
 
 export async function listMessages(
   db: Executor,
-  filter: { to?: string; limit: number; before?: Date },
+  filter: { to?: string; limit: number; before?: Date; withoutSecrets?: boolean },
 ): Promise<MailMessageRow[]> {
   let query = db
     .selectFrom('mailMessages')
@@ -98,5 +101,6 @@ export async function listMessages(
     .limit(filter.limit);
   if (filter.to) query = query.where('toAddress', '=', filter.to.toLowerCase());
   if (filter.before) query = query.where('createdAt', '<', filter.before);
+  if (filter.withoutSecrets) query = query.where('carriesSecret', '=', false);
   return query.execute();
 }

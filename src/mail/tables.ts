@@ -16,6 +16,11 @@ export interface MailMessagesTable {
   lastError: string | null;
   createdAt: ColumnType<Date, Date | undefined, never>;
   sentAt: Date | null;
+  /**
+   * The message holds a secret link (reset, confirmation, claim, attestation): only platform operators may
+   * read it in the outbox. Decided by the template kind (templates.ts CARRIES_SECRET_LINK).
+   */
+  carriesSecret: boolean;
   /** Files sent with the message (receipts): base64 content. */
   attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
 }

@@ -12,6 +12,14 @@ export type MailTemplate =
   | { kind: 'verify-email'; name: string; email: string; link: string; hours: number }
   | { kind: 'reset-password'; name: string; email: string; link: string; minutes: number }
   | {
+      /** Sign-up with an address that has an account: the owner hears of it (the sign-up answer does not say). */
+      kind: 'account-exists';
+      name: string;
+      email: string;
+      loginLink: string;
+      resetLink: string;
+    }
+  | {
       kind: 'attestation-request';
       name: string;
       learnerName: string;
@@ -79,6 +87,29 @@ export type MailTemplate =
       payUrl: string;
     };
 
+/**
+ * Whether each kind of mail carries a secret link — one that confirms an address, sets a password, claims a
+ * badge or attests for a learner: whoever reads it can act as its recipient. Such mail is shown to platform
+ * operators only, whatever OUTBOX_PUBLIC says. A new kind does not compile until it is listed here.
+ */
+export const CARRIES_SECRET_LINK = {
+  'verify-email': true,
+  'reset-password': true,
+  'account-exists': false,
+  'attestation-request': true,
+  'badge-awarded': true,
+  'badge-renewed': false,
+  'badge-expiring': false,
+  'order-receipt': false,
+  'invoice-issued': false,
+  'refund-issued': false,
+  'badge-fee-due': false,
+} as const satisfies Record<MailTemplate['kind'], boolean>;
+
+export function carriesSecretLink(template: MailTemplate): boolean {
+  return CARRIES_SECRET_LINK[template.kind];
+}
+
 export function renderMail(locale: string, template: MailTemplate): RenderedMail {
   const t = (key: string, vars: Record<string, string | number> = {}) => translate(locale, key, vars);
   switch (template.kind) {
@@ -97,6 +128,14 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         action: t('mail.resetPassword.action'),
         link: template.link,
         footer: t('mail.resetPassword.expires', { minutes: template.minutes }),
+      });
+    case 'account-exists':
+      return actionMail(t, template.name, {
+        subject: t('mail.accountExists.subject'),
+        body: t('mail.accountExists.body', { email: template.email }),
+        action: t('mail.accountExists.action'),
+        link: template.loginLink,
+        footer: t('mail.accountExists.footer', { resetUrl: template.resetLink }),
       });
     case 'attestation-request':
       return actionMail(t, template.name, {

@@ -96,6 +96,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
     '',
     `A public demo badge: ${badgePage} (paste it, or drop its downloaded PNG, on ${deps.config.publicUrl}/verify)`,
     `The storefront: ${deps.config.publicUrl}/bundles (orders are paid by invoice: the issuer admin marks them paid under Sales)`,
+    `The outbox, every mail this install sends: ${deps.config.publicUrl}/outbox (log in as the platform operator above)`,
     '',
   ].join('\n');
   mkdirSync(deps.config.dataDir, { recursive: true });

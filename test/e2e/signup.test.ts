@@ -1,7 +1,8 @@
-// The first journey through the real app in Chromium: sign up, read the verification mail in the
-// outbox, follow its link, log in, see the dashboard, log out; and axe on the public forms.
+// The first journey through the real app in Chromium: sign up, follow the mailed verification link, log in,
+// see the dashboard, log out; the outbox as a platform operator reads it (and nobody else); axe on the forms.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aVerifiedUser, lastMailedToken } from '../../src/identity/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
@@ -22,7 +23,7 @@ function started(): WebAppUnderTest {
 const openPage = (path: string) => started().openPage(path);
 
 describe('the web app in a browser', () => {
-  it('signs a new user up, verifies the email from the outbox, logs in to the dashboard and out', async () => {
+  it('signs a new user up, verifies the email from the mailed link, logs in to the dashboard and out', async () => {
     const email = `ada-${randomBytes(4).toString('hex')}@example.com`;
     const password = 'correct horse battery';
     const { page, scriptErrors } = await openPage('/signup');
@@ -34,17 +35,9 @@ describe('the web app in a browser', () => {
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
     expect(await page.getByRole('status').textContent()).toContain(email);
 
-    await page.getByRole('main').getByRole('link', { name: 'Outbox' }).click();
-    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: email });
-    await row.getByRole('link', { name: 'Confirm your email address for Tessera' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await row.getByRole('link', { name: 'Confirm your email address for Tessera' }).click();
-    await page.getByRole('heading', { name: 'Confirm your email address for Tessera' }).waitFor();
-
-    const verifyLink = page.getByRole('link', { name: `${started().baseUrl}/verify-email?token=` });
-    await verifyLink.click();
-    await page.waitForURL(/\/verify-email\?token=/);
+    // The person opens the link from their mailbox.
+    const token = await lastMailedToken(started().testApp.deps, email);
+    await page.goto(`${started().baseUrl}/verify-email?token=${token}`);
     await page.getByText('Your email address is verified.').waitFor();
 
     await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
@@ -70,6 +63,39 @@ describe('the web app in a browser', () => {
     await page.goto(`${started().baseUrl}/learn`);
     await page.waitForURL(/\/login\?next=%2Flearn$/);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('shows the outbox, secret links included, to a platform operator and to nobody else', async () => {
+    const { app, deps } = started().testApp;
+    const email = `grace-${randomBytes(4).toString('hex')}@example.com`;
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: { email, name: 'Grace', password: 'correct horse battery' },
+    });
+    const { page, scriptErrors } = await openPage('/outbox');
+    await page
+      .getByText(
+        'The outbox is not available to you: Only platform operators may read the outbox; log in as one.',
+      )
+      .waitFor();
+    expect(await page.getByRole('banner').getByRole('link', { name: 'Outbox' }).count()).toBe(0);
+
+    const operator = await aVerifiedUser(deps, { isOperator: true });
+    await page.goto(`${started().baseUrl}/login`);
+    await page.getByLabel('Email address').fill(operator.email);
+    await page.getByLabel('Password', { exact: true }).fill(operator.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Outbox' }).click();
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.getByRole('link', { name: 'Confirm your email address for Tessera' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.getByRole('link', { name: 'Confirm your email address for Tessera' }).click();
+    await page.getByRole('heading', { name: 'Confirm your email address for Tessera' }).waitFor();
+    await page.getByRole('link', { name: `${started().baseUrl}/verify-email?token=` }).waitFor();
     expect(scriptErrors).toEqual([]);
     await page.context().close();
   }, 90_000);

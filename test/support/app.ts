@@ -19,7 +19,11 @@ export interface TestAppOptions extends TestRuntimeOptions {
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const runtime = await createTestRuntime(options);
-  const app = await buildApp(runtime.deps, { logger: false, serveWebApp: options.serveWebApp });
+  // Request lines only when the test captures them.
+  const app = await buildApp(runtime.deps, {
+    logger: options.logDestination !== undefined,
+    serveWebApp: options.serveWebApp,
+  });
   await app.ready();
   return {
     app,

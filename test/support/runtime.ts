@@ -1,7 +1,8 @@
 // The runtime alone (database on a fresh schema, jobs, mail), for tests below HTTP.
 import { randomBytes } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../src/config.ts';
-import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { createLogger, openRuntime, type Runtime } from '../../src/runtime.ts';
 import { testDatabaseUrl, uniqueSchemaName, workerPglite } from './database.ts';
 
 export interface TestRuntimeOptions {
@@ -9,6 +10,8 @@ export interface TestRuntimeOptions {
   now?: () => Date;
   /** Start the job workers in-process (mail delivery, …). */
   workers?: boolean;
+  /** Capture the JSON log lines here (set LOG_LEVEL in env to see more than the default silence). */
+  logDestination?: DestinationStream;
 }
 
 export async function createTestRuntime(options: TestRuntimeOptions = {}): Promise<Runtime> {
@@ -27,6 +30,9 @@ export async function createTestRuntime(options: TestRuntimeOptions = {}): Promi
     ...options.env,
   });
   const runtime = await openRuntime(config, {
+    log: options.logDestination
+      ? createLogger(config, { destination: options.logDestination, terminal: false })
+      : undefined,
     pglite: testDatabaseUrl ? undefined : await workerPglite(),
     now: options.now,
     pollingIntervalSeconds: 0.5,

@@ -71,9 +71,11 @@ export function Header() {
               <NavLink to={dashboardPaths.operator}>{t('nav.operations')}</NavLink>
             </li>
           )}
-          <li>
-            <NavLink to="/outbox">{t('nav.outbox')}</NavLink>
-          </li>
+          {session?.user.isOperator && (
+            <li>
+              <NavLink to="/outbox">{t('nav.outbox')}</NavLink>
+            </li>
+          )}
           {!session && (
             <>
               <li>

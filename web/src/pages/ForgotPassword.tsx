@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
@@ -28,9 +27,7 @@ export function ForgotPasswordPage() {
       {request.isSuccess ? (
         <>
           <Status tone="success">{t('forgot.sent', { email: email.trim() })}</Status>
-          <p>
-            {t('signup.outboxHint')} <Link to="/outbox">{t('nav.outbox')}</Link>
-          </p>
+          <p>{t('signup.outboxHint')}</p>
         </>
       ) : (
         <>

@@ -1,9 +1,11 @@
-// The outbox: every recorded mail, so a fresh embedded install (no SMTP server) can read its messages.
+// The outbox: every recorded mail, for platform operators (a fresh embedded install has no SMTP server). With
+// OUTBOX_PUBLIC on a local trial anyone sees the mail without secret links; the API decides (src/mail).
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../api.ts';
+import { ApiProblem, api } from '../api.ts';
 import { Page, Status } from '../components/Page.tsx';
 import { describeProblem } from '../forms.ts';
 
@@ -20,6 +22,13 @@ interface OutboxSummary {
 interface OutboxMessage extends OutboxSummary {
   text: string;
   html: string;
+}
+
+/** A refusal is no failure: the reader is told the outbox is not theirs to read, in the API's words. */
+function outboxProblem(t: TFunction, error: unknown): string {
+  if (error instanceof ApiProblem && error.status === 403)
+    return t('outbox.unavailable', { detail: error.detail ?? error.title });
+  return describeProblem(t, error);
 }
 
 function useDateTime() {
@@ -41,7 +50,7 @@ export function OutboxPage() {
     <Page title={t('outbox.title')}>
       <p>{t('outbox.intro')}</p>
       {outbox.isPending && <Status>{t('app.loading')}</Status>}
-      {outbox.isError && <Status tone="error">{describeProblem(t, outbox.error)}</Status>}
+      {outbox.isError && <Status tone="error">{outboxProblem(t, outbox.error)}</Status>}
       {outbox.data && outbox.data.items.length === 0 && <p>{t('outbox.empty')}</p>}
       {outbox.data && outbox.data.items.length > 0 && (
         <div className="table-wrap">
@@ -90,7 +99,7 @@ export function OutboxMessagePage() {
         <Link to="/outbox">{t('outbox.back')}</Link>
       </p>
       {message.isPending && <Status>{t('app.loading')}</Status>}
-      {message.isError && <Status tone="error">{describeProblem(t, message.error)}</Status>}
+      {message.isError && <Status tone="error">{outboxProblem(t, message.error)}</Status>}
       {message.data && (
         <>
           <dl className="mail-meta">

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiProblem, api } from '../api.ts';
+import { api } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
 import { Page, Status } from '../components/Page.tsx';
@@ -40,11 +40,7 @@ export function SignUpPage() {
       {
         // After verifying the address (from the mail), the log-in link leads back here (e.g. to a badge claim).
         onSuccess: () => rememberNext(next),
-        onError: (error) => {
-          if (error instanceof ApiProblem && error.status === 409)
-            errors.setFieldErrors({ email: t('signup.emailTaken') });
-          else errors.setFromProblem(t, error);
-        },
+        onError: (error) => errors.setFromProblem(t, error),
       },
     );
   };
@@ -53,9 +49,7 @@ export function SignUpPage() {
     return (
       <Page title={t('signup.doneTitle')} narrow>
         <Status tone="success">{t('signup.done', { email: values.email.trim() })}</Status>
-        <p>
-          {t('signup.outboxHint')} <Link to="/outbox">{t('nav.outbox')}</Link>
-        </p>
+        <p>{t('signup.outboxHint')}</p>
       </Page>
     );
   }
