@@ -8,6 +8,7 @@ import { findVersion } from '../src/badges/definition-store.ts';
 import { sampleBadge } from '../src/badges/testing.ts';
 import { aPublishedCourse, sampleCourse } from '../src/catalog/testing.ts';
 import { aRecordedOrder } from '../src/commerce/receipt-testing.ts';
+import { API_TOKEN_SCOPES } from '../src/identity/index.ts';
 import { aLoggedInUser, aVerifiedUser, type TestSession } from '../src/identity/testing.ts';
 import { sampleIssueRequest } from '../src/issuing/testing.ts';
 import { anEnrolment, playerOf, workThroughSampleCourse } from '../src/learning/testing.ts';
@@ -301,7 +302,7 @@ describe('tenant isolation', () => {
   let orgA: string;
   let membersOfBBefore: unknown;
   const b: Fixture = {};
-  const allScopes = ['read', 'orgs:write', 'awards:write', 'vc:issue'];
+  const allScopes = API_TOKEN_SCOPES;
 
   const membersOfB = async () =>
     (

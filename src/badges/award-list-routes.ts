@@ -77,6 +77,7 @@ export async function awardListRoutes(app: FastifyInstance, { deps }: { deps: De
   r.get(
     '/orgs/:orgId/awards',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary:
@@ -99,6 +100,7 @@ export async function awardListRoutes(app: FastifyInstance, { deps }: { deps: De
   r.get(
     '/orgs/:orgId/awards.csv',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The same awards as a CSV file (all matching rows; cells safe to open in a spreadsheet)',

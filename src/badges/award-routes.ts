@@ -18,6 +18,7 @@ export async function awardRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/orgs/:orgId/badges/:badgeId/awards',
     {
+      config: { scope: 'awards:write' },
       schema: {
         tags,
         summary:
@@ -42,6 +43,7 @@ export async function awardRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     r.post(
       `/orgs/:orgId/awards/:awardId/${change}`,
       {
+        config: { scope: 'awards:write' },
         schema: {
           tags,
           summary: `${change[0]?.toUpperCase()}${change.slice(1)} an award's credential (its status list is re-published)`,
@@ -68,6 +70,7 @@ export async function awardRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/orgs/:orgId/awards/:awardId/resend-claim',
     {
+      config: { scope: 'awards:write' },
       schema: {
         tags,
         summary: 'Send the recipient a new claim link (earlier links stop working)',

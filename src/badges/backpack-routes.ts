@@ -87,6 +87,7 @@ export async function backpackRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/badges',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My backpack: badges given to me, and badges offered to my verified addresses to accept',
@@ -101,6 +102,7 @@ export async function backpackRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/badges/:awardId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'One badge of my backpack, with its signed credential',

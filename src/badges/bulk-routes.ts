@@ -140,6 +140,7 @@ export async function bulkAwardRoutes(app: FastifyInstance, { deps }: { deps: De
   r.post(
     '/orgs/:orgId/badges/:badgeId/bulk-awards',
     {
+      config: { scope: 'awards:write' },
       schema: {
         tags,
         summary: `Dry run of a bulk award: upload a CSV (text/csv body, or multipart field "file"; columns email, name, evidence_url, issue_date; at most ${MAX_BULK_ROWS.toLocaleString('en')} rows). Every row is checked and stored; nothing is awarded until the run is started.`,
@@ -176,6 +177,7 @@ export async function bulkAwardRoutes(app: FastifyInstance, { deps }: { deps: De
   r.get(
     '/orgs/:orgId/bulk-awards',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'Bulk award runs of the organization, newest first',
@@ -198,6 +200,7 @@ export async function bulkAwardRoutes(app: FastifyInstance, { deps }: { deps: De
   r.get(
     '/orgs/:orgId/bulk-awards/:runId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'A bulk award run: state, counts and progress',
@@ -212,6 +215,7 @@ export async function bulkAwardRoutes(app: FastifyInstance, { deps }: { deps: De
   r.get(
     '/orgs/:orgId/bulk-awards/:runId/rows',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: "A run's rows in file order, e.g. ?status=invalid for each row's problems",
@@ -234,6 +238,7 @@ export async function bulkAwardRoutes(app: FastifyInstance, { deps }: { deps: De
   r.post(
     '/orgs/:orgId/bulk-awards/:runId/start',
     {
+      config: { scope: 'awards:write' },
       schema: {
         tags,
         summary:
@@ -255,6 +260,7 @@ export async function bulkAwardRoutes(app: FastifyInstance, { deps }: { deps: De
   r.post(
     '/orgs/:orgId/bulk-awards/:runId/cancel',
     {
+      config: { scope: 'awards:write' },
       schema: {
         tags,
         summary: 'Stop a run between two batches; rows already awarded stay awarded',

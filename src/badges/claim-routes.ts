@@ -13,6 +13,7 @@ export async function claimRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/claims/:token',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'The badge a claim link offers, its issuer and whether the link is open, used or expired',
@@ -30,6 +31,7 @@ export async function claimRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     r.post(
       `/claims/:token/${action}`,
       {
+        config: { auth: 'session' },
         schema: {
           tags,
           summary:

@@ -44,6 +44,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   r.post(
     '/orgs/:orgId/badges',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary: 'Draft a new badge (an Open Badges 3.0 Achievement) and its requirements',
@@ -61,6 +62,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   r.get(
     '/orgs/:orgId/badges',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: "The organization's badges (drafts included), newest first",
@@ -76,6 +78,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   r.get(
     '/orgs/:orgId/badges/:badgeId',
     {
+      config: { scope: 'read' },
       schema: { tags, summary: 'A badge: its draft and latest version', params: badgeParams, response: one },
     },
     async (request) =>
@@ -85,6 +88,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   r.patch(
     '/orgs/:orgId/badges/:badgeId',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary: 'Edit the draft; learners see the change only once it is published as a new version',
@@ -105,7 +109,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   ] as const) {
     r.post(
       `/orgs/:orgId/badges/:badgeId/${action}`,
-      { schema: { tags, summary, params: badgeParams, response: one } },
+      { config: { scope: 'catalog:write' }, schema: { tags, summary, params: badgeParams, response: one } },
       async (request) =>
         badgeReply.present(await run(deps, request.actor, request.params.orgId, request.params.badgeId)),
     );
@@ -114,6 +118,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   r.put(
     '/orgs/:orgId/badges/:badgeId/image',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary: 'Upload the badge picture (PNG or SVG, at most 1 MB and 2048×2048; multipart field "file")',
@@ -144,6 +149,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   r.delete(
     '/orgs/:orgId/badges/:badgeId/image',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary: 'Remove the uploaded picture: the default one is drawn from the name and colours',
@@ -160,6 +166,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   r.get(
     '/orgs/:orgId/badges/:badgeId/image',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: "The draft's picture (uploaded, or the default drawn from name and colours)",

@@ -55,7 +55,7 @@ function authorize(actor: Author, orgId: string, write: boolean): void {
     return;
   }
   requireMembership(actor, orgId, BADGE_AUTHORS);
-  requireScope(actor, 'orgs:write');
+  requireScope(actor, 'catalog:write');
 }
 
 /** The courses and badges some requirements name, limited to this organization's own. */

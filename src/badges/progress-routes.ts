@@ -72,6 +72,7 @@ export async function progressRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/badge-progress',
     {
+      config: { scope: 'read' },
       schema: {
         tags: ['badges'],
         summary:
@@ -87,6 +88,7 @@ export async function progressRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.post(
     '/me/badge-renewals',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags: ['badges'],
         summary:

@@ -17,6 +17,7 @@ export async function badgePublicRoutes(app: FastifyInstance, { deps }: { deps: 
   r.get(
     '/achievements/:badgeId',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'A published badge as an Open Badges 3.0 Achievement (JSON-LD, its latest version)',
@@ -37,6 +38,7 @@ export async function badgePublicRoutes(app: FastifyInstance, { deps }: { deps: 
   r.get(
     '/achievements/:badgeId/versions/:number/image',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: "A published version's picture (PNG or SVG; never changes)",

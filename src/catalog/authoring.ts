@@ -108,7 +108,7 @@ type Author = ActorOrSystem | null;
 function authorize(actor: Author, orgId: string, write: boolean): void {
   if (actor === 'system') return;
   requireMembership(actor, orgId, AUTHORS);
-  if (write) requireScope(actor, 'orgs:write');
+  if (write) requireScope(actor, 'catalog:write');
 }
 
 async function withRevision(deps: Deps, course: CourseRow): Promise<AuthoredCourse> {
@@ -159,13 +159,15 @@ export async function editCourse(
   return withRevision(deps, course);
 }
 
+/** The draft, for its authors (read, or write when about to change it). */
 export async function authoredCourse(
   deps: Deps,
   actor: Author,
   orgId: string,
   courseId: string,
+  write = false,
 ): Promise<AuthoredCourse> {
-  authorize(actor, orgId, false);
+  authorize(actor, orgId, write);
   const course = await findCourse(deps.db, orgId, courseId);
   if (!course) throw new NotFoundError('course');
   return withRevision(deps, course);

@@ -19,7 +19,7 @@ export async function mayAddImage(
   orgId: string,
   courseId: string,
 ): Promise<void> {
-  await authoredCourse(deps, actor, orgId, courseId);
+  await authoredCourse(deps, actor, orgId, courseId, true);
 }
 
 export async function addLessonImage(

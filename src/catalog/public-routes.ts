@@ -9,6 +9,7 @@ export async function catalogPublicRoutes(app: FastifyInstance, { deps }: { deps
   app.withTypeProvider<ZodTypeProvider>().get(
     '/course-images/:name',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'A lesson image',

@@ -42,6 +42,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.post(
     '/orgs/:orgId/courses/:courseId/images',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary:
@@ -73,6 +74,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.post(
     '/orgs/:orgId/courses',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary: 'Draft a new course',
@@ -90,6 +92,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/orgs/:orgId/courses',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: "The issuer's courses (drafts included), newest first",
@@ -105,6 +108,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/orgs/:orgId/courses/:courseId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'A course draft with its answers (authors only)',
@@ -119,6 +123,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/orgs/:orgId/courses/:courseId/preview',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'Preview the draft as learners will see it (no answers)',
@@ -150,6 +155,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.patch(
     '/orgs/:orgId/courses/:courseId',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary: 'Edit the draft (details and/or the whole ordered list of units)',
@@ -167,6 +173,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.post(
     '/orgs/:orgId/courses/:courseId/publish',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary: 'Publish the draft as the next immutable revision',
@@ -181,6 +188,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.post(
     '/orgs/:orgId/courses/:courseId/archive',
     {
+      config: { scope: 'catalog:write' },
       schema: {
         tags,
         summary: 'Hide the course from the catalog and from new enrolments',
@@ -195,6 +203,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/catalog/courses',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'Published courses: search title and summary, filter by skill, issuer, duration, free',
@@ -212,6 +221,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/catalog/courses/:courseId',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'A published course page: details and the outline of its units (never their answers)',

@@ -101,27 +101,32 @@ const currency = z
 export const MAX_PRICE_MINOR = 100_000_000;
 const skills = z.array(z.string().trim().min(1).max(80)).max(30);
 
-export const courseDetailsInput = z.strictObject({
+// Written without defaults: zod applies a default even inside .partial(), so a PATCH built from defaults
+// would reset every field it does not name (a {summary} patch made a priced course free).
+const courseFields = {
   title: text(200),
   summary: text(5000),
   estimatedMinutes: z.number().int().min(1).max(10_000),
-  skills: skills.default([]),
-  accessDays: z.number().int().min(1).max(3650).default(365),
+  skills,
+  accessDays: z.number().int().min(1).max(3650),
   activityCodePrefix: z
     .string()
     .regex(/^[A-Z0-9-]{1,20}$/, 'must be 1–20 capital letters, digits or dashes')
-    .nullable()
-    .default(null),
-  price: z
-    .strictObject({ amountMinor: z.number().int().min(1).max(MAX_PRICE_MINOR), currency })
-    .nullable()
-    .default(null),
-});
+    .nullable(),
+  price: z.strictObject({ amountMinor: z.number().int().min(1).max(MAX_PRICE_MINOR), currency }).nullable(),
+  units: z.array(unitInput).max(100),
+};
 
-export const createCourseBody = courseDetailsInput.extend({ units: z.array(unitInput).max(100).default([]) });
-export const updateCourseBody = courseDetailsInput
-  .partial()
-  .extend({ units: z.array(unitInput).max(100).optional() });
+export const createCourseBody = z.strictObject({
+  ...courseFields,
+  skills: courseFields.skills.default([]),
+  accessDays: courseFields.accessDays.default(365),
+  activityCodePrefix: courseFields.activityCodePrefix.default(null),
+  price: courseFields.price.default(null),
+  units: courseFields.units.default([]),
+});
+/** PATCH: only the fields sent change; null clears a nullable one (price: null makes the course free). */
+export const updateCourseBody = z.strictObject(courseFields).partial();
 
 export const catalogQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),

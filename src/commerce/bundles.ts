@@ -170,7 +170,7 @@ export async function setBundle(
   input: BundleSettingsInput,
 ): Promise<BundleOffer> {
   requireMembership(actor, orgId, SHOP_MANAGERS);
-  requireScope(actor, 'orgs:write');
+  requireScope(actor, 'commerce:write');
   await requireIssuer(deps.db, orgId);
   if (!(await badgeOfOrg(deps.db, orgId, badgeId))) throw new NotFoundError('badge');
   if (input.priceMinor !== null) assertAmount(input.priceMinor, 'body.priceMinor');

@@ -111,7 +111,7 @@ export async function createCoupon(
   input: NewCoupon,
 ): Promise<CouponRow> {
   requireMembership(actor, orgId, SHOP_MANAGERS);
-  requireScope(actor, 'orgs:write');
+  requireScope(actor, 'commerce:write');
   await requireIssuer(deps.db, orgId);
   const code = normaliseCouponCode(input.code);
   const problems = [
@@ -167,7 +167,7 @@ export async function changeCoupon(
   patch: CouponPatch,
 ): Promise<CouponRow> {
   requireMembership(actor, orgId, SHOP_MANAGERS);
-  requireScope(actor, 'orgs:write');
+  requireScope(actor, 'commerce:write');
   return deps.db.transaction().execute(async (trx) => {
     const coupon = await findCoupon(trx, orgId, couponId);
     if (!coupon) throw new NotFoundError('coupon');

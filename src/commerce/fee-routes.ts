@@ -41,6 +41,7 @@ export async function feeRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.get(
     '/me/awards/:awardId/fee',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The issuance fee my badge waits for (409 fee-not-due when it waits for none)',
@@ -54,6 +55,7 @@ export async function feeRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.get(
     '/me/fees',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My badges waiting for an issuance fee, with what each costs',
@@ -66,6 +68,7 @@ export async function feeRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.post(
     '/me/awards/:awardId/fee-order',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary:

@@ -33,6 +33,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/orgs/:orgId/commerce/settings',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: "The issuer's tax, default bundle discount, seller details and first-badge issuance fee",
@@ -46,6 +47,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.put(
     '/orgs/:orgId/commerce/settings',
     {
+      config: { scope: 'commerce:write' },
       schema: {
         tags,
         summary: 'Change the commerce settings (owners and admins)',
@@ -61,6 +63,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/orgs/:orgId/bundles',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'Every published badge with its bundle: courses, list sum, price, discount, on sale',
@@ -76,6 +79,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.put(
     '/orgs/:orgId/bundles/:badgeId',
     {
+      config: { scope: 'commerce:write' },
       schema: {
         tags,
         summary: "Set a bundle's own price or discount, or take it off sale (owners and admins)",
@@ -94,6 +98,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/bundles',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'The storefront: badge bundles on sale, of every issuer',
@@ -106,6 +111,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/bundles/:badgeId',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'One badge bundle on sale',
@@ -124,6 +130,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/orgs/:orgId/coupons',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: "The issuer's coupons, newest first",
@@ -139,6 +146,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/orgs/:orgId/coupons',
     {
+      config: { scope: 'commerce:write' },
       schema: {
         tags,
         summary:
@@ -161,6 +169,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.patch(
     '/orgs/:orgId/coupons/:couponId',
     {
+      config: { scope: 'commerce:write' },
       schema: {
         tags,
         summary: 'Deactivate or reactivate a coupon, or change its expiry or usage limit',
@@ -183,6 +192,7 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/me/badges/:badgeId/purchase-options',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: "My options toward a badge: each course's status, what is left to buy, and the cheaper way",

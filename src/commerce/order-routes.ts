@@ -36,6 +36,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/me/carts',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My carts, one per issuer, priced now (held courses are not charged)',
@@ -48,6 +49,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/me/carts/:orgId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My cart at one issuer, priced now (empty when I have none)',
@@ -61,6 +63,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/me/carts/:orgId/items',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary:
@@ -79,6 +82,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.delete(
     '/me/carts/:orgId/items/:itemId',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary: 'Remove an item from my cart',
@@ -95,6 +99,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.put(
     '/me/carts/:orgId/coupon',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary: 'Apply a coupon code to my cart (it must be valid and apply to something in it)',
@@ -110,6 +115,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.delete(
     '/me/carts/:orgId/coupon',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary: 'Take the coupon off my cart',
@@ -123,6 +129,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/me/carts/:orgId/checkout',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary:
@@ -140,6 +147,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/me/orders',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My orders, newest first, with each line’s access window and refund eligibility',
@@ -152,6 +160,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/me/orders/:orderId',
     {
+      config: { scope: 'read' },
       schema: { tags, summary: 'One of my orders', params: orderParams, response: { 200: orderSchema } },
     },
     async (request) => myOrder(deps, request.actor, request.params.orderId),
@@ -160,6 +169,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/me/orders/:orderId/pay',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary:
@@ -185,6 +195,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/me/orders/:orderId/cancel',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary: 'Cancel my order while it awaits payment (its coupon use is given back)',
@@ -201,6 +212,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/orgs/:orgId/orders',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The issuer’s orders, newest first (page on with `before` = the last placedAt)',
@@ -228,6 +240,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/orgs/:orgId/orders/:orderId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'One order of the issuer',
@@ -241,6 +254,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/orgs/:orgId/orders/:orderId/mark-paid',
     {
+      config: { scope: 'commerce:write' },
       schema: {
         tags,
         summary:

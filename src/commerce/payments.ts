@@ -130,7 +130,7 @@ export async function markOrderPaid(
   orderId: string,
   reference: string | null,
 ): Promise<OrderRow> {
-  const me = requireScope(actor, 'orgs:write');
+  const me = requireScope(actor, 'commerce:write');
   requireMembership(actor, orgId, SHOP_STAFF);
   const order = await findOrder(deps.db, orderId);
   if (!order || order.orgId !== orgId) throw new NotFoundError('order');

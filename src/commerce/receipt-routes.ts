@@ -20,6 +20,7 @@ export async function receiptRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/me/orders/:orderId/receipt.pdf',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The receipt of my order as a PDF (an invoice with the amount due while it is unpaid)',
@@ -38,6 +39,7 @@ export async function receiptRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/orgs/:orgId/orders/:orderId/receipt.pdf',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The receipt (or invoice) of an order placed with this organization, as a PDF',

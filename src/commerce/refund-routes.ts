@@ -60,6 +60,7 @@ export async function refundRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.post(
     '/me/orders/:orderId/refunds',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary:
@@ -78,6 +79,7 @@ export async function refundRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.post(
     '/orgs/:orgId/orders/:orderId/refunds',
     {
+      config: { scope: 'commerce:write' },
       schema: {
         tags,
         summary:
@@ -97,6 +99,7 @@ export async function refundRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.get(
     '/orgs/:orgId/commerce/audit',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The commerce audit trail: exceptional refunds, invoices marked paid …, newest first',

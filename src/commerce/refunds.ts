@@ -102,7 +102,7 @@ export async function grantRefund(
   input: { lineIds: readonly string[]; reason: string },
 ): Promise<RefundView> {
   requireMembership(actor, orgId, SHOP_MANAGERS);
-  const me = requireScope(actor, 'orgs:write');
+  const me = requireScope(actor, 'commerce:write');
   const reason = input.reason.trim();
   if (reason.length < 3) {
     throw new InvalidError('Say why this refund is granted.', [

@@ -80,6 +80,7 @@ export async function reportRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.get(
     '/orgs/:orgId/reports/sales',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary:
@@ -96,6 +97,7 @@ export async function reportRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.get(
     '/orgs/:orgId/reports/sales.csv',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary:

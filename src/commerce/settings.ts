@@ -80,7 +80,7 @@ export async function updateCommerceSettings(
   // 'system': the demo seed.
   if (actor !== 'system') {
     requireMembership(actor, orgId, SHOP_MANAGERS);
-    requireScope(actor, 'orgs:write');
+    requireScope(actor, 'commerce:write');
   }
   await requireIssuer(deps.db, orgId);
   const fee = input.issuanceFee;

@@ -28,7 +28,7 @@ export async function paymentWebhookRoutes(app: FastifyInstance, { deps }: { dep
     '/webhooks/stripe',
     {
       // Stripe acts for nobody: no session, no CSRF token; the signature is the authentication.
-      config: { sessionless: true },
+      config: { auth: 'sessionless' },
       schema: {
         tags: ['commerce'],
         summary: 'Stripe webhook endpoint (Checkout Session and charge events)',

@@ -1,6 +1,7 @@
-// Who is calling: resolves `request.actor` from the session cookie or an API token, and refuses
-// cookie-authenticated writes without the session's CSRF token. Runs for every route of the app.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// Who is calling: resolves `request.actor` from the session cookie or an API token, refuses
+// cookie-authenticated writes without the session's CSRF token, and enforces each route's declared
+// access (route-access.ts) before anything else runs. Runs for every route of the app.
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Deps } from '../deps.ts';
 import {
   type Actor,
@@ -14,6 +15,7 @@ import {
 } from '../identity/index.ts';
 import { membershipRolesOf } from '../orgs/index.ts';
 import { problem, sendProblem } from './problem.ts';
+import { checkAccess, declaredAccess, routeAccessOf, UNSAFE_METHODS } from './route-access.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,22 +26,35 @@ declare module 'fastify' {
   }
 }
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 export async function authPlugin(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   app.decorateRequest('actor', null);
   app.decorateRequest('authSession', null);
+  // A route registered after this plugin without saying who may call it stops the app from starting: no
+  // route can forget the decision. Checked when ready, so a plugin's own onRoute hook may still declare it.
+  const undeclared: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    if (routeAccessOf(route.config)) declaredAccess(route);
+    else undeclared.push(route);
+  });
+  app.addHook('onReady', async () => {
+    for (const route of undeclared) declaredAccess(route);
+  });
   app.addHook('onRequest', async (request, reply) => {
     request.actor = null;
     request.authSession = null;
+    const access = routeAccessOf(request.routeOptions.config);
     // Public forms that act for nobody (e.g. POST /verify) opt out: the request stays anonymous, so a
     // logged-in visitor's cookie neither helps nor needs a CSRF token there.
-    if ((request.routeOptions.config as { sessionless?: boolean } | undefined)?.sessionless) return;
+    if (access?.kind === 'sessionless') return;
     const bearer = bearerToken(request);
-    if (bearer !== undefined) return authenticateToken(deps, request, reply, bearer);
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) return authenticateSession(deps, request, reply, cookie);
+    if (bearer !== undefined) await authenticateToken(deps, request, reply, bearer);
+    else if (cookie) await authenticateSession(deps, request, reply, cookie);
+    if (reply.sent) return reply;
+    // Before validation and before any lookup: a token without the scope learns nothing about resources.
+    if (access) checkAccess(access, request.actor);
   });
 }
 // Hooks and decorations apply to the whole app, not only inside this plugin (what fastify-plugin does).

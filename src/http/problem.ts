@@ -29,6 +29,8 @@ const statusByCode: Record<string, number> = {
   'claim-email-mismatch': 403,
   'already-refunded': 409,
   'not-paid': 409,
+  // Load shedding (verification): the one 5xx a request may get on purpose, with Retry-After.
+  'verifier-busy': 503,
 };
 
 const titles: Record<string, string> = {
@@ -93,6 +95,8 @@ export function errorHandler(
   }
   if (error instanceof DomainError) {
     const status = statusByCode[error.code] ?? (error instanceof ConflictError ? 409 : 422);
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     const fields = error instanceof InvalidError ? error.fields : undefined;
     return sendProblem(reply, problem(error.code, status, error.message, request, fields));
   }

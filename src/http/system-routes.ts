@@ -42,6 +42,8 @@ const problemDescriptions: Record<string, string> = {
   'already-awarded': 'The recipient already holds this badge for its current validity period.',
   'not-a-badge':
     'The input is not a badge that can be read (garbage, a hostile image, a URL that may not be fetched …); `reason` names why.',
+  'verifier-busy':
+    'The server is verifying as many credentials as it takes at once (VERIFY_QUEUE); retry after the seconds Retry-After gives.',
   'already-imported': 'This badge (same credential id or assertion URL) is already in your backpack.',
   'import-limit': 'A backpack holds at most 500 imported badges; remove some first.',
   'badge-not-published': 'Only published badges can be awarded; publish the badge first.',
@@ -91,6 +93,7 @@ export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.get(
     '/health',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Liveness: the process answers',
@@ -102,6 +105,7 @@ export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.get(
     '/ready',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Readiness: the database answers',
@@ -123,7 +127,7 @@ export async function systemRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   );
   r.get(
     '/problems/:code',
-    { schema: { hide: true, params: z.object({ code: z.string().max(64) }) } },
+    { config: { auth: 'public' }, schema: { hide: true, params: z.object({ code: z.string().max(64) }) } },
     async (request, reply) => {
       const description = problemDescriptions[request.params.code];
       if (!description)

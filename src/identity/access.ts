@@ -17,10 +17,10 @@ export function requireScope(actor: Actor | null, scope: ApiTokenScope): Actor {
   return me;
 }
 
-/** Account settings (emails, API tokens) change only from a logged-in person, never from a machine. */
+/** Account settings (emails, API tokens) and a person's own decisions come from a logged-in person, never a machine. */
 export function requireSession(actor: Actor | null): Actor {
   const me = requireActor(actor);
   if (me.via !== 'session')
-    throw new ForbiddenError('Manage your account from a logged-in session, not with an API token.');
+    throw new ForbiddenError('Do this from a logged-in session, not with an API token.');
   return me;
 }

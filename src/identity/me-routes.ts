@@ -22,13 +22,17 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
 
   r.get(
     '/me/emails',
-    { schema: { tags, summary: 'My email addresses', response: { 200: emailsReply } } },
+    {
+      config: { auth: 'session' },
+      schema: { tags, summary: 'My email addresses', response: { 200: emailsReply } },
+    },
     async (request) => ({ items: (await listMyEmails(deps, request.actor)).map(userEmail.present) }),
   );
 
   r.post(
     '/me/emails',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Add an email address; a confirmation link is mailed',
@@ -43,6 +47,7 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
   r.delete(
     '/me/emails/:id',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Remove an email address (not the primary one)',
@@ -59,6 +64,7 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
   r.put(
     '/me/emails/:id/primary',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Make a verified email address the primary one',
@@ -74,6 +80,7 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
   r.get(
     '/me/tokens',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'My API tokens (the secret itself is never shown again)',
@@ -86,6 +93,7 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
   r.post(
     '/me/tokens',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Create an API token; its secret is shown in this reply only',
@@ -101,7 +109,10 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
 
   r.delete(
     '/me/tokens/:id',
-    { schema: { tags, summary: 'Revoke an API token', params: idParams, response: { 204: z.null() } } },
+    {
+      config: { auth: 'session' },
+      schema: { tags, summary: 'Revoke an API token', params: idParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await revokeMyApiToken(deps, request.actor, request.params.id);
       return reply.code(204).send(null);

@@ -17,8 +17,19 @@ export const PASSWORD_MAX = 256;
 export const API_TOKEN_PREFIX = 'tsr_';
 export const API_TOKEN_DISPLAY_LENGTH = 12;
 
-/** What an API token may be allowed to do; sessions may do whatever the person's roles allow. */
-export const API_TOKEN_SCOPES = ['read', 'orgs:write', 'awards:write', 'vc:issue'] as const;
+/**
+ * What an API token may be allowed to do (docs/api.md lists what each covers); sessions may do whatever
+ * the person's roles allow. Every route declares the one it needs (src/http/route-access.ts).
+ */
+export const API_TOKEN_SCOPES = [
+  'read',
+  'orgs:write',
+  'catalog:write',
+  'awards:write',
+  'vc:issue',
+  'commerce:write',
+  'learning:write',
+] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 export function normalizeEmail(email: string): string {
@@ -62,3 +73,8 @@ export function verifyEmailLink(publicUrl: string, token: string): string {
 export function resetPasswordLink(publicUrl: string, token: string): string {
   return `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
 }
+
+export const logInLink = (publicUrl: string): string => `${publicUrl}/login`;
+
+/** Where someone asks for a password-reset mail (no token: the link itself grants nothing). */
+export const forgotPasswordLink = (publicUrl: string): string => `${publicUrl}/forgot-password`;

@@ -22,6 +22,7 @@ export async function importPublicRoutes(app: FastifyInstance, { deps }: { deps:
   app.withTypeProvider<ZodTypeProvider>().get(
     '/imported/:id',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['public documents'],
         summary:

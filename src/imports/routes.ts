@@ -83,6 +83,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.post(
     '/me/imported-badges',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary:
@@ -117,6 +118,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.get(
     '/me/imported-badges',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My imported badges, newest first, each with its last verdict',
@@ -131,6 +133,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.get(
     '/me/imported-badges/:id',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'One of my imported badges with its last verification report',
@@ -146,6 +149,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.delete(
     '/me/imported-badges/:id',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Remove an imported badge from my backpack',
@@ -162,6 +166,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.post(
     '/me/imported-badges/:id/verify',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Verify an imported badge again now (it is also re-verified daily)',
@@ -177,6 +182,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   r.put(
     '/me/imported-badges/:id/sharing',
     {
+      config: { auth: 'session' },
       schema: {
         tags,
         summary: 'Make an imported badge’s page (/imported/{id}) public, or private again (the default)',

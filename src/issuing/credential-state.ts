@@ -6,6 +6,7 @@ import { Bitstring } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
+import { requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { publishStatusList } from './status-lists.ts';
 import {
@@ -39,6 +40,7 @@ export async function changeCredentialState(
   reason: string | null,
 ): Promise<IssuedCredentialRow> {
   requireMembership(actor, orgId, ['owner', 'admin']);
+  requireScope(actor, 'awards:write');
   return deps.db.transaction().execute(async (trx) => {
     const credential = await findIssuedCredential(trx, orgId, credentialId);
     if (!credential) throw new NotFoundError('credential');

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import type { Actor } from '../identity/actor.ts';
+import { requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { signingIdentity } from './issuer-keys.ts';
 import { type IssueRequest, signedCredentialRow } from './sign.ts';
@@ -45,5 +46,6 @@ export async function issueForActor(
   request: IssueRequest,
 ): Promise<IssuedCredentialRow> {
   requireMembership(actor, orgId, ['owner', 'admin', 'staff']);
+  requireScope(actor, 'vc:issue');
   return issueCredential(deps, orgId, request);
 }

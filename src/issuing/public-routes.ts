@@ -17,6 +17,7 @@ export async function issuingPublicRoutes(app: FastifyInstance, { deps }: { deps
   r.get(
     '/issuers/:slug/did.json',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: "An issuer's did:web document (did:web:<host>:issuers:<slug>)",
@@ -35,6 +36,7 @@ export async function issuingPublicRoutes(app: FastifyInstance, { deps }: { deps
   r.get(
     '/issuers/:slug/status/:purpose/:listNumber',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'A signed BitstringStatusListCredential (revocation or suspension)',
@@ -68,6 +70,7 @@ export async function ob2HostedRoutes(app: FastifyInstance, { deps }: { deps: De
   r.get(
     '/ob2/assertions/:id',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'Hosted OB 2.0 Assertion (410 with revoked: true once revoked)',
@@ -88,6 +91,7 @@ export async function ob2HostedRoutes(app: FastifyInstance, { deps }: { deps: De
   r.get(
     '/ob2/assertions/:id/badge',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'The BadgeClass of a hosted assertion',
@@ -103,7 +107,7 @@ export async function ob2HostedRoutes(app: FastifyInstance, { deps }: { deps: De
   );
   r.get(
     '/ob2/assertions/:id/image.svg',
-    { schema: { tags, summary: 'A default badge picture', params: idParams } },
+    { config: { auth: 'public' }, schema: { tags, summary: 'A default badge picture', params: idParams } },
     async (request, reply) => {
       const svg = await ob2BadgeImage(deps, request.params.id);
       if (!svg) throw new NotFoundError('image');
@@ -113,6 +117,7 @@ export async function ob2HostedRoutes(app: FastifyInstance, { deps }: { deps: De
   r.get(
     '/ob2/issuers/:slug',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'Issuer Profile (OB 2.0)',

@@ -2,6 +2,7 @@
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
+import { requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { findIssuedCredential, type IssuedCredentialRow, listIssuedCredentials } from './store.ts';
 import type { CredentialState } from './tables.ts';
@@ -13,6 +14,7 @@ export async function listCredentials(
   filter: { state?: CredentialState; limit: number; before?: Date },
 ): Promise<IssuedCredentialRow[]> {
   requireMembership(actor, orgId, ['owner', 'admin', 'staff']);
+  requireScope(actor, 'read');
   return listIssuedCredentials(deps.db, orgId, filter);
 }
 
@@ -23,6 +25,7 @@ export async function getCredential(
   credentialId: string,
 ): Promise<IssuedCredentialRow> {
   requireMembership(actor, orgId, ['owner', 'admin', 'staff']);
+  requireScope(actor, 'read');
   const row = await findIssuedCredential(deps.db, orgId, credentialId);
   if (!row) throw new NotFoundError('credential');
   return row;

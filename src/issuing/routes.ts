@@ -36,6 +36,7 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/orgs/:orgId/issuer',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary:
@@ -50,6 +51,7 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.put(
     '/orgs/:orgId/issuer',
     {
+      config: { scope: 'orgs:write' },
       schema: {
         tags,
         summary: 'Choose how new credentials name their issuer: did:web (default) or did:key',
@@ -67,6 +69,7 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.post(
     '/orgs/:orgId/issuer/keys',
     {
+      config: { scope: 'orgs:write' },
       schema: {
         tags,
         summary: 'Rotate: a new key signs from now on; old keys stay in the DID document',
@@ -81,6 +84,7 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.post(
     '/orgs/:orgId/credentials',
     {
+      config: { scope: 'vc:issue' },
       schema: {
         tags,
         summary: 'Issue an Open Badges 3.0 credential to an email address or a DID',
@@ -103,6 +107,7 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/orgs/:orgId/credentials',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'Credentials this issuer has issued, newest first',
@@ -129,6 +134,7 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/orgs/:orgId/credentials/:credentialId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'One issued credential with its signed forms',
@@ -145,6 +151,7 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/orgs/:orgId/credentials/:credentialId/baked.:fileType',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary:
@@ -174,6 +181,7 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
     r.post(
       `/orgs/:orgId/credentials/:credentialId/${change}`,
       {
+        config: { scope: 'awards:write' },
         schema: {
           tags,
           summary: `${change[0]!.toUpperCase()}${change.slice(1)} a credential (its status list is re-published)`,

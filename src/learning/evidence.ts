@@ -210,7 +210,7 @@ export async function reviewSubmission(
   },
 ): Promise<SubmissionRow> {
   requireMembership(actor, orgId, REVIEWERS);
-  const reviewer = requireScope(actor, 'orgs:write');
+  const reviewer = requireScope(actor, 'awards:write');
   return deps.db.transaction().execute(async (trx) => {
     const found = await findSubmission(trx, orgId, submissionId);
     if (!found) throw new NotFoundError('submission');

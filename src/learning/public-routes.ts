@@ -14,13 +14,6 @@ import { certificateByCode } from './completion.ts';
 import { LEARNING_PAGES_CSS, PAGE_STYLESHEET_PATH, prefersHtml } from './pages.ts';
 import { attestation, attestationBody, certificate } from './schema.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Read by src/http/auth.ts: the route acts for nobody, so sessions (and CSRF) are ignored. */
-    sessionless?: boolean;
-  }
-}
-
 const tokenParams = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not an attestation token'),
 });
@@ -70,8 +63,8 @@ function readAnswerForm(body: string): Record<string, string> {
 }
 
 async function certificatePageRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
-  const hide = { schema: { hide: true } };
-  app.get(PAGE_STYLESHEET_PATH, hide, async (_request, reply) =>
+  const publicPage = { config: { auth: 'public' as const }, schema: { hide: true } };
+  app.get(PAGE_STYLESHEET_PATH, publicPage, async (_request, reply) =>
     reply
       .type('text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
@@ -81,6 +74,7 @@ async function certificatePageRoutes(app: FastifyInstance, { deps }: { deps: Dep
   app.withTypeProvider<ZodTypeProvider>().get(
     '/certificates/:code',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['learning'],
         summary: 'Check a certificate of completion: who completed which course, when, issued by whom',
@@ -159,6 +153,7 @@ async function attestationPageRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/attestations/:token',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['learning'],
         summary: "A supervisor's view of an attestation request (the emailed link)",
@@ -196,7 +191,7 @@ async function attestationPageRoutes(app: FastifyInstance, { deps }: { deps: Dep
     {
       // Acts for nobody: the token is the capability, so a visitor's session cookie is ignored here
       // (and no CSRF token is needed). A decision is taken once, under a row lock: replay gets 409.
-      config: { sessionless: true },
+      config: { auth: 'sessionless' },
       schema: {
         tags: ['learning'],
         summary: 'Confirm or decline that the learner applied the course at work',

@@ -39,6 +39,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.post(
     '/me/enrolments/:enrolmentId/evidence/:unitId/file',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary:
@@ -77,6 +78,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.post(
     '/me/enrolments',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary: 'Enrol in a free published course (paid courses answer payment-required)',
@@ -91,6 +93,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/enrolments',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My learning: my enrolments with progress',
@@ -103,6 +106,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/enrolments/:enrolmentId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The player: units with their status and the position to resume at',
@@ -116,6 +120,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/enrolments/:enrolmentId/units/:unitId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'Open a unit (records the first open and the position); questions come without answers',
@@ -132,6 +137,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.post(
     '/me/enrolments/:enrolmentId/answers',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary:
@@ -157,6 +163,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.post(
     '/me/enrolments/:enrolmentId/evidence',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary: 'Hand in evidence: an essay {text}, a {url} or an attendance {code}',
@@ -178,6 +185,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/completions',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My completed courses with their activity codes',
@@ -190,6 +198,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/completions/:completionId/certificate.pdf',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The PDF certificate of completion (with a QR code to check it online)',
@@ -211,6 +220,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/orgs/:orgId/reviews',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The review queue of evidence submissions (assessors, admins, owners)',
@@ -229,6 +239,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/orgs/:orgId/reviews/:submissionId/file',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The uploaded file of a file-upload submission (reviewers)',
@@ -256,6 +267,7 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.post(
     '/orgs/:orgId/reviews/:submissionId',
     {
+      config: { scope: 'awards:write' },
       schema: {
         tags,
         summary: 'Review a submission: rubric scores, feedback, accept or return for resubmission',

@@ -36,6 +36,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.post(
     '/orgs',
     {
+      config: { scope: 'orgs:write' },
       schema: {
         tags,
         summary: 'Create an organization; you become its owner',
@@ -52,6 +53,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.get(
     '/orgs',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'The organizations I belong to, with my role',
@@ -68,6 +70,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.get(
     '/orgs/:orgId',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'One organization',
@@ -84,6 +87,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.patch(
     '/orgs/:orgId',
     {
+      config: { scope: 'orgs:write' },
       schema: {
         tags,
         summary: 'Rename an organization or change its website (owner, admin)',
@@ -106,6 +110,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.get(
     '/orgs/:orgId/members',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'Members and their roles (any member)',
@@ -121,6 +126,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.post(
     '/orgs/:orgId/members',
     {
+      config: { scope: 'orgs:write' },
       schema: {
         tags,
         summary: 'Add a person by a verified email (owner, admin)',
@@ -138,6 +144,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.patch(
     '/orgs/:orgId/members/:userId',
     {
+      config: { scope: 'orgs:write' },
       schema: {
         tags,
         summary: "Change a member's role (owner, admin)",
@@ -155,6 +162,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.delete(
     '/orgs/:orgId/members/:userId',
     {
+      config: { scope: 'orgs:write' },
       schema: {
         tags,
         summary: 'Remove a member (owner, admin), or leave',
@@ -171,6 +179,7 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
   r.get(
     '/admin/orgs',
     {
+      config: { scope: 'read' },
       schema: {
         tags: ['admin'],
         summary: 'Every organization (platform operators)',

@@ -27,6 +27,7 @@ export async function profilePublicRoutes(app: FastifyInstance, { deps }: { deps
   r.get(
     '/people/:slug',
     {
+      config: { auth: 'public' },
       schema: {
         tags: ['public documents'],
         summary:
@@ -54,6 +55,7 @@ export async function profileRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.get(
     '/me/profile',
     {
+      config: { scope: 'read' },
       schema: {
         tags,
         summary: 'My public profile settings (null until I create one)',
@@ -65,6 +67,7 @@ export async function profileRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.put(
     '/me/profile',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags,
         summary:

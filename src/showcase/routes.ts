@@ -72,6 +72,7 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
   r.get(
     '/badges/:awardId',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary:
@@ -111,6 +112,7 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
   r.get(
     '/badges/:awardId/preview.png',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: "The badge's picture as PNG for link previews (Open Graph, Twitter cards, email signatures)",
@@ -130,11 +132,14 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
   await sharePublicRoutes(app, { deps, cache });
   await profilePublicRoutes(app, { deps });
 
-  app.get('/badges/badge.css', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/css; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .send(BADGE_PAGE_CSS),
+  app.get(
+    '/badges/badge.css',
+    { config: { auth: 'public' }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(BADGE_PAGE_CSS),
   );
 }
 
@@ -153,6 +158,7 @@ export async function showcaseRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/me/badges/:awardId/downloads/:file',
     {
+      config: { scope: 'read' },
       schema: {
         tags: ['badges'],
         summary:
@@ -173,6 +179,7 @@ export async function showcaseRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.put(
     '/me/badges/:awardId/sharing',
     {
+      config: { scope: 'learning:write' },
       schema: {
         tags: ['badges'],
         summary:

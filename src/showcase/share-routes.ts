@@ -23,6 +23,7 @@ export async function sharePublicRoutes(
   r.get(
     '/badges/:awardId/embed',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'A small live card of a public badge, made to be shown in an iframe on any website',
@@ -44,13 +45,17 @@ export async function sharePublicRoutes(
     },
   );
 
-  app.get('/badges/embed.css', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(EMBED_CSS),
+  app.get(
+    '/badges/embed.css',
+    { config: { auth: 'public' }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(EMBED_CSS),
   );
 
   r.get(
     '/oembed',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary:
@@ -79,6 +84,7 @@ export async function sharePublicRoutes(
     r.get(
       `/badges/:awardId/qr.${format}`,
       {
+        config: { auth: 'public' },
         schema: {
           tags,
           summary: `A QR code (${format.toUpperCase()}) of the public badge page, for print`,
@@ -121,6 +127,7 @@ export async function shareRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.get(
     '/me/badges/:awardId/share',
     {
+      config: { scope: 'read' },
       schema: {
         tags: ['badges'],
         summary:

@@ -1,11 +1,17 @@
 // W3C VC-API endpoints (https://w3c-ccg.github.io/vc-api/): issue, verify credentials, verify
 // presentations. Issue needs an API token with the vc:issue scope; verifying is open to anyone.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Check } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
-import { verifyPresentedCredential } from '../verification/index.ts';
+import { errorHandler } from '../http/problem.ts';
+import {
+  measureJsonBodies,
+  NotABadgeError,
+  verifyPresentedCredential,
+  withVerificationSlot,
+} from '../verification/index.ts';
 import { issueViaVcApi } from './issue.ts';
 import { verifyPresentation } from './presentations.ts';
 
@@ -39,16 +45,23 @@ function verifyResponse(verified: boolean, checks: Check[]) {
 }
 
 export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  // A document too large to verify is answered like one that fails its checks (VC-API: 400), unparsed.
+  measureJsonBodies(app);
+  app.setErrorHandler((error, request, reply) => {
+    if (!(error instanceof NotABadgeError)) return errorHandler(error as FastifyError, request, reply);
+    const refused = { code: 'structure' as const, status: 'failed' as const, message: error.message };
+    return reply.code(400).send(verifyResponse(false, [refused]));
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['vc-api'];
 
   r.post(
     '/credentials/issue',
     {
+      config: { scope: 'vc:issue' },
       schema: {
         tags,
         summary: 'Sign a credential as the issuer of the API token (Data Integrity, eddsa-rdfc-2022)',
-        security: [{ bearer: [] }],
         body: z.object({
           credential: json,
           options: z
@@ -68,6 +81,7 @@ export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/credentials/verify',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary: 'Verify a credential (JSON with an embedded proof, or a VC-JWT string)',
@@ -79,7 +93,9 @@ export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     },
     async (request, reply) => {
-      const result = await verifyPresentedCredential(deps, request.body.verifiableCredential);
+      const result = await withVerificationSlot(deps, () =>
+        verifyPresentedCredential(deps, request.body.verifiableCredential),
+      );
       return reply.code(result.verified ? 200 : 400).send(verifyResponse(result.verified, result.checks));
     },
   );
@@ -87,6 +103,7 @@ export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   r.post(
     '/presentations/verify',
     {
+      config: { auth: 'public' },
       schema: {
         tags,
         summary:
@@ -102,10 +119,8 @@ export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     },
     async (request, reply) => {
-      const result = await verifyPresentation(
-        deps,
-        request.body.verifiablePresentation,
-        request.body.options ?? {},
+      const result = await withVerificationSlot(deps, () =>
+        verifyPresentation(deps, request.body.verifiablePresentation, request.body.options ?? {}),
       );
       const checks = [
         ...result.presentation,

@@ -1,15 +1,17 @@
 // POST /api/v1/verify (JSON or multipart) and the server-rendered verify page (GET/POST /verify).
 // Public, rate-limited; uploads are parsed only here (multipart registered inside this plugin).
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DEFAULT_DOCUMENT_LIMITS, findJsonTextLimitExcess } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { InvalidError } from '../errors.ts';
-import { problem, sendProblem } from '../http/problem.ts';
+import { errorHandler, problem, sendProblem } from '../http/problem.ts';
 import { pickLocale } from '../i18n/index.ts';
-import { NotABadgeError } from './errors.ts';
+import { NotABadgeError, refuseOversized, VerifierBusyError } from './errors.ts';
 import { type PageOutcome, renderVerifyPage, VERIFY_PAGE_CSS } from './page.ts';
 import { notABadgeReply, type VerifyBody, verifyBody, verifyReply } from './schema.ts';
+import { closeVerificationWork, prewarmVerificationWork, withVerificationSlot } from './verification-work.ts';
 import { type BadgeInput, verifyBadge } from './verify-badge.ts';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -69,12 +71,36 @@ function sendNotABadge(reply: FastifyReply, request: FastifyRequest, error: NotA
   } as never);
 }
 
+/**
+ * JSON bodies in this scope are measured before they are parsed (findJsonTextLimitExcess): a body of
+ * 200,000 empty objects is refused without building them. The body's own object encloses the document.
+ * A refusal is a NotABadgeError for the scope's error handler.
+ */
+export function measureJsonBodies(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      refuseOversized(findJsonTextLimitExcess(body as string, DEFAULT_DOCUMENT_LIMITS, 1));
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parse(request, body as string, done);
+  });
+}
+
 async function verifyApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   await app.register(multipart, { limits: MULTIPART_LIMITS });
+  measureJsonBodies(app);
+  app.setErrorHandler((error, request, reply) =>
+    error instanceof NotABadgeError
+      ? sendNotABadge(reply, request, error)
+      : errorHandler(error as FastifyError, request, reply),
+  );
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/verify',
     {
-      config: rateLimitOf(deps),
+      config: { ...rateLimitOf(deps), auth: 'public' },
       schema: {
         tags: ['verification'],
         summary:
@@ -83,10 +109,12 @@ async function verifyApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
           'Send JSON `{credential | url, email?}`, or `multipart/form-data` with a `file` (baked PNG or SVG, up to 5 MiB) ' +
           'and an optional `email` field. The verdict is `could-not-check` when nothing failed but something could not be ' +
           'checked (an unreachable status list or DID document). Input that is not a badge is refused with 413/422 ' +
-          'problem+json whose `reason` names why (e.g. BAKE_SVG_DOCTYPE, FETCH_ADDRESS_NOT_ALLOWED). A badge page URL of ' +
-          'this server is read from its database, not fetched; one that is private or unknown is VERIFY_NO_PUBLIC_BADGE.',
+          'problem+json whose `reason` names why (e.g. BAKE_SVG_DOCTYPE, FETCH_ADDRESS_NOT_ALLOWED, VERIFY_TOO_LARGE for a ' +
+          'document over the limits in docs/credentials.md). A badge page URL of ' +
+          'this server is read from its database, not fetched; one that is private or unknown is VERIFY_NO_PUBLIC_BADGE. ' +
+          'When the server is already verifying as many credentials as it takes, it answers 503 with Retry-After.',
         body: verifyBody.nullish(),
-        response: { 200: verifyReply, 413: notABadgeReply, 422: notABadgeReply },
+        response: { 200: verifyReply, 413: notABadgeReply, 422: notABadgeReply, 503: notABadgeReply },
       },
     },
     async (request, reply) => {
@@ -95,7 +123,7 @@ async function verifyApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
         : { fields: request.body ?? {}, file: undefined };
       const { input, email } = toVerifyRequest(fields, file);
       try {
-        return await verifyBadge(deps, input, email ? { email } : {});
+        return await withVerificationSlot(deps, () => verifyBadge(deps, input, email ? { email } : {}));
       } catch (error) {
         if (error instanceof NotABadgeError) return sendNotABadge(reply, request, error);
         throw error;
@@ -151,11 +179,11 @@ async function verifyPageRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
     { parseAs: 'string', bodyLimit: 2 * 1_048_576 },
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
-  const hide = { schema: { hide: true } };
+  const publicPage = { config: { auth: 'public' as const }, schema: { hide: true } };
 
-  app.get('/verify', hide, async (request, reply) => sendPage(reply, localeOf(request)));
+  app.get('/verify', publicPage, async (request, reply) => sendPage(reply, localeOf(request)));
 
-  app.get('/verify/verify.css', hide, async (_request, reply) =>
+  app.get('/verify/verify.css', publicPage, async (_request, reply) =>
     reply
       .type('text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
@@ -164,7 +192,7 @@ async function verifyPageRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
 
   app.post(
     '/verify',
-    { ...hide, config: { ...rateLimitOf(deps), sessionless: true } },
+    { ...publicPage, config: { ...rateLimitOf(deps), auth: 'sessionless' } },
     async (request, reply) => {
       const locale = localeOf(request);
       const form = await readPageForm(request);
@@ -176,7 +204,9 @@ async function verifyPageRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
           form.email,
         );
       try {
-        const report = await verifyBadge(deps, form.input, form.email ? { email: form.email } : {});
+        const report = await withVerificationSlot(deps, () =>
+          verifyBadge(deps, form.input, form.email ? { email: form.email } : {}),
+        );
         const outcome: PageOutcome = {
           kind: 'report',
           report,
@@ -185,6 +215,14 @@ async function verifyPageRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
         };
         return sendPage(reply, locale, outcome, form.email);
       } catch (error) {
+        if (error instanceof VerifierBusyError) {
+          return sendPage(
+            reply.code(503).header('retry-after', String(error.retryAfterSeconds)),
+            locale,
+            { kind: 'input-problem', messageKey: 'verify.input.busy' },
+            form.email,
+          );
+        }
         if (!(error instanceof NotABadgeError)) throw error;
         return sendPage(
           reply.code(error.tooLarge ? 413 : 422),
@@ -201,4 +239,7 @@ async function verifyPageRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
 export async function verificationRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   await app.register(verifyApiRoutes, { deps });
   await app.register(verifyPageRoutes, { deps });
+  // The verification workers start with a listening server (tests inject, and start them on first use).
+  app.addHook('onListen', async () => prewarmVerificationWork(deps));
+  app.addHook('onClose', async () => closeVerificationWork(deps));
 }

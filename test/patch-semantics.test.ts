@@ -1,0 +1,204 @@
+// Every PATCH route of the API changes only the fields it is sent; an explicit null clears a nullable
+// field. Each resource starts with every field away from its default, so a reset would show.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aPublishedCourse } from '../src/catalog/testing.ts';
+import { aVerifiedUser } from '../src/identity/testing.ts';
+import { anIssuerWithOwner, type TestIssuer } from '../src/issuing/testing.ts';
+import { createTestApp, type TestApp } from './support/app.ts';
+import { expectPatchChangesOnlyWhatItNames } from './support/patch.ts';
+
+type Fields = Record<string, unknown>;
+
+let t: TestApp;
+let issuer: TestIssuer;
+beforeAll(async () => {
+  t = await createTestApp();
+  issuer = await anIssuerWithOwner(t.app, t.deps);
+});
+afterAll(() => t?.close());
+
+const base = () => `/api/v1/orgs/${issuer.orgId}`;
+const get = async (url: string) => {
+  const response = await t.app.inject({ method: 'GET', url, headers: issuer.owner.headers });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+};
+const patchOf = (url: string) => (body: Fields) =>
+  t.app.inject({ method: 'PATCH', url, headers: issuer.owner.headers, payload: body });
+
+async function created(url: string, payload: Fields): Promise<string> {
+  const response = await t.app.inject({ method: 'POST', url, headers: issuer.owner.headers, payload });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+describe('PATCH /api/v1/orgs/{orgId}/courses/{courseId}', () => {
+  let url: string;
+  beforeAll(async () => {
+    const id = await created(`${base()}/courses`, {
+      title: 'Payroll basics',
+      summary: 'Run a payroll cycle.',
+      estimatedMinutes: 60,
+      skills: ['Payroll', 'Compliance'],
+      accessDays: 90,
+      activityCodePrefix: 'HRCI-PAY',
+      price: { amountMinor: 10_000, currency: 'EUR' },
+      units: [{ id: 'intro', kind: 'lesson', title: 'Gross to net', markdown: '# Gross to net' }],
+    });
+    url = `${base()}/courses/${id}`;
+  });
+
+  it.each<[string, Fields, Fields?]>([
+    ['a summary keeps the price, prefix, skills and access days', { summary: 'Gross to net, in an hour.' }],
+    ['a title', { title: 'Payroll essentials' }],
+    ['the estimated minutes', { estimatedMinutes: 75 }],
+    ['the skills', { skills: ['Tax'] }],
+    ['the access days', { accessDays: 30 }],
+    ['the activity-code prefix', { activityCodePrefix: 'PAY-2' }],
+    ['a price', { price: { amountMinor: 4_900, currency: 'USD' } }],
+    [
+      'the units',
+      { units: [{ id: 'only', kind: 'lesson', title: 'Only lesson', markdown: 'One.' }] },
+      { units: [expect.objectContaining({ id: 'only', kind: 'lesson', title: 'Only lesson' })] },
+    ],
+    ['null as the price makes the course free and nothing else', { price: null }],
+    ['null as the prefix clears it and nothing else', { activityCodePrefix: null }],
+  ])('changes only what it names: %s', async (_what, body, readsBack) => {
+    await expectPatchChangesOnlyWhatItNames({
+      read: () => get(url),
+      patch: patchOf(url),
+      body,
+      readsBack,
+      ignore: ['updatedAt'],
+    });
+  });
+});
+
+describe('PATCH /api/v1/orgs/{orgId}/badges/{badgeId}', () => {
+  let url: string;
+  let otherCourseId: string;
+  beforeAll(async () => {
+    const courseId = await aPublishedCourse(t.app, issuer.orgId, issuer.owner);
+    otherCourseId = await aPublishedCourse(t.app, issuer.orgId, issuer.owner);
+    const id = await created(`${base()}/badges`, {
+      name: 'Payroll practitioner',
+      description: 'Runs a payroll cycle end to end.',
+      criteriaNarrative: 'Pass the course.',
+      skills: [{ name: 'Payroll' }],
+      level: 'Intermediate',
+      validityDays: 730,
+      requirements: { items: [{ kind: 'course', courseId }], required: null },
+      colors: { primary: '#112233', secondary: '#445566' },
+      renewAfterAccessEnded: false,
+    });
+    url = `${base()}/badges/${id}`;
+  });
+  // The picture URL carries the draft's version stamp, which moves with every write.
+  const ignore = ['updatedAt', 'imageUrl'];
+
+  it.each<[string, Fields]>([
+    ['a name', { name: 'Payroll lead' }],
+    ['a description', { description: 'Leads payroll.' }],
+    ['the criteria narrative', { criteriaNarrative: 'Pass the course and the review.' }],
+    ['the skills', { skills: [{ name: 'Tax', framework: 'ESCO' }] }],
+    ['the level', { level: 'Advanced' }],
+    ['the validity', { validityDays: 365 }],
+    ['the colours', { colors: { primary: '#000000', secondary: '#ffffff' } }],
+    ['renewal after access ended', { renewAfterAccessEnded: true }],
+    ['null as the level clears it and nothing else', { level: null }],
+    ['null as the validity makes the badge never expire and nothing else', { validityDays: null }],
+    ['null as the colours clears them and nothing else', { colors: null }],
+  ])('changes only what it names: %s', async (_what, body) => {
+    await expectPatchChangesOnlyWhatItNames({ read: () => get(url), patch: patchOf(url), body, ignore });
+  });
+
+  it('changes only what it names: the requirements (and what is derived from them)', async () => {
+    await expectPatchChangesOnlyWhatItNames({
+      read: () => get(url),
+      patch: patchOf(url),
+      body: { requirements: { items: [{ kind: 'course', courseId: otherCourseId }], required: null } },
+      ignore: [...ignore, 'generatedCriteria', 'requirementNames', 'estimatedMinutes'],
+    });
+  });
+});
+
+describe('PATCH /api/v1/orgs/{orgId}', () => {
+  const read = () => get(base());
+  it.each<[string, Fields]>([
+    ['a name keeps the website', { name: 'Gestión Academy (renamed)' }],
+    ['a website keeps the name', { websiteUrl: 'https://learn.example.org' }],
+    ['null as the website clears it and nothing else', { websiteUrl: null }],
+  ])('changes only what it names: %s', async (_what, body) => {
+    await expectPatchChangesOnlyWhatItNames({ read, patch: patchOf(base()), body });
+  });
+});
+
+describe('PATCH /api/v1/orgs/{orgId}/members/{userId}', () => {
+  it('changes only what it names: the role', async () => {
+    const person = await aVerifiedUser(t.deps, { name: 'Staff Member' });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `${base()}/members`,
+      headers: issuer.owner.headers,
+      payload: { email: person.email, role: 'staff' },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const read = async () =>
+      (await get(`${base()}/members`)).items.find((m: Fields) => m.userId === person.user.id);
+    await expectPatchChangesOnlyWhatItNames({
+      read,
+      patch: patchOf(`${base()}/members/${person.user.id}`),
+      body: { role: 'admin' },
+    });
+  });
+});
+
+describe('PATCH /api/v1/orgs/{orgId}/coupons/{couponId}', () => {
+  let id: string;
+  beforeAll(async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `${base()}/coupons`,
+      headers: issuer.owner.headers,
+      payload: {
+        code: 'SPRING',
+        kind: 'percent',
+        percentBp: 1_500,
+        scope: 'issuer',
+        validUntil: '2040-06-01T00:00:00.000Z',
+        maxRedemptions: 50,
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    id = response.json().id;
+  });
+  const read = async () => (await get(`${base()}/coupons`)).coupons.find((c: Fields) => c.id === id);
+
+  it.each<[string, Fields]>([
+    ['deactivating keeps the expiry and the limit', { active: false }],
+    ['the expiry', { validUntil: '2041-01-01T00:00:00.000Z' }],
+    ['the usage limit', { maxRedemptions: 80 }],
+    ['null as the expiry clears it and nothing else', { validUntil: null }],
+    ['null as the usage limit clears it and nothing else', { maxRedemptions: null }],
+  ])('changes only what it names: %s', async (_what, body) => {
+    await expectPatchChangesOnlyWhatItNames({ read, patch: patchOf(`${base()}/coupons/${id}`), body });
+  });
+});
+
+it('covers every PATCH operation the API describes', async () => {
+  const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const patches = Object.entries(openapi.paths)
+    .filter(([, operations]) => 'patch' in operations)
+    .map(([path]) => path);
+  expect(patches.sort()).toEqual(
+    [
+      '/api/v1/orgs/{orgId}',
+      '/api/v1/orgs/{orgId}/badges/{badgeId}',
+      '/api/v1/orgs/{orgId}/coupons/{couponId}',
+      '/api/v1/orgs/{orgId}/courses/{courseId}',
+      '/api/v1/orgs/{orgId}/members/{userId}',
+    ].sort(),
+  );
+});
