@@ -1,6 +1,5 @@
 // Use-cases of the backpack import: bring a badge earned elsewhere, see it with its last verification,
 // check it again (now, or on a schedule), share it, remove it. Someone else's badge is "not found".
-import { BakeError, unbake } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -8,8 +7,10 @@ import { requireScope, requireSession } from '../identity/index.ts';
 import {
   type BadgeInput,
   NotABadgeError,
+  readBakedFile,
   type VerificationReport,
   verifyBadge,
+  withVerificationSlot,
 } from '../verification/index.ts';
 import {
   badgeInputOf,
@@ -66,20 +67,18 @@ function broughtText(raw: string): Omit<Brought, 'source'> & { source: ImportSou
 }
 
 /** The baked payload of a file the verifier already accepted (so it is a well-formed, inert image). */
-function unbakedPayload(bytes: Uint8Array): Pick<Brought, 'payloadKind' | 'payload'> {
-  try {
-    const baked = unbake(bytes);
-    const payloadKind: PayloadKind =
-      baked.format === 'ob2-url'
-        ? 'url'
-        : baked.format === 'ob3-jwt' || baked.format === 'ob2-jws'
-          ? 'jwt'
-          : 'json';
-    return { payloadKind, payload: baked.payload.trim() };
-  } catch (error) {
-    if (error instanceof BakeError) throw new NotABadgeError(error.code, error.message);
-    throw error;
-  }
+async function unbakedPayload(
+  deps: Deps,
+  bytes: Uint8Array,
+): Promise<Pick<Brought, 'payloadKind' | 'payload'>> {
+  const baked = await readBakedFile(deps, bytes);
+  const payloadKind: PayloadKind =
+    baked.format === 'ob2-url'
+      ? 'url'
+      : baked.format === 'ob3-jwt' || baked.format === 'ob2-jws'
+        ? 'jwt'
+        : 'json';
+  return { payloadKind, payload: baked.payload.trim() };
 }
 
 async function verifyBrought(
@@ -88,7 +87,7 @@ async function verifyBrought(
 ): Promise<{ brought: Omit<Brought, 'input'>; report: VerificationReport }> {
   if ('file' in input) {
     const report = await verifyBadge(deps, { kind: 'file', bytes: input.file });
-    return { brought: { source: 'baked-image', ...unbakedPayload(input.file) }, report };
+    return { brought: { source: 'baked-image', ...(await unbakedPayload(deps, input.file)) }, report };
   }
   const brought =
     'url' in input
@@ -119,7 +118,8 @@ export async function importBadge(
   const me = requireSession(actor);
   if ((await countImported(deps.db, me.user.id)) >= MAX_IMPORTS_PER_USER)
     throw new RuleError('import-limit', `A backpack holds at most ${MAX_IMPORTS_PER_USER} imported badges.`);
-  const { brought, report } = await verifyBrought(deps, input);
+  // A learner's import is outside input like any other: it waits its turn or is turned away (503).
+  const { brought, report } = await withVerificationSlot(deps, () => verifyBrought(deps, input));
   const summary = summaryOf(report);
   if (!summary)
     throw new NotABadgeError(
@@ -215,7 +215,7 @@ export async function reverifyMyImportedBadge(
   const me = requireSession(actor);
   const found = await findImported(deps.db, me.user.id, id);
   if (!found) throw new NotFoundError('imported badge');
-  return reverify(deps, found);
+  return withVerificationSlot(deps, () => reverify(deps, found));
 }
 
 export const REVERIFY_AFTER_MS = 24 * 60 * 60 * 1000;

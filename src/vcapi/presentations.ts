@@ -4,13 +4,13 @@ import {
   type Check,
   controllerOfMethodId,
   ed25519PublicKeyOf,
+  findDocumentLimitExcess,
   findVerificationMethod,
   resolveDidKey,
   type VerificationResult,
-  verifyDataIntegrityProof,
 } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
-import { createResolvers, verifyPresentedCredential } from '../verification/index.ts';
+import { createResolvers, verificationWork, verifyPresentedCredential } from '../verification/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -28,6 +28,15 @@ export async function verifyPresentation(
   presentation: Json,
   options: { challenge?: string; domain?: string; unsignedPresentation?: boolean },
 ): Promise<PresentationResult> {
+  // Measured before anything is verified: the whole presentation is canonicalised for its proof.
+  const excess = findDocumentLimitExcess(presentation);
+  if (excess) {
+    return {
+      verified: false,
+      presentation: [{ code: 'structure', status: 'failed', message: excess.message }],
+      credentials: [],
+    };
+  }
   const checks: Check[] = [];
   const types = asArray(presentation.type);
   if (!types.includes('VerifiablePresentation')) {
@@ -40,7 +49,7 @@ export async function verifyPresentation(
   const credentials = await Promise.all(
     asArray(presentation.verifiableCredential).map((vc) => verifyPresentedCredential(deps, vc)),
   );
-  const proofs = asArray(presentation.proof) as Json[];
+  const proofs = asArray(presentation.proof);
   if (proofs.length === 0) {
     checks.push(
       options.challenge
@@ -56,7 +65,13 @@ export async function verifyPresentation(
           },
     );
   }
-  for (const proof of proofs) checks.push(await checkPresentationProof(deps, presentation, proof, options));
+  for (const proof of proofs) {
+    checks.push(
+      proof && typeof proof === 'object' && !Array.isArray(proof)
+        ? await checkPresentationProof(deps, presentation, proof as Json, options)
+        : { code: 'proof', status: 'failed', message: 'A presentation proof must be an object.' },
+    );
+  }
   const verified = checks.every((c) => c.status === 'passed') && credentials.every((c) => c.verified);
   return { verified, presentation: checks, credentials };
 }
@@ -96,8 +111,9 @@ async function checkPresentationProof(
     return fail('The signing key is not one its DID document authorizes for authentication.');
   const publicKey = ed25519PublicKeyOf(lookup.method);
   if (!publicKey) return fail('The signing key is not an Ed25519 key.');
-  const result = await verifyDataIntegrityProof(presentation, proof as never, publicKey);
-  return result.ok
-    ? { code: 'proof', status: 'passed', message: 'The presentation signature is valid.' }
+  const result = await verificationWork(deps).verifyProof(presentation, proof as never, publicKey);
+  if (result.ok) return { code: 'proof', status: 'passed', message: 'The presentation signature is valid.' };
+  return result.reason === 'unfinished'
+    ? { code: 'proof', status: 'unchecked', message: result.message }
     : fail(result.message);
 }

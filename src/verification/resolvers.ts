@@ -5,12 +5,13 @@ import {
   type DidDocument,
   didWebToUrl,
   isDidWeb,
-  readStatus,
+  StatusListError,
   type StatusListFetch,
 } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { didDocumentOf, ownCredentialStateAt, publishedStatusList } from '../issuing/index.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
+import { readStatusOffThread } from './verification-work.ts';
 
 const FETCH_LIMITS = { timeoutMs: 5_000, maxBytes: 2 * 1024 * 1024 } as const;
 
@@ -84,42 +85,76 @@ function ownStatusList(
     : null;
 }
 
+/**
+ * A lookup that fails on our side (the database, a bug) is logged and reported as "could not be had":
+ * the library would otherwise put the error's text in the report.
+ */
+async function orLogged<T>(deps: Deps, what: string, lookup: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await lookup();
+  } catch (error) {
+    deps.log.error({ err: error }, `verification: ${what} failed`);
+    return fallback;
+  }
+}
+
 export function createResolvers(deps: Deps) {
   return {
     async resolveDid(id: string): Promise<DidDocument | undefined> {
-      const own = ownIssuerSlug(deps, id);
-      if (own) return didDocumentOf(deps, own);
-      if (!isDidWeb(id)) return undefined;
-      const fetched = await fetchJson(deps, didWebToUrl(id), DID_TYPES);
-      return fetched.ok ? (fetched.json as unknown as DidDocument) : undefined;
+      return orLogged(
+        deps,
+        'resolving a DID',
+        async () => {
+          const own = ownIssuerSlug(deps, id);
+          if (own) return didDocumentOf(deps, own);
+          if (!isDidWeb(id)) return undefined;
+          const fetched = await fetchJson(deps, didWebToUrl(id), DID_TYPES);
+          return fetched.ok ? (fetched.json as unknown as DidDocument) : undefined;
+        },
+        undefined,
+      );
     },
 
     async fetchStatusList(url: string): Promise<StatusListFetch> {
-      const own = ownStatusList(deps, url);
-      if (own === null) return { ok: false, reason: 'no such status list on this server' };
-      if (own) {
-        const list = await publishedStatusList(deps, own.slug, own.purpose, own.listNumber);
-        return list
-          ? { ok: true, credential: list.credential }
-          : { ok: false, reason: 'no such status list on this server' };
-      }
-      const fetched = await fetchJson(deps, url, VC_TYPES);
-      return fetched.ok ? { ok: true, credential: fetched.json } : fetched;
+      return orLogged(
+        deps,
+        'fetching a status list',
+        async (): Promise<StatusListFetch> => {
+          const own = ownStatusList(deps, url);
+          if (own === null) return { ok: false, reason: 'no such status list on this server' };
+          if (own) {
+            const list = await publishedStatusList(deps, own.slug, own.purpose, own.listNumber);
+            return list
+              ? { ok: true, credential: list.credential }
+              : { ok: false, reason: 'no such status list on this server' };
+          }
+          const fetched = await fetchJson(deps, url, VC_TYPES);
+          return fetched.ok ? { ok: true, credential: fetched.json } : fetched;
+        },
+        { ok: false, reason: 'an error on this server' },
+      );
     },
 
     async checkStatus(
       entry: Record<string, unknown>,
       listCredential: Record<string, unknown>,
     ): Promise<CredentialStatusValue> {
-      const reading = readStatus(entry, listCredential, { now: deps.now() });
-      if (reading.status === 'unset') return 'active';
-      if (reading.purpose === 'suspension') return 'suspended';
-      // Our credentials carry one entry whose bit is also set while suspended: ask our records which.
-      const own = ownStatusList(deps, String(entry.statusListCredential));
-      const state = own
-        ? await ownCredentialStateAt(deps, own.slug, own.purpose, own.listNumber, reading.index)
-        : undefined;
-      return state === 'suspended' ? 'suspended' : 'revoked';
+      try {
+        const reading = await readStatusOffThread(deps, entry, listCredential);
+        if (reading.status === 'unset') return 'active';
+        if (reading.purpose === 'suspension') return 'suspended';
+        // Our credentials carry one entry whose bit is also set while suspended: ask our records which.
+        const own = ownStatusList(deps, String(entry.statusListCredential));
+        const state = own
+          ? await ownCredentialStateAt(deps, own.slug, own.purpose, own.listNumber, reading.index)
+          : undefined;
+        return state === 'suspended' ? 'suspended' : 'revoked';
+      } catch (error) {
+        // A list that says something wrong is the list's problem (the report names it); others are ours.
+        if (!(error instanceof StatusListError))
+          deps.log.error({ err: error }, 'verification: reading a status list failed');
+        throw error;
+      }
     },
   };
 }

@@ -1,6 +1,16 @@
 // Test helpers of the verification context: a credential issued by this server, downloaded baked
 // images, and multipart bodies as a browser form would send them.
 import type { FastifyInstance } from 'fastify';
+import {
+  buildOpenBadgeCredential,
+  didKeyVerificationMethodId,
+  Ed25519KeyPair,
+  OB_V3_CONTEXT,
+  signCredential,
+  signCredentialJwt,
+  VC_V2_CONTEXT,
+} from '../credentials/index.ts';
+import { readStandardsExample } from '../credentials/testing/standards.ts';
 import type { Deps } from '../deps.ts';
 import { anIssuerWithOwner, sampleIssueRequest, type TestIssuer } from '../issuing/testing.ts';
 
@@ -71,3 +81,79 @@ export function multipartForm(parts: FormPart[]): { payload: Buffer; headers: { 
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+type Json = Record<string, unknown>;
+
+/** A credential signed by its own did:key, as anyone can make one (its key resolves without a network). */
+export async function aSelfSignedCredential(): Promise<{ credential: Json; jwt: string }> {
+  const keyPair = Ed25519KeyPair.generate();
+  const issuer = `did:key:${keyPair.publicKeyMultibase}`;
+  const verificationMethod = didKeyVerificationMethodId(keyPair.publicKeyMultibase);
+  const unsigned = buildOpenBadgeCredential({
+    id: 'urn:uuid:0b1e3c8e-6f0a-4c55-9d44-3f1b2a9c7d10',
+    issuer: { id: issuer, name: 'Self-signed Academy' },
+    name: 'Self-signed badge',
+    recipient: { email: 'someone@example.org', salt: 'abc123' },
+    achievement: {
+      id: 'https://self.example/achievements/1',
+      name: 'Self-signed badge',
+      description: 'Issued by whoever holds the key.',
+      criteria: { narrative: 'Done.' },
+    },
+    validFrom: '2026-01-01T00:00:00Z',
+  });
+  const credential = await signCredential(unsigned, {
+    keyPair,
+    verificationMethod,
+    created: '2026-01-01T00:00:00Z',
+  });
+  const jwt = await signCredentialJwt(unsigned, { keyPair, verificationMethod });
+  return { credential: credential as unknown as Json, jwt };
+}
+
+/**
+ * An honest but heavy credential: the OB 3.0 specification's complete example (without its revocation
+ * list, which no one can check) with `alignments` more alignments, re-issued under a fresh did:key. Its
+ * blank nodes tie, so it takes the general JSON-LD path: 300 alignments cost about a second of CPU.
+ */
+export async function aHeavySelfSignedCredential(alignments: number): Promise<Json> {
+  const keyPair = Ed25519KeyPair.generate();
+  const example = JSON.parse(readStandardsExample('ob_v3p0/complete-openbadgecredential.json')) as Json;
+  const { proof: _proof, credentialStatus: _status, ...unsigned } = example;
+  const issuer = unsigned.issuer as Json;
+  unsigned.issuer = { ...issuer, id: `did:key:${keyPair.publicKeyMultibase}` };
+  const achievement = (unsigned.credentialSubject as { achievement: { alignment?: Json[] } }).achievement;
+  achievement.alignment = [
+    ...(achievement.alignment ?? []),
+    ...Array.from({ length: alignments }, (_, i) => ({
+      type: ['Alignment'],
+      targetName: `Skill ${i + 1}`,
+      targetUrl: `https://self.example/skills/${i + 1}`,
+    })),
+  ];
+  const signed = await signCredential(unsigned, {
+    keyPair,
+    verificationMethod: didKeyVerificationMethodId(keyPair.publicKeyMultibase),
+    created: '2026-01-01T00:00:00Z',
+  });
+  return signed as unknown as Json;
+}
+
+/**
+ * The hostile documents of issue #14, grown from a signed credential: each is refused before any proof
+ * is looked at, so its signature need not hold (signing 200,000 subjects would itself cost minutes).
+ */
+export const hostileCredentials = {
+  repeatedContexts: (credential: Json, count = 2000): Json => ({
+    ...credential,
+    '@context': [VC_V2_CONTEXT, ...Array(count).fill(OB_V3_CONTEXT)],
+  }),
+  emptySubjects: (credential: Json, count = 200_000): Json => ({
+    ...credential,
+    credentialSubject: [credential.credentialSubject, ...Array(count).fill({})],
+  }),
+  hugeArray: (credential: Json, count = 50_000): Json => ({
+    ...credential,
+    type: [...(credential.type as string[]), ...Array.from({ length: count }, (_, i) => `Type${i}`)],
+  }),
+};

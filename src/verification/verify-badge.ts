@@ -2,10 +2,14 @@
 // a badge URL, or a baked PNG/SVG (OB 3.0 or OB 2.0). Input that is not a badge is refused with a
 // reason (NotABadgeError); a badge that fails its checks is a report, never an exception.
 import { publicCredentialOf } from '../badges/index.ts';
-import { BakeError, decodeCredentialJwt, unbake } from '../credentials/index.ts';
+import {
+  decodeCredentialJwt,
+  findDocumentLimitExcess,
+  findJsonTextLimitExcess,
+} from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
-import { NotABadgeError } from './errors.ts';
+import { NotABadgeError, refuseOversized } from './errors.ts';
 import {
   checkOf,
   type Fetcher,
@@ -28,6 +32,7 @@ import {
 } from './report.ts';
 import { ownBadgePage } from './resolvers.ts';
 import { verifyPresentedCredential } from './service.ts';
+import { readBakedFile } from './verification-work.ts';
 
 export type BadgeInput =
   | { kind: 'credential'; credential: Record<string, unknown> | string }
@@ -76,6 +81,8 @@ interface Examined {
 }
 
 function parseJsonObject(text: string, what: string): Json {
+  // Measured on the text, so that a document too large to verify is not even built.
+  refuseOversized(findJsonTextLimitExcess(text));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -91,7 +98,8 @@ async function examineOb3(deps: Deps, credential: Json | string): Promise<Examin
   if (typeof credential === 'string') {
     const decoded = decodeCredentialJwt(credential);
     if (!decoded.ok) throw new NotABadgeError('VERIFY_JWT_REFUSED', decoded.message);
-  }
+    refuseOversized(findDocumentLimitExcess(decoded.credential));
+  } else refuseOversized(findDocumentLimitExcess(credential));
   const result = await verifyPresentedCredential(deps, credential);
   const contexts = result.checks.find((c) => c.code === 'contexts');
   if (!result.credential) {
@@ -209,31 +217,8 @@ function safeParse(text: string): Json | undefined {
   }
 }
 
-/**
- * The bake library reads the credential out of any well-formed SVG; a badge image has no business
- * running scripts or pulling remote resources, so such a file is refused before anyone opens it.
- */
-function refuseActiveSvg(bytes: Uint8Array): void {
-  const markup = Buffer.from(bytes)
-    .toString('utf8')
-    .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
-  if (/<([\w-]+:)?(script|foreignObject)[\s/>]/i.test(markup) || /\son[a-z]+\s*=/i.test(markup)) {
-    throw new NotABadgeError('VERIFY_SVG_SCRIPT', 'The SVG contains scripts or event handlers.');
-  }
-  if (/\bhref\s*=\s*["']\s*(?!#|data:)/i.test(markup) || /url\(\s*["']?\s*(?!#|data:)/i.test(markup)) {
-    throw new NotABadgeError('VERIFY_SVG_REMOTE_REFERENCE', 'The SVG refers to resources outside itself.');
-  }
-}
-
 async function examineFile(deps: Deps, fetcher: Fetcher, bytes: Uint8Array): Promise<Examined> {
-  let baked: ReturnType<typeof unbake>;
-  try {
-    baked = unbake(bytes);
-  } catch (error) {
-    if (!(error instanceof BakeError)) throw error;
-    throw new NotABadgeError(error.code, error.message, error.code === 'BAKE_TOO_LARGE');
-  }
-  if (baked.fileType === 'svg') refuseActiveSvg(bytes);
+  const baked = await readBakedFile(deps, bytes);
   switch (baked.format) {
     case 'ob3-json':
       return examineOb3(deps, parseJsonObject(baked.payload, 'The baked credential'));

@@ -3,6 +3,8 @@
 // It only knows enough XML 1.0 (https://www.w3.org/TR/xml/) to find elements and their attributes
 // reliably: comments, CDATA sections and processing instructions are skipped as units, so a "<svg" or
 // "<openbadges:credential" inside one of them is never mistaken for an element.
+// Every step is linear in the input (each character is looked at a bounded number of times): a 5 MiB
+// upload with hundreds of thousands of attributes or elements costs milliseconds, not minutes.
 import { BakeError } from './payload.ts';
 
 export interface Attribute {
@@ -24,20 +26,48 @@ export type Token =
       name: string;
       /** Offset just after the element name, where attributes may be inserted. */
       nameEnd: number;
+      /**
+       * The attributes baking reads: namespace declarations and `verify`. The others are checked (well
+       * formed, never repeated) and dropped, so a tag with 100,000 attributes keeps none of them.
+       */
       attributes: Attribute[];
       selfClosing: boolean;
     };
 
+/** Up to this many attributes a tag is searched in order; beyond, through an index (see attributeNamed). */
+const FEW_ATTRIBUTES = 16;
 const NAME = /[\p{L}_:][\p{L}\p{N}_.:-]*/uy;
-const SPACE = /[ \t\r\n]*/y;
 
 function malformed(at: number, what: string): never {
   throw new BakeError('BAKE_SVG_MALFORMED', `The SVG is not well-formed XML at character ${at}: ${what}.`);
 }
 
-function matchAt(re: RegExp, text: string, at: number): string | undefined {
-  re.lastIndex = at;
-  return re.exec(text)?.[0];
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x0a) break;
+    i++;
+  }
+  return i;
+}
+
+const isAsciiNameStart = (code: number) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a;
+const isAsciiNameChar = (code: number) =>
+  isAsciiNameStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d;
+
+/** The end of the XML name at `at` (`at` itself when there is none): ASCII by hand, the rest by regex. */
+function nameEndAt(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (first < 0x80) {
+    if (!isAsciiNameStart(first)) return at;
+    let i = at + 1;
+    while (i < text.length && isAsciiNameChar(text.charCodeAt(i))) i++;
+    if (i >= text.length || text.charCodeAt(i) < 0x80) return i;
+  }
+  NAME.lastIndex = at;
+  return NAME.exec(text) ? NAME.lastIndex : at;
 }
 
 function skipTo(text: string, from: number, terminator: string, what: string): number {
@@ -63,65 +93,96 @@ function scanDoctype(text: string, at: number): number {
   return end + 1;
 }
 
+const attributeIndexes = new WeakMap<readonly Attribute[], Map<string, Attribute>>();
+
+/** An attribute of a tag by name, without scanning a tag that has thousands of them for each lookup. */
+export function attributeNamed(attributes: readonly Attribute[], name: string): Attribute | undefined {
+  const index = attributeIndexes.get(attributes);
+  return index ? index.get(name) : attributes.find((a) => a.name === name);
+}
+
+/** Attributes baking reads: namespace declarations (to know a prefix) and `verify` (a JWT or URL). */
+const isKept = (name: string) => name === 'verify' || name === 'xmlns' || name.startsWith('xmlns:');
+
+function keep(attributes: Attribute[], attribute: Attribute): void {
+  attributes.push(attribute);
+  let index = attributeIndexes.get(attributes);
+  if (!index && attributes.length > FEW_ATTRIBUTES) {
+    index = new Map(attributes.map((a) => [a.name, a]));
+    attributeIndexes.set(attributes, index);
+  }
+  index?.set(attribute.name, attribute);
+}
+
 function scanStartTag(text: string, at: number): Extract<Token, { kind: 'start' }> {
-  const name = matchAt(NAME, text, at + 1);
-  if (!name) malformed(at, 'expected an element name');
-  const nameEnd = at + 1 + name.length;
+  const nameEnd = nameEndAt(text, at + 1);
+  if (nameEnd === at + 1) malformed(at, 'expected an element name');
+  const name = text.slice(at + 1, nameEnd);
   const attributes: Attribute[] = [];
+  // Every name of this tag, to refuse a repeated one (malformed XML): in order while few, then hashed.
+  const names: string[] = [];
+  let hashed: Set<string> | undefined;
   let i = nameEnd;
   while (true) {
-    const space = matchAt(SPACE, text, i) ?? '';
-    i += space.length;
+    const afterSpace = skipSpace(text, i);
+    const spaced = afterSpace > i;
+    i = afterSpace;
     if (text.startsWith('/>', i))
       return { kind: 'start', start: at, end: i + 2, name, nameEnd, attributes, selfClosing: true };
     if (text[i] === '>')
       return { kind: 'start', start: at, end: i + 1, name, nameEnd, attributes, selfClosing: false };
-    if (space.length === 0) malformed(i, 'expected whitespace before an attribute');
-    const attributeName = matchAt(NAME, text, i);
-    if (!attributeName) malformed(i, 'expected an attribute name');
+    if (!spaced) malformed(i, 'expected whitespace before an attribute');
     const attributeStart = i;
-    i += attributeName.length;
-    i += (matchAt(SPACE, text, i) ?? '').length;
+    i = nameEndAt(text, i);
+    if (i === attributeStart) malformed(i, 'expected an attribute name');
+    const attributeName = text.slice(attributeStart, i);
+    i = skipSpace(text, i);
     if (text[i] !== '=') malformed(i, 'expected "="');
-    i += 1;
-    i += (matchAt(SPACE, text, i) ?? '').length;
+    i = skipSpace(text, i + 1);
     const quote = text[i];
     if (quote !== '"' && quote !== "'") malformed(i, 'expected a quoted attribute value');
     const close = text.indexOf(quote, i + 1);
     if (close < 0) malformed(i, 'unterminated attribute value');
-    const raw = text.slice(i + 1, close);
-    if (raw.includes('<')) malformed(i, '"<" inside an attribute value');
-    if (attributes.some((a) => a.name === attributeName))
+    for (let c = i + 1; c < close; c++)
+      if (text.charCodeAt(c) === 0x3c) malformed(i, '"<" inside an attribute value');
+    if (names.length === FEW_ATTRIBUTES) hashed = new Set(names);
+    if (hashed ? hashed.has(attributeName) : names.includes(attributeName))
       malformed(i, `duplicate attribute ${attributeName}`);
+    if (hashed) hashed.add(attributeName);
+    else names.push(attributeName);
+    const raw = isKept(attributeName) ? text.slice(i + 1, close) : undefined;
     i = close + 1;
-    attributes.push({ name: attributeName, raw, start: attributeStart, end: i });
+    if (raw !== undefined) keep(attributes, { name: attributeName, raw, start: attributeStart, end: i });
   }
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/**
+ * The tokens of an SVG, one at a time: a caller keeps only what it needs, so a file of a million
+ * elements never holds a million token objects at once.
+ */
+export function* tokens(text: string): Generator<Token> {
   let i = 0;
   while (i < text.length) {
     if (text[i] !== '<') {
       const next = text.indexOf('<', i);
       const end = next < 0 ? text.length : next;
-      tokens.push({ kind: 'text', start: i, end });
+      yield { kind: 'text', start: i, end };
       i = end;
     } else if (text.startsWith('<!--', i)) {
       const end = skipTo(text, i + 4, '-->', 'comment');
-      tokens.push({ kind: 'comment', start: i, end });
+      yield { kind: 'comment', start: i, end };
       i = end;
     } else if (text.startsWith('<![CDATA[', i)) {
       const end = skipTo(text, i + 9, ']]>', 'CDATA section');
-      tokens.push({ kind: 'cdata', start: i, end, value: text.slice(i + 9, end - 3) });
+      yield { kind: 'cdata', start: i, end, value: text.slice(i + 9, end - 3) };
       i = end;
     } else if (text.startsWith('<?', i)) {
       const end = skipTo(text, i + 2, '?>', 'processing instruction');
-      tokens.push({ kind: 'pi', start: i, end });
+      yield { kind: 'pi', start: i, end };
       i = end;
     } else if (/^<!DOCTYPE/i.test(text.slice(i, i + 9))) {
       const end = scanDoctype(text, i);
-      tokens.push({ kind: 'doctype', start: i, end });
+      yield { kind: 'doctype', start: i, end };
       i = end;
     } else if (text.startsWith('<!', i)) {
       if (/^<!ENTITY/i.test(text.slice(i, i + 8))) {
@@ -129,20 +190,19 @@ export function tokenize(text: string): Token[] {
       }
       malformed(i, 'unknown markup declaration');
     } else if (text.startsWith('</', i)) {
-      const name = matchAt(NAME, text, i + 2);
-      if (!name) malformed(i, 'expected an element name');
-      const after = i + 2 + name.length;
-      const close = after + (matchAt(SPACE, text, after) ?? '').length;
+      const after = nameEndAt(text, i + 2);
+      if (after === i + 2) malformed(i, 'expected an element name');
+      const name = text.slice(i + 2, after);
+      const close = skipSpace(text, after);
       if (text[close] !== '>') malformed(close, 'expected ">"');
-      tokens.push({ kind: 'end', start: i, end: close + 1, name });
+      yield { kind: 'end', start: i, end: close + 1, name };
       i = close + 1;
     } else {
       const token = scanStartTag(text, i);
-      tokens.push(token);
+      yield token;
       i = token.end;
     }
   }
-  return tokens;
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -18,11 +18,12 @@ import {
 } from './payload.ts';
 import {
   type Attribute,
+  attributeNamed,
   cdata,
   decodeEntities,
   escapeAttribute,
   type Token,
-  tokenize,
+  tokens,
 } from './svg-scanner.ts';
 
 export const OB3_SVG_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
@@ -30,37 +31,27 @@ export const OB2_SVG_NAMESPACE = 'http://openbadges.org';
 
 type StartTag = Extract<Token, { kind: 'start' }>;
 
-interface Parsed {
-  text: string;
-  tokens: Token[];
-  rootIndex: number;
-  root: StartTag;
+interface BadgeElement {
+  generation: 'ob3' | 'ob2';
+  tag: StartTag;
+  /** Offsets of the whole element, start tag to end tag. */
+  start: number;
+  end: number;
+  /** Text and CDATA content, entities decoded. */
+  body: string;
 }
 
-function parse(bytes: Uint8Array, maxBytes: number): Parsed {
-  if (bytes.length > maxBytes)
-    throw new BakeError('BAKE_TOO_LARGE', `The file is larger than ${maxBytes} bytes.`);
-  let text = decodeUtf8(bytes, 'The SVG');
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const tokens = tokenize(text);
-  const rootIndex = tokens.findIndex((t) => t.kind === 'start');
-  const root = tokens[rootIndex];
-  if (root?.kind !== 'start' || localName(root.name) !== 'svg') {
-    throw new BakeError('BAKE_NOT_SVG', 'The root element is not <svg>.');
-  }
-  // Only the prolog may precede the root: text there must be whitespace.
-  for (const token of tokens.slice(0, rootIndex)) {
-    if (token.kind === 'text' && text.slice(token.start, token.end).trim() !== '') {
-      throw new BakeError('BAKE_NOT_SVG', 'There is text before the <svg> element.');
-    }
-  }
-  return { text, tokens, rootIndex, root };
+interface Parsed {
+  text: string;
+  root: StartTag;
+  /** The Open Badges elements, in document order. */
+  elements: BadgeElement[];
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 const prefixOf = (name: string) => (name.includes(':') ? name.slice(0, name.indexOf(':')) : undefined);
 const attribute = (tag: StartTag, name: string): Attribute | undefined =>
-  tag.attributes.find((a) => a.name === name);
+  attributeNamed(tag.attributes, name);
 
 /** Which generation a start tag is a badge element of, by its prefix's namespace (declared on it or on <svg>). */
 function badgeGeneration(tag: StartTag, root: StartTag): 'ob3' | 'ob2' | undefined {
@@ -77,45 +68,47 @@ function badgeGeneration(tag: StartTag, root: StartTag): 'ob3' | 'ob2' | undefin
   return undefined;
 }
 
-interface BadgeElement {
-  generation: 'ob3' | 'ob2';
-  tag: StartTag;
-  /** Offsets of the whole element, start tag to end tag. */
-  start: number;
-  end: number;
-  /** Text and CDATA content, entities decoded. */
-  body: string;
-}
-
-function findBadgeElements({ text, tokens, root }: Parsed): BadgeElement[] {
-  const found: BadgeElement[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const tag = tokens[i]!;
-    if (tag.kind !== 'start') continue;
-    const generation = badgeGeneration(tag, root);
-    if (!generation) continue;
-    if (tag.selfClosing) {
-      found.push({ generation, tag, start: tag.start, end: tag.end, body: '' });
-      continue;
+/**
+ * One pass over the tokens: the root <svg> (only the prolog may precede it) and each Open Badges element
+ * with its text. Other tokens are dropped as soon as they are read.
+ */
+function parse(bytes: Uint8Array, maxBytes: number): Parsed {
+  if (bytes.length > maxBytes)
+    throw new BakeError('BAKE_TOO_LARGE', `The file is larger than ${maxBytes} bytes.`);
+  let text = decodeUtf8(bytes, 'The SVG');
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  let root: StartTag | undefined;
+  const elements: BadgeElement[] = [];
+  let open: Omit<BadgeElement, 'end'> | undefined;
+  for (const token of tokens(text)) {
+    if (!root) {
+      if (token.kind === 'start') {
+        if (localName(token.name) !== 'svg')
+          throw new BakeError('BAKE_NOT_SVG', 'The root element is not <svg>.');
+        root = token;
+      } else if (token.kind === 'text' && text.slice(token.start, token.end).trim() !== '') {
+        throw new BakeError('BAKE_NOT_SVG', 'There is text before the <svg> element.');
+      }
+    } else if (open) {
+      if (token.kind === 'end') {
+        if (token.name !== open.tag.name)
+          throw new BakeError('BAKE_SVG_MALFORMED', `<${open.tag.name}> is not closed.`);
+        elements.push({ ...open, end: token.end });
+        open = undefined;
+      } else if (token.kind === 'start') {
+        throw new BakeError('BAKE_SVG_MALFORMED', `<${open.tag.name}> must not contain elements.`);
+      } else if (token.kind === 'cdata') open.body += token.value;
+      else if (token.kind === 'text') open.body += decodeEntities(text.slice(token.start, token.end));
+    } else if (token.kind === 'start') {
+      const generation = badgeGeneration(token, root);
+      if (generation && token.selfClosing)
+        elements.push({ generation, tag: token, start: token.start, end: token.end, body: '' });
+      else if (generation) open = { generation, tag: token, start: token.start, body: '' };
     }
-    let body = '';
-    let j = i + 1;
-    for (; j < tokens.length; j++) {
-      const token = tokens[j]!;
-      if (token.kind === 'end') break;
-      if (token.kind === 'start')
-        throw new BakeError('BAKE_SVG_MALFORMED', `<${tag.name}> must not contain elements.`);
-      if (token.kind === 'cdata') body += token.value;
-      else if (token.kind === 'text') body += decodeEntities(text.slice(token.start, token.end));
-    }
-    const close = tokens[j];
-    if (close?.kind !== 'end' || close.name !== tag.name) {
-      throw new BakeError('BAKE_SVG_MALFORMED', `<${tag.name}> is not closed.`);
-    }
-    found.push({ generation, tag, start: tag.start, end: close.end, body });
-    i = j;
   }
-  return found;
+  if (!root) throw new BakeError('BAKE_NOT_SVG', 'The root element is not <svg>.');
+  if (open) throw new BakeError('BAKE_SVG_MALFORMED', `<${open.tag.name}> is not closed.`);
+  return { text, root, elements };
 }
 
 export function looksLikeSvg(bytes: Uint8Array): boolean {
@@ -128,8 +121,7 @@ export function looksLikeSvg(bytes: Uint8Array): boolean {
 
 /** Extracts the one badge element of an SVG; zero or several is an error. */
 export function unbakeSvg(bytes: Uint8Array, options: UnbakeOptions = {}): Unbaked {
-  const parsed = parse(bytes, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
-  const elements = findBadgeElements(parsed);
+  const { elements } = parse(bytes, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (elements.length > 1) {
     throw new BakeError('BAKE_MULTIPLE_CREDENTIALS', 'The SVG carries more than one Open Badges element.');
   }
@@ -200,7 +192,7 @@ export function bakeSvg(svg: Uint8Array, input: BakeInput, options: { maxBytes?:
     rootTag = `${rootTag.slice(0, -2).trimEnd()}>`;
     rest = `</${root.name}>${text.slice(root.end)}`;
   } else {
-    const removals = findBadgeElements(parsed).filter((e) => e.start >= root.end);
+    const removals = parsed.elements.filter((e) => e.start >= root.end);
     rest = '';
     let at = root.end;
     for (const removal of removals) {

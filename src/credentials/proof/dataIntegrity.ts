@@ -88,9 +88,14 @@ export async function signCredential<T extends object>(
   return { ...credential, proof: options.proofAsObject ? proof : [proof] };
 }
 
+/** `unfinished`: the check could not be completed (out of time, or no one to do it): not a verdict. */
 export type ProofCheck =
   | { ok: true }
-  | { ok: false; reason: 'unsupported' | 'malformed' | 'canonicalization' | 'signature'; message: string };
+  | {
+      ok: false;
+      reason: 'unsupported' | 'malformed' | 'canonicalization' | 'signature' | 'unfinished';
+      message: string;
+    };
 
 /** Which supported suite a proof uses, if any. */
 export function proofSuiteOf(proof: Proof): 'eddsa-rdfc-2022' | 'ed25519-signature-2020' | undefined {

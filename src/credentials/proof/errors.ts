@@ -18,7 +18,7 @@ export class UndefinedTermError extends Error {
   readonly code = 'UNDEFINED_TERM';
   constructor(readonly terms: string[]) {
     super(
-      `The credential uses ${terms.map((t) => `"${t}"`).join(', ')}, which none of its contexts defines; an undefined term could be read differently by each verifier, so the signature is not accepted.`,
+      `The credential uses ${terms.map((t) => `"${t}"`).join(', ')}, which none of its contexts defines; a term no context defines could be read differently by each verifier, so the signature is not accepted.`,
     );
   }
 }
@@ -39,7 +39,9 @@ export function describeCanonizeError(error: unknown): string {
   const { name, message, details } = (error ?? {}) as JsonLdErrorShape;
   const event = details?.event;
   if (name === 'jsonld.ValidationError' && event?.code === 'invalid property') {
-    return `The credential uses the property "${event.details?.property}", which none of its contexts defines; an undefined term could be read differently by each verifier, so the signature is not accepted.`;
+    const property = event.details?.property;
+    const named = typeof property === 'string' ? `the property "${property}"` : 'a property';
+    return `The credential uses ${named}, which none of its contexts defines; a term no context defines could be read differently by each verifier, so the signature is not accepted.`;
   }
   if (name === 'jsonld.ValidationError') {
     return `The credential is not well-formed JSON-LD (${event?.code ?? 'validation error'}), so it cannot be canonicalised safely.`;
@@ -48,5 +50,11 @@ export function describeCanonizeError(error: unknown): string {
     const cause = (error as { details?: { cause?: unknown } }).details?.cause;
     if (cause instanceof UnknownContextError) return cause.message;
   }
-  return `The credential could not be canonicalised: ${message ?? String(error)}`;
+  if (typeof name === 'string' && name.startsWith('jsonld.') && message)
+    return `The credential could not be canonicalised: ${message}`;
+  // RDFC-1.0's own work bound (a graph of blank nodes built to be costly to label).
+  if (typeof message === 'string' && message.startsWith('Maximum deep iterations exceeded'))
+    return 'The credential could not be canonicalised: its blank nodes take more work to label than any credential needs.';
+  // Anything else is a fault in a library, and its text means nothing to whoever reads the report.
+  return 'The credential could not be canonicalised: its JSON-LD could not be processed.';
 }

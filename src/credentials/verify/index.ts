@@ -1,3 +1,11 @@
+export {
+  DEFAULT_DOCUMENT_LIMITS,
+  type DocumentLimitExcess,
+  type DocumentLimitName,
+  type DocumentLimits,
+  findDocumentLimitExcess,
+  findJsonTextLimitExcess,
+} from './limits.ts';
 export { checkEmbeddedProofs, type EmbeddedProofChecks } from './proofs.ts';
 export type {
   Check,
@@ -7,6 +15,8 @@ export type {
   CredentialStatusValue,
   StatusListFetch,
   VerificationResult,
+  VerificationWork,
   VerifyOptions,
 } from './types.ts';
 export { verifyCredential } from './verifyCredential.ts';
+export { verificationWorkInThisThread } from './work.ts';

@@ -2,16 +2,20 @@
 // legacy Ed25519Signature2020). Every proof present must verify: a credential is not "partly signed".
 
 import type { Proof } from '../model/types.ts';
-import { type ProofCheck, proofSuiteOf, verifyDataIntegrityProof } from '../proof/dataIntegrity.ts';
+import { type ProofCheck, proofSuiteOf } from '../proof/dataIntegrity.ts';
 import { issuerIdOf } from './issuerIdentity.ts';
 import { resolveIssuerKey } from './issuerKey.ts';
 import { type Check, type CheckStatus, type CredentialFormat, check, type VerifyOptions } from './types.ts';
+import { verificationWorkInThisThread } from './work.ts';
 
 export interface EmbeddedProofChecks {
   format: CredentialFormat;
   proof: Check;
   issuerKey: Check;
 }
+
+const isProofObject = (value: unknown): value is Proof =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const worst = (statuses: CheckStatus[]): CheckStatus =>
   statuses.includes('failed') ? 'failed' : statuses.includes('unchecked') ? 'unchecked' : 'passed';
@@ -29,7 +33,7 @@ function proofMessage(result: ProofCheck, suite: string): Check {
       'passed',
       `The signature (${suite}) is valid: the credential is unchanged since it was signed.`,
     );
-  return check('proof', 'failed', result.message);
+  return check('proof', result.reason === 'unfinished' ? 'unchecked' : 'failed', result.message);
 }
 
 async function checkOneProof(
@@ -37,7 +41,7 @@ async function checkOneProof(
   proof: Proof,
   options: VerifyOptions,
 ): Promise<{ proof: Check; issuerKey: Check }> {
-  if (!proof || typeof proof !== 'object') {
+  if (!isProofObject(proof)) {
     return {
       proof: check('proof', 'failed', 'The proof is not an object.'),
       issuerKey: check('issuer-key', 'unchecked', 'No key to check.'),
@@ -46,21 +50,20 @@ async function checkOneProof(
   const suite = proofSuiteOf(proof);
   const key = await resolveIssuerKey(issuerIdOf(document), proof.verificationMethod, options.resolveDid);
   if (!suite) {
-    const name = [proof.type, proof.cryptosuite].filter(Boolean).join(' / ') || '(no type)';
+    const name =
+      [proof.type, proof.cryptosuite].filter((part) => typeof part === 'string' && part).join(' / ') ||
+      '(no type)';
     return {
       proof: check('proof', 'failed', `The proof type ${name} is not one Tessera can check.`),
       issuerKey: key.check,
     };
   }
   if (proof.proofPurpose !== 'assertionMethod') {
-    return {
-      proof: check(
-        'proof',
-        'failed',
-        `The proof's purpose is "${String(proof.proofPurpose)}", not assertionMethod (issuing).`,
-      ),
-      issuerKey: key.check,
-    };
+    const message =
+      typeof proof.proofPurpose === 'string'
+        ? `The proof's purpose is "${proof.proofPurpose}", not assertionMethod (issuing).`
+        : 'The proof states no purpose; it must be assertionMethod (issuing).';
+    return { proof: check('proof', 'failed', message), issuerKey: key.check };
   }
   if (!key.publicKey) {
     return {
@@ -72,7 +75,11 @@ async function checkOneProof(
       issuerKey: key.check,
     };
   }
-  const result = await verifyDataIntegrityProof(document, proof, key.publicKey);
+  const result = await (options.work ?? verificationWorkInThisThread).verifyProof(
+    document,
+    proof,
+    key.publicKey,
+  );
   return { proof: proofMessage(result, suite), issuerKey: key.check };
 }
 
@@ -95,7 +102,7 @@ export async function checkEmbeddedProofs(
     };
   }
   const results = await Promise.all(proofs.map((proof) => checkOneProof(document, proof as Proof, options)));
-  const suites = proofs.map((proof) => proofSuiteOf(proof as Proof));
+  const suites = proofs.map((proof) => (isProofObject(proof) ? proofSuiteOf(proof) : undefined));
   const format: CredentialFormat = suites.includes('eddsa-rdfc-2022')
     ? 'data-integrity'
     : suites.includes('ed25519-signature-2020')

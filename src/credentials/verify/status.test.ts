@@ -149,6 +149,39 @@ describe('the status check', () => {
     });
   });
 
+  it('fails, as one check with a plain message, when credentialStatus is an empty list', async () => {
+    const credential = await sign({ ...buildBadge(issuer), credentialStatus: [] }, issuer);
+    const { result, status } = await statusCheck(credential, options(new Error('must not be fetched')));
+    expect(status).toEqual({
+      code: 'status',
+      status: 'failed',
+      message: 'The credential’s credentialStatus is an empty list: it names no status entry.',
+    });
+    expect(result.checks.every((item) => typeof item?.message === 'string')).toBe(true);
+  });
+
+  it('is unchecked, saying so in words, when a status entry names no type', async () => {
+    const credential = await sign({ ...buildBadge(issuer), credentialStatus: { id: LIST_URL } }, issuer);
+    const { status } = await statusCheck(credential, options(await statusList(issuer)));
+    expect(status).toMatchObject({
+      status: 'unchecked',
+      message: expect.stringMatching(/does not say its type/),
+    });
+    expect(status.message).not.toMatch(/undefined/);
+  });
+
+  it('is unchecked when the fetched list is larger than any list Tessera reads', async () => {
+    const list = await statusList(issuer);
+    const padded = { ...list, evidence: Array(2000).fill('x') };
+    const { status } = await statusCheck(await withStatus(), options(padded));
+    expect(status).toMatchObject({
+      status: 'unchecked',
+      message: expect.stringMatching(
+        /^The status list is not one Tessera reads: The document has a list of 2,000 items/,
+      ),
+    });
+  });
+
   it('passes with "no status to check" when the credential has no credentialStatus', async () => {
     const credential = await sign(buildBadge(issuer), issuer);
     const { status } = await statusCheck(credential, options(new Error('must not be fetched')));

@@ -3,8 +3,10 @@
 // A list that cannot be fetched, or that is not genuinely the issuer's, gives `unchecked`: never
 // "not revoked". A credential with no credentialStatus passes with "no status to check" (it cannot
 // be revoked), so the check is always present in the result.
+import { StatusListError } from '../status-list/bitstring.ts';
 import { checkNotBefore, checkNotExpired } from './dates.ts';
 import { issuerIdOf } from './issuerIdentity.ts';
+import { findDocumentLimitExcess } from './limits.ts';
 import { checkEmbeddedProofs } from './proofs.ts';
 import { type Check, check, type VerifyOptions } from './types.ts';
 
@@ -19,6 +21,9 @@ async function checkListIsGenuine(
   options: VerifyOptions,
 ): Promise<string | undefined> {
   if (issuerIdOf(list) !== issuerId) return 'The status list was not issued by the credential’s issuer.';
+  // The list is fetched from wherever the credential points: as hostile as the credential itself.
+  const excess = findDocumentLimitExcess(list);
+  if (excess) return `The status list is not one Tessera reads: ${excess.message}`;
   const { proof, issuerKey } = await checkEmbeddedProofs(list, options);
   if (proof.status !== 'passed')
     return `The status list’s signature could not be confirmed: ${proof.message}`;
@@ -43,8 +48,13 @@ async function checkEntry(
   if (!entry || typeof entry !== 'object')
     return check('status', 'failed', 'The credential status entry is not an object.');
   const { type, statusListCredential, statusPurpose } = entry as JsonObject;
-  if (type !== 'BitstringStatusListEntry')
-    return unchecked(`Tessera cannot check status entries of type ${String(type)}.`);
+  if (type !== 'BitstringStatusListEntry') {
+    return unchecked(
+      typeof type === 'string'
+        ? `Tessera cannot check status entries of type ${type}.`
+        : 'The status entry does not say its type (Tessera checks BitstringStatusListEntry).',
+    );
+  }
   if (typeof statusListCredential !== 'string')
     return check('status', 'failed', 'The status entry names no status list.');
   if (!options.fetchStatusList || !options.checkStatus)
@@ -74,9 +84,9 @@ async function checkEntry(
     }
     return unchecked('The status list gave no readable answer.');
   } catch (error) {
-    return unchecked(
-      `The status list could not be read: ${error instanceof Error ? error.message : 'unknown error'}.`,
-    );
+    // Our own list errors say what is wrong with the list; anything else is not for the report.
+    const reason = error instanceof StatusListError ? `: ${error.message.replace(/\.$/, '')}` : '';
+    return unchecked(`The status list could not be read${reason}.`);
   }
 }
 
@@ -85,12 +95,20 @@ export async function checkStatus(credential: JsonObject, options: VerifyOptions
   if (credentialStatus === undefined)
     return check('status', 'passed', 'The credential has no status to check: it cannot be revoked.');
   const entries = Array.isArray(credentialStatus) ? credentialStatus : [credentialStatus];
+  // An empty list is not "no status": the issuer meant one, and none can be checked.
+  if (entries.length === 0)
+    return check(
+      'status',
+      'failed',
+      'The credential’s credentialStatus is an empty list: it names no status entry.',
+    );
   const checks = await Promise.all(
     entries.map((entry) => checkEntry(entry, issuerIdOf(credential), options)),
   );
   return (
     checks.find((item) => item.status === 'failed') ??
     checks.find((item) => item.status === 'unchecked') ??
-    checks[0]!
+    checks[0] ??
+    check('status', 'failed', 'The credential’s status could not be read.')
   );
 }

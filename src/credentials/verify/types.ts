@@ -1,5 +1,7 @@
 // The verification result: a list of checks in plain words, never an exception.
 import type { DidDocument } from '../did/types.ts';
+import type { Proof } from '../model/types.ts';
+import type { ProofCheck } from '../proof/dataIntegrity.ts';
 
 export type CheckCode =
   | 'structure'
@@ -33,6 +35,22 @@ export interface VerificationResult {
   /** The credential that was examined (for a JWT, its payload without the JWT claims). */
   credential?: Record<string, unknown>;
   checks: Check[];
+  /**
+   * A fault of ours that stopped verification (a bug, not a verdict on the credential), for the
+   * caller's log. The checks then say only that verification stopped: its text is never shown.
+   */
+  fault?: unknown;
+}
+
+/**
+ * Where the CPU-heavy steps run: canonicalising and checking each proof, and the JSON Schema check. By
+ * default on the caller's thread; a server that verifies strangers' input runs them in worker threads
+ * with a deadline, and answers `{ ok: false, reason: 'unfinished' }` / an `unchecked` check when one
+ * could not be completed (never "failed": running out of time says nothing about the credential).
+ */
+export interface VerificationWork {
+  verifyProof(document: Record<string, unknown>, proof: Proof, publicKey: Uint8Array): Promise<ProofCheck>;
+  checkStructure(credential: Record<string, unknown>): Promise<Check>;
 }
 
 export type StatusListFetch =
@@ -57,6 +75,8 @@ export interface VerifyOptions {
   ) => CredentialStatusValue | Promise<CredentialStatusValue>;
   /** Tolerance for clocks that disagree, applied to validFrom / validUntil (default 0). */
   maxClockSkewSeconds?: number;
+  /** Where the costly steps run (default: this thread). */
+  work?: VerificationWork;
 }
 
 export const check = (code: CheckCode, status: CheckStatus, message: string, details?: string[]): Check =>

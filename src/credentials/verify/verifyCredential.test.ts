@@ -338,3 +338,39 @@ describe('verifyCredential signature keys', () => {
     expect(failedCodes(await verifyCredential(signed, options))).toEqual(['proof']);
   });
 });
+
+describe('verifyCredential on input that once broke it', () => {
+  it('fails the proof check for a proof list holding things that are not objects', async () => {
+    const signed = (await sign(buildBadge(keyIssuer), keyIssuer)) as AnyJson;
+    const result = await verifyCredential({ ...signed, proof: [...signed.proof, null, 5, []] }, options);
+    expect(result.fault).toBeUndefined();
+    expect(result.checks.find((item) => item.code === 'proof')).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/The proof is not an object/),
+    });
+  });
+
+  it('says only that verification stopped when a fault of ours meets the input, handing the fault to the caller', async () => {
+    const fault = new TypeError("Cannot read properties of undefined (reading 'type')");
+    const result = await verifyCredential(await sign(buildBadge(keyIssuer), keyIssuer), {
+      ...options,
+      work: {
+        verifyProof: async () => {
+          throw fault;
+        },
+        checkStructure: async () => {
+          throw fault;
+        },
+      },
+    });
+    expect(result.verified).toBe(false);
+    expect(result.fault).toBe(fault);
+    expect(result.checks).toEqual([
+      {
+        code: 'structure',
+        status: 'failed',
+        message: 'Verification stopped unexpectedly on this input, so nothing about it is confirmed.',
+      },
+    ]);
+  });
+});

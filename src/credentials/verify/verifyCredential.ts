@@ -11,9 +11,9 @@ import { checkContexts } from './contexts.ts';
 import { checkNotBefore, checkNotExpired } from './dates.ts';
 import { checkIssuerIdentity, issuerIdOf } from './issuerIdentity.ts';
 import { resolveIssuerKey } from './issuerKey.ts';
+import { findDocumentLimitExcess } from './limits.ts';
 import { checkEmbeddedProofs } from './proofs.ts';
 import { checkStatus } from './status.ts';
-import { checkStructure } from './structure.ts';
 import {
   type Check,
   type CredentialFormat,
@@ -21,6 +21,7 @@ import {
   type VerificationResult,
   type VerifyOptions,
 } from './types.ts';
+import { verificationWorkInThisThread } from './work.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -34,8 +35,8 @@ const result = (format: CredentialFormat, checks: Check[], credential?: JsonObje
   checks,
 });
 
-const unreadable = (message: string): VerificationResult =>
-  result('unknown', [check('structure', 'failed', message)]);
+const unreadable = (message: string, format: CredentialFormat = 'unknown'): VerificationResult =>
+  result(format, [check('structure', 'failed', message)]);
 
 /** Checks that do not depend on how the credential is secured. */
 async function contentChecks(credential: JsonObject, options: VerifyOptions): Promise<Check[]> {
@@ -52,9 +53,12 @@ async function contentChecks(credential: JsonObject, options: VerifyOptions): Pr
 }
 
 async function verifyEmbedded(credential: JsonObject, options: VerifyOptions): Promise<VerificationResult> {
-  const { format, proof, issuerKey } = await checkEmbeddedProofs(credential, options);
+  const [structure, { format, proof, issuerKey }] = await Promise.all([
+    (options.work ?? verificationWorkInThisThread).checkStructure(credential),
+    checkEmbeddedProofs(credential, options),
+  ]);
   const checks = [
-    checkStructure(credential),
+    structure,
     checkContexts(credential),
     proof,
     issuerKey,
@@ -67,6 +71,9 @@ async function verifyJwt(jwt: string, options: VerifyOptions): Promise<Verificat
   const decoded = decodeCredentialJwt(jwt);
   if (!decoded.ok) return result('jwt', [check('proof', 'failed', decoded.message)]);
   const { credential, claims, header } = decoded;
+  const excess = findDocumentLimitExcess(credential);
+  if (excess) return unreadable(excess.message, 'jwt');
+  const structureCheck = (options.work ?? verificationWorkInThisThread).checkStructure(credential);
   // A bare fragment kid ("#key-1") is relative to the issuer's DID.
   const issuerId = issuerIdOf(credential);
   const kid = header.kid.startsWith('#') && issuerId ? `${issuerId}${header.kid}` : header.kid;
@@ -103,7 +110,7 @@ async function verifyJwt(jwt: string, options: VerifyOptions): Promise<Verificat
       ? [check('structure', 'failed', 'A vc+jwt must not also carry an embedded proof.')]
       : [];
   const checks = [
-    checkStructure(credential),
+    await structureCheck,
     ...embeddedProof,
     checkContexts(credential),
     proof,
@@ -127,11 +134,12 @@ function parseInput(input: unknown): { jwt: string } | { credential: JsonObject 
   }
   if (!input || typeof input !== 'object' || Array.isArray(input))
     return { error: 'The input is not a credential object.' };
-  return { credential: structuredClone(input) as JsonObject };
+  return { credential: input as JsonObject };
 }
 
 /**
- * Verifies a credential and reports each check. Never throws: malformed input yields failed checks.
+ * Verifies a credential and reports each check. Never throws: malformed input yields failed checks, and
+ * a document over the limits (limits.ts) is refused before any JSON-LD work.
  * Checks: structure, contexts, proof, issuer-key, (jwt-claims), issuer-identity, not-before,
  * not-expired, status. `verified` is true only when all of them passed.
  */
@@ -143,11 +151,16 @@ export async function verifyCredential(
     const parsed = parseInput(input);
     if ('error' in parsed) return unreadable(parsed.error);
     if ('jwt' in parsed) return await verifyJwt(parsed.jwt, options);
-    return await verifyEmbedded(parsed.credential, options);
+    // Measured before any JSON-LD work: expansion and canonicalisation cost grows with what is counted here.
+    const excess = findDocumentLimitExcess(parsed.credential);
+    if (excess) return unreadable(excess.message);
+    return await verifyEmbedded(structuredClone(parsed.credential), options);
   } catch (error) {
-    // A bug of ours, not a verdict on the credential: still a result, and still not verified.
-    return unreadable(
-      `Verification stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // A bug of ours, not a verdict on the credential: still a result, still not verified, and its
+    // text stays out of the report (the caller logs `fault`).
+    return {
+      ...unreadable('Verification stopped unexpectedly on this input, so nothing about it is confirmed.'),
+      fault: error,
+    };
   }
 }
