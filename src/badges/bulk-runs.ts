@@ -11,6 +11,7 @@ import { organizationById } from '../orgs/index.ts';
 import { achievementOf } from './achievement.ts';
 import { CLAIM_DAYS, claimLink } from './award-mail.ts';
 import { BulkFileRefusedError, type BulkRow, bulkRowBatches, type CsvSource } from './bulk-csv.ts';
+import { describeLease, leaseHolderIsGone, thisProcess } from './bulk-lease.ts';
 import {
   addProgress,
   type BulkRowRow,
@@ -136,6 +137,29 @@ export type BulkStage = 'award rows' | 'sign' | 'claims and mails';
 export type ProcessOutcome = 'done' | 'cancelled' | 'busy' | 'not-running';
 
 /**
+ * Takes the run's lease when it is free, expired, or held by a process that is provably gone (see
+ * bulk-lease.ts); undefined when a live holder has it or the run is not running.
+ */
+async function leaseRun(
+  deps: Deps,
+  runId: string,
+  owner: string,
+  until: Date,
+): Promise<BulkRunRow | undefined> {
+  const here = thisProcess();
+  const lease = { owner, ...here, now: deps.now(), until };
+  const leased = await takeLease(deps.db, runId, lease);
+  if (leased) return leased;
+  const run = await findRun(deps.db, null, runId);
+  if (run?.state !== 'running' || !leaseHolderIsGone(run, here, deps.config.database.kind)) return undefined;
+  deps.log.warn(
+    { runId, holder: describeLease(run) },
+    'bulk award run: its lease holder is gone, taking the run over',
+  );
+  return takeLease(deps.db, runId, { ...lease, from: run.leaseOwner ?? undefined });
+}
+
+/**
  * Processes a running run to its end under a lease: 'busy' when another live worker holds it. Any
  * error leaves the committed batches in place and frees the lease, so a retry continues from there.
  */
@@ -146,7 +170,7 @@ export async function processBulkRun(
 ): Promise<ProcessOutcome> {
   const owner = randomUUID();
   const leaseUntil = () => new Date(deps.now().getTime() + LEASE_SECONDS * 1000);
-  const leased = await takeLease(deps.db, runId, owner, deps.now(), leaseUntil());
+  const leased = await leaseRun(deps, runId, owner, leaseUntil());
   if (!leased) {
     const run = await findRun(deps.db, null, runId);
     return run?.state === 'running' ? 'busy' : 'not-running';
@@ -226,6 +250,8 @@ async function processBatch(
       finishedAt: deps.now(),
       leaseOwner: null,
       leaseExpiresAt: null,
+      leaseHost: null,
+      leasePid: null,
     });
     return 'done';
   }

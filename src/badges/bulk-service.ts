@@ -128,7 +128,14 @@ export async function cancelBulkRun(
   const cancelled = await updateRun(
     deps.db,
     runId,
-    { state: 'cancelled', finishedAt: deps.now(), leaseOwner: null, leaseExpiresAt: null },
+    {
+      state: 'cancelled',
+      finishedAt: deps.now(),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      leaseHost: null,
+      leasePid: null,
+    },
     ['previewed', 'running', 'failed'],
   );
   if (!cancelled) throw new ConflictError(`A ${run.state} run cannot be cancelled.`, 'bulk-run-finished');

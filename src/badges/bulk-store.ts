@@ -138,21 +138,27 @@ export async function rowsOf(
   return { items, total: Number(total) };
 }
 
-/** Takes the lease of a running run when it is free, expired or already ours. */
+/**
+ * Takes the lease of a running run when it is free, expired or already ours, or (`from`) when it is
+ * still held by that owner, whose process is known to be gone.
+ */
 export async function takeLease(
   db: Executor,
   runId: string,
-  owner: string,
-  now: Date,
-  until: Date,
+  lease: { owner: string; host: string; pid: number; now: Date; until: Date; from?: string },
 ): Promise<BulkRunRow | undefined> {
   return db
     .updateTable('bulkAwardRuns')
-    .set({ leaseOwner: owner, leaseExpiresAt: until })
+    .set({ leaseOwner: lease.owner, leaseExpiresAt: lease.until, leaseHost: lease.host, leasePid: lease.pid })
     .where('id', '=', runId)
     .where('state', '=', 'running')
     .where((eb) =>
-      eb.or([eb('leaseOwner', 'is', null), eb('leaseOwner', '=', owner), eb('leaseExpiresAt', '<', now)]),
+      eb.or([
+        eb('leaseOwner', 'is', null),
+        eb('leaseOwner', '=', lease.owner),
+        eb('leaseExpiresAt', '<', lease.now),
+        ...(lease.from ? [eb('leaseOwner', '=', lease.from)] : []),
+      ]),
     )
     .returningAll()
     .executeTakeFirst();
@@ -161,7 +167,7 @@ export async function takeLease(
 export async function releaseLease(db: Executor, runId: string, owner: string): Promise<void> {
   await db
     .updateTable('bulkAwardRuns')
-    .set({ leaseOwner: null, leaseExpiresAt: null })
+    .set({ leaseOwner: null, leaseExpiresAt: null, leaseHost: null, leasePid: null })
     .where('id', '=', runId)
     .where('leaseOwner', '=', owner)
     .execute();
@@ -179,6 +185,17 @@ export async function stalledRuns(db: Executor, now: Date, startedBefore: Date):
         eb.and([eb('leaseOwner', 'is', null), eb('startedAt', '<', startedBefore)]),
       ]),
     )
+    .limit(100)
+    .execute();
+}
+
+/** Running runs whose lease is still valid, for a check of whether their holders are alive. */
+export async function leasedRuns(db: Executor, now: Date): Promise<BulkRunRow[]> {
+  return db
+    .selectFrom('bulkAwardRuns')
+    .selectAll()
+    .where('state', '=', 'running')
+    .where('leaseExpiresAt', '>=', now)
     .limit(100)
     .execute();
 }

@@ -4,16 +4,18 @@
 // unique per badge × email × cycle in the database, so nothing is awarded twice.
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { failureReason, isRetryableDatabaseError } from '../db/errors.ts';
 import type { Deps } from '../deps.ts';
 import { evaluateBadgeFor } from './award.ts';
 import { type BadgeVersionRow, publishedVersionsRequiring } from './definition-store.ts';
+import {
+  lockPendingEvents,
+  markEventsConsumed,
+  type PendingLearningEvent,
+  recordEventFailure,
+  recordEventRetry,
+} from './engine-store.ts';
 import { learnerOfUser } from './learner-record.ts';
-
-interface LearningEvent {
-  id: string;
-  type: string;
-  payload: Record<string, unknown>;
-}
 
 /** Badges a course counts toward: as a course requirement, or through its evidence tasks. */
 async function badgesTouchedBy(trx: Executor, courseId: string): Promise<BadgeVersionRow[]> {
@@ -23,7 +25,7 @@ async function badgesTouchedBy(trx: Executor, courseId: string): Promise<BadgeVe
   return [...byCourse, ...byEvidence].filter((v) => !seen.has(v.id) && seen.add(v.id));
 }
 
-async function handleEvent(deps: Deps, trx: Executor, event: LearningEvent): Promise<void> {
+async function handleEvent(deps: Deps, trx: Executor, event: PendingLearningEvent): Promise<void> {
   if (event.type !== 'course.completed' && event.type !== 'evidence.accepted') return;
   const { userId, courseId } = event.payload as { userId?: string; courseId?: string };
   if (!userId || !courseId) return;
@@ -34,47 +36,53 @@ async function handleEvent(deps: Deps, trx: Executor, event: LearningEvent): Pro
   for (const version of versions) await evaluateBadgeFor(deps, trx, learner, version, 'completion');
 }
 
+/** Attempts after which an event that keeps failing "for now" is recorded as failed (about a minute of ticks). */
+export const MAX_EVENT_ATTEMPTS = 60;
+
+type EventOutcome = 'consumed' | 'retry' | 'failed';
+
 /**
- * Processes up to `limit` unconsumed events in one transaction; returns how many were consumed.
- * An event whose handling fails is rolled back to its savepoint, logged and consumed, so one bad
- * event cannot block the outbox (its learner can still be awarded by hand).
+ * Processes up to `limit` pending events in one transaction; returns how many were taken. Each event is
+ * handled under its own savepoint, so one failing event cannot block or undo the others. An event whose
+ * award failed for a passing reason (a race with another process, a serialization failure) stays pending
+ * and is tried again on the next run; one that cannot succeed (bad data) is recorded as failed with its
+ * reason and consumed, so it does not come back forever.
  */
 export async function processLearningEvents(deps: Deps, limit = 100): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const events = await trx
-      .selectFrom('learningEvents')
-      .select(['id', 'type', 'payload'])
-      .where('consumedAt', 'is', null)
-      .orderBy('createdAt')
-      .orderBy('id')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
+    const events = await lockPendingEvents(trx, limit);
+    const consumed: string[] = [];
     for (const event of events) {
-      await sql`savepoint learning_event`.execute(trx);
-      try {
-        await handleEvent(deps, trx, event);
-        await sql`release savepoint learning_event`.execute(trx);
-      } catch (error) {
-        await sql`rollback to savepoint learning_event`.execute(trx);
-        deps.log.error(
-          { err: error, eventId: event.id, type: event.type },
-          'badge award for an event failed',
-        );
-      }
+      if ((await handleInSavepoint(deps, trx, event)) === 'consumed') consumed.push(event.id);
     }
-    if (events.length > 0) {
-      await trx
-        .updateTable('learningEvents')
-        .set({ consumedAt: deps.now() })
-        .where(
-          'id',
-          'in',
-          events.map((e) => e.id),
-        )
-        .execute();
-    }
+    await markEventsConsumed(trx, consumed, deps.now());
     return events.length;
   });
+}
+
+async function handleInSavepoint(
+  deps: Deps,
+  trx: Executor,
+  event: PendingLearningEvent,
+): Promise<EventOutcome> {
+  await sql`savepoint learning_event`.execute(trx);
+  try {
+    await handleEvent(deps, trx, event);
+    await sql`release savepoint learning_event`.execute(trx);
+    return 'consumed';
+  } catch (error) {
+    // A lost connection fails here too, ending the whole run: every event then stays pending.
+    await sql`rollback to savepoint learning_event`.execute(trx);
+    const attempts = event.attempts + 1;
+    const reason = failureReason(error);
+    const context = { err: error, eventId: event.id, type: event.type, attempts };
+    if (isRetryableDatabaseError(error) && attempts < MAX_EVENT_ATTEMPTS) {
+      await recordEventRetry(trx, event.id, { attempts, error: reason });
+      deps.log.warn(context, 'badge award for an event failed for now; it is retried on the next run');
+      return 'retry';
+    }
+    await recordEventFailure(trx, event.id, { attempts, error: reason, at: deps.now() });
+    deps.log.error(context, 'badge award for an event failed; the event is recorded as failed');
+    return 'failed';
+  }
 }

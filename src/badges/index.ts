@@ -12,6 +12,7 @@ export { backpackRoutes } from './backpack-routes.ts';
 export { BulkFileRefusedError } from './bulk-csv.ts';
 // Bulk awards (H4): CSV dry run, background run, its job and ticker.
 export { bulkAwardJob, bulkRunsTicker, resumeStalledBulkRuns } from './bulk-job.ts';
+export { describeLease } from './bulk-lease.ts';
 export { bulkAwardRoutes } from './bulk-routes.ts';
 export { type BulkStage, type ProcessOutcome, processBulkRun } from './bulk-runs.ts';
 export { findBulkRun, previewBulkRunOfBadge, startBulkRunHere } from './bulk-service.ts';

@@ -141,6 +141,9 @@ export interface BulkAwardRunsTable {
   /** The worker processing a running run, until its lease expires (then another takes over). */
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
+  /** Where the lease holder runs: a lease of a dead process on this host is taken over at once. */
+  leaseHost: string | null;
+  leasePid: number | null;
 }
 
 export interface BulkRowProblem {

@@ -4,12 +4,14 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import {
   BulkFileRefusedError,
   type BulkRowRow,
   type BulkRunRow,
+  describeLease,
   findBulkRun,
   previewBulkRunOfBadge,
   processBulkRun,
@@ -23,6 +25,7 @@ import { CliError } from './errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHOWN_PROBLEMS = 20;
+const FOLLOW_INTERVAL_MS = 1000;
 
 export interface BulkCliOptions {
   file?: string;
@@ -99,15 +102,22 @@ function progressReporter(err: CliOutput['err'], total: number) {
 async function processHere(deps: Deps, run: BulkRunRow, io: CliOutput): Promise<number> {
   const progress = progressReporter(io.err, run.validRows);
   progress.update(run.awardedRows + run.skippedRows);
-  let outcome = await processBulkRun(deps, run.id, {
-    onProgress: (now) => progress.update(now.awardedRows + now.skippedRows),
-  });
-  // Another process holds the run: follow its progress until it ends.
-  while (outcome === 'busy') {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  const onProgress = (now: BulkRunRow) => progress.update(now.awardedRows + now.skippedRows);
+  let followed: string | null = null;
+  // Another live process holds the run: follow its progress, and take the run over as soon as its
+  // lease expires or its process is gone (processBulkRun decides; it is asked again every second).
+  while ((await processBulkRun(deps, run.id, { onProgress })) === 'busy') {
     const now = await findBulkRun(deps, run.id);
-    if (now) progress.update(now.awardedRows + now.skippedRows);
-    outcome = now?.state === 'running' ? 'busy' : 'done';
+    if (now?.state !== 'running') break;
+    onProgress(now);
+    if (now.leaseOwner && now.leaseOwner !== followed) {
+      followed = now.leaseOwner;
+      io.out(
+        `The run is being processed by ${describeLease(now)}; following its progress. ` +
+          'It is taken over here as soon as that process stops or its lease expires.',
+      );
+    }
+    await sleep(FOLLOW_INTERVAL_MS);
   }
   progress.stop();
   const final = await findBulkRun(deps, run.id);

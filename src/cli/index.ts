@@ -1,9 +1,10 @@
-// The `tessera` command: serve, worker, migrate, seed, user create, org create, award bulk, dev.
+// The `tessera` command: serve, worker, migrate, seed, user create, org create, award bulk, backup, restore, dev.
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DatabaseLockedError } from '../db/connection.ts';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerAwardCommands } from './award-commands.ts';
+import { registerBackupCommands } from './backup-commands.ts';
 import { CliError } from './errors.ts';
 import { registerServerCommands } from './server-commands.ts';
 
@@ -16,6 +17,7 @@ const program = new Command('tessera')
 registerServerCommands(program, () => loadConfig());
 registerAdminCommands(program, () => loadConfig());
 registerAwardCommands(program, () => loadConfig());
+registerBackupCommands(program, () => loadConfig());
 
 try {
   await program.parseAsync(process.argv);

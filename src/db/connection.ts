@@ -23,7 +23,10 @@ export interface DatabaseHandle {
 
 export class DatabaseLockedError extends Error {
   readonly code = 'DATABASE_LOCKED';
-  constructor(lockFile: string, pid: number) {
+  constructor(
+    lockFile: string,
+    readonly pid: number,
+  ) {
     super(
       `Another Tessera process (pid ${pid}) is using this data directory (${lockFile}). ` +
         'Stop it first, or start this one with a different DATA_DIR.',
@@ -115,14 +118,15 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(lockFile, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseLockedError(lockFile, pid);
+      if (pid && pid !== process.pid && processIsAlive(pid)) throw new DatabaseLockedError(lockFile, pid);
       rmSync(lockFile, { force: true }); // stale lock of a process that died
     }
   }
   throw new Error(`Could not take the lock ${lockFile}`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this host with this pid exists (one we may not signal still exists). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -12,6 +12,9 @@ import * as m0009 from './migrations/0009_profiles.ts';
 import * as m0010 from './migrations/0010_imported_badges.ts';
 import * as m0011 from './migrations/0011_commerce.ts';
 import * as m0012 from './migrations/0012_award_credential_deferred.ts';
+import * as m0013 from './migrations/0013_mail_secrets.ts';
+import * as m0014 from './migrations/0014_retries_and_lease_holders.ts';
+import * as m0015 from './migrations/0015_api_token_scopes.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -25,6 +28,9 @@ const migrations: Record<string, Migration> = {
   '0010_imported_badges': m0010,
   '0011_commerce': m0011,
   '0012_award_credential_deferred': m0012,
+  '0013_mail_secrets': m0013,
+  '0014_retries_and_lease_holders': m0014,
+  '0015_api_token_scopes': m0015,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -13,6 +13,7 @@ import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
+import { requireScope } from '../identity/index.ts';
 import {
   organizationById,
   organizationBySlug,
@@ -25,6 +26,7 @@ import {
   findIssuerDidMethod,
   findIssuerKeyById,
   type IssuerKeyRow,
+  insertFirstIssuerKey,
   insertIssuerKey,
   listIssuerKeys,
   retireActiveKeys,
@@ -59,25 +61,28 @@ export function issuerDid(deps: Deps, slug: string): string {
 
 export const verificationMethodOf = (did: string, keyNumber: number) => `${did}#key-${keyNumber}`;
 
-async function createKey(deps: Deps, db: Executor, orgId: string): Promise<IssuerKeyRow> {
+function newEncryptedKey(deps: Deps, orgId: string) {
   const keyPair = Ed25519KeyPair.generate();
-  return insertIssuerKey(db, {
+  return {
     orgId,
     publicKeyMultibase: keyPair.publicKeyMultibase,
     secretKeyEncrypted: encryptSecretKey(deps.secrets.keyEncryptionKey, keyPair.secretKeyMultibase),
-  });
+  };
 }
 
-/** Every issuer has a key from its first use on; two first uses at once create one key, not two. */
-async function createKeyOnce(deps: Deps, orgId: string): Promise<IssuerKeyRow> {
-  try {
-    return await createKey(deps, deps.db, orgId);
-  } catch (error) {
-    const existing =
-      (error as { code?: string }).code === '23505' ? await findActiveIssuerKey(deps.db, orgId) : undefined;
-    if (!existing) throw error;
-    return existing;
+/**
+ * The organization's active key, created on its first use. Race-free across transactions and
+ * processes: an insert that meets another's first key does nothing (after waiting for it to commit),
+ * and the next read finds that key.
+ */
+async function activeKeyOf(deps: Deps, db: Executor, orgId: string): Promise<IssuerKeyRow> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await findActiveIssuerKey(db, orgId);
+    if (existing) return existing;
+    const created = await insertFirstIssuerKey(db, newEncryptedKey(deps, orgId));
+    if (created) return created;
   }
+  throw new Error(`Could not create the first signing key of organization ${orgId}`);
 }
 
 /** The organization's signing identity, creating its first key when it has none. */
@@ -86,7 +91,7 @@ export async function signingIdentity(deps: Deps, db: Executor, orgId: string): 
   if (!org) throw new NotFoundError('organization');
   if (org.kind !== 'issuer')
     throw new RuleError('not-an-issuer', 'Only issuer organizations sign credentials.');
-  const key = (await findActiveIssuerKey(db, orgId)) ?? (await createKey(deps, db, orgId));
+  const key = await activeKeyOf(deps, db, orgId);
   return identityOf(deps, org, key, await findIssuerDidMethod(db, orgId));
 }
 
@@ -144,6 +149,7 @@ export async function setDidMethod(
   didMethod: IssuerDidMethod,
 ): Promise<void> {
   requireMembership(actor, orgId, ['owner', 'admin']);
+  requireScope(actor, 'orgs:write');
   const org = await organizationById(deps.db, orgId);
   if (!org) throw new NotFoundError('organization');
   if (org.kind !== 'issuer')
@@ -184,12 +190,13 @@ export async function listKeys(
  */
 export async function rotateKey(deps: Deps, actor: Actor | null, orgId: string): Promise<IssuerKeyView> {
   requireMembership(actor, orgId, ['owner', 'admin']);
+  requireScope(actor, 'orgs:write');
   const org = await organizationById(deps.db, orgId);
   if (!org) throw new NotFoundError('organization');
   try {
     const row = await deps.db.transaction().execute(async (trx) => {
       await retireActiveKeys(trx, orgId, deps.now());
-      return createKey(deps, trx, orgId);
+      return insertIssuerKey(trx, newEncryptedKey(deps, orgId));
     });
     forgetDocuments(deps, didDocumentKey(org.slug));
     return presentKey(issuerDid(deps, org.slug), row);
@@ -213,7 +220,7 @@ async function loadDidDocument(deps: Deps, slug: string): Promise<DidDocument | 
   const org = await organizationBySlug(deps.db, slug);
   if (org?.kind !== 'issuer') return undefined;
   let keys = await listIssuerKeys(deps.db, org.id);
-  if (keys.length === 0) keys = [await createKeyOnce(deps, org.id)];
+  if (keys.length === 0) keys = [await activeKeyOf(deps, deps.db, org.id)];
   return buildDidWebDocument(
     issuerDid(deps, slug),
     keys.map((key) => ({ publicKeyMultibase: key.publicKeyMultibase, fragment: `key-${key.keyNumber}` })),

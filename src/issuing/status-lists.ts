@@ -50,7 +50,10 @@ export async function allocateStatus(
   return allocatedAt(deps, identity, list, index);
 }
 
-/** The issuer's open list of this purpose (locked until the transaction ends), opened when there is none. */
+/**
+ * The issuer's open list of this purpose (locked until the transaction ends), opened when there is none.
+ * Two transactions opening the same list at once: the second waits for the first, then locks its list.
+ */
 export async function lockOrOpenStatusList(
   deps: Deps,
   trx: Executor,
@@ -60,18 +63,22 @@ export async function lockOrOpenStatusList(
   const orgId = identity.org.id;
   // A did:key issuer's lists belong to one key (the list's issuer must be the credential's issuer).
   const issuerKeyId = identity.didMethod === 'key' ? identity.keyId : null;
-  let list = await lockOpenStatusList(trx, orgId, purpose, issuerKeyId);
-  if (!list) {
-    list = await insertStatusList(trx, {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const open = await lockOpenStatusList(trx, orgId, purpose, issuerKeyId);
+    if (open) return open;
+    const opened = await insertStatusList(trx, {
       orgId,
       purpose,
       size: STATUS_LIST_SIZE,
       updatedAt: deps.now(),
       issuerKeyId,
     });
-    await publishStatusList(deps, trx, list, new Bitstring({ bytes: list.bits }));
+    if (opened) {
+      await publishStatusList(deps, trx, opened, new Bitstring({ bytes: opened.bits }));
+      return opened;
+    }
   }
-  return list;
+  throw new Error(`Could not open a ${purpose} status list for organization ${orgId}`);
 }
 
 export function allocatedAt(

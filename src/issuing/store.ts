@@ -50,7 +50,25 @@ export async function insertIssuerKey(
     .executeTakeFirstOrThrow();
 }
 
-/** Locks and returns the open list (one with free indexes) of a purpose, for allocation. */
+/**
+ * Inserts the organization's first active key unless another transaction did (then nothing, and the
+ * caller reads that one): concurrent first uses wait for each other here instead of failing.
+ */
+export async function insertFirstIssuerKey(
+  db: Executor,
+  key: Omit<Insertable<IssuerKeysTable>, 'keyNumber'>,
+): Promise<IssuerKeyRow | undefined> {
+  return db
+    .insertInto('issuerKeys')
+    .values({
+      ...key,
+      keyNumber: sql<number>`(select coalesce(max(key_number), 0) + 1 from issuer_keys where org_id = ${key.orgId})`,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Locks and returns the open list (one with free indexes) of a purpose and signing key, for allocation. */
 export async function lockOpenStatusList(
   db: Executor,
@@ -71,10 +89,11 @@ export async function lockOpenStatusList(
   return query.orderBy('listNumber', 'desc').limit(1).forUpdate().executeTakeFirst();
 }
 
+/** Opens the next-numbered list; undefined when a concurrent transaction opened that number first. */
 export async function insertStatusList(
   db: Executor,
   list: { orgId: string; purpose: StatusPurpose; size: number; updatedAt: Date; issuerKeyId: string | null },
-): Promise<StatusListRow> {
+): Promise<StatusListRow | undefined> {
   return db
     .insertInto('statusLists')
     .values({
@@ -82,8 +101,9 @@ export async function insertStatusList(
       bits: Buffer.alloc(list.size / 8),
       listNumber: sql<number>`(select coalesce(max(list_number), 0) + 1 from status_lists where org_id = ${list.orgId} and purpose = ${list.purpose})`,
     })
+    .onConflict((conflict) => conflict.doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 /** Takes the next index of a locked list; indexes only ever move forward. */

@@ -14,6 +14,16 @@ export interface JobDefinition<T> {
   payload: z.ZodType<T>;
   retryLimit: number;
   retryDelaySeconds: number;
+  /**
+   * How long one attempt may run before it counts as failed and is retried: also how long the job of a
+   * worker that crashed (kill -9) waits before another takes it. pg-boss's default is 15 minutes.
+   */
+  expireInSeconds?: number;
+  /**
+   * For long jobs: the worker reports every half of this, and an attempt not heard from for this long
+   * (its worker crashed) is retried without waiting for its expiry. At least 10.
+   */
+  heartbeatSeconds?: number;
   handle(deps: Deps, payload: T): Promise<void>;
   /** Called once the last retry failed (e.g. mark a message as failed for people to see). */
   onFailed?(deps: Deps, payload: T, error: unknown): Promise<void>;
@@ -38,10 +48,25 @@ export interface JobQueue {
     job: JobDefinition<T>,
     items: readonly { payload: T; idempotencyKey?: string }[],
   ): Promise<void>;
+  /** The settings pg-boss holds for a job's queue (operators and tests: what a crash costs). */
+  settingsOf(name: string): Promise<QueueSettings | undefined>;
   /** Runs every registered job's worker and ticker in this process (`npm start`, or `tessera worker`). */
   startWorkers(deps: Deps): Promise<void>;
   stop(): Promise<void>;
 }
+
+export interface QueueSettings {
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInSeconds: number;
+  heartbeatSeconds: number | null;
+}
+
+/**
+ * How often pg-boss looks for jobs that expired or stopped sending heartbeats (its default is 60 s):
+ * with the delivery job's expiry, mail cut off by a crash is retried within about two minutes.
+ */
+const SUPERVISE_SECONDS = 30;
 
 export interface QueueOptions {
   schema: string;
@@ -66,17 +91,31 @@ export async function createJobQueue(
           schema: options.schema,
           supervise: true,
           schedule: false,
+          superviseIntervalSeconds: SUPERVISE_SECONDS,
+          monitorIntervalSeconds: SUPERVISE_SECONDS,
         })
-      : new PgBoss({ connectionString, schema: options.schema, max: 4, schedule: false });
+      : new PgBoss({
+          connectionString,
+          schema: options.schema,
+          max: 4,
+          schedule: false,
+          superviseIntervalSeconds: SUPERVISE_SECONDS,
+          monitorIntervalSeconds: SUPERVISE_SECONDS,
+        });
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   await boss.start();
   // Created up front: on PGlite (one connection) a createQueue() during an open transaction would wait forever.
   for (const job of options.jobs) {
-    await boss.createQueue(job.name, {
+    const settings = {
       retryLimit: job.retryLimit,
       retryDelay: job.retryDelaySeconds,
       retryBackoff: true,
-    });
+      ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
+    };
+    const heartbeat = job.heartbeatSeconds ? { heartbeatSeconds: job.heartbeatSeconds } : {};
+    await boss.createQueue(job.name, { ...settings, ...heartbeat });
+    // createQueue leaves an existing queue as it was: bring an older install's settings up to date.
+    await boss.updateQueue(job.name, { ...settings, heartbeatSeconds: job.heartbeatSeconds ?? null });
   }
   const known = new Set(options.jobs.map((job) => job.name));
   let stopped = false;
@@ -102,6 +141,16 @@ export async function createJobQueue(
         id: item.idempotencyKey ? uuidFromKey(`${job.name}:${item.idempotencyKey}`) : undefined,
       }));
       await boss.insert(job.name, jobs, { db: fromKysely(executor as never) });
+    },
+    async settingsOf(name) {
+      const queue = await boss.getQueue(name);
+      if (!queue) return undefined;
+      return {
+        retryLimit: queue.retryLimit ?? 0,
+        retryDelaySeconds: queue.retryDelay ?? 0,
+        expireInSeconds: queue.expireInSeconds ?? 0,
+        heartbeatSeconds: queue.heartbeatSeconds ?? null,
+      };
     },
     async startWorkers(deps) {
       for (const job of options.jobs) {

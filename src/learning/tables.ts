@@ -111,7 +111,13 @@ export interface LearningEventsTable {
   subjectId: string;
   payload: Json<Record<string, unknown>>;
   createdAt: ColumnType<Date, Date | undefined, never>;
+  /** Set once the award engine is done with the event: awarded, nothing to award, or failed. */
   consumedAt: Date | null;
+  /** Failed attempts of the award engine; the last one's reason. */
+  attempts: Generated<number>;
+  lastError: string | null;
+  /** The event can never be awarded (bad data) or kept failing: consumed, with lastError saying why. */
+  failedAt: Date | null;
 }
 
 export interface LearningTables {
