@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/identity/index.ts';
 import { addMember, createOrganization } from '../../src/orgs/index.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 let web: WebAppUnderTest | undefined;
@@ -139,6 +140,32 @@ describe('account journeys in a browser', () => {
     await page.getByRole('heading', { name: 'Your learning' }).waitFor();
     await page.goto(`${started().baseUrl}/employ`);
     await page.waitForURL(/\/issue$/);
+    expect(scriptErrors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('keeps the header of an issuer who is also an operator within a 320 px phone screen', async () => {
+    const { email, password, userId } = await verifiedAccount('Mary Jackson');
+    const { deps } = started().testApp;
+    await createOrganization(deps, 'system', {
+      name: 'Nóminas y Formación Academy',
+      slug: `nominas-${randomBytes(3).toString('hex')}`,
+      kind: 'issuer',
+      ownerUserId: userId,
+    });
+    // The most links the header shows: issuer pages, learning, cart, operations and the outbox.
+    await deps.db.updateTable('users').set({ isOperator: true }).where('id', '=', userId).execute();
+
+    const { page, scriptErrors } = await started().openPage('/login');
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/issue$/);
+    await page.getByRole('link', { name: 'Outbox' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(scriptErrors).toEqual([]);
     await page.context().close();
   }, 90_000);
