@@ -32,23 +32,27 @@ describe("an organization's first signing key", () => {
   });
   afterAll(() => t?.close());
 
-  it('is created once when many transactions issue its first credential at the same time', async () => {
-    const issuer = await anIssuerWithOwner(t.app, t.deps);
+  /** CONCURRENT transactions that each issue a credential of the organization, overlapping on PostgreSQL. */
+  function issueAtOnce(orgId: string, recipientPrefix: string) {
     const together = t.deps.config.database.kind === 'postgres' ? meetingPoint(CONCURRENT) : async () => {};
     const { validUntil: _omit, ...request } = sampleIssueRequest();
-
-    const results = await Promise.allSettled(
+    return Promise.allSettled(
       Array.from({ length: CONCURRENT }, (_, i) =>
         t.deps.db.transaction().execute(async (trx) => {
-          await trx.selectFrom('organizations').select('id').where('id', '=', issuer.orgId).execute();
+          await trx.selectFrom('organizations').select('id').where('id', '=', orgId).execute();
           await together();
-          return issueCredentialIn(t.deps, trx, issuer.orgId, {
+          return issueCredentialIn(t.deps, trx, orgId, {
             ...request,
-            recipient: { email: `learner${i}@example.org` },
+            recipient: { email: `${recipientPrefix}${i}@example.org` },
           });
         }),
       ),
     );
+  }
+
+  it('is created once when many transactions issue its first credential at the same time', async () => {
+    const issuer = await anIssuerWithOwner(t.app, t.deps);
+    const results = await issueAtOnce(issuer.orgId, 'learner');
 
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const keys = await t.deps.db
@@ -72,21 +76,7 @@ describe("an organization's first signing key", () => {
   it('opens one status list when many transactions issue at once for an issuer that has a key but no list', async () => {
     const issuer = await anIssuerWithOwner(t.app, t.deps);
     await signingIdentity(t.deps, t.deps.db, issuer.orgId);
-    const together = t.deps.config.database.kind === 'postgres' ? meetingPoint(CONCURRENT) : async () => {};
-    const { validUntil: _omit, ...request } = sampleIssueRequest();
-
-    const results = await Promise.allSettled(
-      Array.from({ length: CONCURRENT }, (_, i) =>
-        t.deps.db.transaction().execute(async (trx) => {
-          await trx.selectFrom('organizations').select('id').where('id', '=', issuer.orgId).execute();
-          await together();
-          return issueCredentialIn(t.deps, trx, issuer.orgId, {
-            ...request,
-            recipient: { email: `holder${i}@example.org` },
-          });
-        }),
-      ),
-    );
+    const results = await issueAtOnce(issuer.orgId, 'holder');
 
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const lists = await t.deps.db
