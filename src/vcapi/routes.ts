@@ -1,48 +1,11 @@
-// W3C VC-API endpoints (https://w3c-ccg.github.io/vc-api/): issue, verify credentials, verify
-// presentations. Issue needs an API token with the vc:issue scope; verifying is open to anyone.
+// W3C VC-API endpoints (https://w3c-ccg.github.io/vc-api/): issue (issue-routes.ts), verify credentials
+// and presentations (verify-routes.ts). Issue needs an API token with the vc:issue scope; verifying is open.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { Check } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { errorHandler } from '../http/problem.ts';
-import {
-  measureJsonBodies,
-  NotABadgeError,
-  verifyPresentedCredential,
-  withVerificationSlot,
-} from '../verification/index.ts';
-import { issueViaVcApi } from './issue.ts';
-import { verifyPresentation } from './presentations.ts';
-
-const json = z.record(z.string(), z.unknown());
-const checkSchema = z.object({
-  code: z.string(),
-  status: z.enum(['passed', 'failed', 'unchecked']),
-  message: z.string(),
-});
-const problemDetail = z.object({ type: z.string(), title: z.string(), detail: z.string() });
-const verifyReply = z.object({
-  verified: z.boolean(),
-  checks: z.array(checkSchema),
-  warnings: z.array(problemDetail),
-  errors: z.array(problemDetail),
-  problemDetails: z.array(problemDetail).optional(),
-});
-
-/** Failed checks become errors, unchecked ones too (we could not confirm them); see docs/credentials.md. */
-function verifyResponse(verified: boolean, checks: Check[]) {
-  const toProblem = (c: Check) => ({
-    type: `/problems/verification/${c.code}`,
-    title: `${c.code} ${c.status}`,
-    detail: c.message,
-  });
-  const errors = checks.filter((c) => c.status !== 'passed').map(toProblem);
-  const simple = checks.map(({ code, status, message }) => ({ code, status, message }));
-  return verified
-    ? { verified, checks: simple, warnings: [], errors: [] }
-    : { verified, checks: simple, warnings: [], errors, problemDetails: errors };
-}
+import { measureJsonBodies, NotABadgeError } from '../verification/index.ts';
+import { issueRoutes } from './issue-routes.ts';
+import { verifyResponse, verifyRoutes } from './verify-routes.ts';
 
 export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   // A document too large to verify is answered like one that fails its checks (VC-API: 400), unparsed.
@@ -52,83 +15,7 @@ export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     const refused = { code: 'structure' as const, status: 'failed' as const, message: error.message };
     return reply.code(400).send(verifyResponse(false, [refused]));
   });
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['vc-api'];
-
-  r.post(
-    '/credentials/issue',
-    {
-      config: { scope: 'vc:issue' },
-      schema: {
-        tags,
-        summary: 'Sign a credential as the issuer of the API token (Data Integrity, eddsa-rdfc-2022)',
-        body: z.object({
-          credential: json,
-          options: z
-            .object({ credentialId: z.string().max(2048).optional() })
-            .passthrough()
-            .optional(),
-        }),
-        response: { 201: z.object({ verifiableCredential: json }) },
-      },
-    },
-    async (request, reply) => {
-      const verifiableCredential = await issueViaVcApi(deps, request.actor, request.body);
-      return reply.code(201).send({ verifiableCredential });
-    },
-  );
-
-  r.post(
-    '/credentials/verify',
-    {
-      config: { auth: 'public' },
-      schema: {
-        tags,
-        summary: 'Verify a credential (JSON with an embedded proof, or a VC-JWT string)',
-        body: z.object({
-          verifiableCredential: z.union([json, z.string().max(1_000_000)]),
-          options: json.optional(),
-        }),
-        response: { 200: verifyReply, 400: verifyReply },
-      },
-    },
-    async (request, reply) => {
-      const result = await withVerificationSlot(deps, () =>
-        verifyPresentedCredential(deps, request.body.verifiableCredential),
-      );
-      return reply.code(result.verified ? 200 : 400).send(verifyResponse(result.verified, result.checks));
-    },
-  );
-
-  r.post(
-    '/presentations/verify',
-    {
-      config: { auth: 'public' },
-      schema: {
-        tags,
-        summary:
-          'Verify a presentation (signed with challenge/domain, or unsigned) and every credential in it',
-        body: z.object({
-          verifiablePresentation: json,
-          options: z
-            .object({ challenge: z.string().optional(), domain: z.string().optional() })
-            .passthrough()
-            .optional(),
-        }),
-        response: { 200: verifyReply, 400: verifyReply },
-      },
-    },
-    async (request, reply) => {
-      const result = await withVerificationSlot(deps, () =>
-        verifyPresentation(deps, request.body.verifiablePresentation, request.body.options ?? {}),
-      );
-      const checks = [
-        ...result.presentation,
-        ...result.credentials.flatMap((c, i) =>
-          c.checks.map((check) => ({ ...check, message: `credential ${i + 1}: ${check.message}` })),
-        ),
-      ];
-      return reply.code(result.verified ? 200 : 400).send(verifyResponse(result.verified, checks));
-    },
-  );
+  issueRoutes(app, deps, tags);
+  verifyRoutes(app, deps, tags);
 }

@@ -1,0 +1,34 @@
+// VC-API issuing: POST /credentials/issue (an API token with the vc:issue scope).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { issueViaVcApi } from './issue.ts';
+
+const json = z.record(z.string(), z.unknown());
+
+export function issueRoutes(app: FastifyInstance, deps: Deps, tags: string[]): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/credentials/issue',
+    {
+      config: { scope: 'vc:issue' },
+      schema: {
+        tags,
+        summary: 'Sign a credential as the issuer of the API token (Data Integrity, eddsa-rdfc-2022)',
+        body: z.object({
+          credential: json,
+          options: z
+            .object({ credentialId: z.string().max(2048).optional() })
+            .passthrough()
+            .optional(),
+        }),
+        response: { 201: z.object({ verifiableCredential: json }) },
+      },
+    },
+    async (request, reply) => {
+      const verifiableCredential = await issueViaVcApi(deps, request.actor, request.body);
+      return reply.code(201).send({ verifiableCredential });
+    },
+  );
+}

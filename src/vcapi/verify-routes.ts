@@ -1,0 +1,94 @@
+// VC-API verifying: POST /credentials/verify and /presentations/verify, open to anyone.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Check } from '../credentials/index.ts';
+import type { Deps } from '../deps.ts';
+import { verifyPresentedCredential, withVerificationSlot } from '../verification/index.ts';
+import { verifyPresentation } from './presentations.ts';
+
+const json = z.record(z.string(), z.unknown());
+const checkSchema = z.object({
+  code: z.string(),
+  status: z.enum(['passed', 'failed', 'unchecked']),
+  message: z.string(),
+});
+const problemDetail = z.object({ type: z.string(), title: z.string(), detail: z.string() });
+const verifyReply = z.object({
+  verified: z.boolean(),
+  checks: z.array(checkSchema),
+  warnings: z.array(problemDetail),
+  errors: z.array(problemDetail),
+  problemDetails: z.array(problemDetail).optional(),
+});
+
+/** Failed checks become errors, unchecked ones too (we could not confirm them); see docs/credentials.md. */
+export function verifyResponse(verified: boolean, checks: Check[]) {
+  const toProblem = (c: Check) => ({
+    type: `/problems/verification/${c.code}`,
+    title: `${c.code} ${c.status}`,
+    detail: c.message,
+  });
+  const errors = checks.filter((c) => c.status !== 'passed').map(toProblem);
+  const simple = checks.map(({ code, status, message }) => ({ code, status, message }));
+  return verified
+    ? { verified, checks: simple, warnings: [], errors: [] }
+    : { verified, checks: simple, warnings: [], errors, problemDetails: errors };
+}
+
+export function verifyRoutes(app: FastifyInstance, deps: Deps, tags: string[]): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/credentials/verify',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Verify a credential (JSON with an embedded proof, or a VC-JWT string)',
+        body: z.object({
+          verifiableCredential: z.union([json, z.string().max(1_000_000)]),
+          options: json.optional(),
+        }),
+        response: { 200: verifyReply, 400: verifyReply },
+      },
+    },
+    async (request, reply) => {
+      const result = await withVerificationSlot(deps, () =>
+        verifyPresentedCredential(deps, request.body.verifiableCredential),
+      );
+      return reply.code(result.verified ? 200 : 400).send(verifyResponse(result.verified, result.checks));
+    },
+  );
+
+  r.post(
+    '/presentations/verify',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary:
+          'Verify a presentation (signed with challenge/domain, or unsigned) and every credential in it',
+        body: z.object({
+          verifiablePresentation: json,
+          options: z
+            .object({ challenge: z.string().optional(), domain: z.string().optional() })
+            .passthrough()
+            .optional(),
+        }),
+        response: { 200: verifyReply, 400: verifyReply },
+      },
+    },
+    async (request, reply) => {
+      const result = await withVerificationSlot(deps, () =>
+        verifyPresentation(deps, request.body.verifiablePresentation, request.body.options ?? {}),
+      );
+      const checks = [
+        ...result.presentation,
+        ...result.credentials.flatMap((c, i) =>
+          c.checks.map((check) => ({ ...check, message: `credential ${i + 1}: ${check.message}` })),
+        ),
+      ];
+      return reply.code(result.verified ? 200 : 400).send(verifyResponse(result.verified, checks));
+    },
+  );
+}
