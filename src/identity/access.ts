@@ -11,10 +11,15 @@ export function requireActor(actor: Actor | null): Actor {
 /** Sessions may do whatever the person's roles allow; an API token only what its scopes name. */
 export function requireScope(actor: Actor | null, scope: ApiTokenScope): Actor {
   const me = requireActor(actor);
-  if (me.scopes !== 'all' && !me.scopes.includes(scope)) {
+  if (!hasScope(me, scope)) {
     throw new ForbiddenError(`This API token lacks the "${scope}" scope.`);
   }
   return me;
+}
+
+/** Whether the actor may do what a scope names (sessions: always), for use-cases that write only when allowed. */
+export function hasScope(actor: Actor, scope: ApiTokenScope): boolean {
+  return actor.scopes === 'all' || actor.scopes.includes(scope);
 }
 
 /** Account settings (emails, API tokens) and a person's own decisions come from a logged-in person, never a machine. */

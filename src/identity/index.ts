@@ -1,5 +1,5 @@
 // Public face of the identity context: accounts, sessions, API tokens, and the actor checks others reuse.
-export { requireActor, requireScope, requireSession } from './access.ts';
+export { hasScope, requireActor, requireScope, requireSession } from './access.ts';
 export type { Actor } from './actor.ts';
 export { type AccountContact, accountContact, accountIdByVerifiedEmail } from './contacts.ts';
 export { clearSessionCookie } from './cookies.ts';

@@ -250,4 +250,28 @@ describe('the course player', () => {
     });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it('shows a unit to a read-only API token without recording progress, and records it with learning:write', async () => {
+    const { learner, enrolmentId, player } = await aLearnerIn();
+    const tokenWith = async (scopes: string[]) => {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/tokens',
+        headers: learner.headers,
+        payload: { name: scopes.join(' '), scopes },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return { authorization: `Bearer ${created.json().token}` };
+    };
+    const open = async (headers: Record<string, string>) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/me/enrolments/${enrolmentId}/units/intro`, headers });
+
+    const read = await open(await tokenWith(['read']));
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().unit.id).toBe('intro');
+    expect((await player.state()).json()).toMatchObject({ firstOpenedAt: null, progress: { done: 0 } });
+
+    expect((await open(await tokenWith(['read', 'learning:write']))).statusCode).toBe(200);
+    expect((await player.state()).json()).toMatchObject({ position: 'intro', progress: { done: 1 } });
+  });
 });

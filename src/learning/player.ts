@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
-import { requireActor } from '../identity/index.ts';
+import { hasScope, requireActor } from '../identity/index.ts';
 import { completeIfDone } from './completion.ts';
 import { type EnrolmentView, enrolmentViews } from './enrolment.ts';
 import { type Grade, gradeAnswer } from './grading.ts';
@@ -67,6 +67,8 @@ export async function openUnit(
   unitId: string,
 ): Promise<EnrolmentView & { unit: Unit }> {
   return forLearnerWrite(deps, actor, enrolmentId, unitId, async ({ trx, enrolment, unit, view }) => {
+    // A token that may only read sees the unit; progress is recorded for those who may learn (learning:write).
+    if (actor && !hasScope(actor, 'learning:write')) return { ...view, unit };
     // Reading a lesson is what completes it.
     await recordOpen(trx, enrolment.id, unit.id, deps.now(), unit.kind === 'lesson');
     if (unit.kind === 'lesson') await completeIfDone(deps, trx, enrolment, view.revision);

@@ -123,7 +123,8 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
       config: { scope: 'read' },
       schema: {
         tags,
-        summary: 'Open a unit (records the first open and the position); questions come without answers',
+        summary:
+          'Open a unit (records the first open and the position when the caller may learn: a session or learning:write); questions come without answers',
         params: enrolmentParams.extend({ unitId: z.string().min(1).max(40) }),
         response: { 200: playerUnit.schema },
       },
