@@ -13,6 +13,9 @@ export {
   VC_V1_CONTEXT,
   VC_V2_CONTEXT,
 } from './contexts/index.ts';
+export { publishedDocument } from './contexts/published.ts';
+// VC Data Model 2.0 validation (one stable rule code per violation)
+export * from './datamodel/index.ts';
 // DIDs: did:key, did:web
 export {
   buildDidWebDocument,
@@ -97,6 +100,8 @@ export {
   buildOb2Issuer,
   buildRevokedOb2Assertion,
   checkOb2Assertion,
+  checkOb2BadgeClass,
+  checkOb2Profile,
   hashOb2Identity,
   type Ob2Assertion,
   type Ob2BadgeClass,

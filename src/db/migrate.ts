@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_award_credential_deferred.ts';
 import * as m0013 from './migrations/0013_mail_secrets.ts';
 import * as m0014 from './migrations/0014_retries_and_lease_holders.ts';
 import * as m0015 from './migrations/0015_api_token_scopes.ts';
+import * as m0016 from './migrations/0016_vcapi_credentials.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0013_mail_secrets': m0013,
   '0014_retries_and_lease_holders': m0014,
   '0015_api_token_scopes': m0015,
+  '0016_vcapi_credentials': m0016,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -39,7 +39,15 @@ export async function anOb2Issuer(name = 'Old Guild'): Promise<Ob2Issuer> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   documents.set('/issuer', {
     status: 200,
-    body: { '@context': CONTEXT, type: 'Profile', id: `${base}/issuer`, name, url: base },
+    body: {
+      '@context': CONTEXT,
+      type: 'Profile',
+      id: `${base}/issuer`,
+      name,
+      url: base,
+      // OB 2.0 requires a contact email of an issuer Profile.
+      email: 'badges@issuer.example',
+    },
   });
   return {
     base,

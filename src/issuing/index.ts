@@ -8,5 +8,12 @@ export { loadKeyEncryptionKey } from './key-encryption-key.ts';
 export { ob2AssertionUrl } from './ob2-hosted.ts';
 export { issuingPublicRoutes, ob2HostedRoutes } from './public-routes.ts';
 export { issuingRoutes } from './routes.ts';
-export { ownCredentialStateAt, publishedStatusList } from './status-lists.ts';
+export {
+  changeVcApiStatus,
+  issueWithVcApiStatus,
+  ownCredentialStateAt,
+  publishedStatusList,
+  type VcApiStatusChange,
+  type VcApiStatusView,
+} from './status-lists.ts';
 export type { IssuedCredentialRow } from './store.ts';

@@ -10,7 +10,6 @@ import {
 import type { Deps } from '../deps.ts';
 import { organizationById, organizationBySlug } from '../orgs/index.ts';
 import { defaultBadgeSvg } from './badge-image.ts';
-import { issuerDid } from './issuer-keys.ts';
 import { findIssuedCredentialAnyOrg, type IssuedCredentialRow } from './store.ts';
 
 type Json = Record<string, unknown>;
@@ -21,6 +20,9 @@ export const ob2Urls = (deps: Deps) => ({
   image: (id: string) => `${deps.config.publicUrl}/ob2/assertions/${id}/image.svg`,
   issuer: (slug: string) => `${deps.config.publicUrl}/ob2/issuers/${slug}`,
 });
+
+/** Where the issuer's did:web (did:web:<host>:issuers:<slug>) is resolved: its OB 3.0 identity over https. */
+const didWebDocumentUrl = (deps: Deps, slug: string) => `${deps.config.publicUrl}/issuers/${slug}/did.json`;
 
 const achievementOf = (row: IssuedCredentialRow): Json =>
   ((row.credential.credentialSubject as Json | undefined)?.achievement as Json | undefined) ?? {};
@@ -90,6 +92,19 @@ export async function ob2BadgeClass(deps: Deps, id: string): Promise<Json | unde
   };
 }
 
+/** The address our mail comes from (MAIL_FROM, "Name <address>" or a bare address). */
+function contactEmail(deps: Deps): string {
+  const from = deps.config.mail.from.trim();
+  return /<([^<>\s]+@[^<>\s]+)>$/.exec(from)?.[1] ?? from;
+}
+
+/**
+ * The issuer Profile as the 1EdTech OB 2.0 validator requires it: name, url and a contact email (an
+ * organization has no address of its own, so the one our mail comes from), and a `related` link to
+ * the same issuer in OB 3.0 (migration guide) at an https URL, which is where its did:web document
+ * lives: the validator refuses any id that is not an http(s) URL or a urn:uuid, and a related node
+ * whose type does not include the class it relates (here Profile) besides the OB 3.0 one.
+ */
 export async function ob2Issuer(deps: Deps, slug: string): Promise<Json | undefined> {
   const org = await organizationBySlug(deps.db, slug);
   if (org?.kind !== 'issuer') return undefined;
@@ -98,9 +113,13 @@ export async function ob2Issuer(deps: Deps, slug: string): Promise<Json | undefi
       issuerUrl: ob2Urls(deps).issuer(slug),
       name: org.name,
       url: org.websiteUrl ?? deps.config.publicUrl,
-      // The same organization as an OB 3.0 issuer (did:web), per the OB 3.0 migration guide.
+      email: contactEmail(deps),
       related: [
-        { id: issuerDid(deps, slug), type: ['https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile'] },
+        {
+          id: didWebDocumentUrl(deps, slug),
+          type: ['Profile', 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile'],
+          version: 'Open Badges v3p0',
+        },
       ],
     }),
   };

@@ -1,5 +1,6 @@
 // Bitstring Status Lists per issuer: allocation of never-reused indexes, publication of the signed
-// list credential at a stable URL, and changes of a credential's state (revoke, suspend, reinstate).
+// list credential at a stable URL, and the status slots of credentials issued through the VC-API.
+// (Changes of a badge credential's state — revoke, suspend, reinstate — are in credential-state.ts.)
 import { createHash } from 'node:crypto';
 import {
   Bitstring,
@@ -12,17 +13,22 @@ import {
 } from '../credentials/index.ts';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { organizationBySlug } from '../orgs/index.ts';
+import { ConflictError, InvalidError, NotFoundError } from '../errors.ts';
+import { organizationById, organizationBySlug } from '../orgs/index.ts';
 import { cachedDocument, forgetDocuments, statusListKey } from './document-cache.ts';
 import { type SigningIdentity, statusListSigner } from './issuer-keys.ts';
 import {
   findCredentialStateBySlot,
   findStatusListByNumber,
+  findVcApiCredential,
   insertStatusList,
+  insertVcApiCredential,
   lockOpenStatusList,
+  lockStatusListById,
   type StatusListRow,
   saveStatusList,
   takeNextIndex,
+  touchVcApiCredential,
 } from './store.ts';
 import type { StatusPurpose } from './tables.ts';
 
@@ -158,4 +164,138 @@ export async function ownCredentialStateAt(
   const list = await findStatusListByNumber(deps.db, org.id, purpose, listNumber);
   if (!list) return undefined;
   return findCredentialStateBySlot(deps.db, org.id, list.id, index);
+}
+
+/** A credential issued through the VC-API: which status entries it gets, and how it is signed with them. */
+export interface VcApiIssue<T> {
+  /** options.credentialId, else the credential's id; null when the caller gave neither. */
+  credentialId: string | null;
+  /** Also a suspension entry (on a suspension list); a revocation entry is always given. */
+  suspension: boolean;
+  /** Signs with these entries, inside the transaction: if it throws, no index is taken. */
+  sign: (entries: BitstringStatusListEntry[]) => Promise<T>;
+}
+
+const credentialIdTaken = (id: string) =>
+  new ConflictError(`This issuer already issued a credential with the id ${JSON.stringify(id)}.`);
+
+/**
+ * Takes the credential's status slots (the next indexes of the issuer's open lists, never handed out
+ * again), signs and records them in one transaction, so POST /credentials/status can change them later.
+ */
+export async function issueWithVcApiStatus<T>(
+  deps: Deps,
+  identity: SigningIdentity,
+  issue: VcApiIssue<T>,
+): Promise<T> {
+  const orgId = identity.org.id;
+  const { credentialId } = issue;
+  return deps.db.transaction().execute(async (trx) => {
+    if (credentialId !== null && (await findVcApiCredential(trx, orgId, credentialId)))
+      throw credentialIdTaken(credentialId);
+    const revocation = await allocateStatus(deps, trx, identity, 'revocation');
+    const suspension = issue.suspension ? await allocateStatus(deps, trx, identity, 'suspension') : null;
+    const signed = await issue.sign(suspension ? [revocation.entry, suspension.entry] : [revocation.entry]);
+    const recorded = await insertVcApiCredential(trx, {
+      orgId,
+      credentialId,
+      revocationListId: revocation.listId,
+      revocationIndex: revocation.index,
+      suspensionListId: suspension?.listId ?? null,
+      suspensionIndex: suspension?.index ?? null,
+      issuedAt: deps.now(),
+    });
+    // Another request recorded the same id meanwhile: this one rolls back, its indexes untaken.
+    if (!recorded && credentialId !== null) throw credentialIdTaken(credentialId);
+    return signed;
+  });
+}
+
+/** One requested change: set (true) or clear (false) the credential's bit of a purpose. */
+export interface VcApiStatusChange {
+  purpose: StatusPurpose;
+  set: boolean;
+  /** When the caller named the entry (its id, list or index), it must be this credential's. */
+  entryId?: string;
+  statusListCredential?: string;
+  statusListIndex?: string;
+}
+
+export interface VcApiStatusView {
+  type: 'BitstringStatusListEntry';
+  statusPurpose: StatusPurpose;
+  statusListCredential: string;
+  statusListIndex: string;
+  /** Whether the bit is set (revoked, or suspended). */
+  status: boolean;
+}
+
+/**
+ * Sets or clears the bits of a VC-API credential of the organization and re-publishes the lists that
+ * changed. Another organization's credential is not found. Revocation is final: a set revocation bit
+ * is never cleared (W3C Bitstring Status List: "not reversible").
+ */
+export async function changeVcApiStatus(
+  deps: Deps,
+  orgId: string,
+  credentialId: string,
+  changes: VcApiStatusChange[],
+): Promise<VcApiStatusView[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const record = await findVcApiCredential(trx, orgId, credentialId);
+    const org = record && (await organizationById(trx, orgId));
+    if (!record || !org) throw new NotFoundError('credential');
+    const slots: { purpose: StatusPurpose; listId: string; index: number }[] = [
+      { purpose: 'revocation', listId: record.revocationListId, index: record.revocationIndex },
+    ];
+    if (record.suspensionListId !== null && record.suspensionIndex !== null)
+      slots.push({ purpose: 'suspension', listId: record.suspensionListId, index: record.suspensionIndex });
+    const missing = changes.find((change) => !slots.some((slot) => slot.purpose === change.purpose));
+    if (missing) {
+      throw new InvalidError('The credential has no such status entry.', [
+        {
+          path: 'body.credentialStatus.statusPurpose',
+          message: `this credential was issued without a ${missing.purpose} entry (ask for one with options.credentialStatus when issuing)`,
+        },
+      ]);
+    }
+    const views: VcApiStatusView[] = [];
+    for (const slot of slots) {
+      const list = await lockStatusListById(trx, orgId, slot.listId);
+      if (!list) throw new NotFoundError('status list');
+      const url = statusListUrl(deps, org.slug, slot.purpose, list.listNumber);
+      const bits = new Bitstring({ bytes: list.bits });
+      const before = bits.get(slot.index);
+      for (const change of changes.filter((c) => c.purpose === slot.purpose)) {
+        if (
+          (change.entryId !== undefined && change.entryId !== `${url}#${slot.index}`) ||
+          (change.statusListCredential !== undefined && change.statusListCredential !== url) ||
+          (change.statusListIndex !== undefined && change.statusListIndex !== String(slot.index))
+        ) {
+          throw new InvalidError('The status entry is not this credential’s.', [
+            {
+              path: 'body.credentialStatus',
+              message: `this credential's ${slot.purpose} entry is ${url}#${slot.index}`,
+            },
+          ]);
+        }
+        if (slot.purpose === 'revocation' && before && !change.set)
+          throw new ConflictError(
+            'A revoked credential stays revoked: revocation is final.',
+            'invalid-state-change',
+          );
+        bits.set(slot.index, change.set);
+      }
+      if (bits.get(slot.index) !== before) await publishStatusList(deps, trx, list, bits);
+      views.push({
+        type: 'BitstringStatusListEntry',
+        statusPurpose: slot.purpose,
+        statusListCredential: url,
+        statusListIndex: String(slot.index),
+        status: bits.get(slot.index),
+      });
+    }
+    await touchVcApiCredential(trx, orgId, record.id, deps.now());
+    return views;
+  });
 }

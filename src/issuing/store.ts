@@ -7,11 +7,13 @@ import type {
   IssuerKeysTable,
   StatusListsTable,
   StatusPurpose,
+  VcApiCredentialsTable,
 } from './tables.ts';
 
 export type IssuerKeyRow = Selectable<IssuerKeysTable>;
 export type StatusListRow = Selectable<StatusListsTable>;
 export type IssuedCredentialRow = Selectable<IssuedCredentialsTable>;
+export type VcApiCredentialRow = Selectable<VcApiCredentialsTable>;
 
 export async function listIssuerKeys(db: Executor, orgId: string): Promise<IssuerKeyRow[]> {
   return db.selectFrom('issuerKeys').selectAll().where('orgId', '=', orgId).orderBy('keyNumber').execute();
@@ -319,4 +321,39 @@ export async function findIssuerKeyById(
     .where('orgId', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Records a VC-API credential's status slots; undefined when the organization already has that id. */
+export async function insertVcApiCredential(
+  db: Executor,
+  row: Insertable<VcApiCredentialsTable>,
+): Promise<VcApiCredentialRow | undefined> {
+  return db
+    .insertInto('vcapiCredentials')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['orgId', 'credentialId']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findVcApiCredential(
+  db: Executor,
+  orgId: string,
+  credentialId: string,
+): Promise<VcApiCredentialRow | undefined> {
+  return db
+    .selectFrom('vcapiCredentials')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('credentialId', '=', credentialId)
+    .executeTakeFirst();
+}
+
+export async function touchVcApiCredential(db: Executor, orgId: string, id: string, at: Date): Promise<void> {
+  await db
+    .updateTable('vcapiCredentials')
+    .set({ statusUpdatedAt: at })
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -73,9 +73,28 @@ export interface IssuedCredentialsTable {
   createdAt: CreatedAt;
 }
 
+/**
+ * A credential issued through the VC-API: the caller keeps the credential, we keep its status slots so
+ * POST /credentials/status can change them. The bits themselves live in the lists (status_lists.bits).
+ */
+export interface VcApiCredentialsTable {
+  id: Generated<string>;
+  orgId: string;
+  /** options.credentialId, else the credential's id; null when the caller gave neither. */
+  credentialId: string | null;
+  revocationListId: string;
+  revocationIndex: number;
+  /** Only when the caller asked for a suspension entry. */
+  suspensionListId: string | null;
+  suspensionIndex: number | null;
+  issuedAt: Date;
+  statusUpdatedAt: Date | null;
+}
+
 export interface IssuingTables {
   issuerKeys: IssuerKeysTable;
   statusLists: StatusListsTable;
   issuedCredentials: IssuedCredentialsTable;
   issuerSettings: IssuerSettingsTable;
+  vcapiCredentials: VcApiCredentialsTable;
 }

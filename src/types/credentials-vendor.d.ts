@@ -18,6 +18,9 @@ declare module '@digitalbazaar/vc' {
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
     constructor(options: { signer?: unknown; date?: string | Date; cryptosuite: unknown });
+    /** Proof options copied into each proof it creates (id, previousProof …). */
+    proof?: Record<string, unknown>;
+    createProof(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   }
 }
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {

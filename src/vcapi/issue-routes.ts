@@ -6,6 +6,10 @@ import type { Deps } from '../deps.ts';
 import { issueViaVcApi } from './issue.ts';
 
 const json = z.record(z.string(), z.unknown());
+const statusOption = z.object({
+  type: z.literal('BitstringStatusListEntry'),
+  statusPurpose: z.enum(['revocation', 'suspension']),
+});
 
 export function issueRoutes(app: FastifyInstance, deps: Deps, tags: string[]): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,11 +19,15 @@ export function issueRoutes(app: FastifyInstance, deps: Deps, tags: string[]): v
       config: { scope: 'vc:issue' },
       schema: {
         tags,
-        summary: 'Sign a credential as the issuer of the API token (Data Integrity, eddsa-rdfc-2022)',
+        summary:
+          'Sign a credential as the issuer of the API token (Data Integrity, eddsa-rdfc-2022), with a revocation status entry (and a suspension one when options.credentialStatus lists it)',
         body: z.object({
           credential: json,
           options: z
-            .object({ credentialId: z.string().max(2048).optional() })
+            .object({
+              credentialId: z.string().min(1).max(2048).optional(),
+              credentialStatus: z.union([statusOption, z.array(statusOption).min(1).max(2)]).optional(),
+            })
             .passthrough()
             .optional(),
         }),

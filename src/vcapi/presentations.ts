@@ -1,13 +1,19 @@
-// Verifying a Verifiable Presentation: each credential it carries, and its own proof (if any) with
-// proofPurpose "authentication", the verifier's challenge and domain, and a key of the holder.
+// Verifying a Verifiable Presentation: its data model, each credential it carries (embedded, VC-JWT, or an
+// EnvelopedVerifiableCredential), and its own proofs, if any: a proof set or chain with proofPurpose
+// "authentication", the verifier's challenge and domain, each with a key its holder authorizes. An
+// EnvelopedVerifiablePresentation (a JWT in a data: URL) is read and verified the same way.
 import {
   type Check,
-  controllerOfMethodId,
-  ed25519PublicKeyOf,
+  checkPresentationDataModel,
   findDocumentLimitExcess,
-  findVerificationMethod,
-  resolveDidKey,
+  isEnvelope,
+  type Proof,
+  proofSuiteOf,
+  resolveHolderKey,
+  unwrapEnvelope,
   type VerificationResult,
+  type VerificationWarning,
+  verifyPresentationJwt,
 } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { createResolvers, verificationWork, verifyPresentedCredential } from '../verification/index.ts';
@@ -18,102 +24,145 @@ export interface PresentationResult {
   verified: boolean;
   presentation: Check[];
   credentials: VerificationResult[];
+  warnings: VerificationWarning[];
+}
+
+export interface PresentationOptions {
+  challenge?: string;
+  domain?: string;
 }
 
 const asArray = (value: unknown): unknown[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const failed = (message: string): Check => ({ code: 'proof', status: 'failed', message });
 
 export async function verifyPresentation(
   deps: Deps,
   presentation: Json,
-  options: { challenge?: string; domain?: string; unsignedPresentation?: boolean },
+  options: PresentationOptions,
 ): Promise<PresentationResult> {
   // Measured before anything is verified: the whole presentation is canonicalised for its proof.
   const excess = findDocumentLimitExcess(presentation);
-  if (excess) {
-    return {
-      verified: false,
-      presentation: [{ code: 'structure', status: 'failed', message: excess.message }],
-      credentials: [],
-    };
-  }
-  const checks: Check[] = [];
-  const types = asArray(presentation.type);
-  if (!types.includes('VerifiablePresentation')) {
-    checks.push({
-      code: 'structure',
-      status: 'failed',
-      message: 'The type of a presentation must include "VerifiablePresentation".',
-    });
-  }
+  if (excess) return refused(excess.message);
+  if (isEnvelope(presentation, 'EnvelopedVerifiablePresentation'))
+    return verifyEnvelopedPresentation(deps, presentation, options);
+  const { checks, warnings } = await checkPresentationProofs(deps, presentation, options);
+  return verifyContents(deps, presentation, checks, warnings);
+}
+
+function refused(message: string): PresentationResult {
+  return {
+    verified: false,
+    presentation: [{ code: 'structure', status: 'failed', message }],
+    credentials: [],
+    warnings: [],
+  };
+}
+
+/** The presentation's data model and every credential it carries, after its proof checks. */
+async function verifyContents(
+  deps: Deps,
+  presentation: Json,
+  proofChecks: Check[],
+  warnings: VerificationWarning[],
+): Promise<PresentationResult> {
+  const checks = [checkPresentationDataModel(presentation), ...proofChecks];
   const credentials = await Promise.all(
     asArray(presentation.verifiableCredential).map((vc) => verifyPresentedCredential(deps, vc)),
   );
+  const verified = checks.every((c) => c.status === 'passed') && credentials.every((c) => c.verified);
+  const all = [
+    ...warnings,
+    ...credentials.flatMap((c, i) =>
+      c.warnings.map((w) => ({ ...w, message: `credential ${i + 1}: ${w.message}` })),
+    ),
+  ];
+  return { verified, presentation: checks, credentials, warnings: all };
+}
+
+async function verifyEnvelopedPresentation(
+  deps: Deps,
+  envelope: Json,
+  options: PresentationOptions,
+): Promise<PresentationResult> {
+  const unwrapped = unwrapEnvelope(envelope, 'EnvelopedVerifiablePresentation');
+  if (!unwrapped.ok) return refused(unwrapped.message);
+  const { resolveDid } = createResolvers(deps);
+  const { proof, presentation } = await verifyPresentationJwt(unwrapped.jwt, {
+    now: deps.now(),
+    resolveDid,
+    ...options,
+  });
+  if (!presentation) return { verified: false, presentation: [proof], credentials: [], warnings: [] };
+  const excess = findDocumentLimitExcess(presentation);
+  if (excess) return refused(excess.message);
+  return verifyContents(deps, presentation, [proof], []);
+}
+
+/** Every proof of the presentation: a set or a chain; types Tessera cannot check are left aside with a warning. */
+async function checkPresentationProofs(
+  deps: Deps,
+  presentation: Json,
+  options: PresentationOptions,
+): Promise<{ checks: Check[]; warnings: VerificationWarning[] }> {
   const proofs = asArray(presentation.proof);
   if (proofs.length === 0) {
-    checks.push(
-      options.challenge
-        ? {
-            code: 'proof',
-            status: 'failed',
-            message: 'A challenge was given but the presentation is not signed.',
-          }
-        : {
-            code: 'proof',
-            status: 'passed',
-            message: 'The presentation is unsigned; only its credentials were checked.',
-          },
-    );
+    const check: Check = options.challenge
+      ? failed('A challenge was given but the presentation is not signed.')
+      : {
+          code: 'proof',
+          status: 'passed',
+          message: 'The presentation is unsigned; only its credentials were checked.',
+        };
+    return { checks: [check], warnings: [] };
   }
-  for (const proof of proofs) {
-    checks.push(
-      proof && typeof proof === 'object' && !Array.isArray(proof)
-        ? await checkPresentationProof(deps, presentation, proof as Json, options)
-        : { code: 'proof', status: 'failed', message: 'A presentation proof must be an object.' },
-    );
-  }
-  const verified = checks.every((c) => c.status === 'passed') && credentials.every((c) => c.verified);
-  return { verified, presentation: checks, credentials };
+  const known = proofs.filter((proof) => !isObject(proof) || proofSuiteOf(proof as Proof) !== undefined);
+  const unknown = proofs.filter(
+    (proof): proof is Json => isObject(proof) && proofSuiteOf(proof as Proof) === undefined,
+  );
+  if (known.length === 0)
+    return { checks: [failed('No proof of the presentation is of a type Tessera can check.')], warnings: [] };
+  const checks = await Promise.all(
+    known.map((proof) =>
+      isObject(proof)
+        ? checkPresentationProof(deps, presentation, proof, options)
+        : failed('A presentation proof must be an object.'),
+    ),
+  );
+  const warnings = unknown.map((proof) => ({
+    code: 'unknown-proof-type',
+    message: `A presentation proof of type ${String(proof.type).slice(0, 100)} is not one Tessera can check, so it was left aside; the other proofs decide.`,
+  }));
+  return { checks, warnings };
 }
 
 async function checkPresentationProof(
   deps: Deps,
   presentation: Json,
   proof: Json,
-  options: { challenge?: string; domain?: string },
+  options: PresentationOptions,
 ): Promise<Check> {
-  const fail = (message: string): Check => ({ code: 'proof', status: 'failed', message });
   if (proof.proofPurpose !== 'authentication')
-    return fail('A presentation proof must have proofPurpose "authentication".');
+    return failed('A presentation proof must have proofPurpose "authentication".');
   if (options.challenge !== undefined && proof.challenge !== options.challenge)
-    return fail('The presentation was not signed for this challenge.');
-  if (options.domain !== undefined && proof.domain !== options.domain)
-    return fail('The presentation was not signed for this domain.');
-  const methodId = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : undefined;
-  if (!methodId) return fail('The presentation proof names no verification method.');
-  const controller = controllerOfMethodId(methodId);
+    return failed('The presentation was not signed for this challenge.');
   if (
-    presentation.holder !== undefined &&
-    presentation.holder !== controller &&
-    (presentation.holder as Json)?.id !== controller
-  ) {
-    return fail('The presentation was signed by someone other than its holder.');
-  }
-  const document = resolveDidKey(controller) ?? (await createResolvers(deps).resolveDid(controller));
-  if (!document)
-    return {
-      code: 'proof',
-      status: 'unchecked',
-      message: `The signer's DID document (${controller}) could not be obtained.`,
-    };
-  const lookup = findVerificationMethod(document, methodId, 'authentication');
-  if (!lookup.found || !lookup.authorized)
-    return fail('The signing key is not one its DID document authorizes for authentication.');
-  const publicKey = ed25519PublicKeyOf(lookup.method);
-  if (!publicKey) return fail('The signing key is not an Ed25519 key.');
-  const result = await verificationWork(deps).verifyProof(presentation, proof as never, publicKey);
+    options.domain !== undefined &&
+    proof.domain !== options.domain &&
+    !asArray(proof.domain).includes(options.domain)
+  )
+    return failed('The presentation was not signed for this domain.');
+  const key = await resolveHolderKey(proof.verificationMethod, createResolvers(deps).resolveDid);
+  if (!key.ok) return { code: 'proof', status: key.status, message: key.message };
+  if (!key.publicKey) return failed('The signing key is not an Ed25519 key, which its proof type needs.');
+  const holder = isObject(presentation.holder) ? presentation.holder.id : presentation.holder;
+  if (holder !== undefined && holder !== key.controller)
+    return failed('The presentation was signed by someone other than its holder.');
+  const result = await verificationWork(deps).verifyProof(presentation, proof as Proof, key.publicKey);
   if (result.ok) return { code: 'proof', status: 'passed', message: 'The presentation signature is valid.' };
   return result.reason === 'unfinished'
     ? { code: 'proof', status: 'unchecked', message: result.message }
-    : fail(result.message);
+    : failed(result.message);
 }

@@ -1,10 +1,12 @@
-// W3C VC-API endpoints (https://w3c-ccg.github.io/vc-api/): issue (issue-routes.ts), verify credentials
-// and presentations (verify-routes.ts). Issue needs an API token with the vc:issue scope; verifying is open.
+// W3C VC-API endpoints (https://w3c-ccg.github.io/vc-api/): issue (issue-routes.ts), update status
+// (status-routes.ts), verify credentials and presentations (verify-routes.ts). Issue and status need an
+// API token with the vc:issue scope; verifying is open.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { errorHandler } from '../http/problem.ts';
 import { measureJsonBodies, NotABadgeError } from '../verification/index.ts';
 import { issueRoutes } from './issue-routes.ts';
+import { statusRoutes } from './status-routes.ts';
 import { verifyResponse, verifyRoutes } from './verify-routes.ts';
 
 export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
@@ -17,5 +19,6 @@ export async function vcApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   });
   const tags = ['vc-api'];
   issueRoutes(app, deps, tags);
+  statusRoutes(app, deps, tags);
   verifyRoutes(app, deps, tags);
 }

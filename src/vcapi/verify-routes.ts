@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Check } from '../credentials/index.ts';
+import type { Check, VerificationWarning } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { verifyPresentedCredential, withVerificationSlot } from '../verification/index.ts';
 import { verifyPresentation } from './presentations.ts';
@@ -22,18 +22,33 @@ const verifyReply = z.object({
   problemDetails: z.array(problemDetail).optional(),
 });
 
-/** Failed checks become errors, unchecked ones too (we could not confirm them); see docs/credentials.md. */
-export function verifyResponse(verified: boolean, checks: Check[]) {
+/**
+ * Failed checks become errors, unchecked ones too (we could not confirm them), each saying which it is: a
+ * rule that failed ("proof failed") or something that could not be reached ("status could not be checked").
+ * Warnings never change `verified`; see docs/credentials.md.
+ */
+export function verifyResponse(verified: boolean, checks: Check[], warnings: VerificationWarning[] = []) {
   const toProblem = (c: Check) => ({
     type: `/problems/verification/${c.code}`,
-    title: `${c.code} ${c.status}`,
+    title: c.status === 'unchecked' ? `${c.code} could not be checked` : `${c.code} failed`,
     detail: c.message,
   });
+  const warningDetails = warnings.map((w) => ({
+    type: `/problems/verification/warning/${w.code}`,
+    title: `warning: ${w.code}`,
+    detail: w.message,
+  }));
   const errors = checks.filter((c) => c.status !== 'passed').map(toProblem);
   const simple = checks.map(({ code, status, message }) => ({ code, status, message }));
   return verified
-    ? { verified, checks: simple, warnings: [], errors: [] }
-    : { verified, checks: simple, warnings: [], errors, problemDetails: errors };
+    ? { verified, checks: simple, warnings: warningDetails, errors: [] }
+    : {
+        verified,
+        checks: simple,
+        warnings: warningDetails,
+        errors,
+        problemDetails: [...errors, ...warningDetails],
+      };
 }
 
 export function verifyRoutes(app: FastifyInstance, deps: Deps, tags: string[]): void {
@@ -44,7 +59,8 @@ export function verifyRoutes(app: FastifyInstance, deps: Deps, tags: string[]): 
       config: { auth: 'public' },
       schema: {
         tags,
-        summary: 'Verify a credential (JSON with an embedded proof, or a VC-JWT string)',
+        summary:
+          'Verify any W3C credential (JSON with embedded proofs, a VC-JWT string, or an EnvelopedVerifiableCredential)',
         body: z.object({
           verifiableCredential: z.union([json, z.string().max(1_000_000)]),
           options: json.optional(),
@@ -56,7 +72,9 @@ export function verifyRoutes(app: FastifyInstance, deps: Deps, tags: string[]): 
       const result = await withVerificationSlot(deps, () =>
         verifyPresentedCredential(deps, request.body.verifiableCredential),
       );
-      return reply.code(result.verified ? 200 : 400).send(verifyResponse(result.verified, result.checks));
+      return reply
+        .code(result.verified ? 200 : 400)
+        .send(verifyResponse(result.verified, result.checks, result.warnings));
     },
   );
 
@@ -88,7 +106,9 @@ export function verifyRoutes(app: FastifyInstance, deps: Deps, tags: string[]): 
           c.checks.map((check) => ({ ...check, message: `credential ${i + 1}: ${check.message}` })),
         ),
       ];
-      return reply.code(result.verified ? 200 : 400).send(verifyResponse(result.verified, checks));
+      return reply
+        .code(result.verified ? 200 : 400)
+        .send(verifyResponse(result.verified, checks, result.warnings));
     },
   );
 }

@@ -1,7 +1,7 @@
 // OB 2.0 hosted verification: the assertion, its BadgeClass and issuer Profile fetched from their URLs
 // (a loopback server here, so the SSRF guard is relaxed for this test only), and refused on private
 // addresses through the real guard.
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CompactSign } from 'jose';
@@ -35,7 +35,14 @@ describe('verifying an OB 2.0 hosted assertion', () => {
     const context = 'https://w3id.org/openbadges/v2';
     documents.set('/issuer', {
       status: 200,
-      body: { '@context': context, type: 'Profile', id: `${base}/issuer`, name: 'Old Guild', url: base },
+      body: {
+        '@context': context,
+        type: 'Profile',
+        id: `${base}/issuer`,
+        name: 'Old Guild',
+        url: base,
+        email: 'badges@old-guild.example',
+      },
     });
     documents.set('/badge', {
       status: 200,
@@ -140,6 +147,8 @@ describe('verifying an OB 2.0 hosted assertion', () => {
 
   describe('signed (JWS) assertions', () => {
     const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const REVOKED = 'urn:uuid:0b9f5c1e-3c2a-4d7e-9f1a-2b3c4d5e6f70';
+    const anId = () => `urn:uuid:${randomUUID()}`;
     const signedAssertion = (id: string, creator = `${base}/key`) => ({
       ...(documents.get('/assertions/good')?.body as object),
       id,
@@ -177,13 +186,13 @@ describe('verifying an OB 2.0 hosted assertion', () => {
         body: {
           type: 'RevocationList',
           id: `${base}/revocations`,
-          revokedAssertions: [{ id: 'urn:uuid:revoked-1', revocationReason: 'Cheating' }],
+          revokedAssertions: [{ id: REVOKED, revocationReason: 'Cheating' }],
         },
       });
     });
 
     it('verifies a signed assertion with a key the issuer owns', async () => {
-      const report = await verifySigned(sign(signedAssertion('urn:uuid:signed-1')));
+      const report = await verifySigned(sign(signedAssertion(anId())));
       expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
       expect(report).toMatchObject({
         verdict: 'verified',
@@ -193,7 +202,7 @@ describe('verifying an OB 2.0 hosted assertion', () => {
     });
 
     it('recognises a pasted signed assertion (JWS text) as OB 2.0, not as a VC-JWT', async () => {
-      const jws = await sign(signedAssertion('urn:uuid:signed-5'));
+      const jws = await sign(signedAssertion(anId()));
       const report = await verifyBadge(
         t.deps,
         { kind: 'credential', credential: jws },
@@ -203,9 +212,10 @@ describe('verifying an OB 2.0 hosted assertion', () => {
     });
 
     it('fails the proof check when the signed payload was changed', async () => {
-      const [header, , signature] = (await sign(signedAssertion('urn:uuid:signed-2'))).split('.');
+      const id = anId();
+      const [header, , signature] = (await sign(signedAssertion(id))).split('.');
       const changed = Buffer.from(
-        JSON.stringify({ ...signedAssertion('urn:uuid:signed-2'), issuedOn: '2026-02-01T00:00:00Z' }),
+        JSON.stringify({ ...signedAssertion(id), issuedOn: '2026-02-01T00:00:00Z' }),
       ).toString('base64url');
       const report = await verifySigned(Promise.resolve(`${header}.${changed}.${signature}`));
       expect(report.verdict).toBe('not-verified');
@@ -213,19 +223,19 @@ describe('verifying an OB 2.0 hosted assertion', () => {
     });
 
     it('fails the issuer check when the key belongs to someone else', async () => {
-      const report = await verifySigned(sign(signedAssertion('urn:uuid:signed-3', `${base}/stranger-key`)));
+      const report = await verifySigned(sign(signedAssertion(anId(), `${base}/stranger-key`)));
       expect(report.verdict).toBe('not-verified');
       expect(report.checks.find((c) => c.code === 'issuer-identity')?.status).toBe('failed');
     });
 
     it("fails the status check for an assertion on the issuer's revocation list", async () => {
-      const report = await verifySigned(sign(signedAssertion('urn:uuid:revoked-1')));
+      const report = await verifySigned(sign(signedAssertion(REVOKED)));
       expect(report.checks.find((c) => c.code === 'status')).toMatchObject({ status: 'failed' });
       expect(report.checks.find((c) => c.code === 'status')?.message).toContain('Cheating');
     });
 
     it('says could-not-check, never verified, when the key cannot be fetched', async () => {
-      const report = await verifySigned(sign(signedAssertion('urn:uuid:signed-4')), true);
+      const report = await verifySigned(sign(signedAssertion(anId())), true);
       expect(report.verdict).toBe('could-not-check');
       expect(report.checks.find((c) => c.code === 'proof')?.status).toBe('unchecked');
     });

@@ -97,8 +97,8 @@ export async function verifySignedOb2(
   assertion: Json,
   now: Date,
 ): Promise<Ob2Outcome> {
-  const { structure, expiry } = structureCheck(assertion, now);
   const lookup = await fetchIssuerOf(fetcher, assertion);
+  const { structure, notBefore, expiry, warnings } = structureCheck(assertion, now, lookup);
   const key = await fetchKey(fetcher, assertion, lookup.issuer);
   const proof = key.ok ? await signatureCheck(jws, key.publicKey) : key.check;
   let issuerIdentity: ReportCheck;
@@ -125,10 +125,12 @@ export async function verifySignedOb2(
       structure,
       proof,
       issuerIdentity,
+      notBefore,
       expiry,
       await revocationCheck(fetcher, assertion, lookup.issuer),
     ],
     claims: ob2Claims(assertion, lookup.badgeClass, lookup.issuer),
+    warnings,
     assertion,
   };
 }

@@ -1,9 +1,14 @@
 // Open Badges 2.0 verification: hosted assertions are fetched from their own id URL, with their
 // BadgeClass and issuer Profile; a revoked one answers {revoked: true} (often with 410 Gone).
 // https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html#HostedBadge
-import { checkOb2Assertion } from '../credentials/index.ts';
+import {
+  checkOb2Assertion,
+  checkOb2BadgeClass,
+  checkOb2Profile,
+  type Ob2CheckResult,
+} from '../credentials/index.ts';
 import type { SafeFetchResult } from '../net/safe-fetch.ts';
-import { type Claims, ob2Claims, type ReportCheck } from './report.ts';
+import { type Claims, ob2Claims, type ReportCheck, type ReportWarning } from './report.ts';
 
 type Json = Record<string, unknown>;
 /** Fetches a URL for verification (the SSRF-guarded safeFetch in production). */
@@ -15,6 +20,8 @@ const OB2_CONTEXTS = ['https://w3id.org/openbadges/v2', 'https://openbadgespec.o
 export interface Ob2Outcome {
   checks: ReportCheck[];
   claims: Claims;
+  /** What the 1EdTech validator reports as warnings (an extension not checked): never a verdict. */
+  warnings?: ReportWarning[];
   assertion?: Json;
 }
 
@@ -68,21 +75,54 @@ function revoked(stub: Json, url: string): Ob2Outcome {
   };
 }
 
-export function structureCheck(assertion: Json, now: Date): { structure: ReportCheck; expiry: ReportCheck } {
+/** Problems of one checked document, each prefixed with what it is ("BadgeClass: …"). */
+const problemsOf = (result: Ob2CheckResult, skip: string[] = [], prefix = ''): string[] =>
+  result.checks.filter((c) => !c.ok && !skip.includes(c.name)).map((c) => prefix + (c.problem ?? c.name));
+
+export const warningsOf = (...results: (Ob2CheckResult | undefined)[]): ReportWarning[] =>
+  results.flatMap((r) => r?.warnings ?? []).map((message) => ({ code: 'ob2-validator', message }));
+
+export interface StructureChecks {
+  structure: ReportCheck;
+  notBefore: ReportCheck;
+  expiry: ReportCheck;
+  warnings: ReportWarning[];
+}
+
+/**
+ * The validator's rules for the assertion and, when we have them, its BadgeClass and issuer Profile
+ * (it validates all three); the issue date and the expiry are checks of their own.
+ */
+export function structureCheck(assertion: Json, now: Date, lookup: IssuerLookup = {}): StructureChecks {
   const result = checkOb2Assertion(assertion, { now });
-  const problems = result.checks
-    .filter((c) => !c.ok && c.name !== 'notExpired')
-    .map((c) => c.problem ?? c.name);
+  const badgeClass =
+    lookup.badgeClass && checkOb2BadgeClass(lookup.badgeClass, { embedded: isObject(assertion.badge) });
+  const issuer = lookup.issuer && checkOb2Profile(lookup.issuer);
+  const problems = [
+    ...problemsOf(result, ['notExpired', 'notIssuedInFuture']),
+    ...(badgeClass ? problemsOf(badgeClass, [], 'BadgeClass: ') : []),
+    ...(issuer ? problemsOf(issuer, [], 'Issuer profile: ') : []),
+  ];
+  const future = result.checks.find((c) => c.name === 'notIssuedInFuture');
   const expired = result.checks.find((c) => c.name === 'notExpired');
+  const what = badgeClass
+    ? issuer
+      ? 'The assertion, its BadgeClass and issuer profile have'
+      : 'The assertion and its BadgeClass have'
+    : 'The assertion has';
   return {
     structure:
       problems.length === 0
-        ? checkOf('structure', 'passed', 'The assertion has the shape Open Badges 2.0 requires.')
-        : checkOf(
-            'structure',
+        ? checkOf('structure', 'passed', `${what} the shape Open Badges 2.0 requires.`)
+        : checkOf('structure', 'failed', `Not valid Open Badges 2.0: ${problems.join(' ')}`),
+    notBefore:
+      future && !future.ok
+        ? checkOf(
+            'not-before',
             'failed',
-            `The assertion is not a valid Open Badges 2.0 assertion: ${problems.join(' ')}`,
-          ),
+            `The assertion claims to be issued in the future: ${future.problem}`,
+          )
+        : checkOf('not-before', 'passed', 'The assertion was issued before now.'),
     expiry:
       expired && !expired.ok
         ? checkOf('not-expired', 'failed', expired.problem ?? 'The assertion has expired.')
@@ -91,6 +131,7 @@ export function structureCheck(assertion: Json, now: Date): { structure: ReportC
             'passed',
             assertion.expires ? 'The assertion has not expired.' : 'The assertion has no expiry date.',
           ),
+    warnings: warningsOf(result, badgeClass, issuer),
   };
 }
 
@@ -101,20 +142,8 @@ export interface IssuerLookup {
   problem?: ReportCheck;
 }
 
-/** The BadgeClass (embedded or fetched) and the issuer Profile it names (fetched). */
-export async function fetchIssuerOf(fetcher: Fetcher, assertion: Json): Promise<IssuerLookup> {
-  let badgeClass: Json | undefined = isObject(assertion.badge) ? assertion.badge : undefined;
-  if (!badgeClass && typeof assertion.badge === 'string') {
-    const fetched = await fetchOb2Document(fetcher, assertion.badge);
-    if (!fetched.ok) {
-      const message = `The badge description (${assertion.badge}) could not be fetched: ${fetched.reason}.`;
-      return { problem: checkOf('issuer-identity', 'unchecked', message) };
-    }
-    badgeClass = fetched.doc;
-  }
-  if (!badgeClass || !asArray(badgeClass.type).includes('BadgeClass')) {
-    return { problem: checkOf('issuer-identity', 'failed', 'The assertion does not lead to a BadgeClass.') };
-  }
+/** The issuer Profile a BadgeClass names (always fetched from its URL, even when embedded). */
+export async function fetchProfileOf(fetcher: Fetcher, badgeClass: Json): Promise<IssuerLookup> {
   const issuerUrl = isObject(badgeClass.issuer) ? badgeClass.issuer.id : badgeClass.issuer;
   if (typeof issuerUrl !== 'string') {
     return { problem: checkOf('issuer-identity', 'failed', 'The badge names no issuer.'), badgeClass };
@@ -133,18 +162,50 @@ export async function fetchIssuerOf(fetcher: Fetcher, assertion: Json): Promise<
   return { badgeClass, issuer };
 }
 
-/** Hosted verification: the assertion must live on the issuer's origin (or one the issuer allows). */
+/** The BadgeClass (embedded or fetched) and the issuer Profile it names (fetched). */
+export async function fetchIssuerOf(fetcher: Fetcher, assertion: Json): Promise<IssuerLookup> {
+  let badgeClass: Json | undefined = isObject(assertion.badge) ? assertion.badge : undefined;
+  if (!badgeClass && typeof assertion.badge === 'string') {
+    const fetched = await fetchOb2Document(fetcher, assertion.badge);
+    if (!fetched.ok) {
+      const message = `The badge description (${assertion.badge}) could not be fetched: ${fetched.reason}.`;
+      return { problem: checkOf('issuer-identity', 'unchecked', message) };
+    }
+    badgeClass = fetched.doc;
+  }
+  if (!badgeClass || !asArray(badgeClass.type).includes('BadgeClass')) {
+    return { problem: checkOf('issuer-identity', 'failed', 'The assertion does not lead to a BadgeClass.') };
+  }
+  return fetchProfileOf(fetcher, badgeClass);
+}
+
+const authorityOf = (url: string): string | undefined => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * §"VerificationObject" of the issuer, as the validator applies it: the assertion's id must start with
+ * one of `startsWith` (when given) and be hosted on one of `allowedOrigins`, which defaults to the
+ * host of the issuer's own id (so naming allowedOrigins replaces that default).
+ */
 function hostedIssuerCheck(assertionUrl: string, lookup: IssuerLookup): ReportCheck {
   const { issuer, problem } = lookup;
   if (problem || !issuer) return problem ?? checkOf('issuer-identity', 'failed', 'No issuer profile.');
   const issuerUrl = String(issuer.id);
-  const allowed = isObject(issuer.verification) ? asArray(issuer.verification.allowedOrigins) : [];
-  const origin = new URL(assertionUrl);
-  const sameOrigin =
-    origin.origin === new URL(issuerUrl).origin ||
-    allowed.includes(origin.host) ||
-    allowed.includes(origin.hostname);
-  return sameOrigin
+  const policy = isObject(issuer.verification) ? issuer.verification : {};
+  const startsWith = asArray(policy.startsWith).filter((s): s is string => typeof s === 'string');
+  if (startsWith.length && !startsWith.some((prefix) => assertionUrl.startsWith(prefix))) {
+    const message = `The assertion's address ${assertionUrl} does not start with any the issuer (${issuerUrl}) allows.`;
+    return checkOf('issuer-identity', 'failed', message);
+  }
+  const allowed =
+    policy.allowedOrigins === undefined ? [authorityOf(issuerUrl)] : asArray(policy.allowedOrigins);
+  const host = authorityOf(assertionUrl);
+  return host !== undefined && allowed.includes(host)
     ? checkOf(
         'issuer-identity',
         'passed',
@@ -153,7 +214,7 @@ function hostedIssuerCheck(assertionUrl: string, lookup: IssuerLookup): ReportCh
     : checkOf(
         'issuer-identity',
         'failed',
-        `The assertion is hosted at ${origin.host}, which the issuer (${issuerUrl}) does not vouch for.`,
+        `The assertion is hosted at ${host ?? assertionUrl}, which the issuer (${issuerUrl}) does not vouch for.`,
       );
 }
 
@@ -184,7 +245,6 @@ export async function verifyHostedOb2(
     assertion = fetched.doc;
   }
   if (assertion.revoked === true) return revoked(assertion, url);
-  const { structure, expiry } = structureCheck(assertion, now);
   const hosted =
     assertion.id === url
       ? checkOf('hosted', 'passed', 'The issuer serves this assertion at the address it names as its own.')
@@ -194,10 +254,12 @@ export async function verifyHostedOb2(
           `The assertion names ${String(assertion.id)} as its address, but was fetched from ${url}.`,
         );
   const lookup = await fetchIssuerOf(fetcher, assertion);
+  const { structure, notBefore, expiry, warnings } = structureCheck(assertion, now, lookup);
   const status = checkOf('status', 'passed', 'The issuer still serves the assertion and has not revoked it.');
   return {
-    checks: [structure, hosted, hostedIssuerCheck(url, lookup), expiry, status],
+    checks: [structure, hosted, hostedIssuerCheck(url, lookup), notBefore, expiry, status],
     claims: ob2Claims(assertion, lookup.badgeClass, lookup.issuer),
+    warnings,
     assertion,
   };
 }

@@ -2,7 +2,7 @@
 // catalogs, every user-supplied or credential-supplied text escaped. Icons are paired with words.
 import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
-import type { Claims, ReportCheck, VerificationReport } from './report.ts';
+import type { Claims, ReportCheck, ReportWarning, VerificationReport } from './report.ts';
 
 export type PageOutcome =
   | { kind: 'report'; report: VerificationReport; email?: string; checkedAt: Date }
@@ -41,6 +41,18 @@ function renderCheck(locale: string, item: ReportCheck): string {
   <div><p class="check-title"><strong>${escapeHtml(checkName(locale, item.code))}</strong>: <span class="status">${escapeHtml(t(`verify.status.${item.status}`))}</span></p>
   <p class="detail" lang="en">${escapeHtml(item.message)}</p></div>
 </li>`;
+}
+
+/** Warnings under their own heading, after the checks: they never change the verdict. */
+function renderWarnings(locale: string, warnings: ReportWarning[] | undefined): string {
+  if (!warnings || warnings.length === 0) return '';
+  const items = warnings
+    .map(
+      (item) =>
+        `<li class="warning" data-code="${escapeHtml(item.code)}"><span class="icon" aria-hidden="true">!</span> <span lang="en">${escapeHtml(item.message)}</span></li>`,
+    )
+    .join('\n');
+  return `<h3>${escapeHtml(translate(locale, 'verify.warningsHeading'))}</h3>\n<ul class="warnings">\n${items}\n</ul>`;
 }
 
 function recipientText(locale: string, recipient: NonNullable<Claims['recipient']>): string {
@@ -100,6 +112,7 @@ function renderReport(locale: string, outcome: Extract<PageOutcome, { kind: 'rep
 <ul class="checks">
 ${report.checks.map((item) => renderCheck(locale, item)).join('\n')}
 </ul>
+${renderWarnings(locale, report.warnings)}
 ${renderClaims(locale, report)}
 ${email}
 </section>`;
@@ -191,7 +204,9 @@ button:focus-visible,a:focus-visible,textarea:focus-visible,input:focus-visible{
 .verdict-verified{border-left:.5rem solid #1a7f37}
 .verdict-not-verified{border-left:.5rem solid #cf222e}
 .verdict-could-not-check{border-left:.5rem solid #9a6700}
-.checks{list-style:none;padding:0;margin:0}
+.checks,.warnings{list-style:none;padding:0;margin:0}
+.warning{padding:.4rem 0;color:#424a53;font-size:.9rem}
+.warning .icon{color:#9a6700}
 .check{display:flex;gap:.6rem;padding:.5rem 0;border-top:1px solid #eaeef2}
 .check p{margin:0}
 .icon{display:inline-block;min-width:1.4rem;text-align:center;font-weight:700}

@@ -9,8 +9,22 @@ export interface ReportCheck {
   message: string;
 }
 
+/** Something worth knowing that decides nothing (a proof type left aside, a legacy cryptosuite name). */
+export interface ReportWarning {
+  code: string;
+  message: string;
+}
+
 export type Verdict = 'verified' | 'not-verified' | 'could-not-check';
-export type ReportFormat = 'ob3-json' | 'ob3-jwt' | 'ob2-hosted' | 'ob2-signed' | 'unknown';
+/** `ob2-badgeclass` / `ob2-profile`: an OB 2.0 BadgeClass or issuer Profile brought alone (a description, not an award). */
+export type ReportFormat =
+  | 'ob3-json'
+  | 'ob3-jwt'
+  | 'ob2-hosted'
+  | 'ob2-signed'
+  | 'ob2-badgeclass'
+  | 'ob2-profile'
+  | 'unknown';
 
 export interface Recipient {
   /** `id` for a DID or URL subject, else the IdentityObject's type (emailAddress, email, url …). */
@@ -35,6 +49,8 @@ export interface VerificationReport {
   verdict: Verdict;
   format: ReportFormat;
   checks: ReportCheck[];
+  /** Never changes the verdict. Reports stored before warnings existed have none. */
+  warnings?: ReportWarning[];
   claims: Claims;
   /** Present only when an email address was asked about. */
   emailMatch?: boolean;

@@ -1,5 +1,6 @@
 // Where verification looks things up. Documents of this server's own issuers are read from the
-// database (no HTTP round trip to ourselves); anything else goes through the SSRF-guarded fetch.
+// database (no HTTP round trip to ourselves); anything else (did:web documents, https issuers' and
+// keys' controller documents, status lists) goes through the SSRF-guarded fetch.
 import {
   type CredentialStatusValue,
   type DidDocument,
@@ -22,9 +23,27 @@ function ownIssuerSlug(deps: Deps, did: string): string | undefined {
     : undefined;
 }
 
+/**
+ * Where the document of a controller lives: a did:web's did.json, or an https issuer's (or key's) own URL,
+ * which answers with its controller document (https://www.w3.org/TR/cid-1.0/#controller-documents).
+ * safe-fetch refuses plain http unless VERIFY_ALLOW_PRIVATE (tests) allows it.
+ */
+function documentUrlOf(id: string): string | undefined {
+  try {
+    if (isDidWeb(id)) return didWebToUrl(id);
+    if (!/^https?:\/\//.test(id)) return undefined;
+    const url = new URL(id);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return undefined; // not a valid did:web or URL: nothing to fetch
+  }
+}
+
 const DID_TYPES = [
   'application/did+ld+json',
   'application/did+json',
+  'application/cid+json',
   'application/ld+json',
   'application/json',
 ];
@@ -107,8 +126,9 @@ export function createResolvers(deps: Deps) {
         async () => {
           const own = ownIssuerSlug(deps, id);
           if (own) return didDocumentOf(deps, own);
-          if (!isDidWeb(id)) return undefined;
-          const fetched = await fetchJson(deps, didWebToUrl(id), DID_TYPES);
+          const url = documentUrlOf(id);
+          if (!url) return undefined;
+          const fetched = await fetchJson(deps, url, DID_TYPES);
           return fetched.ok ? (fetched.json as unknown as DidDocument) : undefined;
         },
         undefined,

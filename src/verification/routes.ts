@@ -123,7 +123,9 @@ async function verifyApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
         : { fields: request.body ?? {}, file: undefined };
       const { input, email } = toVerifyRequest(fields, file);
       try {
-        return await withVerificationSlot(deps, () => verifyBadge(deps, input, email ? { email } : {}));
+        return await withVerificationSlot(deps, () =>
+          verifyBadge(deps, input, { descriptions: true, ...(email ? { email } : {}) }),
+        );
       } catch (error) {
         if (error instanceof NotABadgeError) return sendNotABadge(reply, request, error);
         throw error;
@@ -205,7 +207,7 @@ async function verifyPageRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
         );
       try {
         const report = await withVerificationSlot(deps, () =>
-          verifyBadge(deps, form.input, form.email ? { email: form.email } : {}),
+          verifyBadge(deps, form.input, { descriptions: true, ...(form.email ? { email: form.email } : {}) }),
         );
         const outcome: PageOutcome = {
           kind: 'report',

@@ -25,7 +25,7 @@ const check = z.object({
   code: z
     .string()
     .describe(
-      'structure, contexts, proof, issuer-key, issuer-identity, jwt-claims, not-before, not-expired, status, hosted, fetch',
+      'structure, open-badges, contexts, proof, issuer-key, issuer-identity, jwt-claims, not-before, not-expired, status, hosted, fetch',
     ),
   status: z.enum(['passed', 'failed', 'unchecked']).describe('unchecked: could not check (never a pass)'),
   message: z.string(),
@@ -39,8 +39,16 @@ const recipient = z.object({
 
 export const verifyReply = z.object({
   verdict: z.enum(['verified', 'not-verified', 'could-not-check']),
-  format: z.enum(['ob3-json', 'ob3-jwt', 'ob2-hosted', 'ob2-signed', 'unknown']),
+  format: z
+    .enum(['ob3-json', 'ob3-jwt', 'ob2-hosted', 'ob2-signed', 'ob2-badgeclass', 'ob2-profile', 'unknown'])
+    .describe('ob2-badgeclass, ob2-profile: an OB 2.0 BadgeClass or issuer Profile checked on its own'),
   checks: z.array(check),
+  warnings: z
+    .array(z.object({ code: z.string(), message: z.string() }))
+    .optional()
+    .describe(
+      'What is worth knowing but decides nothing, e.g. a proof of a type Tessera cannot check beside one it checked',
+    ),
   claims: z.object({
     badgeName: z.string().optional(),
     achievementName: z.string().optional(),

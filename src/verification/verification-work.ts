@@ -26,6 +26,7 @@ import { type TaskOutcome, WorkerPool, type WorkerPoolStats } from './worker-poo
 export type VerificationTask =
   | { kind: 'proof'; document: Record<string, unknown>; proof: Proof; publicKey: Uint8Array }
   | { kind: 'structure'; credential: Record<string, unknown> }
+  | { kind: 'open-badges'; credential: Record<string, unknown> }
   | { kind: 'status'; entry: Record<string, unknown>; list: Record<string, unknown>; now: Date }
   | { kind: 'baked-file'; bytes: Uint8Array };
 
@@ -81,8 +82,14 @@ export function verificationWork(deps: Deps): VerificationWork {
     async checkStructure(credential) {
       const outcome = await pool.run({ kind: 'structure', credential });
       if (outcome.ok) return outcome.value as Check;
-      const message = unfinished(deps, outcome, 'The Open Badges 3.0 schema check');
+      const message = unfinished(deps, outcome, 'The Verifiable Credentials Data Model check');
       return { code: 'structure', status: 'unchecked', message };
+    },
+    async checkOpenBadges(credential) {
+      const outcome = await pool.run({ kind: 'open-badges', credential });
+      if (outcome.ok) return outcome.value as Check;
+      const message = unfinished(deps, outcome, 'The Open Badges 3.0 schema check');
+      return { code: 'open-badges', status: 'unchecked', message };
     },
   };
 }

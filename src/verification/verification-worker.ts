@@ -1,7 +1,8 @@
 // The verification worker's entry (see verification-work.ts): runs the costly steps of verifying a
-// credential (a proof's canonicalisation and signature, the JSON Schema check, reading a status list or an
-// uploaded baked file) with the very functions the main thread would use. It warms up before saying it is ready — compiling the schema and the bundled
-// contexts costs more than a verification — so no task's deadline pays for that.
+// credential (a proof's canonicalisation and signature, the data model and Open Badges JSON Schema checks,
+// reading a status list or an uploaded baked file) with the very functions the main thread would use. It
+// warms up before saying it is ready — compiling the schema and the bundled contexts costs more than a
+// verification — so no task's deadline pays for that.
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import {
@@ -32,6 +33,8 @@ async function run(task: VerificationTask) {
       return verificationWorkInThisThread.verifyProof(task.document, task.proof, task.publicKey);
     case 'structure':
       return verificationWorkInThisThread.checkStructure(task.credential);
+    case 'open-badges':
+      return verificationWorkInThisThread.checkOpenBadges(task.credential);
     case 'status':
       return readStatusOf(task);
     case 'baked-file':
@@ -69,6 +72,7 @@ async function warmUp(): Promise<void> {
     publicKey: publicKeyFromMultibase(keyPair.publicKeyMultibase),
   });
   await run({ kind: 'structure', credential: document });
+  await run({ kind: 'open-badges', credential: document });
 }
 
 parentPort?.on('message', async ({ id, task }: { id: number; task: VerificationTask }) => {

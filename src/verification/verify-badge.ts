@@ -18,6 +18,7 @@ import {
   structureCheck,
   verifyHostedOb2,
 } from './ob2.ts';
+import { ob2DescriptionKind, verifyOb2Description } from './ob2-description.ts';
 import { verifySignedOb2 } from './ob2-signed.ts';
 import {
   type Claims,
@@ -27,6 +28,7 @@ import {
   ob3EmailMatch,
   type ReportCheck,
   type ReportFormat,
+  type ReportWarning,
   type VerificationReport,
   verdictOf,
 } from './report.ts';
@@ -43,6 +45,11 @@ export interface VerifyBadgeOptions {
   email?: string;
   /** Replaces the SSRF-guarded fetch (tests serving OB 2.0 documents on loopback). */
   fetcher?: Fetcher;
+  /**
+   * Also report an OB 2.0 BadgeClass or issuer Profile brought alone (the verify page and API).
+   * Without it such a description is refused: it is not a badge awarded to anyone (a backpack import).
+   */
+  descriptions?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -76,6 +83,7 @@ export function defaultFetcher(deps: Deps): Fetcher {
 interface Examined {
   format: ReportFormat;
   checks: ReportCheck[];
+  warnings?: ReportWarning[];
   claims: Claims;
   emailMatch?: (email: string) => boolean;
 }
@@ -111,6 +119,7 @@ async function examineOb3(deps: Deps, credential: Json | string): Promise<Examin
   return {
     format: typeof credential === 'string' ? 'ob3-jwt' : 'ob3-json',
     checks: result.checks.map(({ code, status, message }) => ({ code, status, message })),
+    warnings: result.warnings,
     claims: ob3Claims(examined),
     emailMatch: (email) => ob3EmailMatch(examined, email),
   };
@@ -121,6 +130,7 @@ function fromOb2(format: ReportFormat, outcome: Ob2Outcome): Examined {
   return {
     format,
     checks: outcome.checks,
+    ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}),
     claims: outcome.claims,
     emailMatch: (email) => (assertion ? ob2EmailMatch(assertion, email) : false),
   };
@@ -132,19 +142,23 @@ async function examineOb2Json(
   doc: Json,
   verifyUrl?: string,
 ): Promise<Examined> {
+  const description = ob2DescriptionKind(doc);
+  if (description)
+    return fromOb2(`ob2-${description}`, await verifyOb2Description(fetcher, description, doc));
   const verification = doc.verification as Json | undefined;
   const signed = verification?.type === 'signed' || verification?.type === 'SignedBadge';
   if (signed) {
     // A signed assertion's JSON without its JWS: the content can be read, the signature cannot be checked.
-    const { structure, expiry } = structureCheck(doc, deps.now());
+    const { structure, notBefore, expiry, warnings } = structureCheck(doc, deps.now());
     const proof = checkOf(
       'proof',
       'unchecked',
       'Only the JSON was given, without the signature (JWS) to check.',
     );
     return fromOb2('ob2-signed', {
-      checks: [structure, proof, expiry],
+      checks: [structure, proof, notBefore, expiry],
       claims: ob2Claims(doc),
+      warnings,
       assertion: doc,
     });
   }
@@ -204,6 +218,9 @@ async function examineUrl(deps: Deps, fetcher: Fetcher, url: string): Promise<Ex
   const body = response.body.toString('utf8').trim();
   if (response.contentType === 'application/vc+jwt' || COMPACT_JWS.test(body)) return examineOb3(deps, body);
   const doc = parseJsonObject(body, `The document at ${url}`);
+  const description = looksLikeOb2(doc) ? ob2DescriptionKind(doc) : undefined;
+  if (description)
+    return fromOb2(`ob2-${description}`, await verifyOb2Description(fetcher, description, doc, url));
   if (looksLikeOb2(doc)) return fromOb2('ob2-hosted', await verifyHostedOb2(fetcher, url, deps.now(), doc));
   return examineOb3(deps, doc);
 }
@@ -256,11 +273,20 @@ export async function verifyBadge(
         : typeof input.credential === 'string'
           ? await examineText(deps, fetcher, input.credential)
           : await examineJson(deps, fetcher, input.credential);
+  if (!options.descriptions && (examined.format === 'ob2-badgeclass' || examined.format === 'ob2-profile')) {
+    const what =
+      examined.format === 'ob2-badgeclass' ? 'a badge description (BadgeClass)' : 'an issuer profile';
+    throw new NotABadgeError(
+      'VERIFY_NOT_AN_AWARD',
+      `This is ${what}, not a badge awarded to someone: there is nothing to keep or verify as an award.`,
+    );
+  }
   const email = options.email?.trim();
   return {
     verdict: verdictOf(examined.checks),
     format: examined.format,
     checks: examined.checks,
+    warnings: examined.warnings ?? [],
     claims: examined.claims,
     ...(email && examined.emailMatch ? { emailMatch: examined.emailMatch(email) } : {}),
   };

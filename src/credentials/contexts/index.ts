@@ -16,9 +16,13 @@ export const OB_V2_CONTEXT = 'https://w3id.org/openbadges/v2';
 export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
+/** The W3C examples context (every term under its own @vocab): VC 2.0's examples and the W3C test suites use it. */
+export const VC_EXAMPLES_V2_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
 
 const vendorDir = new URL('../../../vendor/1edtech/contexts/', import.meta.url);
-const readVendored = (file: string): object => JSON.parse(readFileSync(new URL(file, vendorDir), 'utf8'));
+const w3cVendorDir = new URL('../../../vendor/w3c/contexts/', import.meta.url);
+const readVendored = (file: string, dir = vendorDir): object =>
+  JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
 
 /** Only released, published contexts: drafts and plugfest contexts that the npm packages also carry are left out. */
 const OB_V3_RELEASED = [
@@ -48,6 +52,7 @@ function buildContextMap(): ReadonlyMap<string, Readonly<object>> {
     readVendored('clr-v2p0-context-2.0.1.json'),
   );
   map.set('https://purl.imsglobal.org/spec/clr/v2p0/context.json', readVendored('clr-v2p0-context.json'));
+  map.set(VC_EXAMPLES_V2_CONTEXT, readVendored('credentials-examples-v2.jsonld', w3cVendorDir));
   for (const doc of map.values()) deepFreeze(doc);
   return map;
 }

@@ -1,7 +1,8 @@
-// did:key for Ed25519 Multikeys, resolved offline: the DID *is* the public key.
+// did:key for Ed25519 (and P-256) Multikeys, resolved offline: the DID *is* the public key.
 // https://w3c-ccg.github.io/did-key-spec/ (the Multikey form of §3.1.2, as current libraries emit it)
 
 import { DID_V1_CONTEXT, MULTIKEY_V1_CONTEXT } from '../contexts/index.ts';
+import { p256KeyFromMultibase } from '../keys/jwk.ts';
 import { publicKeyFromMultibase } from '../keys/multikey.ts';
 import type { DidDocument } from './types.ts';
 
@@ -17,16 +18,25 @@ export function didKeyVerificationMethodId(publicKeyMultibase: string): string {
 
 export const isDidKey = (id: unknown): id is string => typeof id === 'string' && id.startsWith('did:key:');
 
-/** Resolves an Ed25519 did:key to its DID document, or undefined when it is not one. */
+/** Whether a multibase string is an Ed25519 or P-256 Multikey (the did:keys Tessera resolves). */
+function isReadableMultikey(publicKeyMultibase: string): boolean {
+  try {
+    publicKeyFromMultibase(publicKeyMultibase);
+    return true;
+  } catch {
+    return p256KeyFromMultibase(publicKeyMultibase) !== undefined;
+  }
+}
+
+/**
+ * Resolves an Ed25519 (`z6Mk…`) or P-256 (`zDn…`) did:key, with or without a fragment, to its DID
+ * document; undefined when it is neither.
+ */
 export function resolveDidKey(did: string): DidDocument | undefined {
   const [base] = did.split('#');
   if (!base || !isDidKey(base)) return undefined;
   const publicKeyMultibase = base.slice('did:key:'.length);
-  try {
-    publicKeyFromMultibase(publicKeyMultibase);
-  } catch {
-    return undefined;
-  }
+  if (!isReadableMultikey(publicKeyMultibase)) return undefined;
   const vmId = `${base}#${publicKeyMultibase}`;
   return {
     '@context': [DID_V1_CONTEXT, MULTIKEY_V1_CONTEXT],

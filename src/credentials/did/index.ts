@@ -1,3 +1,4 @@
+export { didJwkOf, isDidJwk, resolveDidJwk } from './didJwk.ts';
 export {
   didKeyFromPublicKeyMultibase,
   didKeyVerificationMethodId,
@@ -17,5 +18,7 @@ export {
   controllerOfMethodId,
   ed25519PublicKeyOf,
   findVerificationMethod,
+  findVerificationMethodByKey,
   type MethodLookup,
+  publicKeyObjectOf,
 } from './verificationMethod.ts';

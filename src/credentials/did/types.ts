@@ -1,11 +1,12 @@
-/** A verification method as DID documents list it (Multikey, or the older suites we still read). */
+/** A verification method as DID documents list it (Multikey, JsonWebKey, or the older suites we still read). */
 export interface VerificationMethod {
   id: string;
   type: string;
   controller: string;
   publicKeyMultibase?: string;
   publicKeyBase58?: string;
-  publicKeyJwk?: { kty?: string; crv?: string; x?: string };
+  /** A public JWK (JsonWebKey, JsonWebKey2020): https://www.w3.org/TR/cid-1.0/#JsonWebKey */
+  publicKeyJwk?: Record<string, unknown>;
   [extra: string]: unknown;
 }
 

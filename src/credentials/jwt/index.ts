@@ -1,11 +1,13 @@
+export { completeFromClaims, mirroredClaims, mismatchedClaims, missingClaims } from './claims.ts';
 export {
+  ACCEPTED_ALGORITHMS,
+  type CredentialJwtHeader,
   type DecodedCredentialJwt,
   decodeCredentialJwt,
+  JWT_TYPE,
   type JwtSignOptions,
   looksLikeJwt,
-  mirroredClaims,
-  mismatchedClaims,
   signCredentialJwt,
-  VC_JWT_TYPE,
+  VC_JOSE_TYPE,
   verifyCredentialJwtSignature,
 } from './vcJwt.ts';

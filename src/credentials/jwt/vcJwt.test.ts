@@ -9,6 +9,7 @@ import {
   type TestIssuer,
 } from '../testing/fixtures.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
+import { mirroredClaims } from './claims.ts';
 import { decodeCredentialJwt, signCredentialJwt } from './vcJwt.ts';
 
 const keyIssuer = didKeyIssuer();
@@ -17,6 +18,9 @@ const options = { now: NOW, resolveDid: resolverFor(webIssuer.didDocument) };
 const credential = buildBadge(keyIssuer, {
   recipient: { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' },
 });
+
+/** The credential with the claims the Open Badges binding requires, as a payload. */
+const claimed = { ...credential, ...mirroredClaims(credential) };
 
 const signJwt = (issuer: TestIssuer, body: object = credential) =>
   signCredentialJwt(body, { keyPair: issuer.keyPair, verificationMethod: issuer.verificationMethod });
@@ -30,25 +34,25 @@ const rawJwt = (header: Record<string, unknown>, payload: object, issuer = keyIs
 const proofCheck = async (jwt: string) =>
   (await verifyCredential(jwt, options)).checks.find((item) => item.code === 'proof');
 
-describe('vc+jwt credentials', () => {
-  it('use the header alg EdDSA, typ vc+jwt and the verification method as kid', async () => {
+describe('VC-JWT credentials Tessera signs', () => {
+  it('use the header alg EdDSA, typ JWT (the Open Badges binding) and the verification method as kid', async () => {
     expect(decodeProtectedHeader(await signJwt(keyIssuer))).toEqual({
       alg: 'EdDSA',
-      typ: 'vc+jwt',
+      typ: 'JWT',
       kid: keyIssuer.verificationMethod,
     });
   });
 
-  it('carry the credential itself as payload, with claims mirroring it', async () => {
+  it('carry the credential itself as payload, with the claims iss, sub, jti, nbf and exp mirroring it', async () => {
     const payload = decodeJwt(await signJwt(keyIssuer));
     expect(payload).toMatchObject(credential);
     expect(payload).not.toHaveProperty('vc');
+    expect(payload).not.toHaveProperty('iat');
     expect(payload).toMatchObject({
       iss: keyIssuer.id,
       sub: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
       jti: credential.id,
       nbf: Date.parse(credential.validFrom) / 1000,
-      iat: Date.parse(credential.validFrom) / 1000,
       exp: Date.parse(credential.validUntil!) / 1000,
     });
   });
@@ -69,7 +73,11 @@ describe('vc+jwt credentials', () => {
   it('accept a kid given as a fragment relative to the issuer DID', async () => {
     const issuer = webIssuer;
     const body = buildBadge(issuer);
-    const jwt = await rawJwt({ alg: 'EdDSA', typ: 'vc+jwt', kid: '#key-2' }, body, issuer);
+    const jwt = await rawJwt(
+      { alg: 'EdDSA', typ: 'JWT', kid: '#key-2' },
+      { ...body, ...mirroredClaims(body) },
+      issuer,
+    );
     const result = await verifyCredential(jwt, options);
     expect(result.checks.find((item) => item.code === 'issuer-key')?.status).toBe('passed');
     expect(result.checks.find((item) => item.code === 'proof')?.status).toBe('passed');
@@ -85,28 +93,39 @@ describe('vc+jwt credentials', () => {
     expect(result.checks.find((item) => item.code === 'proof')?.status).toBe('failed');
   });
 
-  it('refuse a JWT whose typ is not vc+jwt', async () => {
-    const jwt = await rawJwt({ alg: 'EdDSA', typ: 'JWT', kid: keyIssuer.verificationMethod }, credential);
+  it('refuse a JWT whose typ is neither JWT, absent, nor vc+jwt', async () => {
+    const jwt = await rawJwt({ alg: 'EdDSA', typ: 'at+jwt', kid: keyIssuer.verificationMethod }, claimed);
     expect(await proofCheck(jwt)).toMatchObject({
       status: 'failed',
-      message: expect.stringMatching(/typ is "JWT"/),
+      message: expect.stringMatching(/typ is "at\+jwt"/),
     });
   });
 
-  it('refuse a JWT signed with another algorithm', async () => {
-    const { privateKey } = await generateKeyPair('ES256');
-    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(credential)))
-      .setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid: keyIssuer.verificationMethod })
+  it('refuse a JWT signed with an algorithm outside RS256, ES256 and EdDSA', async () => {
+    const { privateKey } = await generateKeyPair('ES384');
+    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(claimed)))
+      .setProtectedHeader({ alg: 'ES384', typ: 'JWT', kid: keyIssuer.verificationMethod })
       .sign(privateKey);
     expect(await proofCheck(jwt)).toMatchObject({
       status: 'failed',
-      message: expect.stringMatching(/algorithm "ES256"/),
+      message: expect.stringMatching(/algorithm "ES384"/),
+    });
+  });
+
+  it('fail the proof check when the algorithm does not fit the issuer’s key', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(claimed)))
+      .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: keyIssuer.verificationMethod })
+      .sign(privateKey);
+    expect(await proofCheck(jwt)).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/ES256 does not fit the issuer's ed25519 key/),
     });
   });
 
   it('refuse an unsecured JWT (alg none)', async () => {
     const header = Buffer.from(
-      JSON.stringify({ alg: 'none', typ: 'vc+jwt', kid: keyIssuer.verificationMethod }),
+      JSON.stringify({ alg: 'none', typ: 'JWT', kid: keyIssuer.verificationMethod }),
     ).toString('base64url');
     const payload = Buffer.from(JSON.stringify(credential)).toString('base64url');
     expect(await proofCheck(`${header}.${payload}.`)).toMatchObject({
@@ -118,8 +137,8 @@ describe('vc+jwt credentials', () => {
 
   it('fail the jwt-claims check when a claim disagrees with the credential it carries', async () => {
     const jwt = await rawJwt(
-      { alg: 'EdDSA', typ: 'vc+jwt', kid: keyIssuer.verificationMethod },
-      { ...credential, iss: 'did:web:elsewhere.example' },
+      { alg: 'EdDSA', typ: 'JWT', kid: keyIssuer.verificationMethod },
+      { ...claimed, iss: 'did:web:elsewhere.example' },
     );
     const result = await verifyCredential(jwt, options);
     expect(result.checks.find((item) => item.code === 'jwt-claims')).toMatchObject({
@@ -138,14 +157,7 @@ describe('vc+jwt credentials', () => {
   it('are decoded into header, credential and claims without verifying', async () => {
     const decoded = decodeCredentialJwt(await signJwt(keyIssuer));
     expect(decoded.ok && decoded.credential).toEqual(credential);
-    expect(decoded.ok && Object.keys(decoded.claims).sort()).toEqual([
-      'exp',
-      'iat',
-      'iss',
-      'jti',
-      'nbf',
-      'sub',
-    ]);
+    expect(decoded.ok && Object.keys(decoded.claims).sort()).toEqual(['exp', 'iss', 'jti', 'nbf', 'sub']);
   });
 
   it('refuse to wrap a credential that already carries a proof', async () => {

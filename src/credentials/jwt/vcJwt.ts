@@ -1,47 +1,27 @@
-// Credentials secured as VC-JOSE-COSE `vc+jwt` (https://www.w3.org/TR/vc-jose-cose/#securing-with-jose):
-// the JWT payload *is* the credential; registered claims (RFC 7519 §4.1) mirror its fields for
-// JWT-only consumers and are removed again when the credential is read back.
+// Credentials secured as a VC-JWT, as Open Badges 3.0 §8.2 binds it
+// (https://www.imsglobal.org/spec/ob/v3p0/#jwt-proof): a compact JWS whose JOSE header has `alg`, a
+// `kid` or a `jwk`, and `typ` "JWT" or none; whose payload is the credential itself with the claims
+// iss, jti, nbf, exp and sub mirroring it. Read back, also accepted:
+// - a VC 1.1 credential under a `vc` claim (VC Data Model 1.1 §6.3.1; OB 3.0 §8.2.6 note);
+// - `typ: "vc+jwt"` (VC-JOSE-COSE §3.1.1) when the credential is VC 2.0, the data model that
+//   VC-JOSE-COSE secures and OB 3.0 §8.2 defers to.
+import type { KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify, decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from '../contexts/index.ts';
+import { type Jwk, readPublicJwk } from '../keys/jwk.ts';
 import type { Ed25519KeyPair } from '../keys/multikey.ts';
-import { publicKeyObjectFromRaw } from '../keys/multikey.ts';
-import { parseCredentialDate } from '../model/dates.ts';
+import { completeFromClaims, JWT_CLAIMS, mirroredClaims } from './claims.ts';
 
-export const VC_JWT_TYPE = 'vc+jwt';
-/** 'EdDSA' as widely deployed, 'Ed25519' as fully specified by RFC 9864. */
-const ACCEPTED_ALGORITHMS = ['EdDSA', 'Ed25519'];
-const JWT_CLAIMS = ['iss', 'sub', 'nbf', 'exp', 'jti', 'iat', 'aud', 'cnf'] as const;
+/** The `typ` Tessera writes: OB 3.0 §8.2.3 allows "JWT" or no typ. */
+export const JWT_TYPE = 'JWT';
+/** VC-JOSE-COSE's media type, accepted when reading a VC 2.0 credential. */
+export const VC_JOSE_TYPE = 'vc+jwt';
+/** RS256 (the binding's minimum), ES256, and EdDSA ('Ed25519' is its fully specified name, RFC 9864). */
+export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA', 'Ed25519'] as const;
 
 type JsonObject = Record<string, unknown>;
-
-const idOf = (value: unknown): string | undefined =>
-  typeof value === 'string'
-    ? value
-    : typeof (value as JsonObject)?.id === 'string'
-      ? ((value as JsonObject).id as string)
-      : undefined;
-
-const seconds = (value: unknown): number | undefined => {
-  const date = parseCredentialDate(value);
-  return date && Math.floor(date.getTime() / 1000);
-};
-
-/** The registered claims a credential implies (undefined where it has no such field). */
-export function mirroredClaims(
-  credential: JsonObject,
-): Partial<Record<(typeof JWT_CLAIMS)[number], string | number>> {
-  const subject = Array.isArray(credential.credentialSubject)
-    ? credential.credentialSubject[0]
-    : credential.credentialSubject;
-  const claims = {
-    iss: idOf(credential.issuer),
-    sub: idOf(subject),
-    nbf: seconds(credential.validFrom ?? credential.issuanceDate),
-    exp: seconds(credential.validUntil ?? credential.expirationDate),
-    jti: idOf(credential),
-    iat: seconds(credential.validFrom ?? credential.issuanceDate),
-  };
-  return Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
-}
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface JwtSignOptions {
   keyPair: Ed25519KeyPair;
@@ -49,25 +29,58 @@ export interface JwtSignOptions {
   verificationMethod: string;
 }
 
+/** Signs an unsigned credential as an OB 3.0 VC-JWT: `{alg: EdDSA, typ: JWT, kid}`, claims mirroring it. */
 export async function signCredentialJwt(credential: object, options: JwtSignOptions): Promise<string> {
   if ('proof' in credential)
-    throw new TypeError('A vc+jwt secures an unsigned credential; remove its proof first.');
+    throw new TypeError('A VC-JWT secures an unsigned credential; remove its proof first.');
   const payload = { ...credential, ...mirroredClaims(credential as JsonObject) };
   return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-    .setProtectedHeader({ alg: 'EdDSA', typ: VC_JWT_TYPE, kid: options.verificationMethod })
+    .setProtectedHeader({ alg: 'EdDSA', typ: JWT_TYPE, kid: options.verificationMethod })
     .sign(options.keyPair.privateKeyObject());
+}
+
+export interface CredentialJwtHeader extends ProtectedHeaderParameters {
+  alg: (typeof ACCEPTED_ALGORITHMS)[number];
+  kid?: string;
+  jwk?: Jwk;
 }
 
 export type DecodedCredentialJwt =
   | {
       ok: true;
-      header: ProtectedHeaderParameters & { kid: string };
+      header: CredentialJwtHeader;
+      /** The key the header carries (`jwk`), read and checked to be a public key. */
+      headerKey?: KeyObject;
       credential: JsonObject;
       claims: JsonObject;
+      /** `payload`: the credential is the payload (VC 2.0); `vc-claim`: it is under `vc` (VC 1.1). */
+      shape: 'payload' | 'vc-claim';
+      /** Whether the Open Badges binding applies (typ "JWT" or none), rather than VC-JOSE-COSE's vc+jwt. */
+      binding: 'open-badges' | 'vc-jose-cose';
     }
   | { ok: false; message: string };
 
-/** Reads a vc+jwt without checking its signature: header rules, payload → credential + claims. */
+const refuse = (message: string): DecodedCredentialJwt => ({ ok: false, message });
+
+/** RFC 7515 §4.1.9: typ is a media type, compared without case and with "application/" optional. */
+const typeOf = (typ: unknown) =>
+  typeof typ === 'string' ? typ.toLowerCase().replace(/^application\//, '') : undefined;
+
+function splitPayload(payload: JsonObject) {
+  const claims: JsonObject = {};
+  for (const claim of JWT_CLAIMS) if (claim in payload) claims[claim] = payload[claim];
+  if (isObject(payload.vc)) {
+    return { shape: 'vc-claim' as const, claims, credential: completeFromClaims(payload.vc, claims) };
+  }
+  const credential: JsonObject = { ...payload };
+  for (const claim of JWT_CLAIMS) delete credential[claim];
+  return { shape: 'payload' as const, claims, credential };
+}
+
+const firstContext = (credential: JsonObject) =>
+  Array.isArray(credential['@context']) ? credential['@context'][0] : credential['@context'];
+
+/** Reads a VC-JWT without checking its signature: header rules, payload → credential + claims. */
 export function decodeCredentialJwt(jwt: string): DecodedCredentialJwt {
   let header: ProtectedHeaderParameters;
   let payload: unknown;
@@ -75,44 +88,65 @@ export function decodeCredentialJwt(jwt: string): DecodedCredentialJwt {
     header = decodeProtectedHeader(jwt);
     payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
   } catch {
-    return { ok: false, message: 'The text is not a readable JWT.' };
+    return refuse('The text is not a readable JWT.');
   }
-  if (header.typ !== VC_JWT_TYPE) {
-    return { ok: false, message: `The JWT's typ is "${header.typ ?? '(none)'}", not "${VC_JWT_TYPE}".` };
+  if (!header.alg || !(ACCEPTED_ALGORITHMS as readonly string[]).includes(header.alg)) {
+    return refuse(
+      `The JWT's algorithm "${header.alg ?? '(none)'}" is not accepted; Tessera accepts RS256, ES256 and EdDSA.`,
+    );
   }
-  if (!header.alg || !ACCEPTED_ALGORITHMS.includes(header.alg)) {
-    return {
-      ok: false,
-      message: `The JWT's algorithm "${header.alg ?? '(none)'}" is not accepted; Tessera accepts EdDSA only.`,
-    };
+  const hasKid = typeof header.kid === 'string' && header.kid !== '';
+  if (header.kid !== undefined && !hasKid)
+    return refuse('The JWT names its key (kid) with an empty or non-text value.');
+  let headerKey: KeyObject | undefined;
+  if (header.jwk !== undefined) {
+    const reading = readPublicJwk(header.jwk);
+    if (!reading.ok) return refuse(`The JWT's jwk header is refused: ${reading.message}`);
+    headerKey = reading.key;
   }
-  if (typeof header.kid !== 'string' || header.kid === '') {
-    return { ok: false, message: 'The JWT names no key (kid), so its issuer key cannot be found.' };
+  if (!hasKid && !headerKey) {
+    return refuse(
+      'The JWT neither names its key (kid) nor carries it (jwk), so its issuer key cannot be found.',
+    );
   }
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
-    return { ok: false, message: 'The JWT payload is not a credential object.' };
+  if (!isObject(payload)) return refuse('The JWT payload is not a credential object.');
+  const { shape, claims, credential } = splitPayload(payload);
+  const context = firstContext(credential);
+  if (shape === 'vc-claim' && context === VC_V2_CONTEXT) {
+    return refuse(
+      'The JWT carries a VC 2.0 credential under a vc claim; a VC 2.0 credential is the payload itself.',
+    );
   }
-  const credential: JsonObject = { ...(payload as JsonObject) };
-  const claims: JsonObject = {};
-  for (const claim of JWT_CLAIMS) {
-    if (claim in credential) {
-      claims[claim] = credential[claim];
-      delete credential[claim];
-    }
+  if (shape === 'payload' && context === VC_V1_CONTEXT) {
+    return refuse(
+      'The JWT carries a VC 1.1 credential as its payload; a VC 1.1 credential goes under the vc claim.',
+    );
   }
-  return { ok: true, header: header as ProtectedHeaderParameters & { kid: string }, credential, claims };
+  const typ = typeOf(header.typ);
+  const vcJose = typ === VC_JOSE_TYPE && shape === 'payload' && context === VC_V2_CONTEXT;
+  if (typ !== undefined && typ !== 'jwt' && !vcJose) {
+    return refuse(
+      `The JWT's typ is "${header.typ}": an Open Badges VC-JWT has typ "${JWT_TYPE}" or none, and "${VC_JOSE_TYPE}" is accepted only for a VC 2.0 credential.`,
+    );
+  }
+  return {
+    ok: true,
+    header: header as CredentialJwtHeader,
+    ...(headerKey && { headerKey }),
+    credential,
+    claims,
+    shape,
+    binding: vcJose ? 'vc-jose-cose' : 'open-badges',
+  };
 }
 
-/** Claims that disagree with the credential they travel with (each one a reason to distrust it). */
-export function mismatchedClaims(credential: JsonObject, claims: JsonObject): string[] {
-  const expected = mirroredClaims(credential) as JsonObject;
-  return Object.keys(expected).filter((claim) => claim in claims && claims[claim] !== expected[claim]);
-}
-
-/** Checks the JWS signature with a resolved Ed25519 public key. Never throws. */
-export async function verifyCredentialJwtSignature(jwt: string, publicKey: Uint8Array): Promise<boolean> {
+/** Checks the JWS signature with the resolved public key, for the header's algorithm only. Never throws. */
+export async function verifyCredentialJwtSignature(jwt: string, key: KeyObject): Promise<boolean> {
   try {
-    await compactVerify(jwt, publicKeyObjectFromRaw(publicKey), { algorithms: ACCEPTED_ALGORITHMS });
+    const alg = decodeProtectedHeader(jwt).alg;
+    if (!alg || !(ACCEPTED_ALGORITHMS as readonly string[]).includes(alg)) return false;
+    // jose refuses a key of the wrong type for alg (an RSA key for ES256, an Ed448 key for Ed25519 …).
+    await compactVerify(jwt, key, { algorithms: [alg] });
     return true;
   } catch {
     return false;

@@ -4,7 +4,7 @@
 // their `id` URLs; a revoked Assertion is served as {id, revoked: true, revocationReason}.
 import { createHash } from 'node:crypto';
 import { OB_V2_CONTEXT } from '../contexts/index.ts';
-import { ISO_DATETIME } from './check.ts';
+import { ISO_DATETIME, isEmail, relatedProblem } from './values.ts';
 
 export class Ob2Error extends Error {
   readonly code = 'OB2_INVALID_INPUT';
@@ -73,7 +73,8 @@ export interface Ob2Profile {
   id: string;
   name: string;
   url: string;
-  email?: string;
+  /** Required of an issuer Profile (§"Profile", "A note on required properties"). */
+  email: string;
   description?: string;
   image?: string;
   related?: Ob2Related[];
@@ -106,6 +107,14 @@ function requireUrl(value: string, field: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new Ob2Error(`${field} must be an HTTP(S) URL.`);
   return value;
+}
+
+/** `related` links must be what an OB 2.0 validator accepts: http(s) or urn:uuid ids, typed as the same class. */
+function requireRelated(related: Ob2Related[] | undefined, classNames: string[]): Ob2Related[] | undefined {
+  if (!related?.length) return undefined;
+  const problem = relatedProblem(related, classNames);
+  if (problem) throw new Ob2Error(problem);
+  return related;
 }
 
 /**
@@ -209,7 +218,8 @@ export function buildOb2BadgeClass(input: {
   };
   if (input.tags?.length) badgeClass.tags = input.tags;
   if (input.alignment?.length) badgeClass.alignment = input.alignment;
-  if (input.related?.length) badgeClass.related = input.related;
+  const related = requireRelated(input.related, ['BadgeClass']);
+  if (related) badgeClass.related = related;
   return badgeClass;
 }
 
@@ -217,22 +227,24 @@ export function buildOb2Issuer(input: {
   issuerUrl: string;
   name: string;
   url: string;
-  email?: string;
+  email: string;
   description?: string;
   image?: string;
   related?: Ob2Related[];
 }): Ob2Profile {
+  if (!isEmail(input.email)) throw new Ob2Error('An issuer profile needs a contact email address.');
   const profile: Ob2Profile = {
     '@context': OB_V2_CONTEXT,
     type: 'Profile',
     id: requireUrl(input.issuerUrl, 'issuerUrl'),
     name: input.name,
     url: requireUrl(input.url, 'url'),
+    email: input.email,
   };
-  if (input.email !== undefined) profile.email = input.email;
   if (input.description !== undefined) profile.description = input.description;
   if (input.image !== undefined) profile.image = requireUrl(input.image, 'image');
-  if (input.related?.length) profile.related = input.related;
+  const related = requireRelated(input.related, ['Issuer', 'Profile']);
+  if (related) profile.related = related;
   return profile;
 }
 

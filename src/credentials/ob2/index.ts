@@ -17,3 +17,5 @@ export {
   ob2IdentityMatches,
 } from './build.ts';
 export { checkOb2Assertion, type Ob2Check, type Ob2CheckName, type Ob2CheckResult } from './check.ts';
+export { checkOb2BadgeClass, checkOb2Profile } from './check-classes.ts';
+export { checkOb2Extensions, type ExtensionFinding } from './extensions.ts';

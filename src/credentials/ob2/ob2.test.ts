@@ -8,6 +8,8 @@ import {
   buildOb2Issuer,
   buildRevokedOb2Assertion,
   checkOb2Assertion,
+  checkOb2BadgeClass,
+  checkOb2Profile,
   hashOb2Identity,
   Ob2Error,
   ob2IdentityMatches,
@@ -53,7 +55,7 @@ const badgeClass = () =>
     related: [
       {
         id: 'https://tessera.example/achievements/b1',
-        type: ['https://purl.imsglobal.org/spec/vc/ob/vocab.html#Achievement'],
+        type: ['BadgeClass', 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Achievement'],
         version: 'Open Badges v3p0',
       },
     ],
@@ -67,8 +69,8 @@ const issuer = () =>
     email: 'badges@academia.example',
     related: [
       {
-        id: 'did:web:academia.example',
-        type: ['https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile'],
+        id: 'https://academia.example/issuers/o1/did.json',
+        type: ['Profile', 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile'],
         version: 'Open Badges v3p0',
       },
     ],
@@ -171,18 +173,46 @@ describe('buildOb2BadgeClass and buildOb2Issuer', () => {
     expect(onlyUrl.criteria).toBe('https://tessera.example/criteria');
   });
 
-  it('links the BadgeClass to its OB 3.0 Achievement the way the migration guide shows', () => {
+  it('links the BadgeClass to its OB 3.0 Achievement the way the migration guide shows, typed so the validator accepts it', () => {
     const [specRelated] = example('migrating-ob2-badgeclass-related-to-ob3.json').related as Record<
       string,
       unknown
     >[];
     const [ourRelated] = badgeClass().related ?? [];
     expect(Object.keys(ourRelated ?? {}).sort()).toEqual(Object.keys(specRelated ?? {}).sort());
-    expect(ourRelated?.type).toEqual(specRelated?.type);
+    // The guide's OB 3.0 type, and the OB 2.0 class the validator requires of a related node.
+    expect(ourRelated?.type).toEqual(['BadgeClass', ...((specRelated?.type ?? []) as string[])]);
+  });
+
+  it('refuses a related link the validator would refuse: a did:web id, or a type without the class', () => {
+    const base = {
+      issuerUrl: 'https://tessera.example/ob2/issuers/o1',
+      name: 'Academia',
+      url: 'https://academia.example',
+      email: 'badges@academia.example',
+    };
+    const ob3 = 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile';
+    expect(() =>
+      buildOb2Issuer({ ...base, related: [{ id: 'did:web:academia.example', type: ['Profile', ob3] }] }),
+    ).toThrow(/http\(s\) URL or urn:uuid/);
+    expect(() =>
+      buildOb2Issuer({ ...base, related: [{ id: 'https://academia.example/did.json', type: [ob3] }] }),
+    ).toThrow(/type Issuer or Profile/);
+  });
+
+  it('refuses an issuer profile without a contact email, which OB 2.0 requires of issuers', () => {
+    expect(() =>
+      buildOb2Issuer({ issuerUrl: 'https://t.example/o', name: 'n', url: 'https://t.example', email: '' }),
+    ).toThrow(/contact email/);
   });
 
   it('builds the issuer as a Profile', () => {
     expect(issuer()).toMatchObject({ '@context': OB_V2_CONTEXT, type: 'Profile', name: 'Academia Ñandú' });
+  });
+
+  it('builds documents that pass the BadgeClass and Profile checks', () => {
+    expect(checkOb2BadgeClass(badgeClass())).toMatchObject({ ok: true, warnings: [] });
+    expect(checkOb2Profile(issuer())).toMatchObject({ ok: true, warnings: [] });
   });
 });
 
@@ -249,6 +279,48 @@ describe('checkOb2Assertion', () => {
     const doc = example('spec-example-assertion.json');
     expect(failed(doc)).toEqual([]);
     expect(failed(doc, new Date('2020-01-01T00:00:00Z'))).toEqual(['notExpired']);
+  });
+
+  it('accepts an assertion issued up to this very moment', () => {
+    const doc = { ...assertion(), expires: undefined };
+    expect(failed(doc, new Date('2026-03-01T10:00:00Z'))).toEqual([]);
+  });
+
+  it('reports an issue date in the future, with no clock skew allowed (as the validator)', () => {
+    const doc = { ...assertion(), expires: undefined };
+    const result = checkOb2Assertion(doc, { now: new Date('2026-03-01T09:59:59Z') });
+    expect(result.checks.filter((c) => !c.ok)).toEqual([
+      { name: 'notIssuedInFuture', ok: false, problem: 'issuedOn (2026-03-01T10:00:00Z) is in the future.' },
+    ]);
+  });
+
+  it('accepts an assertion image URL but not a data: URI, which the validator refuses on assertions', () => {
+    expect(failed(assertion())).toEqual([]);
+    const result = checkOb2Assertion({ ...assertion(), image: 'data:image/png;base64,iVBORw0KGgo=' });
+    expect(result.checks.find((c) => c.name === 'image')).toEqual({
+      name: 'image',
+      ok: false,
+      problem: 'image may not be a data: URI; it must be the URL of the image.',
+    });
+  });
+
+  it('reports an identity marked unhashed that is a hash, and a plain email identity that is not an email', () => {
+    const hash = hashOb2Identity('alice@example.org', 's');
+    expect(failed({ ...assertion(), recipient: { type: 'email', hashed: false, identity: hash } })).toEqual([
+      'recipient',
+    ]);
+    expect(
+      failed({ ...assertion(), recipient: { type: 'email', hashed: false, identity: 'alice@example.org' } }),
+    ).toEqual([]);
+    expect(
+      failed({ ...assertion(), recipient: { type: 'email', hashed: false, identity: 'alice' } }),
+    ).toEqual(['recipient']);
+  });
+
+  it('reports an id in a scheme the validator does not take (only http(s), urn:uuid and blank nodes)', () => {
+    const signed = { ...assertion(), verification: { type: 'signed' } };
+    expect(failed({ ...signed, id: 'urn:uuid:3c574c87-b96f-4f06-8eb5-68a29335b60e' })).toEqual([]);
+    expect(failed({ ...signed, id: 'did:example:123' })).toEqual(['id']);
   });
 
   it('reports every problem at once', () => {

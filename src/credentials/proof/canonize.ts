@@ -6,10 +6,23 @@ import jsonld, { type Options } from 'jsonld';
 import type { DocumentLoader } from '../contexts/index.ts';
 import { fastCanonize } from './fast/index.ts';
 
+/**
+ * The options @digitalbazaar/eddsa-rdfc-2022-cryptosuite canonizes with (lib/canonize.js): safe mode
+ * (undefined terms, relative IRIs and dropped values are errors, not silent omissions), no base IRI, and
+ * `rdfDirection: 'i18n-datatype'`, which turns a value with `@direction` into a literal typed
+ * `https://www.w3.org/ns/i18n#<language>_<direction>` (without it, safe mode refuses such values).
+ */
+const REFERENCE_OPTIONS = {
+  algorithm: 'RDFC-1.0',
+  format: 'application/n-quads',
+  base: null,
+  safe: true,
+  rdfDirection: 'i18n-datatype',
+} as const;
+
 export async function canonizeGeneral(document: object, documentLoader: DocumentLoader): Promise<string> {
-  // safe mode: undefined terms, relative IRIs and dropped values are errors, not silent omissions.
-  // (@types/jsonld predates RDFC-1.0 and safe mode, hence the cast.)
-  const options = { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader, safe: true };
+  // (@types/jsonld predates RDFC-1.0, safe mode and rdfDirection, hence the cast.)
+  const options = { ...REFERENCE_OPTIONS, documentLoader };
   return jsonld.canonize(document, options as unknown as Options.Normalize);
 }
 

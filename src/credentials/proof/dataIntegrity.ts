@@ -14,6 +14,8 @@ import { proofDocumentLoader } from './loader.ts';
 
 export const DATA_INTEGRITY_PROOF = 'DataIntegrityProof';
 export const EDDSA_RDFC_2022 = 'eddsa-rdfc-2022';
+/** The name eddsa-rdfc-2022 had in drafts before 2023: the same algorithm (RDFC-1.0, SHA-256, Ed25519). */
+export const EDDSA_2022_LEGACY = 'eddsa-2022';
 export const ED25519_SIGNATURE_2020 = 'Ed25519Signature2020';
 
 type JsonObject = Record<string, unknown>;
@@ -97,16 +99,42 @@ export type ProofCheck =
       message: string;
     };
 
+export type ProofSuite = 'eddsa-rdfc-2022' | 'eddsa-2022' | 'ed25519-signature-2020';
+
 /** Which supported suite a proof uses, if any. */
-export function proofSuiteOf(proof: Proof): 'eddsa-rdfc-2022' | 'ed25519-signature-2020' | undefined {
+export function proofSuiteOf(proof: Proof): ProofSuite | undefined {
   if (proof.type === DATA_INTEGRITY_PROOF && proof.cryptosuite === EDDSA_RDFC_2022) return 'eddsa-rdfc-2022';
+  if (proof.type === DATA_INTEGRITY_PROOF && proof.cryptosuite === EDDSA_2022_LEGACY) return 'eddsa-2022';
   if (proof.type === ED25519_SIGNATURE_2020) return 'ed25519-signature-2020';
   return undefined;
 }
 
+const idsOf = (value: unknown): unknown[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/**
+ * VC Data Integrity §4 (proof chains): a proof with `previousProof` secures the document together with the
+ * proofs it names, found by `id` among the document's own proofs. Undefined when one of them is missing.
+ */
+export function previousProofsOf(document: JsonObject, proof: Proof): Proof[] | undefined {
+  const wanted = idsOf(proof.previousProof);
+  if (wanted.length === 0) return [];
+  const all = idsOf(document.proof).filter(
+    (item): item is Proof => typeof item === 'object' && item !== null && !Array.isArray(item),
+  );
+  const found: Proof[] = [];
+  for (const id of wanted) {
+    const match = typeof id === 'string' ? all.find((item) => item.id === id) : undefined;
+    if (!match) return undefined;
+    found.push(match);
+  }
+  return found;
+}
+
 /**
  * §3.3.2 Verify Proof, given the public key the caller resolved for `proof.verificationMethod`.
- * `document` is the secured document; its `proof` member is ignored in favour of `proof`.
+ * `document` is the secured document; its `proof` member is ignored in favour of `proof`, except for the
+ * proofs `proof.previousProof` names (a proof chain), which are secured with the document.
  */
 export async function verifyDataIntegrityProof(
   document: JsonObject,
@@ -130,8 +158,19 @@ export async function verifyDataIntegrityProof(
       message: 'The proof value is not a base58btc Ed25519 signature.',
     };
   }
+  const previous = previousProofsOf(document, proof);
+  if (!previous) {
+    return {
+      ok: false,
+      reason: 'malformed',
+      message:
+        'The proof names a previous proof (previousProof) that the credential does not carry, so the proof chain is broken.',
+    };
+  }
   const { proofValue: _value, ...options } = proof;
   const documentContext = document['@context'];
+  const secured =
+    previous.length > 0 ? { ...withoutProof(document), proof: previous } : withoutProof(document);
   if (
     options['@context'] !== undefined &&
     JSON.stringify(options['@context']) !== JSON.stringify(documentContext)
@@ -140,11 +179,7 @@ export async function verifyDataIntegrityProof(
   }
   let hashData: Uint8Array;
   try {
-    ({ hashData } = await hashForProof(
-      withoutProof(document),
-      { ...options, '@context': documentContext },
-      documentLoader,
-    ));
+    ({ hashData } = await hashForProof(secured, { ...options, '@context': documentContext }, documentLoader));
   } catch (error) {
     return { ok: false, reason: 'canonicalization', message: describeCanonizeError(error) };
   }

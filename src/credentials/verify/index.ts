@@ -1,3 +1,6 @@
+export { type ProofSuite, proofSuiteOf } from '../proof/dataIntegrity.ts';
+export { type EnvelopeType, isEnvelope, type Unwrapped, unwrapEnvelope } from './envelope.ts';
+export { type HolderKey, resolveHolderKey } from './holderKey.ts';
 export {
   DEFAULT_DOCUMENT_LIMITS,
   type DocumentLimitExcess,
@@ -6,7 +9,13 @@ export {
   findDocumentLimitExcess,
   findJsonTextLimitExcess,
 } from './limits.ts';
+export {
+  type PresentationJwtOptions,
+  type VerifiedPresentationJwt,
+  verifyPresentationJwt,
+} from './presentationJwt.ts';
 export { checkEmbeddedProofs, type EmbeddedProofChecks } from './proofs.ts';
+export { checkPresentationDataModel, describeViolation, isOpenBadge } from './structure.ts';
 export type {
   Check,
   CheckCode,
@@ -15,6 +24,7 @@ export type {
   CredentialStatusValue,
   StatusListFetch,
   VerificationResult,
+  VerificationWarning,
   VerificationWork,
   VerifyOptions,
 } from './types.ts';

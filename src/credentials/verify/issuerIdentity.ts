@@ -12,11 +12,12 @@ export const issuerIdOf = (credential: Record<string, unknown>): string | undefi
 export function checkIssuerIdentity(credential: Record<string, unknown>): Check {
   const id = issuerIdOf(credential);
   if (!id) return check('issuer-identity', 'failed', 'The credential names no issuer.');
-  if (id.startsWith('did:key:')) {
+  if (id.startsWith('did:key:') || id.startsWith('did:jwk:')) {
+    const method = id.slice(0, 7);
     return check(
       'issuer-identity',
       'passed',
-      'The issuer is identified only by its own key (did:key): the credential is provably from that key holder, but the key says nothing about who they are.',
+      `The issuer is identified only by its own key (${method}): the credential is provably from that key holder, but the key says nothing about who they are.`,
     );
   }
   if (id.startsWith('did:web:')) {
@@ -45,6 +46,6 @@ export function checkIssuerIdentity(credential: Record<string, unknown>): Check 
   return check(
     'issuer-identity',
     'failed',
-    `Tessera cannot tie the issuer identifier ${id} to anyone: only did:key, did:web and https issuers are accepted.`,
+    `Tessera cannot tie the issuer identifier ${id} to anyone: only did:key, did:jwk, did:web and https issuers are accepted.`,
   );
 }

@@ -8,6 +8,7 @@ import {
   type CredentialFormat,
   check,
   type VerificationResult,
+  type VerificationWarning,
   type VerifyOptions,
 } from './types.ts';
 
@@ -20,11 +21,13 @@ export const result = (
   format: CredentialFormat,
   checks: Check[],
   credential?: JsonObject,
+  warnings: VerificationWarning[] = [],
 ): VerificationResult => ({
   verified: checks.length > 0 && allPassed(checks),
   format,
   ...(credential && { credential }),
   checks,
+  warnings,
 });
 
 export const unreadable = (message: string, format: CredentialFormat = 'unknown'): VerificationResult =>

@@ -5,6 +5,7 @@ import type { ProofCheck } from '../proof/dataIntegrity.ts';
 
 export type CheckCode =
   | 'structure'
+  | 'open-badges'
   | 'contexts'
   | 'proof'
   | 'issuer-key'
@@ -28,6 +29,15 @@ export interface Check {
 
 export type CredentialFormat = 'data-integrity' | 'ed25519-signature-2020' | 'jwt' | 'unsigned' | 'unknown';
 
+/**
+ * Something a verifier should know that decides nothing: a proof of a type Tessera cannot check beside one it
+ * checked, a legacy cryptosuite name. `code` is stable (callers may match on it), `message` is for a person.
+ */
+export interface VerificationWarning {
+  code: string;
+  message: string;
+}
+
 export interface VerificationResult {
   /** True only when every check passed (see verifyCredential). */
   verified: boolean;
@@ -35,6 +45,8 @@ export interface VerificationResult {
   /** The credential that was examined (for a JWT, its payload without the JWT claims). */
   credential?: Record<string, unknown>;
   checks: Check[];
+  /** What the verifier should know without it changing the verdict (empty when there is nothing to say). */
+  warnings: VerificationWarning[];
   /**
    * A fault of ours that stopped verification (a bug, not a verdict on the credential), for the
    * caller's log. The checks then say only that verification stopped: its text is never shown.
@@ -43,14 +55,19 @@ export interface VerificationResult {
 }
 
 /**
- * Where the CPU-heavy steps run: canonicalising and checking each proof, and the JSON Schema check. By
+ * Where the CPU-heavy steps run: canonicalising and checking each proof, the data model and the Open Badges
+ * JSON Schema checks. By
  * default on the caller's thread; a server that verifies strangers' input runs them in worker threads
  * with a deadline, and answers `{ ok: false, reason: 'unfinished' }` / an `unchecked` check when one
  * could not be completed (never "failed": running out of time says nothing about the credential).
  */
 export interface VerificationWork {
+  /** `document` is the secured document: proofs that `proof.previousProof` names are read from its `proof`. */
   verifyProof(document: Record<string, unknown>, proof: Proof, publicKey: Uint8Array): Promise<ProofCheck>;
+  /** The `structure` check: the VC Data Model (2.0, or 1.1) rules. */
   checkStructure(credential: Record<string, unknown>): Promise<Check>;
+  /** The `open-badges` check (OB 3.0 JSON Schema), for Open Badges only; default: on the caller's thread. */
+  checkOpenBadges?(credential: Record<string, unknown>): Promise<Check>;
 }
 
 export type StatusListFetch =

@@ -39,6 +39,7 @@ describe('verifyCredential on credentials we signed', () => {
     expect(result.format).toBe('data-integrity');
     expect(result.checks.map((item) => [item.code, item.status])).toEqual([
       ['structure', 'passed'],
+      ['open-badges', 'passed'],
       ['contexts', 'passed'],
       ['proof', 'passed'],
       ['issuer-key', 'passed'],
@@ -196,12 +197,12 @@ describe('verifyCredential on tampered credentials', () => {
     expect(result.verified).toBe(false);
   });
 
-  it('fails only the structure check when a type array becomes a string, which means the same in JSON-LD', async () => {
+  it('fails only the Open Badges check when a type array becomes a string, which means the same in JSON-LD', async () => {
     const result = await tamper((credential) => {
       credential.credentialSubject.achievement.type = 'Achievement' as never;
     });
-    expect(failedCodes(result)).toEqual(['structure']);
-    expect(result.checks[0]?.details).toEqual(['/credentialSubject/achievement/type must be array']);
+    expect(failedCodes(result)).toEqual(['open-badges']);
+    expect(result.checks[1]?.details).toEqual(['/credentialSubject/achievement/type must be array']);
   });
 });
 

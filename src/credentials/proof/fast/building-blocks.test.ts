@@ -93,6 +93,16 @@ describe('literal serialisation', () => {
       '"3"^^<http://www.w3.org/2001/XMLSchema#float>',
     ],
     ['a language-tagged string', { value: 'Nóminas', type: null, language: 'es' }, '"Nóminas"@es'],
+    [
+      'a right-to-left string (rdfDirection i18n-datatype)',
+      { value: 'نعم', type: null, language: 'ar', direction: 'rtl' },
+      '"نعم"^^<https://www.w3.org/ns/i18n#ar_rtl>',
+    ],
+    [
+      'a left-to-right string without a language',
+      { value: 'yes', type: null, language: null, direction: 'ltr' },
+      '"yes"^^<https://www.w3.org/ns/i18n#_ltr>',
+    ],
   ];
   it.each(values)('%s follows jsonld.js toRdf', (_name, value, expected) => {
     expect(literalTerm(value)).toBe(expected);

@@ -37,18 +37,29 @@ const XSD_BOOLEAN = 'http://www.w3.org/2001/XMLSchema#boolean';
 const XSD_INTEGER = 'http://www.w3.org/2001/XMLSchema#integer';
 const XSD_DOUBLE = 'http://www.w3.org/2001/XMLSchema#double';
 
-/** An expanded value object: `@value` (a JSON scalar), `@type` (absolute IRI) or `@language`. */
+/**
+ * An expanded value object: `@value` (a JSON scalar), `@type` (absolute IRI) or `@language` and/or
+ * `@direction` (a string value; absent or null: no base direction).
+ */
 export interface ValueObject {
   readonly value: string | number | boolean;
   readonly type: string | null;
   readonly language: string | null;
+  readonly direction?: 'ltr' | 'rtl' | null;
 }
+
+/** The datatype IRI base of `rdfDirection: 'i18n-datatype'` (JSON-LD 1.1 API §8.5 step 13). */
+const I18N = 'https://www.w3.org/ns/i18n#';
 
 /** jsonld.js `types.isDouble`: a number written with a '.', or too large for an integer literal. */
 const isDouble = (value: number): boolean => String(value).includes('.') || Math.abs(value) >= 1e21;
 
-/** jsonld.js toRdf `_objectToRDF` for value objects, including its canonical xsd:double form. */
-export function literalOf({ value, type, language }: ValueObject): RdfLiteral {
+/**
+ * jsonld.js toRdf `_objectToRDF` for value objects, including its canonical xsd:double form and, as the
+ * eddsa-rdfc-2022 reference canonizes with `rdfDirection: 'i18n-datatype'`, a string with a base direction
+ * as a literal typed `https://www.w3.org/ns/i18n#<lower-cased language>_<direction>` (no language tag).
+ */
+export function literalOf({ value, type, language, direction }: ValueObject): RdfLiteral {
   if (typeof value === 'boolean') {
     return { lexical: String(value), datatype: type ?? XSD_BOOLEAN, language: null };
   }
@@ -60,6 +71,7 @@ export function literalOf({ value, type, language }: ValueObject): RdfLiteral {
   if (typeof value === 'number') {
     return { lexical: value.toFixed(0), datatype: type ?? XSD_INTEGER, language: null };
   }
+  if (direction) return { lexical: value, datatype: `${I18N}${language ?? ''}_${direction}`, language: null };
   if (language !== null) return { lexical: value, datatype: type ?? RDF_LANGSTRING, language };
   return { lexical: value, datatype: type ?? XSD_STRING, language: null };
 }
@@ -92,7 +104,11 @@ export function literalTerm(value: ValueObject): string {
   return datatype === XSD_STRING ? quoted : `${quoted}^^<${datatype}>`;
 }
 
-/** Two values jsonld.js `util.compareValues` calls equal: same node, or same value object. */
+/**
+ * Two values jsonld.js `util.compareValues` calls equal: same node, or same value object. Like
+ * compareValues, it ignores `@direction`: the node map keeps only the first of two values that differ in
+ * direction alone.
+ */
 export function sameValue(a: Term | ValueObject, b: Term | ValueObject): boolean {
   if (typeof a !== 'object' || typeof b !== 'object') return a === b;
   return a.value === b.value && a.type === b.type && a.language === b.language;

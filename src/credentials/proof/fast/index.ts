@@ -1,6 +1,7 @@
 // The fast canonicalisation path: RDFC-1.0 canonical N-Quads of a JSON-LD document whose contexts
-// are all bundled and whose shape it fully understands, byte-identical to jsonld.canonize (safe
-// mode). Anything else is declined, and canonize() takes the general path.
+// are all bundled and whose shape it fully understands, byte-identical to jsonld.canonize with the
+// eddsa-rdfc-2022 reference's options (safe mode, rdfDirection 'i18n-datatype'). Anything else is
+// declined, and canonize() takes the general path.
 import { bundledContexts, type DocumentLoader } from '../../contexts/index.ts';
 import { Decline, MissingTransition } from './active-context.ts';
 import { canonicalNQuads } from './rdfc.ts';

@@ -321,11 +321,12 @@ function scalar(value: unknown, termCtx: CompiledContext, term: TermView): Term 
   return { value, type, language: null };
 }
 
-/** An explicit value object: `@value` with at most one of `@type` (an IRI) and `@language`. */
+/** An explicit value object: `@value` with `@type` (an IRI), or with `@language` and/or `@direction`. */
 function valueObject(element: JsonObject, keys: string[], ctx: CompiledContext): ValueObject {
   let value: string | number | boolean | undefined;
   let type: string | null = null;
   let language: string | null = null;
+  let direction: 'ltr' | 'rtl' | null = null;
   const seen = new Set<string | null>();
   for (const key of keys) {
     const raw = element[key];
@@ -354,14 +355,21 @@ function valueObject(element: JsonObject, keys: string[], ctx: CompiledContext):
         if (typeof raw !== 'string' || !BCP47.test(raw)) throw new Decline('invalid @language');
         language = raw.toLowerCase();
         break;
+      case '@direction':
+        // jsonld.js refuses anything but "ltr" / "rtl" (null included): left to the general path.
+        if (raw !== 'ltr' && raw !== 'rtl') throw new Decline('invalid @direction');
+        direction = raw;
+        break;
       default:
         throw new Decline(`value object key ${key}`);
     }
   }
   if (value === undefined) throw new Decline('no @value');
-  if (type !== null && language !== null) throw new Decline('value object with @type and @language');
-  if (language !== null && typeof value !== 'string') throw new Decline('language-tagged non-string');
-  return { value, type, language };
+  if (type !== null && (language !== null || direction !== null))
+    throw new Decline('value object with @type and @language or @direction');
+  if ((language !== null || direction !== null) && typeof value !== 'string')
+    throw new Decline('language-tagged non-string');
+  return { value, type, language, direction };
 }
 
 /** The values of an @type entry; anything but strings is left to the general path. */
