@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_mail_secrets.ts';
 import * as m0014 from './migrations/0014_retries_and_lease_holders.ts';
 import * as m0015 from './migrations/0015_api_token_scopes.ts';
 import * as m0016 from './migrations/0016_vcapi_credentials.ts';
+import * as m0017 from './migrations/0017_vcapi_status_source.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0014_retries_and_lease_holders': m0014,
   '0015_api_token_scopes': m0015,
   '0016_vcapi_credentials': m0016,
+  '0017_vcapi_status_source': m0017,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -219,6 +219,7 @@ describe('the W3C VC-API', () => {
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
     ],
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: `did:web:localhost%3A3000:issuers:${issuer.slug}`,
     name: 'Conformance badge',
     validFrom: '2026-01-01T00:00:00Z',
     credentialSubject: {
@@ -273,6 +274,7 @@ describe('the W3C VC-API', () => {
         'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
       ],
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: unsignedV2().issuer,
       credentialSubject: unsignedV2().credentialSubject,
     };
     const response = await issueVc(v1);

@@ -30,7 +30,7 @@ import {
   takeNextIndex,
   touchVcApiCredential,
 } from './store.ts';
-import type { StatusPurpose } from './tables.ts';
+import type { StatusPurpose, VcApiStatusSource } from './tables.ts';
 
 export const STATUS_LIST_SIZE = MIN_LIST_BITS;
 
@@ -170,8 +170,13 @@ export async function ownCredentialStateAt(
 export interface VcApiIssue<T> {
   /** options.credentialId, else the credential's id; null when the caller gave neither. */
   credentialId: string | null;
-  /** Also a suspension entry (on a suspension list); a revocation entry is always given. */
+  /** Also a suspension entry (on a suspension list); a revocation entry is given unless `statusSource` says otherwise. */
   suspension: boolean;
+  /**
+   * `tessera` (default): status entries on our lists. `caller`: the credential keeps the credentialStatus its
+   * caller sent; `none`: a VC 1.1 credential, without status. In both, no index is taken (entries is empty).
+   */
+  statusSource?: VcApiStatusSource;
   /** Signs with these entries, inside the transaction: if it throws, no index is taken. */
   sign: (entries: BitstringStatusListEntry[]) => Promise<T>;
 }
@@ -193,14 +198,18 @@ export async function issueWithVcApiStatus<T>(
   return deps.db.transaction().execute(async (trx) => {
     if (credentialId !== null && (await findVcApiCredential(trx, orgId, credentialId)))
       throw credentialIdTaken(credentialId);
-    const revocation = await allocateStatus(deps, trx, identity, 'revocation');
-    const suspension = issue.suspension ? await allocateStatus(deps, trx, identity, 'suspension') : null;
-    const signed = await issue.sign(suspension ? [revocation.entry, suspension.entry] : [revocation.entry]);
+    const statusSource = issue.statusSource ?? 'tessera';
+    const ours = statusSource === 'tessera';
+    const revocation = ours ? await allocateStatus(deps, trx, identity, 'revocation') : null;
+    const suspension =
+      ours && issue.suspension ? await allocateStatus(deps, trx, identity, 'suspension') : null;
+    const signed = await issue.sign([revocation, suspension].flatMap((slot) => (slot ? [slot.entry] : [])));
     const recorded = await insertVcApiCredential(trx, {
       orgId,
       credentialId,
-      revocationListId: revocation.listId,
-      revocationIndex: revocation.index,
+      statusSource,
+      revocationListId: revocation?.listId ?? null,
+      revocationIndex: revocation?.index ?? null,
       suspensionListId: suspension?.listId ?? null,
       suspensionIndex: suspension?.index ?? null,
       issuedAt: deps.now(),
@@ -210,6 +219,13 @@ export async function issueWithVcApiStatus<T>(
     return signed;
   });
 }
+
+const statusElsewhere: Record<VcApiStatusSource, string> = {
+  caller:
+    'This credential was issued with the credentialStatus its caller sent: its status is managed where that credentialStatus points, not on this server.',
+  none: 'This VC 1.1 credential was issued without a status entry (Bitstring Status List is a VC 2.0 mechanism): it has no status to change.',
+  tessera: 'This credential has no status entry on this server.',
+};
 
 /** One requested change: set (true) or clear (false) the credential's bit of a purpose. */
 export interface VcApiStatusChange {
@@ -245,6 +261,8 @@ export async function changeVcApiStatus(
     const record = await findVcApiCredential(trx, orgId, credentialId);
     const org = record && (await organizationById(trx, orgId));
     if (!record || !org) throw new NotFoundError('credential');
+    if (record.revocationListId === null || record.revocationIndex === null)
+      throw new ConflictError(statusElsewhere[record.statusSource]);
     const slots: { purpose: StatusPurpose; listId: string; index: number }[] = [
       { purpose: 'revocation', listId: record.revocationListId, index: record.revocationIndex },
     ];

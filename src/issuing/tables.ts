@@ -77,13 +77,21 @@ export interface IssuedCredentialsTable {
  * A credential issued through the VC-API: the caller keeps the credential, we keep its status slots so
  * POST /credentials/status can change them. The bits themselves live in the lists (status_lists.bits).
  */
+export type VcApiStatusSource = 'tessera' | 'caller' | 'none';
+
 export interface VcApiCredentialsTable {
   id: Generated<string>;
   orgId: string;
   /** options.credentialId, else the credential's id; null when the caller gave neither. */
   credentialId: string | null;
-  revocationListId: string;
-  revocationIndex: number;
+  /**
+   * Where the credential's status is managed: `tessera` on our lists (the slots below), `caller` where the
+   * credentialStatus the caller sent points, `none` for a VC 1.1 credential (issued without a status entry).
+   */
+  statusSource: ColumnType<VcApiStatusSource, VcApiStatusSource | undefined, never>;
+  /** Only when statusSource is `tessera`. */
+  revocationListId: string | null;
+  revocationIndex: number | null;
   /** Only when the caller asked for a suspension entry. */
   suspensionListId: string | null;
   suspensionIndex: number | null;

@@ -5,10 +5,13 @@
 import {
   type Check,
   checkPresentationDataModel,
+  decideByRequestedChecks,
   findDocumentLimitExcess,
   isEnvelope,
   type Proof,
   proofSuiteOf,
+  type RequestedCheck,
+  refuseNonJwtString,
   resolveHolderKey,
   unwrapEnvelope,
   type VerificationResult,
@@ -30,6 +33,11 @@ export interface PresentationResult {
 export interface PresentationOptions {
   challenge?: string;
   domain?: string;
+  /**
+   * VC-API `options.checks`: which checks of each credential decide (structure and contexts always do).
+   * The presentation's own checks (its data model, its proofs with challenge and domain) always decide.
+   */
+  checks?: readonly RequestedCheck[];
 }
 
 const asArray = (value: unknown): unknown[] =>
@@ -49,7 +57,18 @@ export async function verifyPresentation(
   if (isEnvelope(presentation, 'EnvelopedVerifiablePresentation'))
     return verifyEnvelopedPresentation(deps, presentation, options);
   const { checks, warnings } = await checkPresentationProofs(deps, presentation, options);
-  return verifyContents(deps, presentation, checks, warnings);
+  return verifyContents(deps, presentation, checks, warnings, options.checks);
+}
+
+/** One credential of a presentation: an object or a VC-JWT string (not JSON text), decided as asked. */
+async function verifyCarriedCredential(
+  deps: Deps,
+  credential: unknown,
+  requested: readonly RequestedCheck[] | undefined,
+): Promise<VerificationResult> {
+  const refusal = refuseNonJwtString(credential);
+  if (refusal) return { verified: false, format: 'unknown', checks: [refusal], warnings: [] };
+  return decideByRequestedChecks(await verifyPresentedCredential(deps, credential), requested);
 }
 
 function refused(message: string): PresentationResult {
@@ -67,10 +86,11 @@ async function verifyContents(
   presentation: Json,
   proofChecks: Check[],
   warnings: VerificationWarning[],
+  requested: readonly RequestedCheck[] | undefined,
 ): Promise<PresentationResult> {
   const checks = [checkPresentationDataModel(presentation), ...proofChecks];
   const credentials = await Promise.all(
-    asArray(presentation.verifiableCredential).map((vc) => verifyPresentedCredential(deps, vc)),
+    asArray(presentation.verifiableCredential).map((vc) => verifyCarriedCredential(deps, vc, requested)),
   );
   const verified = checks.every((c) => c.status === 'passed') && credentials.every((c) => c.verified);
   const all = [
@@ -93,12 +113,13 @@ async function verifyEnvelopedPresentation(
   const { proof, presentation } = await verifyPresentationJwt(unwrapped.jwt, {
     now: deps.now(),
     resolveDid,
-    ...options,
+    ...(options.challenge !== undefined && { challenge: options.challenge }),
+    ...(options.domain !== undefined && { domain: options.domain }),
   });
   if (!presentation) return { verified: false, presentation: [proof], credentials: [], warnings: [] };
   const excess = findDocumentLimitExcess(presentation);
   if (excess) return refused(excess.message);
-  return verifyContents(deps, presentation, [proof], []);
+  return verifyContents(deps, presentation, [proof], [], options.checks);
 }
 
 /** Every proof of the presentation: a set or a chain; types Tessera cannot check are left aside with a warning. */

@@ -42,7 +42,7 @@ describe('changing the status of VC-API credentials', () => {
   const entry = (vc: Json, purpose: string) => statusEntriesOf(vc).find((e) => e.statusPurpose === purpose)!;
 
   it('revokes a credential: the published list shows the bit set and verification says revoked', async () => {
-    const vc = await issue(badgeCredential());
+    const vc = await issue(badgeCredential(issuer.did));
     expect((await verifyVc(t, vc)).statusCode).toBe(200);
 
     // The form the W3C Bitstring Status List suite sends: no `status`, which means "set".
@@ -69,7 +69,7 @@ describe('changing the status of VC-API credentials', () => {
   });
 
   it('keeps a revoked credential revoked: clearing its revocation bit is refused with 409', async () => {
-    const vc = await issue(plainCredential());
+    const vc = await issue(plainCredential(issuer.did));
     const revoke = {
       credentialId: vc.id,
       credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
@@ -83,7 +83,7 @@ describe('changing the status of VC-API credentials', () => {
   });
 
   it('suspends and lifts the suspension of a credential issued with a suspension entry', async () => {
-    const vc = await issue(plainCredential(), SUSPENDABLE);
+    const vc = await issue(plainCredential(issuer.did), SUSPENDABLE);
     const suspension = { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' };
 
     // The VC-API spec's form: `status` beside the entry.
@@ -111,7 +111,7 @@ describe('changing the status of VC-API credentials', () => {
   });
 
   it('accepts a list of entries, each with its own status', async () => {
-    const vc = await issue(plainCredential(), SUSPENDABLE);
+    const vc = await issue(plainCredential(issuer.did), SUSPENDABLE);
     const response = await update({
       credentialId: vc.id,
       credentialStatus: [
@@ -125,7 +125,7 @@ describe('changing the status of VC-API credentials', () => {
   });
 
   it('finds a credential by the credentialId given when it was issued', async () => {
-    const { id: _id, ...withoutId } = plainCredential();
+    const { id: _id, ...withoutId } = plainCredential(issuer.did);
     const issued = await issue(withoutId, {
       credentialId: 'example.com/ad5d541f-db7a-4bff-97e1-d403ce403767',
     });
@@ -139,7 +139,7 @@ describe('changing the status of VC-API credentials', () => {
   });
 
   it('accepts the entry named by its list and index, and refuses an entry of another credential', async () => {
-    const vc = await issue(plainCredential());
+    const vc = await issue(plainCredential(issuer.did));
     const own = entry(vc, 'revocation');
     const named = await update({
       credentialId: vc.id,
@@ -172,7 +172,7 @@ describe('changing the status of VC-API credentials', () => {
       credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
     });
     beforeAll(async () => {
-      vc = await issue(plainCredential());
+      vc = await issue(plainCredential(issuer.did));
     });
 
     it('answers 404 problem+json for a credential it never issued', async () => {

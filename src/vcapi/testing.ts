@@ -16,6 +16,8 @@ type Json = Record<string, unknown>;
 export interface VcApiIssuer extends TestIssuer {
   token: string;
   auth: { authorization: string };
+  /** The issuer's DID, as its DID document served here says: what a credential names as its issuer. */
+  did: string;
 }
 
 export async function aVcApiIssuer(t: TestApp, scopes: string[] = ['vc:issue']): Promise<VcApiIssuer> {
@@ -28,24 +30,27 @@ export async function aVcApiIssuer(t: TestApp, scopes: string[] = ['vc:issue']):
   });
   if (created.statusCode !== 201) throw new Error(`token creation failed: ${created.body}`);
   const token = created.json().token as string;
-  return { ...issuer, token, auth: { authorization: `Bearer ${token}` } };
+  const did = (await t.app.inject({ method: 'GET', url: `/issuers/${issuer.slug}/did.json` })).json().id;
+  return { ...issuer, token, auth: { authorization: `Bearer ${token}` }, did: String(did) };
 }
 
-/** What the W3C Bitstring Status List test suite sends: a bare VC 2.0 credential with an id. */
-export const plainCredential = (): Json => ({
+/** What the W3C Bitstring Status List test suite sends: a bare VC 2.0 credential with an id, by `issuer`. */
+export const plainCredential = (issuer: string): Json => ({
   '@context': ['https://www.w3.org/ns/credentials/v2'],
   id: `urn:uuid:${randomUUID()}`,
   type: ['VerifiableCredential'],
+  issuer,
   credentialSubject: { id: 'did:key:z6MkhTNL7i2etLerDK8Acz5t528giE5KA4p75T6ka1E1D74r' },
 });
 
-/** An Open Badges 3.0 credential, which this server's verifier checks in full (schema included). */
-export const badgeCredential = (): Json => ({
+/** An Open Badges 3.0 credential by `issuer` (a Profile; its name is filled in), checked in full here. */
+export const badgeCredential = (issuer: string): Json => ({
   '@context': [
     'https://www.w3.org/ns/credentials/v2',
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
   ],
   type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  issuer: { id: issuer, type: ['Profile'] },
   name: 'Conformance badge',
   validFrom: '2026-01-01T00:00:00Z',
   credentialSubject: {

@@ -231,12 +231,17 @@ describe('POST /api/v1/verify', () => {
       expect(response.json().detail).toContain('https://evil.example/context.jsonld');
     });
 
-    it('refuses JSON that embeds its own context', async () => {
+    it('refuses JSON whose inline context names a context it does not hold', async () => {
       const credential = {
         ...issued.credential,
-        '@context': [(issued.credential['@context'] as string[])[0], { x: 'y' }],
+        '@context': [
+          (issued.credential['@context'] as string[])[0],
+          { '@context': 'https://evil.example/inline.jsonld' },
+        ],
       };
-      expectRefused(await verifyJson({ credential }), 422, 'VERIFY_CONTEXT_REFUSED');
+      const response = await verifyJson({ credential });
+      expectRefused(response, 422, 'VERIFY_CONTEXT_REFUSED');
+      expect(response.json().detail).toContain('https://evil.example/inline.jsonld');
     });
 
     it('refuses a JWT with alg none', async () => {

@@ -15,6 +15,12 @@ export {
   verifyPresentationJwt,
 } from './presentationJwt.ts';
 export { checkEmbeddedProofs, type EmbeddedProofChecks } from './proofs.ts';
+export {
+  decideByRequestedChecks,
+  REQUESTABLE_CHECK_NAMES,
+  REQUESTABLE_CHECKS,
+  type RequestedCheck,
+} from './shared.ts';
 export { checkPresentationDataModel, describeViolation, isOpenBadge } from './structure.ts';
 export type {
   Check,
@@ -28,5 +34,5 @@ export type {
   VerificationWork,
   VerifyOptions,
 } from './types.ts';
-export { verifyCredential } from './verifyCredential.ts';
+export { refuseNonJwtString, verifyCredential } from './verifyCredential.ts';
 export { verificationWorkInThisThread } from './work.ts';

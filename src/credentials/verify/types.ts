@@ -25,6 +25,11 @@ export interface Check {
   message: string;
   /** Itemised findings, e.g. every JSON Schema error with its path. */
   details?: string[];
+  /**
+   * False when the caller named the checks that decide (VC-API `options.checks`) and this one was not among
+   * them: still reported, but it does not change `verified` (see decideByRequestedChecks).
+   */
+  requested?: false;
 }
 
 export type CredentialFormat = 'data-integrity' | 'ed25519-signature-2020' | 'jwt' | 'unsigned' | 'unknown';

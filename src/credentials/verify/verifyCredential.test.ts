@@ -160,12 +160,26 @@ describe('verifyCredential on tampered credentials', () => {
     expect(statusOf(result, 'proof')).toBe('failed');
   });
 
-  it('rejects embedded context definitions', async () => {
+  it('reads an inline context, and fails the proof when it redefines a protected term', async () => {
     const result = await tamper((credential) => {
       credential['@context'].push({ name: 'https://evil.example/name' });
     });
-    expect(statusOf(result, 'contexts')).toBe('failed');
+    expect(statusOf(result, 'contexts')).toBe('passed');
+    expect(result.checks.find((item) => item.code === 'proof')).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/protected term/),
+    });
     expect(result.verified).toBe(false);
+  });
+
+  it('rejects an inline context that names a context Tessera does not hold', async () => {
+    const result = await tamper((credential) => {
+      credential['@context'].push({ '@context': 'https://evil.example/context.json' });
+    });
+    expect(result.checks.find((item) => item.code === 'contexts')).toMatchObject({
+      status: 'failed',
+      details: ['https://evil.example/context.json'],
+    });
   });
 
   it('rejects a credential whose proof value was altered', async () => {

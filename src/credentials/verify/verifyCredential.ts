@@ -10,7 +10,7 @@ import { findDocumentLimitExcess } from './limits.ts';
 import { checkEmbeddedProofs } from './proofs.ts';
 import { contentChecks, result, unreadable } from './shared.ts';
 import { isOpenBadge } from './structure.ts';
-import type { Check, VerificationResult, VerifyOptions } from './types.ts';
+import { type Check, check, type VerificationResult, type VerifyOptions } from './types.ts';
 import { openBadgesCheckThrough, verificationWorkInThisThread } from './work.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -47,6 +47,20 @@ async function verifyJwtCredential(jwt: string, options: VerifyOptions): Promise
 }
 
 type Parsed = { jwt: string } | { credential: JsonObject } | { error: string };
+
+/**
+ * VC-API: a credential is sent as an object, or as a VC-JWT string (compact JWS). JSON text inside a
+ * string is no credential there (unlike the verify page, where pasted text is read): it gets this failed
+ * `structure` check; anything else, undefined.
+ */
+export function refuseNonJwtString(input: unknown): Check | undefined {
+  if (typeof input !== 'string' || looksLikeJwt(input)) return undefined;
+  return check(
+    'structure',
+    'failed',
+    'The credential must be an object, or a VC-JWT string (a compact JWS); other strings, JSON text included, are not verified.',
+  );
+}
 
 function parseInput(input: unknown): Parsed {
   if (typeof input === 'string') {

@@ -307,6 +307,26 @@ const declined: [string, Json][] = [
     'an inline context object',
     { ...credential, '@context': [VC_V2, OB_V3, { extra: 'https://example.org/extra' }], extra: 'x' },
   ],
+  [
+    'an inline context wrapped in its own @context (as the eddsa suite writes one)',
+    {
+      ...credential,
+      '@context': [VC_V2, OB_V3, { '@context': { extra: 'https://example.org/extra' } }],
+      extra: 'x',
+    },
+  ],
+  [
+    'an inline context with a scoped context of bundled URLs',
+    {
+      ...credential,
+      '@context': [VC_V2, OB_V3, { extra: { '@id': 'https://example.org/extra', '@context': [OB_V3] } }],
+      extra: { type: ['Profile'], name: 'x' },
+    },
+  ],
+  [
+    'an inline context on a nested node',
+    withSubject({ '@context': { extra: 'https://example.org/e' }, extra: 'x' }),
+  ],
   ['a blank node identifier', withSubject({ id: '_:learner' })],
   [
     'a JSON literal',
@@ -352,6 +372,17 @@ describe('errors jsonld.js safe mode raises still reach the caller', () => {
     ['a malformed language tag', withAchievement({ name: { '@value': 'x', '@language': 'not a tag' } })],
     ['a value object with a null @value', withAchievement({ name: { '@value': null } })],
     ['an empty graph-container entry', proofConfig([VC_V2], { proof: {} })],
+    [
+      'a protected term redefined by an inline context',
+      { ...credential, '@context': [VC_V2, OB_V3, { name: 'https://example.org/not-the-name' }] },
+    ],
+    [
+      'an inline context that names an unknown context',
+      {
+        ...credential,
+        '@context': [VC_V2, OB_V3, { '@context': 'https://example.org/unknown-context.json' }],
+      },
+    ],
   ];
   it.each(rejected)('%s makes canonize() throw', async (_name, document) => {
     const { general, fast } = await bothPaths(document);
