@@ -1,10 +1,9 @@
 // Any W3C credential through the server: the VC-API (/credentials/verify, /presentations/verify) and the
 // verify API (/api/v1/verify), with credentials made by the reference libraries and jose, and a 1EdTech
 // revocation list served on loopback (http, which only VERIFY_ALLOW_PRIVATE permits: tests).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { type JsonServer, serveJson } from '../../test/support/json-server.ts';
 import { buildOpenBadgeCredential } from '../credentials/index.ts';
 import { didKeyIssuer } from '../credentials/testing/fixtures.ts';
 import {
@@ -23,7 +22,7 @@ const LOOPBACK = { VERIFY_ALLOW_HOSTS: '127.0.0.1', VERIFY_ALLOW_PRIVATE: 'true'
 
 describe('verifying any W3C credential over HTTP', () => {
   let t: TestApp;
-  let server: Server;
+  let server: JsonServer;
   let base: string;
   const lists = new Map<string, Json>();
   const issuer = didKeyIssuer();
@@ -40,18 +39,13 @@ describe('verifying any W3C credential over HTTP', () => {
   };
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const found = lists.get(request.url ?? '');
-      response.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(found ?? {}));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveJson(lists);
+    base = server.base;
     t = await createTestApp({ env: LOOPBACK });
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   describe('POST /credentials/verify', () => {

@@ -1,10 +1,9 @@
 // The 1EdTech OB 2.0 validator's rules in verification: future issue dates, assertion images, extensions,
 // issuer verification policies, and a BadgeClass or issuer Profile brought alone. Documents are served on
 // loopback, which this app may fetch (VERIFY_ALLOW_PRIVATE for 127.0.0.1, tests only).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { type JsonServer, serveJson } from '../../test/support/json-server.ts';
 import { hashOb2Identity } from '../credentials/index.ts';
 import { NotABadgeError } from './errors.ts';
 import { defaultFetcher, verifyBadge } from './verify-badge.ts';
@@ -14,7 +13,7 @@ type Json = Record<string, unknown>;
 
 describe('OB 2.0 verification as the 1EdTech validator decides', () => {
   let t: TestApp;
-  let server: Server;
+  let server: JsonServer;
   let base: string;
   const documents = new Map<string, Json>();
   const serve = (path: string, body: Json) => documents.set(path, body);
@@ -57,13 +56,8 @@ describe('OB 2.0 verification as the 1EdTech validator decides', () => {
     report.checks.find((c) => c.code === code);
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const found = documents.get(request.url ?? '');
-      response.writeHead(found ? 200 : 404, { 'content-type': 'application/ld+json' });
-      response.end(JSON.stringify(found ?? {}));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveJson(documents, 'application/ld+json');
+    base = server.base;
     t = await createTestApp({
       now: () => new Date('2026-06-01T00:00:00Z'),
       env: { VERIFY_ALLOW_HOSTS: '127.0.0.1', VERIFY_ALLOW_PRIVATE: 'true' },
@@ -101,7 +95,7 @@ describe('OB 2.0 verification as the 1EdTech validator decides', () => {
     serve('/bare-issuer', { ...issuer(), id: `${base}/bare-issuer`, email: undefined });
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await t?.close();
   });
 

@@ -2,11 +2,10 @@
 // eddsa-rdfc-2022 credential whose verification method writes the key after the issuer URL. The issuers'
 // controller documents are served on loopback (http, which only VERIFY_ALLOW_PRIVATE permits: tests).
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CompactSign } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { type JsonServer, serveJson } from '../../test/support/json-server.ts';
 import { didJwkOf } from '../credentials/did/didJwk.ts';
 import { buildOpenBadgeCredential, Ed25519KeyPair, signCredential } from '../credentials/index.ts';
 import { mirroredClaims } from '../credentials/jwt/claims.ts';
@@ -38,7 +37,7 @@ const rs256Jwt = (credential: Json, privateKey: KeyObject, jwk: Json) =>
 
 describe('POST /api/v1/verify with keys named or carried by the credential', () => {
   let t: TestApp;
-  let server: Server;
+  let server: JsonServer;
   let base: string;
   const documents = new Map<string, Json>();
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -60,18 +59,13 @@ describe('POST /api/v1/verify with keys named or carried by the credential', () 
   const statusOf = (report: Report, code: string) => report.checks.find((c) => c.code === code)?.status;
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const found = documents.get(request.url ?? '');
-      response.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(found ?? {}));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveJson(documents);
+    base = server.base;
     t = await createTestApp({ env: LOOPBACK });
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   it('verifies an RS256 VC-JWT whose jwk header is the key of its did:jwk issuer', async () => {

@@ -2,6 +2,8 @@
 // what the badge claims; escaped, translated, under a strict Content-Security-Policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { didKeyIssuer } from '../credentials/testing/fixtures.ts';
+import { plainCredential, referenceSign } from '../credentials/verify/testing.ts';
 import { aLoggedInUser } from '../identity/testing.ts';
 import { aBakedDownload, anIssuedCredential, type IssuedForTest, multipartForm } from './testing.ts';
 
@@ -80,6 +82,16 @@ describe('the verify page', () => {
     expect(response.body).toContain('Gestión de nóminas — SAFe®');
     expect(response.body).toContain('An email address, published only as a salted hash');
     expect(response.body).not.toContain('Failed');
+  });
+
+  it('shows warnings apart from the checks: a legacy eddsa-2022 proof verifies, and says so', async () => {
+    const issuer = didKeyIssuer();
+    const signed = await referenceSign(plainCredential(issuer.id), issuer, { cryptosuiteName: 'eddsa-2022' });
+    const response = await postForm({ credential: JSON.stringify(signed) });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Every check passed');
+    expect(response.body).toContain('<h3>Worth knowing (decides nothing)</h3>');
+    expect(response.body).toMatch(/<li class="warning" data-code="legacy-cryptosuite">.*eddsa-2022/);
   });
 
   it('checks an uploaded baked PNG and the email address, in Spanish', async () => {
