@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, api } from '../api.ts';
 import { Page, Status } from '../components/Page.tsx';
+import { TableRegion } from '../components/TableRegion.tsx';
 import { describeProblem } from '../forms.ts';
 
 interface OutboxSummary {
@@ -53,33 +54,30 @@ export function OutboxPage() {
       {outbox.isError && <Status tone="error">{outboxProblem(t, outbox.error)}</Status>}
       {outbox.data && outbox.data.items.length === 0 && <p>{t('outbox.empty')}</p>}
       {outbox.data && outbox.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('outbox.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('outbox.subject')}</th>
-                <th scope="col">{t('outbox.to')}</th>
-                <th scope="col">{t('outbox.status')}</th>
-                <th scope="col">{t('outbox.created')}</th>
+        <TableRegion caption={t('outbox.caption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('outbox.subject')}</th>
+              <th scope="col">{t('outbox.to')}</th>
+              <th scope="col">{t('outbox.status')}</th>
+              <th scope="col">{t('outbox.created')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outbox.data.items.map((message) => (
+              <tr key={message.id}>
+                <th scope="row">
+                  <Link to={`/outbox/${message.id}`}>{message.subject}</Link>
+                </th>
+                <td>{message.to}</td>
+                <td>{t(`outbox.statusValue.${message.status}`)}</td>
+                <td>
+                  <time dateTime={message.createdAt}>{formatDate(message.createdAt)}</time>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {outbox.data.items.map((message) => (
-                <tr key={message.id}>
-                  <th scope="row">
-                    <Link to={`/outbox/${message.id}`}>{message.subject}</Link>
-                  </th>
-                  <td>{message.to}</td>
-                  <td>{t(`outbox.statusValue.${message.status}`)}</td>
-                  <td>
-                    <time dateTime={message.createdAt}>{formatDate(message.createdAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
     </Page>
   );

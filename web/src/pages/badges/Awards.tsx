@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type Award, type AwardFilters, awardsCsvUrl, badgeKeys, badgesApi } from '../../badges.ts';
 import { InputField, SelectField } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { activeMembership, type Session } from '../../session.ts';
@@ -216,65 +217,62 @@ function AwardsTable({
   const { t, i18n } = useTranslation();
   const date = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : t('awards.never'));
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{t('awards.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('awards.recipient')}</th>
-            <th scope="col">{t('awards.badge')}</th>
-            <th scope="col">{t('awards.source')}</th>
-            <th scope="col">{t('awards.issued')}</th>
-            <th scope="col">{t('awards.validUntil')}</th>
-            <th scope="col">{t('awards.state')}</th>
-            <th scope="col">{t('awards.credentialState')}</th>
-            {mayChange && <th scope="col">{t('awards.actions')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((award) => {
-            const who = award.recipientName ?? award.recipientEmail;
-            return (
-              <tr key={award.id}>
-                <th scope="row">
-                  {award.recipientName && (
-                    <>
-                      {award.recipientName}
-                      <br />
-                    </>
-                  )}
-                  <span className="muted">{award.recipientEmail}</span>
-                </th>
-                <td>{award.badge.name}</td>
-                <td>{t(`awardSource.${award.source}`)}</td>
-                <td>{date(award.issuedAt)}</td>
-                <td>{date(award.validUntil)}</td>
-                <td>
-                  {t(`awardState.${award.state}`)}
-                  {award.superseded && ` (${t('awards.superseded')})`}
-                </td>
-                <td>{award.credentialState ? t(`credentialState.${award.credentialState}`) : '—'}</td>
-                {mayChange && (
-                  <td>
-                    {actionsFor(award).length > 0 || award.state === 'offered' ? (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        aria-label={t('awards.manageLabel', { name: who })}
-                        onClick={() => onManage(award)}
-                      >
-                        {t('awards.manage')}
-                      </button>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
+    <TableRegion caption={t('awards.caption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('awards.recipient')}</th>
+          <th scope="col">{t('awards.badge')}</th>
+          <th scope="col">{t('awards.source')}</th>
+          <th scope="col">{t('awards.issued')}</th>
+          <th scope="col">{t('awards.validUntil')}</th>
+          <th scope="col">{t('awards.state')}</th>
+          <th scope="col">{t('awards.credentialState')}</th>
+          {mayChange && <th scope="col">{t('awards.actions')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((award) => {
+          const who = award.recipientName ?? award.recipientEmail;
+          return (
+            <tr key={award.id}>
+              <th scope="row">
+                {award.recipientName && (
+                  <>
+                    {award.recipientName}
+                    <br />
+                  </>
                 )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                <span className="muted">{award.recipientEmail}</span>
+              </th>
+              <td>{award.badge.name}</td>
+              <td>{t(`awardSource.${award.source}`)}</td>
+              <td>{date(award.issuedAt)}</td>
+              <td>{date(award.validUntil)}</td>
+              <td>
+                {t(`awardState.${award.state}`)}
+                {award.superseded && ` (${t('awards.superseded')})`}
+              </td>
+              <td>{award.credentialState ? t(`credentialState.${award.credentialState}`) : '—'}</td>
+              {mayChange && (
+                <td>
+                  {actionsFor(award).length > 0 || award.state === 'offered' ? (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      aria-label={t('awards.manageLabel', { name: who })}
+                      onClick={() => onManage(award)}
+                    >
+                      {t('awards.manage')}
+                    </button>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableRegion>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { TextArea } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { checkRequired, describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
@@ -30,44 +31,41 @@ function Badges({ orgId }: { orgId: string }) {
       {badges.isError && <Status tone="error">{describeProblem(t, badges.error)}</Status>}
       {badges.data && badges.data.items.length === 0 && <p>{t('badges.none')}</p>}
       {badges.data && badges.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('badges.listCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('badges.name')}</th>
-                <th scope="col">{t('badges.state')}</th>
-                <th scope="col">{t('badges.version')}</th>
-                <th scope="col">{t('badges.updated')}</th>
-                <th scope="col">{t('badges.awardsColumn')}</th>
+        <TableRegion caption={t('badges.listCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('badges.name')}</th>
+              <th scope="col">{t('badges.state')}</th>
+              <th scope="col">{t('badges.version')}</th>
+              <th scope="col">{t('badges.updated')}</th>
+              <th scope="col">{t('badges.awardsColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {badges.data.items.map((badge: Badge) => (
+              <tr key={badge.id}>
+                <th scope="row">
+                  <Link to={`/issue/badges/${badge.id}`}>{badge.name}</Link>
+                </th>
+                <td>{t(`badgeState.${badge.state}`)}</td>
+                <td>{badge.latestVersion?.number ?? '—'}</td>
+                <td>{formatDate(badge.updatedAt, i18n.language)}</td>
+                <td>
+                  {badge.state === 'published' ? (
+                    <Link
+                      to={`/issue/awards?badgeId=${badge.id}`}
+                      aria-label={t('badges.awardsOf', { name: badge.name })}
+                    >
+                      {t('badges.awardsLink')}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {badges.data.items.map((badge: Badge) => (
-                <tr key={badge.id}>
-                  <th scope="row">
-                    <Link to={`/issue/badges/${badge.id}`}>{badge.name}</Link>
-                  </th>
-                  <td>{t(`badgeState.${badge.state}`)}</td>
-                  <td>{badge.latestVersion?.number ?? '—'}</td>
-                  <td>{formatDate(badge.updatedAt, i18n.language)}</td>
-                  <td>
-                    {badge.state === 'published' ? (
-                      <Link
-                        to={`/issue/awards?badgeId=${badge.id}`}
-                        aria-label={t('badges.awardsOf', { name: badge.name })}
-                      >
-                        {t('badges.awardsLink')}
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       <NewBadge orgId={orgId} />
     </Page>

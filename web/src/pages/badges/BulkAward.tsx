@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type BulkRun, badgeKeys, badgesApi } from '../../badges.ts';
 import { Page, Status } from '../../components/Page.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
 
@@ -115,35 +116,32 @@ function RunView({ orgId, runId }: { orgId: string; runId: string }) {
         <dd>{r.skippedRows}</dd>
       </dl>
       {invalid.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('bulk.problemsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('bulk.row')}</th>
-                <th scope="col">{t('bulk.email')}</th>
-                <th scope="col">{t('bulk.problems')}</th>
+        <TableRegion caption={t('bulk.problemsCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('bulk.row')}</th>
+              <th scope="col">{t('bulk.email')}</th>
+              <th scope="col">{t('bulk.problems')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invalid.map((row) => (
+              <tr key={row.rowNumber}>
+                <th scope="row">{row.rowNumber}</th>
+                <td>{row.email ?? '—'}</td>
+                <td>
+                  <ul>
+                    {row.problems.map((p) => (
+                      <li key={`${p.column}:${p.message}`}>
+                        {p.column}: {p.message}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {invalid.map((row) => (
-                <tr key={row.rowNumber}>
-                  <th scope="row">{row.rowNumber}</th>
-                  <td>{row.email ?? '—'}</td>
-                  <td>
-                    <ul>
-                      {row.problems.map((p) => (
-                        <li key={`${p.column}:${p.message}`}>
-                          {p.column}: {p.message}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       {r.state === 'previewed' && !started && (
         <>

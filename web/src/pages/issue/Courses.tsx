@@ -7,6 +7,7 @@ import { type AuthoredCourse, authoringApi, authoringKeys } from '../../authorin
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { checkRequired, describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { activeMembership, dashboardFor, dashboardPaths, type Session } from '../../session.ts';
@@ -46,31 +47,28 @@ function Courses({ orgId }: { orgId: string }) {
       {courses.isError && <Status tone="error">{describeProblem(t, courses.error)}</Status>}
       {courses.data && courses.data.items.length === 0 && <p>{t('authoring.none')}</p>}
       {courses.data && courses.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('authoring.listCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('authoring.courseTitle')}</th>
-                <th scope="col">{t('authoring.state')}</th>
-                <th scope="col">{t('authoring.revision')}</th>
-                <th scope="col">{t('authoring.updated')}</th>
+        <TableRegion caption={t('authoring.listCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('authoring.courseTitle')}</th>
+              <th scope="col">{t('authoring.state')}</th>
+              <th scope="col">{t('authoring.revision')}</th>
+              <th scope="col">{t('authoring.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {courses.data.items.map((course: AuthoredCourse) => (
+              <tr key={course.id}>
+                <th scope="row">
+                  <Link to={`/issue/courses/${course.id}`}>{course.title}</Link>
+                </th>
+                <td>{t(`courseState.${course.state}`)}</td>
+                <td>{course.latestRevision ?? '—'}</td>
+                <td>{formatDate(course.updatedAt, i18n.language)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {courses.data.items.map((course: AuthoredCourse) => (
-                <tr key={course.id}>
-                  <th scope="row">
-                    <Link to={`/issue/courses/${course.id}`}>{course.title}</Link>
-                  </th>
-                  <td>{t(`courseState.${course.state}`)}</td>
-                  <td>{course.latestRevision ?? '—'}</td>
-                  <td>{formatDate(course.updatedAt, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       <NewCourse orgId={orgId} />
     </Page>

@@ -18,6 +18,7 @@ import { fieldId } from '../../components/Field.tsx';
 import { InputField, SelectField } from '../../components/Inputs.tsx';
 import { useMoney } from '../../components/Money.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { parseAmount, parsePercent, percentText } from '../../money.ts';
@@ -41,26 +42,23 @@ function Coupons({ orgId }: { orgId: string }) {
       {coupons.isError && <Status tone="error">{describeProblem(t, coupons.error)}</Status>}
       {coupons.data && items.length === 0 && <p>{t('sell.coupons.none')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('sell.coupons.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sell.coupons.code')}</th>
-                <th scope="col">{t('sell.coupons.discount')}</th>
-                <th scope="col">{t('sell.coupons.scope')}</th>
-                <th scope="col">{t('sell.coupons.validUntil')}</th>
-                <th scope="col">{t('sell.coupons.uses')}</th>
-                <th scope="col">{t('sell.coupons.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((coupon) => (
-                <CouponRow key={coupon.id} orgId={orgId} coupon={coupon} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableRegion caption={t('sell.coupons.caption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('sell.coupons.code')}</th>
+              <th scope="col">{t('sell.coupons.discount')}</th>
+              <th scope="col">{t('sell.coupons.scope')}</th>
+              <th scope="col">{t('sell.coupons.validUntil')}</th>
+              <th scope="col">{t('sell.coupons.uses')}</th>
+              <th scope="col">{t('sell.coupons.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((coupon) => (
+              <CouponRow key={coupon.id} orgId={orgId} coupon={coupon} />
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       <NewCoupon orgId={orgId} />
     </Page>

@@ -8,6 +8,7 @@ import { commerceKeys, describeCommerceProblem, type Order, sellApi } from '../.
 import { SelectField } from '../../components/Inputs.tsx';
 import { useMoney } from '../../components/Money.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
@@ -61,29 +62,26 @@ function SalesOrders({ orgId }: { orgId: string }) {
       {orders.isError && <Status tone="error">{describeProblem(t, orders.error)}</Status>}
       {orders.data && items.length === 0 && <p>{t('sell.orders.none')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap">
-          <table className="money-table">
-            <caption>{t('sell.orders.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.number')}</th>
-                <th scope="col">{t('order.buyer')}</th>
-                <th scope="col">{t('orders.kind')}</th>
-                <th scope="col">{t('order.placed')}</th>
-                <th scope="col" className="num">
-                  {t('cart.total')}
-                </th>
-                <th scope="col">{t('order.state')}</th>
-                <th scope="col">{t('sell.orders.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((order) => (
-                <OrderRow key={order.id} orgId={orgId} order={order} onPaid={setNotice} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableRegion caption={t('sell.orders.caption')} tableClassName="money-table" stack>
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.number')}</th>
+              <th scope="col">{t('order.buyer')}</th>
+              <th scope="col">{t('orders.kind')}</th>
+              <th scope="col">{t('order.placed')}</th>
+              <th scope="col" className="num">
+                {t('cart.total')}
+              </th>
+              <th scope="col">{t('order.state')}</th>
+              <th scope="col">{t('sell.orders.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((order) => (
+              <OrderRow key={order.id} orgId={orgId} order={order} onPaid={setNotice} />
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       <AuditTrail orgId={orgId} />
     </Page>
@@ -103,36 +101,33 @@ function AuditTrail({ orgId }: { orgId: string }) {
       {audit.isError && <Status tone="error">{describeProblem(t, audit.error)}</Status>}
       {audit.data && entries.length === 0 && <p>{t('sell.audit.none')}</p>}
       {entries.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('sell.audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sell.audit.at')}</th>
-                <th scope="col">{t('sell.audit.action')}</th>
-                <th scope="col">{t('sell.audit.actor')}</th>
-                <th scope="col">{t('sell.audit.reason')}</th>
+        <TableRegion caption={t('sell.audit.caption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('sell.audit.at')}</th>
+              <th scope="col">{t('sell.audit.action')}</th>
+              <th scope="col">{t('sell.audit.actor')}</th>
+              <th scope="col">{t('sell.audit.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatDate(entry.at, i18n.language)}</td>
+                <th scope="row">
+                  {AUDITED.includes(entry.action)
+                    ? t(`sell.audit.actions.${entry.action.replace('.', '-')}`)
+                    : entry.action}
+                  {typeof entry.details.orderNumber === 'number' && (
+                    <> ({t('orders.numbered', { number: entry.details.orderNumber })})</>
+                  )}
+                </th>
+                <td>{entry.actor?.name ?? '—'}</td>
+                <td>{entry.reason ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDate(entry.at, i18n.language)}</td>
-                  <th scope="row">
-                    {AUDITED.includes(entry.action)
-                      ? t(`sell.audit.actions.${entry.action.replace('.', '-')}`)
-                      : entry.action}
-                    {typeof entry.details.orderNumber === 'number' && (
-                      <> ({t('orders.numbered', { number: entry.details.orderNumber })})</>
-                    )}
-                  </th>
-                  <td>{entry.actor?.name ?? '—'}</td>
-                  <td>{entry.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
     </section>
   );
@@ -155,11 +150,13 @@ function OrderRow({ orgId, order, onPaid }: { orgId: string; order: Order; onPai
       <th scope="row">
         <Link to={`/issue/sales/orders/${order.id}`}>{t('orders.numbered', { number })}</Link>
       </th>
-      <td>{order.buyer ? (order.buyer.name ?? order.buyer.email) : '—'}</td>
-      <td>{t(`orderKind.${order.kind}`)}</td>
-      <td>{formatDate(order.placedAt, i18n.language)}</td>
-      <td className="num">{money(order.totalMinor)}</td>
-      <td>
+      <td data-label={t('order.buyer')}>{order.buyer ? (order.buyer.name ?? order.buyer.email) : '—'}</td>
+      <td data-label={t('orders.kind')}>{t(`orderKind.${order.kind}`)}</td>
+      <td data-label={t('order.placed')}>{formatDate(order.placedAt, i18n.language)}</td>
+      <td className="num" data-label={t('cart.total')}>
+        {money(order.totalMinor)}
+      </td>
+      <td data-label={t('order.state')}>
         {t(`orderState.${order.state}`)}
         {order.state === 'awaiting-payment' && order.payment?.state === 'pending' && (
           <span className="muted">
@@ -168,7 +165,7 @@ function OrderRow({ orgId, order, onPaid }: { orgId: string; order: Order; onPai
           </span>
         )}
       </td>
-      <td>
+      <td className="table-wrap__action">
         {order.state === 'awaiting-payment' && (
           <button
             type="button"

@@ -10,6 +10,7 @@ import { fieldId } from '../../components/Field.tsx';
 import { SelectField } from '../../components/Inputs.tsx';
 import { useMoney } from '../../components/Money.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
 import { SalesChart } from './SalesChart.tsx';
@@ -127,92 +128,84 @@ function Report({ report, csvUrl }: { report: SalesReport; csvUrl: string }) {
       </section>
       <section aria-labelledby="months-title">
         <h2 id="months-title">{t('sell.reports.monthsTitle')}</h2>
-        <div className="table-wrap">
-          <table className="money-table">
-            <caption>{t('sell.reports.monthsCaption', { currency })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sell.reports.month')}</th>
-                <th scope="col" className="num">
-                  {t('sell.reports.sales')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sell.reports.refunds')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sell.reports.fees')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sell.reports.revenue')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sell.reports.orders')}
-                </th>
+        <TableRegion caption={t('sell.reports.monthsCaption', { currency })} tableClassName="money-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sell.reports.month')}</th>
+              <th scope="col" className="num">
+                {t('sell.reports.sales')}
+              </th>
+              <th scope="col" className="num">
+                {t('sell.reports.refunds')}
+              </th>
+              <th scope="col" className="num">
+                {t('sell.reports.fees')}
+              </th>
+              <th scope="col" className="num">
+                {t('sell.reports.revenue')}
+              </th>
+              <th scope="col" className="num">
+                {t('sell.reports.orders')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.months.map((month) => (
+              <tr key={month.month}>
+                <th scope="row">{monthName(month.month)}</th>
+                <MonthFigures figures={month} money={money} />
               </tr>
-            </thead>
-            <tbody>
-              {report.months.map((month) => (
-                <tr key={month.month}>
-                  <th scope="row">{monthName(month.month)}</th>
-                  <MonthFigures figures={month} money={money} />
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('sell.reports.total')}</th>
-                <MonthFigures figures={report.totals} money={money} />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('sell.reports.total')}</th>
+              <MonthFigures figures={report.totals} money={money} />
+            </tr>
+          </tfoot>
+        </TableRegion>
       </section>
       <section aria-labelledby="items-title">
         <h2 id="items-title">{t('sell.reports.itemsTitle')}</h2>
         {report.rows.length === 0 ? (
           <p>{t('sell.reports.noItems')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="money-table">
-              <caption>{t('sell.reports.itemsCaption', { currency })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sell.reports.month')}</th>
-                  <th scope="col">{t('sell.reports.item')}</th>
-                  <th scope="col">{t('sell.reports.kind')}</th>
-                  <th scope="col" className="num">
-                    {t('sell.reports.units')}
+          <TableRegion caption={t('sell.reports.itemsCaption', { currency })} tableClassName="money-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('sell.reports.month')}</th>
+                <th scope="col">{t('sell.reports.item')}</th>
+                <th scope="col">{t('sell.reports.kind')}</th>
+                <th scope="col" className="num">
+                  {t('sell.reports.units')}
+                </th>
+                <th scope="col" className="num">
+                  {t('sell.reports.net')}
+                </th>
+                <th scope="col" className="num">
+                  {t('sell.reports.refunded')}
+                </th>
+                <th scope="col" className="num">
+                  {t('sell.reports.revenue')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => (
+                <tr key={`${row.month}:${row.itemKind}:${row.itemId ?? ''}`}>
+                  <td>{monthName(row.month)}</td>
+                  <th scope="row">
+                    {row.itemKind === 'issuance-fee' ? t('sell.reports.feeTitle') : row.title}
                   </th>
-                  <th scope="col" className="num">
-                    {t('sell.reports.net')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sell.reports.refunded')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sell.reports.revenue')}
-                  </th>
+                  <td>{t(`sell.reports.kinds.${row.itemKind}`)}</td>
+                  <td className="num">{row.units}</td>
+                  <td className="num">{money(row.netMinor)}</td>
+                  <td className="num">{row.refundedMinor > 0 ? `−${money(row.refundedMinor)}` : money(0)}</td>
+                  <td className="num">{money(row.revenueMinor)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((row) => (
-                  <tr key={`${row.month}:${row.itemKind}:${row.itemId ?? ''}`}>
-                    <td>{monthName(row.month)}</td>
-                    <th scope="row">
-                      {row.itemKind === 'issuance-fee' ? t('sell.reports.feeTitle') : row.title}
-                    </th>
-                    <td>{t(`sell.reports.kinds.${row.itemKind}`)}</td>
-                    <td className="num">{row.units}</td>
-                    <td className="num">{money(row.netMinor)}</td>
-                    <td className="num">
-                      {row.refundedMinor > 0 ? `−${money(row.refundedMinor)}` : money(0)}
-                    </td>
-                    <td className="num">{money(row.revenueMinor)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableRegion>
         )}
       </section>
     </>

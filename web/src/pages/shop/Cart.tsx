@@ -17,6 +17,7 @@ import { InputField } from '../../components/Inputs.tsx';
 import { useMoney } from '../../components/Money.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { percentText } from '../../money.ts';
 import './shop.css';
@@ -75,33 +76,30 @@ function SellerCart({ cart, index }: { cart: CartQuote; index: number }) {
           ? t('cart.from', { issuer: cart.issuer.name })
           : t('cart.numbered', { n: index + 1 })}
       </h2>
-      <div className="table-wrap">
-        <table className="money-table">
-          <caption>{t('cart.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cart.item')}</th>
-              <th scope="col" className="num">
-                {t('cart.list')}
-              </th>
-              <th scope="col" className="num">
-                {t('cart.discount')}
-              </th>
-              <th scope="col" className="num">
-                {t('cart.net')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('cart.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cart.items.map((item) => (
-              <ItemRow key={item.itemId} item={item} cart={cart} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion caption={t('cart.caption')} tableClassName="money-table" stack>
+        <thead>
+          <tr>
+            <th scope="col">{t('cart.item')}</th>
+            <th scope="col" className="num">
+              {t('cart.list')}
+            </th>
+            <th scope="col" className="num">
+              {t('cart.discount')}
+            </th>
+            <th scope="col" className="num">
+              {t('cart.net')}
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">{t('cart.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {cart.items.map((item) => (
+            <ItemRow key={item.itemId} item={item} cart={cart} />
+          ))}
+        </tbody>
+      </TableRegion>
       <CouponForm cart={cart} />
       <dl className="totals">
         <dt>{t('cart.subtotal')}</dt>
@@ -165,10 +163,16 @@ function ItemRow({ item, cart }: { item: CartItem; cart: CartQuote }) {
         {!item.available && <p className="field__error">{t('cart.unavailable')}</p>}
         {remove.isError && <Status tone="error">{describeCommerceProblem(t, remove.error)}</Status>}
       </th>
-      <td className="num">{money(item.listMinor)}</td>
-      <td className="num">{item.discountMinor > 0 ? `−${money(item.discountMinor)}` : '—'}</td>
-      <td className="num">{money(item.netMinor)}</td>
-      <td>
+      <td className="num" data-label={t('cart.list')}>
+        {money(item.listMinor)}
+      </td>
+      <td className="num" data-label={t('cart.discount')}>
+        {item.discountMinor > 0 ? `−${money(item.discountMinor)}` : '—'}
+      </td>
+      <td className="num" data-label={t('cart.net')}>
+        {money(item.netMinor)}
+      </td>
+      <td className="table-wrap__action">
         <button
           type="button"
           className="button--link"

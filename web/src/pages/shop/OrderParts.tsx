@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderLine } from '../../commerce.ts';
 import { useMoney } from '../../components/Money.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { formatDate } from '../../learning.ts';
 import { percentText } from '../../money.ts';
 
@@ -59,51 +60,60 @@ export function OrderLines({
   const { t } = useTranslation();
   const money = useMoney(order.currency);
   return (
-    <div className="table-wrap">
-      <table className="money-table">
-        <caption>{t('order.linesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('order.line')}</th>
-            <th scope="col" className="num">
-              {t('cart.list')}
+    <TableRegion caption={t('order.linesCaption')} tableClassName="money-table" stack>
+      <thead>
+        <tr>
+          <th scope="col">{t('order.line')}</th>
+          <th scope="col" className="num">
+            {t('cart.list')}
+          </th>
+          <th scope="col" className="num">
+            {t('cart.discount')}
+          </th>
+          <th scope="col" className="num">
+            {t('order.lineTax')}
+          </th>
+          <th scope="col" className="num">
+            {t('order.lineTotal')}
+          </th>
+          <th scope="col">{t('order.access')}</th>
+          {action && <th scope="col">{actionTitle}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {order.lines.map((line) => (
+          <tr key={line.id}>
+            <th scope="row">
+              {line.description}
+              {/* A bundle's line names its bundle already. */}
+              {line.kind !== 'bundle-course' && (
+                <span className="muted"> ({t(`lineKind.${line.kind}`)})</span>
+              )}
             </th>
-            <th scope="col" className="num">
-              {t('cart.discount')}
-            </th>
-            <th scope="col" className="num">
-              {t('order.lineTax')}
-            </th>
-            <th scope="col" className="num">
-              {t('order.lineTotal')}
-            </th>
-            <th scope="col">{t('order.access')}</th>
-            {action && <th scope="col">{actionTitle}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((line) => (
-            <tr key={line.id}>
-              <th scope="row">
-                {line.description}
-                {/* A bundle's line names its bundle already. */}
-                {line.kind !== 'bundle-course' && (
-                  <span className="muted"> ({t(`lineKind.${line.kind}`)})</span>
-                )}
-              </th>
-              <td className="num">{money(line.listMinor)}</td>
-              <td className="num">{line.discountMinor > 0 ? `−${money(line.discountMinor)}` : '—'}</td>
-              <td className="num">{money(line.taxMinor)}</td>
-              <td className="num">{money(line.totalMinor)}</td>
-              <td>
-                <LineAccess line={line} />
+            <td className="num" data-label={t('cart.list')}>
+              {money(line.listMinor)}
+            </td>
+            <td className="num" data-label={t('cart.discount')}>
+              {line.discountMinor > 0 ? `−${money(line.discountMinor)}` : '—'}
+            </td>
+            <td className="num" data-label={t('order.lineTax')}>
+              {money(line.taxMinor)}
+            </td>
+            <td className="num" data-label={t('order.lineTotal')}>
+              {money(line.totalMinor)}
+            </td>
+            <td data-label={t('order.access')}>
+              <LineAccess line={line} />
+            </td>
+            {action && (
+              <td className="table-wrap__action" data-label={actionTitle}>
+                {action(line)}
               </td>
-              {action && <td>{action(line)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }
 

@@ -6,6 +6,7 @@ import { commerceKeys, type Order, shopApi } from '../../commerce.ts';
 import { useMoney } from '../../components/Money.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { orderNumber } from './OrderParts.tsx';
@@ -44,39 +45,36 @@ export function OrdersTable({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-wrap">
-      <table className="money-table">
-        <caption>{t('orders.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('orders.number')}</th>
-            <th scope="col">{showBuyer ? t('order.buyer') : t('order.issuer')}</th>
-            <th scope="col">{t('orders.kind')}</th>
-            <th scope="col">{t('order.placed')}</th>
-            <th scope="col" className="num">
-              {t('cart.total')}
+    <TableRegion caption={t('orders.caption')} tableClassName="money-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('orders.number')}</th>
+          <th scope="col">{showBuyer ? t('order.buyer') : t('order.issuer')}</th>
+          <th scope="col">{t('orders.kind')}</th>
+          <th scope="col">{t('order.placed')}</th>
+          <th scope="col" className="num">
+            {t('cart.total')}
+          </th>
+          <th scope="col">{t('order.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {orders.map((order) => (
+          <tr key={order.id}>
+            <th scope="row">
+              <Link to={linkTo(order)}>{t('orders.numbered', { number: orderNumber(order) })}</Link>
             </th>
-            <th scope="col">{t('order.state')}</th>
+            <td>{showBuyer ? (order.buyer?.name ?? order.buyer?.email ?? '—') : order.issuer.name}</td>
+            <td>{t(`orderKind.${order.kind}`)}</td>
+            <td>{formatDate(order.placedAt, i18n.language)}</td>
+            <td className="num">
+              <OrderTotal order={order} />
+            </td>
+            <td>{t(`orderState.${order.state}`)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <tr key={order.id}>
-              <th scope="row">
-                <Link to={linkTo(order)}>{t('orders.numbered', { number: orderNumber(order) })}</Link>
-              </th>
-              <td>{showBuyer ? (order.buyer?.name ?? order.buyer?.email ?? '—') : order.issuer.name}</td>
-              <td>{t(`orderKind.${order.kind}`)}</td>
-              <td>{formatDate(order.placedAt, i18n.language)}</td>
-              <td className="num">
-                <OrderTotal order={order} />
-              </td>
-              <td>{t(`orderState.${order.state}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }
 

@@ -8,6 +8,7 @@ import { ApiProblem } from '../../api.ts';
 import { commerceKeys, type PurchaseOptions, shopApi } from '../../commerce.ts';
 import { useMoney } from '../../components/Money.tsx';
 import { Status } from '../../components/Page.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { AddToCart } from './AddToCart.tsx';
@@ -43,45 +44,46 @@ function Options({ options }: { options: PurchaseOptions }) {
   return (
     <section className="purchase-options" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('purchase.title')}</h3>
-      <div className="table-wrap">
-        <table className="money-table">
-          <caption className="visually-hidden">{t('purchase.caption', { badge: options.badgeName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('purchase.course')}</th>
-              <th scope="col" className="num">
-                {t('catalog.price')}
+      <TableRegion
+        caption={t('purchase.caption', { badge: options.badgeName })}
+        captionHidden
+        tableClassName="money-table"
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('purchase.course')}</th>
+            <th scope="col" className="num">
+              {t('catalog.price')}
+            </th>
+            <th scope="col">{t('purchase.state')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('cart.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {options.courses.map((course) => (
+            <tr key={course.courseId}>
+              <th scope="row">
+                <Link to={`/catalog/${course.courseId}`}>{course.title}</Link>
               </th>
-              <th scope="col">{t('purchase.state')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('cart.actions')}</span>
-              </th>
+              <td className="num">{course.priceMinor ? money(course.priceMinor) : t('catalog.free')}</td>
+              <td>{status(course)}</td>
+              <td>
+                {course.status === 'available' && (
+                  <AddToCart
+                    orgId={options.orgId}
+                    entry={{ kind: 'course', courseId: course.courseId }}
+                    label={t('purchase.addCourse')}
+                    accessibleLabel={t('purchase.addCourseNamed', { title: course.title })}
+                    secondary
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {options.courses.map((course) => (
-              <tr key={course.courseId}>
-                <th scope="row">
-                  <Link to={`/catalog/${course.courseId}`}>{course.title}</Link>
-                </th>
-                <td className="num">{course.priceMinor ? money(course.priceMinor) : t('catalog.free')}</td>
-                <td>{status(course)}</td>
-                <td>
-                  {course.status === 'available' && (
-                    <AddToCart
-                      orgId={options.orgId}
-                      entry={{ kind: 'course', courseId: course.courseId }}
-                      label={t('purchase.addCourse')}
-                      accessibleLabel={t('purchase.addCourseNamed', { title: course.title })}
-                      secondary
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableRegion>
       {available.length === 0 ? (
         <p>{t('purchase.nothingToBuy')}</p>
       ) : (
