@@ -4,6 +4,7 @@ import { type Config, isLoopbackHost } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { openRuntime } from './runtime.ts';
 import { seedDemoDataIfEmpty } from './seed/demo.ts';
+import { importSampleWhereMissing } from './skills/index.ts';
 
 export interface ServeOptions {
   /** Run the job workers in this process (WORKERS=inline, the default). */
@@ -43,6 +44,12 @@ export async function serve(config: Readonly<Config>, options: ServeOptions): Pr
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   try {
+    // Skill search and insights work on a fresh install: the shipped sample until the full sets are imported.
+    const sample = await importSampleWhereMissing(deps.db);
+    if (sample.length > 0)
+      deps.log.info(
+        `skills sample loaded (${sample.map((s) => `${s.framework} ${s.version}`).join(', ')}); load the full sets with tessera data import`,
+      );
     if (config.seedDemoData) await seedDemoDataIfEmpty(deps);
     await app.listen({ port: config.port, host: config.host });
     if (options.workers) await deps.jobs.startWorkers(deps);

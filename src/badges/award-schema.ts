@@ -21,6 +21,10 @@ export const manualAwardBody = z.strictObject({
     .url({ protocol: /^https?$/ })
     .max(2048)
     .optional(),
+  /** What the evidence at evidenceUrl shows (or the evidence itself, without a URL): an OB 3.0 Evidence narrative. */
+  evidenceNarrative: z.string().trim().min(1).max(5000).optional(),
+  /** Why the badge was awarded, in the issuer's words (Markdown): carried as an Evidence entry. */
+  narrative: z.string().trim().min(1).max(5000).optional(),
   /** The day the badge was earned (backdating); validity counts from it. Default: now. */
   issuedOn: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
 });
@@ -89,6 +93,8 @@ const awardSchema = z.object({
   issuedAt: z.string(),
   validUntil: z.string().nullable(),
   evidenceUrl: z.string().nullable(),
+  evidenceNarrative: z.string().nullable(),
+  narrative: z.string().nullable(),
   supersededBy: z.uuid().nullable(),
   supersededAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
@@ -115,6 +121,8 @@ export const awardReply = {
     issuedAt: row.issuedAt.toISOString(),
     validUntil: row.validUntil?.toISOString() ?? null,
     evidenceUrl: row.evidenceUrl,
+    evidenceNarrative: row.evidenceNarrative,
+    narrative: row.narrative,
     supersededBy: row.supersededBy,
     supersededAt: row.supersededAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,

@@ -29,7 +29,9 @@ import {
 } from './definition-store.ts';
 import { issuanceFeeDue, queueFeeDueMail } from './fee.ts';
 import { type Learner, learnerOfEmail, learnerOfUser, learnerRecord } from './learner-record.ts';
+import { learnerWork } from './learner-work.ts';
 import { isRenewalOpen, isSatisfied, renewalOpensAt, validUntilOf } from './model.ts';
+import { awardEvidence, type CredentialWork, credentialWork } from './results.ts';
 import type { AwardSource } from './tables.ts';
 
 /** Badges of badges nest; publishing refuses cycles, and this bounds the recursion anyway. */
@@ -42,6 +44,9 @@ export interface AwardInput {
   userId?: string | null;
   source: AwardSource;
   evidenceUrl?: string | null;
+  /** Manual and bulk awards: why it was awarded, and what the evidence at evidenceUrl shows. */
+  narrative?: string | null;
+  evidenceNarrative?: string | null;
   /** Backdated awards (bulk, manual): validity counts from this day. */
   issuedOn?: Date | null;
   /** 1 unless renewing; cycle n supersedes cycle n-1 of the same address. */
@@ -97,6 +102,8 @@ async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: numb
     issuedAt,
     validUntil,
     evidenceUrl: input.evidenceUrl ?? null,
+    narrative: input.narrative ?? null,
+    evidenceNarrative: input.evidenceNarrative ?? null,
     supersededBy: null,
     supersededAt: null,
     bulkRunId: input.bulkRunId ?? null,
@@ -133,13 +140,21 @@ export async function issueAward(
   context: { previous: AwardRow | undefined; renewal: boolean; depth: number },
 ): Promise<AwardRow> {
   const { recipientEmail: email, recipientName: name } = inserted;
+  const achievement = achievementOf(deps, version);
+  const work = await workFor(deps, trx, inserted, version, achievement.id);
+  const evidence = [...(work?.evidence ?? []), ...awardEvidence(inserted)];
   const credential = await issueCredentialIn(deps, trx, version.orgId, {
-    achievement: achievementOf(deps, version),
+    achievement:
+      work && work.resultDescriptions.length > 0
+        ? { ...achievement, resultDescriptions: work.resultDescriptions }
+        : achievement,
     recipient: name ? { email, name } : { email },
     validFrom: inserted.issuedAt,
     validUntil: inserted.validUntil ?? undefined,
     awardedDate: inserted.awardedDate,
-    evidence: inserted.evidenceUrl ? [{ id: inserted.evidenceUrl }] : undefined,
+    evidence: evidence.length > 0 ? evidence : undefined,
+    results: work && work.results.length > 0 ? work.results : undefined,
+    activityEndDate: work?.activityEndDate,
   });
   const award = await setAwardCredential(trx, inserted.id, credential.id);
   if (context.previous) await supersedeAward(trx, context.previous.id, award.id, deps.now());
@@ -148,6 +163,27 @@ export async function issueAward(
   if (context.depth < MAX_PATHWAY_DEPTH) await awardPathways(deps, trx, award, context.depth + 1);
   return award;
 }
+
+/** Awards earned by learning carry the learner's results and evidence, as far as the badge discloses. */
+async function workFor(
+  deps: Deps,
+  trx: Executor,
+  award: AwardRow,
+  version: BadgeVersionRow,
+  achievementId: string,
+): Promise<CredentialWork | undefined> {
+  if (!award.userId || (award.source !== 'completion' && award.source !== 'renewal')) return undefined;
+  const courses = await learnerWork(trx, award.userId, version.requirements, (code) =>
+    certificateUrl(deps, code),
+  );
+  return credentialWork(achievementId, version.requirements, courses, {
+    results: version.discloseResults,
+    evidence: version.discloseEvidence,
+  });
+}
+
+const certificateUrl = (deps: Deps, activityCode: string) =>
+  `${deps.config.publicUrl}/certificates/${encodeURIComponent(activityCode)}`;
 
 export function wholeSeconds(date: Date): Date {
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
@@ -210,7 +246,14 @@ export async function awardByHand(
   actor: Actor | null,
   orgId: string,
   badgeId: string,
-  input: { email: string; name?: string; evidenceUrl?: string; issuedOn?: Date },
+  input: {
+    email: string;
+    name?: string;
+    evidenceUrl?: string;
+    evidenceNarrative?: string;
+    narrative?: string;
+    issuedOn?: Date;
+  },
 ): Promise<AwardWithCredential> {
   requireMembership(actor, orgId, ['owner', 'admin', 'staff']);
   requireScope(actor, 'awards:write');
@@ -234,6 +277,8 @@ export async function awardByHand(
       name: input.name ?? null,
       source: 'manual',
       evidenceUrl: input.evidenceUrl ?? null,
+      evidenceNarrative: input.evidenceNarrative ?? null,
+      narrative: input.narrative ?? null,
       issuedOn: input.issuedOn ?? null,
       cycle: latest ? latest.cycle + 1 : 1,
     });

@@ -74,6 +74,8 @@ describe('bulk award rows', () => {
         email: 'ada@example.org',
         name: 'Ada Lovelace',
         evidenceUrl: 'https://example.org/work',
+        evidenceNarrative: null,
+        narrative: null,
         issueDate: new Date('2026-01-31T00:00:00Z'),
         problems: [],
       },
@@ -82,6 +84,8 @@ describe('bulk award rows', () => {
         email: 'bob@example.org',
         name: 'Bob',
         evidenceUrl: null,
+        evidenceNarrative: null,
+        narrative: null,
         issueDate: null,
         problems: [],
       },
@@ -106,6 +110,23 @@ describe('bulk award rows', () => {
     expect(rows[1]?.problems).toEqual([
       { column: 'email', message: 'is missing' },
       { column: 'issue_date', message: 'is in the future' },
+    ]);
+  });
+
+  it('reads an award narrative and an evidence narrative per row, and flags one that is too long', async () => {
+    const long = 'x'.repeat(5001);
+    const rows = await rowsOf(
+      `email,evidence_url,evidence_narrative,narrative\nann@example.org,https://example.org/ann,"Her plan, signed off.",Led the migration.\nbob@example.org,,${long},\n`,
+    );
+    expect(rows[0]).toMatchObject({
+      evidenceUrl: 'https://example.org/ann',
+      evidenceNarrative: 'Her plan, signed off.',
+      narrative: 'Led the migration.',
+      problems: [],
+    });
+    expect(rows[1]?.narrative).toBeNull();
+    expect(rows[1]?.problems).toEqual([
+      { column: 'evidence_narrative', message: 'is longer than 5000 characters' },
     ]);
   });
 

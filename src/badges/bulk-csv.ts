@@ -7,10 +7,19 @@ import type { BulkRowProblem } from './tables.ts';
 export const MAX_BULK_ROWS = 1_000_000;
 /** A record longer than this is not a recipient list (a binary file, an unclosed quote …). */
 export const MAX_RECORD_CHARS = 65_536;
-export const BULK_COLUMNS = ['email', 'name', 'evidence_url', 'issue_date'] as const;
+export const BULK_COLUMNS = [
+  'email',
+  'name',
+  'evidence_url',
+  'evidence_narrative',
+  'narrative',
+  'issue_date',
+] as const;
 export type BulkColumn = (typeof BULK_COLUMNS)[number];
 const MAX_NAME_CHARS = 200;
 const MAX_URL_CHARS = 2048;
+/** As the manual award's narrative and evidenceNarrative. */
+const MAX_NARRATIVE_CHARS = 5000;
 
 /** The file's bytes (or text) in chunks: a request stream, a file stream, an array in tests. */
 export type CsvSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -149,6 +158,10 @@ export interface BulkRow {
   email: string | null;
   name: string | null;
   evidenceUrl: string | null;
+  /** What the evidence at evidence_url shows (or the evidence itself); an OB 3.0 Evidence narrative. */
+  evidenceNarrative: string | null;
+  /** Why this recipient was awarded the badge: an Evidence entry of its own. */
+  narrative: string | null;
   issueDate: Date | null;
   problems: BulkRowProblem[];
 }
@@ -248,6 +261,13 @@ function checkIssueDate(raw: string, now: Date, problems: BulkRowProblem[]): Dat
   return date;
 }
 
+function checkNarrative(raw: string, column: BulkColumn, problems: BulkRowProblem[]): string | null {
+  const value = raw.trim();
+  if (value.length > MAX_NARRATIVE_CHARS)
+    problems.push({ column, message: `is longer than ${MAX_NARRATIVE_CHARS} characters` });
+  return value === '' ? null : value.slice(0, MAX_NARRATIVE_CHARS);
+}
+
 function cellOf(record: CsvRecord, columns: Map<BulkColumn, number>, column: BulkColumn): string {
   const index = columns.get(column);
   return index === undefined ? '' : (record.fields[index] ?? '');
@@ -277,6 +297,12 @@ export function checkRow(
     email,
     name: name === '' ? null : name.slice(0, MAX_NAME_CHARS),
     evidenceUrl: checkEvidenceUrl(cellOf(record, columns, 'evidence_url'), problems),
+    evidenceNarrative: checkNarrative(
+      cellOf(record, columns, 'evidence_narrative'),
+      'evidence_narrative',
+      problems,
+    ),
+    narrative: checkNarrative(cellOf(record, columns, 'narrative'), 'narrative', problems),
     issueDate: checkIssueDate(cellOf(record, columns, 'issue_date'), now, problems),
     problems,
   };

@@ -7,6 +7,7 @@ import {
   issuedCredentialOf,
   verifyCredential,
 } from '../../test/support/awards.ts';
+import { validateOpenBadgeCredential } from '../credentials/index.ts';
 import { aLoggedInUser } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { dropAbandonedDryRuns, resumeStalledBulkRuns } from './bulk-job.ts';
@@ -230,6 +231,40 @@ describe('bulk awards from a CSV file', () => {
     const claim = await t.app.inject({ method: 'GET', url: `/api/v1/claims/${claimTokenIn(mail.textBody)}` });
     expect(claim.statusCode, claim.body).toBe(200);
     expect(claim.json().state).toBe('open');
+  });
+
+  it('puts the narrative and evidence columns of each row into its credential as evidence entries', async () => {
+    const badgeId = await aBadge();
+    const csv =
+      'email,evidence_url,evidence_narrative,narrative\n' +
+      'ann@example.org,https://example.org/ann,Her migration plan.,Led the payroll migration.\n' +
+      'bob@example.org,,,\n';
+    const run = (await upload(badgeId, csv)).json();
+    expect((await post(`${base()}/bulk-awards/${run.id}/start`)).statusCode).toBe(202);
+    expect(await processBulkRun(t.deps, run.id)).toBe('done');
+    const credentialOf = async (email: string) => {
+      const award = await t.deps.db
+        .selectFrom('awards')
+        .selectAll()
+        .where('badgeId', '=', badgeId)
+        .where('recipientEmail', '=', email)
+        .executeTakeFirstOrThrow();
+      expect(award.narrative).toBe(email === 'ann@example.org' ? 'Led the payroll migration.' : null);
+      return (await issuedCredentialOf(t.deps, award.credentialId)).credential;
+    };
+    const ann = await credentialOf('ann@example.org');
+    expect(ann.evidence).toEqual([
+      {
+        id: 'https://example.org/ann',
+        type: ['Evidence'],
+        name: 'Evidence',
+        narrative: 'Her migration plan.',
+      },
+      { type: ['Evidence'], name: 'Why this badge was awarded', narrative: 'Led the payroll migration.' },
+    ]);
+    expect(validateOpenBadgeCredential(ann)).toEqual({ valid: true, errors: [] });
+    expect((await verifyCredential(t.app, ann)).verified).toBe(true);
+    expect((await credentialOf('bob@example.org')).evidence).toBeUndefined();
   });
 
   it('skips recipients who already hold the badge, at the preview and when a later run gets there first', async () => {

@@ -33,6 +33,7 @@ import {
 } from './bulk-store.ts';
 import { type BadgeVersionRow, latestPublishedVersion } from './definition-store.ts';
 import { validUntilOf } from './model.ts';
+import { awardEvidence } from './results.ts';
 
 /** File rows stored per transaction during the dry run. */
 const PREVIEW_BATCH = 1000;
@@ -305,6 +306,8 @@ async function awardRows(
           issuedAt,
           validUntil: validUntilOf(issuedAt, version.validityDays),
           evidenceUrl: row.evidenceUrl,
+          evidenceNarrative: row.evidenceNarrative,
+          narrative: row.narrative,
         };
       }),
     ),
@@ -315,13 +318,14 @@ async function awardRows(
     const row = byEmail.get(recipientEmail)!;
     const issuedAt = row.issueDate ?? now;
     const validUntil = validUntilOf(issuedAt, version.validityDays);
+    const evidence = awardEvidence(row);
     return {
       achievement,
       recipient: row.name ? { email: recipientEmail, name: row.name } : { email: recipientEmail },
       validFrom: issuedAt,
       validUntil: validUntil ?? undefined,
       awardedDate: issuedAt,
-      evidence: row.evidenceUrl ? [{ id: row.evidenceUrl }] : undefined,
+      evidence: evidence.length > 0 ? evidence : undefined,
     };
   });
   await context.timed('sign', async () => {

@@ -46,15 +46,19 @@ export async function insertRows(db: Executor, runId: string, rows: readonly Bul
       email: row.email,
       name: row.name,
       evidence_url: row.evidenceUrl,
+      evidence_narrative: row.evidenceNarrative,
+      narrative: row.narrative,
       issue_date: row.issueDate,
       status: row.problems.length > 0 ? 'invalid' : 'pending',
       problems: row.problems,
     }));
-    await sql`insert into bulk_award_rows (run_id, row_number, email, name, evidence_url, issue_date, status,
-        problems)
-      select ${runId}::uuid, row_number, email, name, evidence_url, issue_date, status, problems
+    await sql`insert into bulk_award_rows (run_id, row_number, email, name, evidence_url, evidence_narrative,
+        narrative, issue_date, status, problems)
+      select ${runId}::uuid, row_number, email, name, evidence_url, evidence_narrative, narrative, issue_date,
+        status, problems
       from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(row_number integer, email text, name text,
-        evidence_url text, issue_date timestamptz, status text, problems jsonb)`.execute(db);
+        evidence_url text, evidence_narrative text, narrative text, issue_date timestamptz, status text,
+        problems jsonb)`.execute(db);
   }
 }
 
@@ -223,6 +227,8 @@ export interface BulkAwardInsert {
   issuedAt: Date;
   validUntil: Date | null;
   evidenceUrl: string | null;
+  evidenceNarrative: string | null;
+  narrative: string | null;
 }
 
 /**
@@ -244,16 +250,18 @@ export async function insertAwardsOnce(
     issued_at: a.issuedAt,
     valid_until: a.validUntil,
     evidence_url: a.evidenceUrl,
+    evidence_narrative: a.evidenceNarrative,
+    narrative: a.narrative,
   }));
   const { rows } = await sql<{ id: string; recipientEmail: string }>`insert into awards (org_id, badge_id,
       badge_version_id, recipient_email, recipient_name, user_id, cycle, source, state, credential_id,
-      awarded_date, issued_at, valid_until, evidence_url, bulk_run_id)
+      awarded_date, issued_at, valid_until, evidence_url, evidence_narrative, narrative, bulk_run_id)
     select ${run.orgId}::uuid, ${run.badgeId}::uuid, ${run.badgeVersionId}::uuid, r.recipient_email,
       r.recipient_name, null, 1, 'bulk', 'offered', r.credential_id, r.awarded_date, r.issued_at,
-      r.valid_until, r.evidence_url, ${run.bulkRunId}::uuid
+      r.valid_until, r.evidence_url, r.evidence_narrative, r.narrative, ${run.bulkRunId}::uuid
     from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(recipient_email text, recipient_name text,
       credential_id uuid, awarded_date timestamptz, issued_at timestamptz, valid_until timestamptz,
-      evidence_url text)
+      evidence_url text, evidence_narrative text, narrative text)
     on conflict (badge_id, recipient_email, cycle) do nothing
     returning id, recipient_email as "recipientEmail"`.execute(db);
   return rows;

@@ -34,6 +34,15 @@ export const requirementsSchema = z.strictObject({
 
 export const colorsSchema = z.strictObject({ primary: hexColor, secondary: hexColor });
 
+/** What an earned credential discloses of the learner's work (docs/credentials.md, "Results and evidence"). */
+export const discloseSchema = z.strictObject({
+  /** Assessment scores and rubric levels reached (achievement.resultDescription + credentialSubject.result). */
+  results: z.boolean(),
+  /** Accepted evidence and course completions (task, assessor, date, activity code) as evidence entries. */
+  evidence: z.boolean(),
+});
+export const DEFAULT_DISCLOSE = { results: true, evidence: true } as const;
+
 // Written without defaults, so a PATCH leaves out what it does not name.
 const fields = {
   name: text(200),
@@ -45,6 +54,7 @@ const fields = {
   requirements: requirementsSchema,
   colors: colorsSchema.nullable(),
   renewAfterAccessEnded: z.boolean(),
+  disclose: discloseSchema,
 };
 
 export const createBadgeBody = z.strictObject({
@@ -55,8 +65,12 @@ export const createBadgeBody = z.strictObject({
   validityDays: fields.validityDays.default(DEFAULT_VALIDITY_DAYS),
   colors: fields.colors.default(null),
   renewAfterAccessEnded: fields.renewAfterAccessEnded.default(true),
+  disclose: fields.disclose.default({ ...DEFAULT_DISCLOSE }),
 });
-export type CreateBadgeInput = z.infer<typeof createBadgeBody>;
+/** Callers other than the API (seeds, tests) may leave disclose out: the API's default applies. */
+export type CreateBadgeInput = Omit<z.infer<typeof createBadgeBody>, 'disclose'> & {
+  disclose?: z.infer<typeof discloseSchema>;
+};
 
 export const updateBadgeBody = z.strictObject(fields).partial();
 export type UpdateBadgeInput = z.infer<typeof updateBadgeBody>;
@@ -76,6 +90,7 @@ const badgeSchema = z.object({
   requirementNames: z.record(z.string(), z.string()),
   colors: colorsSchema.nullable(),
   renewAfterAccessEnded: z.boolean(),
+  disclose: discloseSchema,
   state: z.enum(['draft', 'published', 'archived']),
   hasImage: z.boolean(),
   imageUrl: z.string(),
@@ -103,6 +118,7 @@ export const badgeReply = {
       requirementNames: view.requirementNames,
       colors: badge.colors,
       renewAfterAccessEnded: badge.renewAfterAccessEnded,
+      disclose: { results: badge.discloseResults, evidence: badge.discloseEvidence },
       state: badge.state,
       hasImage: badge.imageKey !== null,
       // The draft's picture (members only); the version stamp makes a new upload show at once.

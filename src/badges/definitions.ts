@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { type FieldProblem, InvalidError, NotFoundError } from '../errors.ts';
 import { requireScope } from '../identity/index.ts';
 import { type ActorOrSystem, type MembershipRole, requireMembership } from '../orgs/index.ts';
-import type { CreateBadgeInput, UpdateBadgeInput } from './definition-schema.ts';
+import { type CreateBadgeInput, DEFAULT_DISCLOSE, type UpdateBadgeInput } from './definition-schema.ts';
 import {
   type BadgeRow,
   type BadgeVersionRow,
@@ -204,6 +204,8 @@ export async function createBadge(
     validityDays: input.validityDays,
     requirements: json(input.requirements),
     renewAfterAccessEnded: input.renewAfterAccessEnded,
+    discloseResults: (input.disclose ?? DEFAULT_DISCLOSE).results,
+    discloseEvidence: (input.disclose ?? DEFAULT_DISCLOSE).evidence,
     latestVersionId: null,
     updatedAt: deps.now(),
   });
@@ -222,9 +224,12 @@ export async function editBadge(
   const existing = await findBadge(deps.db, orgId, badgeId);
   if (!existing) throw new NotFoundError('badge');
   if (input.requirements) await checkDraft(deps.db, orgId, input.requirements, badgeId);
-  const { colors, skills, requirements, ...plain } = input;
+  const { colors, skills, requirements, disclose, ...plain } = input;
   const badge = await updateBadge(deps.db, badgeId, {
     ...plain,
+    ...(disclose !== undefined
+      ? { discloseResults: disclose.results, discloseEvidence: disclose.evidence }
+      : {}),
     ...(colors !== undefined ? { colors: colors ? json(colors) : null } : {}),
     ...(skills !== undefined ? { skills: json(skills) } : {}),
     ...(requirements !== undefined ? { requirements: json(requirements) } : {}),
@@ -310,6 +315,8 @@ export async function publishBadge(
       requirements: json(reqs),
       estimatedMinutes: estimatedMinutes(reqs, minutesOf(targets)),
       renewAfterAccessEnded: draft.renewAfterAccessEnded,
+      discloseResults: draft.discloseResults,
+      discloseEvidence: draft.discloseEvidence,
       publishedAt: deps.now(),
     });
     await insertRequirementIndex(trx, indexRows(version, reqs));

@@ -28,6 +28,9 @@ export interface BadgesTable {
   requirements: Json<Requirements>;
   /** Renewal by retaking: may the learner re-enter a required course after their access ended? */
   renewAfterAccessEnded: Generated<boolean>;
+  /** Do earned credentials carry the learner's assessment results / accepted evidence? */
+  discloseResults: Generated<boolean>;
+  discloseEvidence: Generated<boolean>;
   state: Generated<BadgeState>;
   latestVersionId: string | null;
   createdAt: CreatedAt;
@@ -53,6 +56,8 @@ export interface BadgeVersionsTable {
   /** Sum of the required courses' estimates (n of m: the n shortest). */
   estimatedMinutes: number;
   renewAfterAccessEnded: boolean;
+  discloseResults: Generated<boolean>;
+  discloseEvidence: Generated<boolean>;
   publishedAt: Date;
 }
 
@@ -90,6 +95,9 @@ export interface AwardsTable {
   issuedAt: Date;
   validUntil: Date | null;
   evidenceUrl: string | null;
+  /** Manual and bulk awards: the issuer's words on why it was awarded, and on the evidence at evidenceUrl. */
+  narrative: ColumnType<string | null, string | null | undefined, string | null>;
+  evidenceNarrative: ColumnType<string | null, string | null | undefined, string | null>;
   /** A renewal's award id: this one is superseded (not revoked). */
   supersededBy: string | null;
   supersededAt: Date | null;
@@ -158,6 +166,8 @@ export interface BulkAwardRowsTable {
   email: string | null;
   name: string | null;
   evidenceUrl: string | null;
+  narrative: ColumnType<string | null, string | null | undefined, string | null>;
+  evidenceNarrative: ColumnType<string | null, string | null | undefined, string | null>;
   issueDate: Date | null;
   /** invalid: has problems, never awarded; skipped: the recipient already holds the badge this cycle. */
   status: 'invalid' | 'pending' | 'awarded' | 'skipped';

@@ -5,6 +5,7 @@ import { DatabaseLockedError } from '../db/connection.ts';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerAwardCommands } from './award-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
+import { registerDataCommands } from './data-commands.ts';
 import { CliError } from './errors.ts';
 import { registerServerCommands } from './server-commands.ts';
 
@@ -18,6 +19,7 @@ registerServerCommands(program, () => loadConfig());
 registerAdminCommands(program, () => loadConfig());
 registerAwardCommands(program, () => loadConfig());
 registerBackupCommands(program, () => loadConfig());
+registerDataCommands(program, () => loadConfig());
 
 try {
   await program.parseAsync(process.argv);

@@ -10,6 +10,7 @@ import type { LearningTables } from '../learning/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
 import type { OrgTables } from '../orgs/tables.ts';
 import type { ShowcaseTables } from '../showcase/tables.ts';
+import type { SkillsTables } from '../skills/tables.ts';
 
 export interface Database
   extends IdentityTables,
@@ -21,7 +22,8 @@ export interface Database
     BadgesTables,
     ShowcaseTables,
     ImportsTables,
-    CommerceTables {}
+    CommerceTables,
+    SkillsTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

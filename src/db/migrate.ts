@@ -17,6 +17,8 @@ import * as m0014 from './migrations/0014_retries_and_lease_holders.ts';
 import * as m0015 from './migrations/0015_api_token_scopes.ts';
 import * as m0016 from './migrations/0016_vcapi_credentials.ts';
 import * as m0017 from './migrations/0017_vcapi_status_source.ts';
+import * as m0018 from './migrations/0018_skill_frameworks.ts';
+import * as m0019 from './migrations/0019_award_results_evidence.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -35,6 +37,8 @@ const migrations: Record<string, Migration> = {
   '0015_api_token_scopes': m0015,
   '0016_vcapi_credentials': m0016,
   '0017_vcapi_status_source': m0017,
+  '0018_skill_frameworks': m0018,
+  '0019_award_results_evidence': m0019,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -28,6 +28,7 @@ import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
 import { orgRoutes } from '../orgs/index.ts';
 import { showcasePublicRoutes, showcaseRoutes } from '../showcase/index.ts';
+import { insightsRoutes, skillRoutes } from '../skills/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
 import { verificationRoutes } from '../verification/index.ts';
 
@@ -56,6 +57,8 @@ const api: Plugin[] = [
   feeRoutes,
   receiptRoutes,
   reportRoutes,
+  skillRoutes,
+  insightsRoutes,
 ];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */

@@ -24,6 +24,8 @@ export interface IssueRequest {
   awardedDate?: Date;
   evidence?: EvidenceInput[];
   results?: ResultInput[];
+  /** When the learner finished the work the credential recognises (credentialSubject.activityEndDate). */
+  activityEndDate?: Date;
   /** Also secure the credential as a VC-JWT. */
   alsoJwt?: boolean;
 }
@@ -68,6 +70,7 @@ export async function signedCredentialRow(
     awardedDate: request.awardedDate ?? request.validFrom ?? now,
     evidence: request.evidence,
     results: request.results,
+    activityEndDate: request.activityEndDate,
     credentialStatus: status.entry,
   });
   const signer = { keyPair: identity.keyPair, verificationMethod: identity.verificationMethod };

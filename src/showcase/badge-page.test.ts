@@ -77,19 +77,32 @@ describe('public badge pages', () => {
     expect(response.headers['content-security-policy']).not.toContain('script-src');
   });
 
-  it('carry link-preview tags pointing at a PNG and an alternate link to the credential', async () => {
+  it('carry link-preview tags pointing at a PNG', async () => {
     const body = (await page(held.award.id)).body;
     const image = /<meta property="og:image" content="([^"]+)"/.exec(body)?.[1];
     expect(image).toMatch(/\/badges\/[0-9a-f-]+\/preview\.png$/);
     expect(body).toContain('<meta name="twitter:card" content="summary">');
-    expect(body).toContain('<link rel="alternate" type="application/ld+json"');
     const png = await t.app.inject({ method: 'GET', url: new URL(image as string).pathname });
     expect(png.statusCode).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
     expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('hand the credential itself to clients that ask for JSON-LD', async () => {
+  it('keep the credential home while it holds evidence the learner keeps off the page', async () => {
+    expect(held.award.showEvidence).toBe(false);
+    const json = await page(held.award.id, { accept: 'application/ld+json' });
+    expect(json.statusCode).toBe(403);
+    expect(json.json().detail).toContain('holds their results and evidence');
+    expect((await page(held.award.id, { accept: 'application/vc+jwt' })).statusCode).toBe(403);
+    const html = await page(held.award.id, { accept: 'text/html' });
+    expect(html.body).not.toContain('<link rel="alternate" type="application/ld+json"');
+  });
+
+  it('hand the credential itself to clients that ask for JSON-LD once the learner shows the evidence', async () => {
+    expect((await share({ showEvidence: true })).statusCode).toBe(200);
+    expect((await page(held.award.id, { accept: 'text/html' })).body).toContain(
+      '<link rel="alternate" type="application/ld+json"',
+    );
     const response = await page(held.award.id, { accept: 'application/ld+json' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('application/ld+json');

@@ -11,6 +11,8 @@ export interface BadgePageView {
   imageUrl: string;
   previewPngUrl: string;
   oembedUrl: string;
+  /** The signed credential is served at the page's URL (not when it holds evidence the learner keeps private). */
+  credentialShared: boolean;
   name: string;
   description: string;
   criteria: string;
@@ -60,9 +62,7 @@ function meta(view: BadgePageView, locale: string): string {
 <meta name="twitter:description" content="${description}">
 <meta name="twitter:image" content="${escapeHtml(view.previewPngUrl)}">
 <link rel="canonical" href="${escapeHtml(view.pageUrl)}">
-<link rel="alternate" type="application/ld+json" href="${escapeHtml(view.pageUrl)}">
-<link rel="alternate" type="application/vc+jwt" href="${escapeHtml(view.pageUrl)}">
-<link rel="alternate" type="application/json+oembed" href="${escapeHtml(view.oembedUrl)}" title="${title}">`;
+${view.credentialShared ? `<link rel="alternate" type="application/ld+json" href="${escapeHtml(view.pageUrl)}">\n<link rel="alternate" type="application/vc+jwt" href="${escapeHtml(view.pageUrl)}">\n` : ''}<link rel="alternate" type="application/json+oembed" href="${escapeHtml(view.oembedUrl)}" title="${title}">`;
 }
 
 function facts(view: BadgePageView, locale: string): string {

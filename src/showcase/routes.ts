@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { ForbiddenError } from '../errors.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { DOWNLOADS, downloadOf } from './downloads.ts';
 import { BADGE_PAGE_CSS, renderBadgePage } from './page.ts';
@@ -14,6 +15,7 @@ import {
   badgePageView,
   changeSharing,
   createReportCache,
+  credentialIsShared,
   heldAward,
   publicAward,
   REPORT_TTL_MS,
@@ -86,6 +88,11 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
       const wanted = representationFor(request.headers.accept);
       if (wanted !== 'html') {
         const award = await publicAward(deps, awardId);
+        // The page hides the evidence unless the learner shows it; the signed credential cannot, so it stays home.
+        if (!credentialIsShared(award))
+          throw new ForbiddenError(
+            'The learner shares this badge page but not its credential, which holds their results and evidence. The page shows the verified badge; ask the learner for the credential itself.',
+          );
         if (wanted === 'json')
           return publicHeaders(reply)
             .type('application/ld+json')

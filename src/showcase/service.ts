@@ -98,6 +98,19 @@ function issuerDid(credential: Record<string, unknown>): string | null {
   return null;
 }
 
+type Json = Record<string, unknown>;
+const present = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== undefined);
+
+/** Whether a credential carries what the learner showed (results, evidence), which a signed copy cannot hide. */
+export function carriesLearnerWork(credential: Json): boolean {
+  const subjects = [credential.credentialSubject].flat() as Json[];
+  return present(credential.evidence) || subjects.some((subject) => present(subject?.result));
+}
+
+/** The signed credential is served at the public URL unless it holds evidence the learner keeps off the page. */
+export const credentialIsShared = (award: { showEvidence: boolean; credential: Json }): boolean =>
+  award.showEvidence || !carriesLearnerWork(award.credential);
+
 export async function badgePageView(
   deps: Deps,
   cache: ReportCache,
@@ -115,6 +128,7 @@ export async function badgePageView(
     imageUrl: `/achievements/${award.badgeId}/versions/${award.versionNumber}/image`,
     previewPngUrl: `${pageUrl}/preview.png`,
     oembedUrl: `${base}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`,
+    credentialShared: credentialIsShared(award),
     name: award.name,
     description: award.description,
     criteria: award.criteriaNarrative,

@@ -13,6 +13,7 @@ import type {
   OpenBadgeCredential,
   Profile,
   Result,
+  ResultDescription,
 } from './types.ts';
 
 export const OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL =
@@ -55,6 +56,23 @@ export interface AchievementInput {
   tags?: string[];
   inLanguage?: string;
   version?: string;
+  /** The possible results of the achievement; results link to them by id. */
+  resultDescriptions?: ResultDescriptionInput[];
+}
+
+/** https://www.imsglobal.org/spec/ob/v3p0/#resultdescription (values are strings, as the schema says). */
+export interface ResultDescriptionInput {
+  id: string;
+  name: string;
+  /** e.g. 'Percent', 'RubricCriterionLevel', 'Status' (https://www.imsglobal.org/spec/ob/v3p0/#resulttype-enumeration). */
+  resultType: string;
+  valueMin?: string;
+  valueMax?: string;
+  requiredValue?: string;
+  allowedValue?: string[];
+  /** The rubric's levels, low to high; results name the one reached by its id (achievedLevel). */
+  rubricCriterionLevels?: Array<{ id: string; name: string; description?: string; points?: string }>;
+  requiredLevel?: string;
 }
 
 export type RecipientInput = { did: string } | { email: string; salt: string };
@@ -102,6 +120,21 @@ const image = (input: ImageInput | undefined): Image | undefined =>
 
 const alignment = (input: AlignmentInput): Alignment => ({ type: ['Alignment'], ...input });
 
+function resultDescription(input: ResultDescriptionInput): ResultDescription {
+  const { rubricCriterionLevels, ...rest } = input;
+  return {
+    type: ['ResultDescription'],
+    ...rest,
+    id: required(input.id, 'resultDescription.id'),
+    name: required(input.name, 'resultDescription.name'),
+    resultType: required(input.resultType, 'resultDescription.resultType'),
+    rubricCriterionLevel: rubricCriterionLevels?.map((level) => ({
+      type: ['RubricCriterionLevel'],
+      ...level,
+    })),
+  };
+}
+
 function required(value: string | undefined, field: string): string {
   if (typeof value !== 'string' || value.trim() === '')
     throw new InvalidCredentialInputError(`${field} is required.`);
@@ -146,6 +179,7 @@ function subject(input: OpenBadgeCredentialInput): AchievementSubject {
       tag: achievement.tags,
       inLanguage: achievement.inLanguage,
       version: achievement.version,
+      resultDescription: achievement.resultDescriptions?.map(resultDescription),
     },
     result: input.results?.map((result) => ({ type: ['Result'], ...result })),
     activityEndDate: input.activityEndDate && toCredentialDate(input.activityEndDate, 'activityEndDate'),

@@ -8,6 +8,7 @@ export {
   OB_ACHIEVEMENT_CREDENTIAL_SCHEMA_URL,
   type OpenBadgeCredentialInput,
   type RecipientInput,
+  type ResultDescriptionInput,
   type ResultInput,
 } from './build.ts';
 export { stripEmpty } from './clean.ts';

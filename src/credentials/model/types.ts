@@ -65,6 +65,30 @@ export interface IdentityObject {
   salt?: string;
 }
 
+/** https://www.imsglobal.org/spec/ob/v3p0/#rubriccriterionlevel */
+export interface RubricCriterionLevel {
+  id: string;
+  type: string[];
+  name: string;
+  description?: string;
+  level?: string;
+  points?: string;
+}
+
+/** https://www.imsglobal.org/spec/ob/v3p0/#resultdescription */
+export interface ResultDescription {
+  id: string;
+  type: string[];
+  name: string;
+  resultType: string;
+  valueMin?: string;
+  valueMax?: string;
+  requiredValue?: string;
+  allowedValue?: string[];
+  requiredLevel?: string;
+  rubricCriterionLevel?: RubricCriterionLevel[];
+}
+
 /** https://www.imsglobal.org/spec/ob/v3p0/#result */
 export interface Result {
   type: string[];

@@ -8,9 +8,11 @@ import * as vc from '@digitalbazaar/vc';
 import { verifyCredential as verifierCoreVerify } from '@digitalcredentials/verifier-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { didWebToUrl } from '../did/didWeb.ts';
+import type { OpenBadgeCredentialInput } from '../model/build.ts';
 import type { OpenBadgeCredential } from '../model/types.ts';
 import { validateOpenBadgeCredential } from '../schema/validate.ts';
 import {
+  badgeInput,
   buildBadge,
   didKeyIssuer,
   didWebIssuer,
@@ -59,12 +61,64 @@ const referenceVerify = (credential: object, issuer: TestIssuer) =>
     now: new Date('2026-06-01T00:00:00Z'),
   });
 
+/** As the award engine writes them (src/badges/results.ts): a score, a rubric level reached, evidence. */
+const ACHIEVEMENT_ID = 'https://badges.example.org/achievements/payroll';
+const withResults: Partial<OpenBadgeCredentialInput> = {
+  achievement: {
+    ...badgeInput({ id: 'did:example:issuer' }).achievement,
+    resultDescriptions: [
+      {
+        id: `${ACHIEVEMENT_ID}#result-course-quiz`,
+        name: 'Payroll basics: Check yourself (first-attempt score)',
+        resultType: 'Percent',
+        valueMin: '0',
+        valueMax: '100',
+      },
+      {
+        id: `${ACHIEVEMENT_ID}#result-course-essay-1`,
+        name: 'Payroll basics: Reflect: Clarity',
+        resultType: 'RubricCriterionLevel',
+        rubricCriterionLevels: [
+          { id: `${ACHIEVEMENT_ID}#result-course-essay-1-level-1`, name: 'weak', points: '0' },
+          { id: `${ACHIEVEMENT_ID}#result-course-essay-1-level-2`, name: 'clear', points: '2' },
+        ],
+      },
+    ],
+  },
+  results: [
+    { resultDescription: `${ACHIEVEMENT_ID}#result-course-quiz`, value: '50' },
+    {
+      resultDescription: `${ACHIEVEMENT_ID}#result-course-essay-1`,
+      achievedLevel: `${ACHIEVEMENT_ID}#result-course-essay-1-level-2`,
+      value: '2',
+    },
+  ],
+  evidence: [
+    {
+      name: 'Completion of "Payroll basics"',
+      description: 'Activity code HRCI-PAY-7K3QD-9M2XA, completed on 2026-05-20.',
+      genre: 'Course completion',
+    },
+    {
+      name: 'Reflect (Payroll basics)',
+      description: 'Accepted by Ana Assessor on 2026-05-20.',
+      narrative: 'The task asked:\n\nHow does your team run payroll?',
+      genre: 'Essay',
+    },
+  ],
+};
+
 const cases = [
   { name: 'a did:key issuer and an email-hashed subject', issuer: didKeyIssuer(), overrides: {} },
   {
     name: 'a did:web issuer and a DID subject',
     issuer: didWebIssuer(),
     overrides: { recipient: { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' } },
+  },
+  {
+    name: 'an awarded badge with results, a rubric level and evidence',
+    issuer: didKeyIssuer(),
+    overrides: withResults,
   },
 ];
 
@@ -130,6 +184,18 @@ describe('credentials we sign, checked by @digitalcredentials/verifier-core', ()
     expect(result.errors).toBeUndefined();
     const log = Object.fromEntries(result.log.map((entry) => [entry.id, entry.valid]));
     expect(log).toMatchObject({ valid_signature: true, expiration: true });
+    const schemaResults = result.additionalInformation?.find((entry) => entry.id === 'schema_check')?.results;
+    expect(schemaResults?.[0]?.result?.valid).toBe(true);
+  });
+
+  it('report a valid signature and a passing schema check for a badge with results and evidence', async () => {
+    const signed = await sign(buildBadge(issuer, withResults), issuer);
+    const result = (await verifierCoreVerify({
+      credential: signed as never,
+      knownDIDRegistries: [],
+    })) as unknown as VerifierCoreResult;
+    expect(result.errors).toBeUndefined();
+    expect(result.log.find((entry) => entry.id === 'valid_signature')?.valid).toBe(true);
     const schemaResults = result.additionalInformation?.find((entry) => entry.id === 'schema_check')?.results;
     expect(schemaResults?.[0]?.result?.valid).toBe(true);
   });
