@@ -4,6 +4,7 @@
 // caller's transaction.
 import { type RevisionContent, revisionContent } from '../catalog/index.ts';
 import type { Executor } from '../db/database.ts';
+import { firstAnswers } from '../learning/index.ts';
 import type { Requirements } from './model.ts';
 import type { CourseWork, EvidenceWork } from './results.ts';
 
@@ -32,18 +33,6 @@ async function countedEnrolment(trx: Executor, userId: string, courseId: string)
     .limit(1)
     .executeTakeFirst();
   return enrolment ? { enrolment, completion } : undefined;
-}
-
-async function firstAnswers(trx: Executor, enrolmentId: string): Promise<Map<string, boolean>> {
-  const rows = await trx
-    .selectFrom('answers')
-    .select(['questionId', 'correct'])
-    .distinctOn('questionId')
-    .where('enrolmentId', '=', enrolmentId)
-    .orderBy('questionId')
-    .orderBy('seq', 'asc')
-    .execute();
-  return new Map(rows.map((r) => [r.questionId, r.correct]));
 }
 
 async function acceptedSubmissions(trx: Executor, enrolmentId: string) {

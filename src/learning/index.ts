@@ -11,4 +11,5 @@ export { enrolForRenewal, type RenewalEntry } from './enrolment.ts';
 export { gradeAnswer, normaliseText } from './grading.ts';
 export { certificatePublicRoutes } from './public-routes.ts';
 export { learningRoutes } from './routes.ts';
+export { firstAnswers } from './store.ts';
 export type { CompletionScore, LearningEventsTable } from './tables.ts';

@@ -172,10 +172,8 @@ export async function latestAnswers(db: Executor, enrolmentIds: string[]): Promi
     .execute();
 }
 
-export async function answerStats(
-  db: Executor,
-  enrolmentId: string,
-): Promise<{ given: number; firstTimeCorrect: number }> {
+/** Whether each question answered in an enrolment was right at the first try, by question id. */
+export async function firstAnswers(db: Executor, enrolmentId: string): Promise<Map<string, boolean>> {
   const rows = await db
     .selectFrom('answers')
     .select(['questionId', 'correct'])
@@ -184,12 +182,20 @@ export async function answerStats(
     .orderBy('questionId')
     .orderBy('seq', 'asc')
     .execute();
+  return new Map(rows.map((r) => [r.questionId, r.correct]));
+}
+
+export async function answerStats(
+  db: Executor,
+  enrolmentId: string,
+): Promise<{ given: number; firstTimeCorrect: number }> {
+  const first = await firstAnswers(db, enrolmentId);
   const given = await db
     .selectFrom('answers')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('enrolmentId', '=', enrolmentId)
     .executeTakeFirstOrThrow();
-  return { given: Number(given.n), firstTimeCorrect: rows.filter((r) => r.correct).length };
+  return { given: Number(given.n), firstTimeCorrect: [...first.values()].filter(Boolean).length };
 }
 
 export async function insertSubmission(
