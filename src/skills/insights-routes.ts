@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { occupationIndex } from './occupations-load.ts';
 import { relatedOccupations } from './occupations-service.ts';
 
 const framework = z.enum(['onet', 'esco']);
@@ -97,6 +98,12 @@ export const occupationsReply = z.object({ items: z.array(occupationItem) }).met
 });
 
 export async function insightsRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
+  // Built before the server listens (seconds on the full sets), so no request waits for it.
+  app.addHook('onReady', async () => {
+    await occupationIndex(deps.db).catch((err) =>
+      deps.log.warn({ err }, 'the occupations index was not built at start'),
+    );
+  });
   app.withTypeProvider<ZodTypeProvider>().post(
     '/insights/occupations',
     {

@@ -66,6 +66,13 @@ function present(hit: SearchHit): z.infer<typeof searchItem> {
 
 export async function skillRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const search = new SkillSearch(deps.db);
+  // Built before the server listens, so no request waits for it (on the embedded database reading the concepts
+  // runs on the server's thread). A later import is picked up by the next query.
+  app.addHook('onReady', async () => {
+    await search
+      .index()
+      .catch((err) => deps.log.warn({ err }, 'the skill search index was not built at start'));
+  });
   app.withTypeProvider<ZodTypeProvider>().get(
     '/skills/search',
     {
