@@ -91,21 +91,33 @@ export async function lockOpenStatusList(
   return query.orderBy('listNumber', 'desc').limit(1).forUpdate().executeTakeFirst();
 }
 
-/** Opens the next-numbered list; undefined when a concurrent transaction opened that number first. */
+/**
+ * Opens the next-numbered list, unless an open one (of this purpose and key) exists by the time the insert runs;
+ * undefined then, or when a concurrent transaction opened that number first (the caller locks the open list).
+ * The "unless" matters under READ COMMITTED: a transaction that found no open list may run its insert after a
+ * concurrent one committed the first list, and would otherwise open a second.
+ */
 export async function insertStatusList(
   db: Executor,
   list: { orgId: string; purpose: StatusPurpose; size: number; updatedAt: Date; issuerKeyId: string | null },
 ): Promise<StatusListRow | undefined> {
-  return db
-    .insertInto('statusLists')
-    .values({
-      ...list,
-      bits: Buffer.alloc(list.size / 8),
-      listNumber: sql<number>`(select coalesce(max(list_number), 0) + 1 from status_lists where org_id = ${list.orgId} and purpose = ${list.purpose})`,
-    })
-    .onConflict((conflict) => conflict.doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const sameKey =
+    list.issuerKeyId === null ? sql`issuer_key_id is null` : sql`issuer_key_id = ${list.issuerKeyId}::uuid`;
+  const inserted = await sql<{ id: string }>`
+    insert into status_lists (org_id, purpose, size, updated_at, issuer_key_id, bits, list_number)
+    select ${list.orgId}::uuid, ${list.purpose}::text, ${list.size}::integer, ${list.updatedAt}::timestamptz,
+      ${list.issuerKeyId}::uuid, ${Buffer.alloc(list.size / 8)}::bytea,
+      (select coalesce(max(list_number), 0) + 1 from status_lists
+        where org_id = ${list.orgId}::uuid and purpose = ${list.purpose}::text)
+    where not exists (
+      select 1 from status_lists
+      where org_id = ${list.orgId}::uuid and purpose = ${list.purpose}::text and ${sameKey} and next_index < size
+    )
+    on conflict do nothing
+    returning id`.execute(db);
+  const id = inserted.rows[0]?.id;
+  if (!id) return undefined;
+  return db.selectFrom('statusLists').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 /** Takes the next index of a locked list; indexes only ever move forward. */
