@@ -11,13 +11,7 @@
 //   group: leave-one-out, the occupation removed: the rank of the best-placed other occupation in its
 //          group (O*NET SOC minor group, e.g. 15-12; ESCO ISCO-08 unit group), skipping occupations alone in it.
 // Tied scores take their mean position (a method that ties everything scores what random order would).
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.ts';
-import { openRuntime } from '../src/runtime.ts';
 import { importEsco, importOnet } from '../src/skills/index.ts';
 import {
   type FrameworkIndex,
@@ -28,6 +22,7 @@ import {
 } from '../src/skills/occupations.ts';
 import { occupationIndex } from '../src/skills/occupations-load.ts';
 import { relatedOccupations } from '../src/skills/occupations-service.ts';
+import { benchRuntime } from './embedded-runtime.ts';
 
 const { values: args, positionals } = parseArgs({
   options: {
@@ -42,19 +37,8 @@ if (!onetDir || !escoDir) {
   process.exit(2);
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
-const runtime = await openRuntime(
-  loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    PUBLIC_URL: 'https://tessera.example.org',
-    DATA_DIR: dataDir,
-    KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    SEED_DEMO_DATA: 'false',
-    WORKERS: 'off',
-    MAIL_OUTBOX_ONLY: 'true',
-  }),
-);
+const bench = await benchRuntime('occupations-bench');
+const { runtime } = bench;
 const { db } = runtime.deps;
 
 let started = performance.now();
@@ -222,5 +206,4 @@ console.log(
   `5-skill query, whole answer with titles and technologies (${answerTimes.length}): p50 ${percentile(answerTimes, 50).toFixed(1)} ms, p99 ${percentile(answerTimes, 99).toFixed(1)} ms`,
 );
 
-await runtime.close();
-rmSync(dataDir, { recursive: true, force: true });
+await bench.close();

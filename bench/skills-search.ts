@@ -4,12 +4,6 @@
 // Prints top-1 / top-5 accuracy per ranking variant, and per-query p50/p99 latency (index alone, and through
 // the per-process service with its import-state check). Figures only, never pass/fail.
 // Run: npx tsx bench/skills-search.ts <onet-dir> <esco-dir> [esco-version]
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../src/config.ts';
-import { openRuntime } from '../src/runtime.ts';
 import { importEsco, importOnet } from '../src/skills/index.ts';
 import {
   DEFAULT_SEARCH_OPTIONS,
@@ -18,6 +12,7 @@ import {
   SkillSearchIndex,
 } from '../src/skills/search.ts';
 import { loadSearchableConcepts, SkillSearch } from '../src/skills/search-service.ts';
+import { benchRuntime } from './embedded-runtime.ts';
 
 const [onetDir, escoDir, escoVersion = '1.1.1'] = process.argv.slice(2);
 if (!onetDir || !escoDir) {
@@ -36,19 +31,8 @@ function random(seed: number): () => number {
   };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tessera-skills-bench-'));
-const runtime = await openRuntime(
-  loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    PUBLIC_URL: 'https://tessera.example.org',
-    DATA_DIR: dataDir,
-    KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    SEED_DEMO_DATA: 'false',
-    WORKERS: 'off',
-    MAIL_OUTBOX_ONLY: 'true',
-  }),
-);
+const bench = await benchRuntime('skills-bench');
+const { runtime } = bench;
 try {
   const started = performance.now();
   await importOnet(runtime.deps.db, onetDir);
@@ -128,6 +112,5 @@ try {
   }
   console.log(`query, service (import-state check + search): ${quantiles(withCheck)}`);
 } finally {
-  await runtime.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }
