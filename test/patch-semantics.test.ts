@@ -52,7 +52,7 @@ describe('PATCH /api/v1/orgs/{orgId}/courses/{courseId}', () => {
     ['a summary keeps the price, prefix, skills and access days', { summary: 'Gross to net, in an hour.' }],
     ['a title', { title: 'Payroll essentials' }],
     ['the estimated minutes', { estimatedMinutes: 75 }],
-    ['the skills', { skills: ['Tax'] }],
+    ['the skills', { skills: [{ name: 'Tax' }] }],
     ['the access days', { accessDays: 30 }],
     ['the activity-code prefix', { activityCodePrefix: 'PAY-2' }],
     ['a price', { price: { amountMinor: 4_900, currency: 'USD' } }],
@@ -100,7 +100,8 @@ describe('PATCH /api/v1/orgs/{orgId}/badges/{badgeId}', () => {
     ['a name', { name: 'Payroll lead' }],
     ['a description', { description: 'Leads payroll.' }],
     ['the criteria narrative', { criteriaNarrative: 'Pass the course and the review.' }],
-    ['the skills', { skills: [{ name: 'Tax', framework: 'ESCO' }] }],
+    // Payroll stays on the badge, so the course skills it offers stay the same.
+    ['the skills', { skills: [{ name: 'Payroll' }, { name: 'Tax', framework: 'ESCO' }] }],
     ['the level', { level: 'Advanced' }],
     ['the validity', { validityDays: 365 }],
     ['the colours', { colors: { primary: '#000000', secondary: '#ffffff' } }],

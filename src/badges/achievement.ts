@@ -18,7 +18,10 @@ export const achievementUrl = (deps: Deps, badgeId: string) =>
 export const versionImageUrl = (deps: Deps, version: Pick<BadgeVersionRow, 'badgeId' | 'number'>) =>
   `${achievementUrl(deps, version.badgeId)}/versions/${version.number}/image`;
 
-/** OB 3.0 alignments need a targetUrl: only skills with a url become one; every skill is also a tag. */
+/**
+ * OB 3.0 alignments need a targetUrl: only skills with a url become one; every skill is also a tag. A skill
+ * tied to a framework concept is a competency of that framework, described as the framework describes it.
+ */
 function alignmentsOf(version: BadgeVersionRow): AlignmentInput[] {
   return version.skills.flatMap((skill) =>
     skill.url
@@ -28,6 +31,8 @@ function alignmentsOf(version: BadgeVersionRow): AlignmentInput[] {
             targetUrl: skill.url,
             ...(skill.framework ? { targetFramework: skill.framework } : {}),
             ...(skill.code ? { targetCode: skill.code } : {}),
+            ...(skill.concept ? { targetType: 'ceasn:Competency' } : {}),
+            ...(skill.concept && skill.description ? { targetDescription: skill.description } : {}),
           },
         ]
       : [],

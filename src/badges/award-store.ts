@@ -109,6 +109,16 @@ export async function findAwardCredential(db: Executor, awardId: string) {
     .executeTakeFirst();
 }
 
+/** When a renewal replaced the award of this credential (null: it was not; undefined: no award has it). */
+export async function findSupersessionOfCredential(db: Executor, credentialId: string) {
+  return db
+    .selectFrom('awards as a')
+    .innerJoin('issuedCredentials as c', 'c.id', 'a.credentialId')
+    .select(['a.supersededAt', 'c.credential'])
+    .where('a.credentialId', '=', credentialId)
+    .executeTakeFirst();
+}
+
 export async function lockAward(db: Executor, awardId: string): Promise<AwardRow | undefined> {
   return db.selectFrom('awards').selectAll().where('id', '=', awardId).forUpdate().executeTakeFirst();
 }

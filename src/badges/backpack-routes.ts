@@ -6,17 +6,48 @@ import type { Deps } from '../deps.ts';
 import { versionImageUrl } from './achievement.ts';
 import type { AwardDetail } from './award-queries.ts';
 import { type BackpackEntry, myBadge, myBadges } from './backpack.ts';
+import type { Skill } from './model.ts';
+
+/** A skill of the badge version, as stored: free text, or aligned to an O*NET / ESCO concept (with a level). */
+const backpackSkillSchema = z
+  .object({
+    name: z.string(),
+    framework: z.string().optional(),
+    code: z.string().optional(),
+    url: z.string().optional(),
+    concept: z
+      .object({ framework: z.enum(['onet', 'esco']), code: z.string() })
+      .optional()
+      .describe('The framework concept the issuer picked; only these count for related jobs'),
+    level: z.number().optional().describe('The level the badge asserts, on O*NET’s 0–7 scale'),
+    description: z.string().optional(),
+  })
+  .meta({
+    examples: [
+      {
+        name: 'Active listening',
+        framework: 'O*NET 29.3',
+        code: '2.A.1.b',
+        url: 'https://www.onetonline.org/find/descriptor/result/2.A.1.b',
+        concept: { framework: 'onet', code: '2.A.1.b' },
+        level: 4,
+      },
+    ],
+  });
+
+const backpackBadgeSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  imageUrl: z.string(),
+  issuer: z.object({ name: z.string(), slug: z.string() }),
+  skills: z.array(backpackSkillSchema).describe('The skills the badge version asserts'),
+});
 
 const backpackItemSchema = z.object({
   awardId: z.uuid(),
   state: z.enum(['awaiting-fee', 'offered', 'accepted', 'declined']),
-  badge: z.object({
-    id: z.uuid(),
-    name: z.string(),
-    description: z.string(),
-    imageUrl: z.string(),
-    issuer: z.object({ name: z.string(), slug: z.string() }),
-  }),
+  badge: backpackBadgeSchema,
   issuedAt: z.string(),
   awardedDate: z.string(),
   validUntil: z.string().nullable(),
@@ -50,6 +81,7 @@ export function presentBackpackItem(deps: Deps, entry: BackpackEntry): z.infer<t
       description: award.badgeDescription,
       imageUrl: versionImageUrl(deps, { badgeId: award.badgeId, number: award.versionNumber }),
       issuer: { name: award.issuerName, slug: award.issuerSlug },
+      skills: entry.skills.map(presentSkill),
     },
     issuedAt: award.issuedAt.toISOString(),
     awardedDate: award.awardedDate.toISOString(),
@@ -60,6 +92,23 @@ export function presentBackpackItem(deps: Deps, entry: BackpackEntry): z.infer<t
     visibility: award.visibility,
     credentialId: award.credentialId,
     claimable: entry.claimable,
+  };
+}
+
+/** Explicit fields of a stored skill; `concept`, `level` and `description` only when stored well-formed. */
+function presentSkill(stored: Skill): z.infer<typeof backpackSkillSchema> {
+  const skill = stored as Skill & { concept?: unknown; level?: unknown; description?: unknown };
+  const concept = skill.concept as { framework?: unknown; code?: unknown } | undefined;
+  return {
+    name: skill.name,
+    ...(skill.framework !== undefined ? { framework: skill.framework } : {}),
+    ...(skill.code !== undefined ? { code: skill.code } : {}),
+    ...(skill.url !== undefined ? { url: skill.url } : {}),
+    ...((concept?.framework === 'onet' || concept?.framework === 'esco') && typeof concept.code === 'string'
+      ? { concept: { framework: concept.framework, code: concept.code } }
+      : {}),
+    ...(typeof skill.level === 'number' ? { level: skill.level } : {}),
+    ...(typeof skill.description === 'string' ? { description: skill.description } : {}),
   };
 }
 

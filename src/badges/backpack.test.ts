@@ -1,8 +1,10 @@
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { aPublishedCourse } from '../catalog/testing.ts';
 import { aLoggedInUser, logInAs, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
+import { importOnet } from '../skills/index.ts';
 import { awardBadge } from './award.ts';
 import { findVersion } from './definition-store.ts';
 import { aPublishedBadge } from './testing.ts';
@@ -110,6 +112,58 @@ describe('the learner’s backpack', () => {
     });
     expect(body.credential.type).toContain('OpenBadgeCredential');
     expect(body.credential.proof).toBeDefined();
+  });
+
+  it('gives the skills of the badge version an award was earned under, aligned ones with concept and level', async () => {
+    // Aligned skills name concepts that must have been imported: the shipped O*NET sample has Active Listening.
+    await importOnet(t.deps.db, join(resolve(import.meta.dirname, '../../vendor/skills-sample'), 'onet'));
+    const skills = [
+      { name: 'Listening to clients', concept: { framework: 'onet', code: '2.A.1.b' }, level: 4 },
+      { name: 'Payroll administration', framework: 'ESCO', url: 'https://esco.ec.europa.eu/en/skill' },
+    ];
+    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [courseId], extra: { skills } });
+    const version = await findVersion(t.deps.db, badge.latestVersion.id);
+    if (!version) throw new Error('published badge has no version');
+    const { award: mine } = await t.deps.db
+      .transaction()
+      .execute((trx) =>
+        awardBadge(t.deps, trx, { version, email: learner.email, userId: learner.userId, source: 'manual' }),
+      );
+    // A later version with other skills does not change what this award's badge asserted.
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/orgs/${issuer.orgId}/badges/${badge.id}`,
+      headers: issuer.owner.headers,
+      payload: { skills: [{ name: 'Something else' }] },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const republished = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${issuer.orgId}/badges/${badge.id}/publish`,
+      headers: issuer.owner.headers,
+    });
+    expect(republished.statusCode, republished.body).toBe(200);
+
+    const response = await detail(mine.id);
+    expect(response.statusCode, response.body).toBe(200);
+    const listed = response.json().badge.skills;
+    expect(listed).toEqual([
+      expect.objectContaining({
+        name: 'Listening to clients',
+        concept: { framework: 'onet', code: '2.A.1.b' },
+        level: 4,
+      }),
+      { name: 'Payroll administration', framework: 'ESCO', url: 'https://esco.ec.europa.eu/en/skill' },
+    ]);
+    expect(listed[0]).not.toHaveProperty('concept.label');
+    // The backpack list carries them too, so a page can sum up every badge's skills in one request.
+    const item = (await backpack()).find((i) => i.awardId === mine.id);
+    expect(item?.badge).toMatchObject({ skills: listed });
+  }, 60_000);
+
+  it('gives an empty skill list for a badge without skills', async () => {
+    const mine = await award(1095, learner.email, learner.userId);
+    expect((await detail(mine.id)).json().badge.skills).toEqual([]);
   });
 
   it('marks a badge expired once the clock passes its validity', async () => {

@@ -4,32 +4,38 @@ import * as vc from '@digitalbazaar/vc';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { validateOpenBadgeCredential } from '../credentials/index.ts';
+import { OB_SCHEMAS, validateAgainstSchema, validateOpenBadgeCredential } from '../credentials/index.ts';
 import { loaderWithDids } from '../credentials/testing/fixtures.ts';
 import { aLoggedInUser } from '../identity/testing.ts';
 import { didDocumentOf } from '../issuing/index.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { anEnrolment, playerOf, workThroughSampleCourse } from '../learning/testing.ts';
+import { importOnet, sampleDirectory } from '../skills/index.ts';
 import { awardsOfBadge, issuedCredentialOf, verifyCredential } from './award-testing.ts';
 import { processLearningEvents } from './engine.ts';
 import { aPublishedBadge, aPublishedCourse } from './testing.ts';
 
 type Credential = Record<string, unknown> & {
   credentialSubject: {
-    achievement: { resultDescription?: Array<Record<string, unknown>> };
+    achievement: {
+      resultDescription?: Array<Record<string, unknown>>;
+      alignment?: Array<Record<string, unknown>>;
+    };
     result?: Array<Record<string, unknown>>;
     activityEndDate?: string;
   };
   evidence?: Array<Record<string, unknown>>;
 };
 
-describe('results and evidence in awarded credentials', () => {
+describe('results and evidence in awarded credentials', { timeout: 120_000 }, () => {
   let t: TestApp;
   let issuer: TestIssuer;
 
   beforeAll(async () => {
     t = await createTestApp();
     issuer = await anIssuerWithOwner(t.app, t.deps);
+    // Aligned skills name O*NET concepts: the shipped sample, as a fresh install loads it.
+    await importOnet(t.deps.db, sampleDirectory('onet'));
   });
   afterAll(() => t?.close());
 
@@ -94,9 +100,28 @@ describe('results and evidence in awarded credentials', () => {
     expect(essay?.id).toBeUndefined();
   });
 
-  it('passes the OB 3.0 JSON Schema, our verifier and @digitalbazaar/vc with its results and evidence', async () => {
-    const credential = await earnSampleBadge();
+  it('passes the OB 3.0 JSON Schemas, our verifier and @digitalbazaar/vc with its results, evidence and aligned skills', async () => {
+    const credential = await earnSampleBadge({
+      skills: [
+        { name: 'Listening to employees', concept: { framework: 'onet', code: '2.A.1.b' }, level: 4 },
+        { name: 'Payroll' },
+      ],
+    });
+    expect(credential.credentialSubject.achievement.alignment).toEqual([
+      {
+        type: ['Alignment'],
+        targetName: 'Listening to employees',
+        targetUrl: 'https://www.onetonline.org/find/descriptor/result/2.A.1.b',
+        targetFramework: 'O*NET 29.3',
+        targetCode: '2.A.1.b',
+        targetType: 'ceasn:Competency',
+        targetDescription: expect.stringMatching(/^Giving full attention to what other people are saying/),
+      },
+    ]);
     expect(validateOpenBadgeCredential(credential)).toEqual({ valid: true, errors: [] });
+    expect(
+      validateAgainstSchema(OB_SCHEMAS.getOpenBadgeCredentialsResponse, { credential: [credential] }),
+    ).toEqual({ valid: true, errors: [] });
     expect((await verifyCredential(t.app, credential)).verified).toBe(true);
     const didDocument = await didDocumentOf(t.deps, issuer.slug);
     if (!didDocument) throw new Error('the issuer has no DID document');

@@ -1,20 +1,11 @@
 // Requests and replies of the badge definition routes, and the presenter of a badge (what the web app reads).
 import { z } from 'zod';
+import { skillReply, skillReplySchema, skillSchema } from '../skills/index.ts';
 import type { BadgeView } from './definitions.ts';
 import { DEFAULT_VALIDITY_DAYS } from './model.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
-
-export const skillSchema = z.strictObject({
-  name: text(200),
-  framework: text(100).optional(),
-  code: text(100).optional(),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
-});
 
 export const requirementSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('course'), courseId: z.uuid() }),
@@ -82,7 +73,12 @@ const badgeSchema = z.object({
   description: z.string(),
   criteriaNarrative: z.string().nullable(),
   generatedCriteria: z.string(),
-  skills: z.array(skillSchema),
+  skills: z.array(skillReplySchema),
+  /** The skills of the courses its requirements name that the badge does not list (the editor offers them). */
+  courseSkills: z.array(skillReplySchema).meta({
+    description:
+      'Skills of the courses the requirements name (course and evidence requirements), without duplicates and without those already on the badge (same concept, or same name in any case)',
+  }),
   level: z.string().nullable(),
   validityDays: z.number().int().nullable(),
   requirements: z.object({ items: z.array(requirementSchema), required: z.number().int().nullable() }),
@@ -111,7 +107,8 @@ export const badgeReply = {
       description: badge.description,
       criteriaNarrative: badge.criteriaNarrative,
       generatedCriteria: view.generatedCriteria,
-      skills: badge.skills,
+      skills: badge.skills.map(skillReply),
+      courseSkills: view.courseSkills.map(skillReply),
       level: badge.level,
       validityDays: badge.validityDays,
       requirements: badge.requirements,

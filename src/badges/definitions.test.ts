@@ -3,10 +3,11 @@ import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { sampleCourse } from '../catalog/testing.ts';
 import { aLoggedInUser } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
+import { importOnet, sampleDirectory } from '../skills/index.ts';
 import { findVersion, latestPublishedVersion, publishedVersionsRequiring } from './definition-store.ts';
 import { aDraftBadge, aPublishedBadge, aPublishedCourse, sampleBadge } from './testing.ts';
 
-describe('badge definitions', () => {
+describe('badge definitions', { timeout: 120_000 }, () => {
   let t: TestApp;
   let issuer: TestIssuer;
   let other: TestIssuer;
@@ -27,6 +28,8 @@ describe('badge definitions', () => {
       title: 'Ethics',
       estimatedMinutes: 30,
     });
+    // Skills align to O*NET concepts of the shipped sample, as on a fresh install.
+    await importOnet(t.deps.db, sampleDirectory('onet'));
   });
   afterAll(() => t?.close());
 
@@ -40,6 +43,7 @@ describe('badge definitions', () => {
   const publish = (badgeId: string) => as('POST', `/${badgeId}/publish`);
   const problemPaths = (response: { json(): { errors?: Array<{ path: string; message: string }> } }) =>
     (response.json().errors ?? []).map((e) => `${e.path}: ${e.message}`);
+  const listening = { framework: 'onet', code: '2.A.1.b' };
 
   it('drafts a badge with a three-year validity, generated criteria and the courses’ time to earn', async () => {
     const created = await as('POST', '', sampleBadge({ courseIds: [payroll, taxes], name: 'Payroll pro' }));
@@ -251,6 +255,7 @@ describe('badge definitions', () => {
             url: 'https://www.onetonline.org/link/summary/43-3051.00',
           },
           { name: 'Spreadsheets' },
+          { name: 'Listening', concept: listening, level: 5 },
         ],
       },
     });
@@ -273,10 +278,91 @@ describe('badge definitions', () => {
           targetFramework: 'O*NET-SOC',
           targetCode: '43-3051.00',
         },
+        {
+          type: ['Alignment'],
+          targetName: 'Listening',
+          targetUrl: 'https://www.onetonline.org/find/descriptor/result/2.A.1.b',
+          targetFramework: 'O*NET 29.3',
+          targetCode: '2.A.1.b',
+          targetType: 'ceasn:Competency',
+          targetDescription: expect.stringMatching(/^Giving full attention/),
+        },
       ],
-      tag: ['Intermediate', 'Payroll Clerks', 'Spreadsheets'],
+      tag: ['Intermediate', 'Payroll Clerks', 'Spreadsheets', 'Listening'],
       version: '1',
       creator: { id: `did:web:localhost%3A3000:issuers:${issuer.slug}`, name: 'Badge Academy' },
     });
+  });
+
+  it('aligns a skill to an imported concept on draft and edit, and refuses an unknown concept with 400', async () => {
+    const draft = await aDraftBadge(t.app, issuer, {
+      courseIds: [payroll],
+      extra: { skills: [{ name: 'Listening', concept: listening, level: 4 }, { name: 'Payroll' }] },
+    });
+    expect(draft.skills).toEqual([
+      {
+        name: 'Listening',
+        framework: 'O*NET 29.3',
+        code: '2.A.1.b',
+        url: 'https://www.onetonline.org/find/descriptor/result/2.A.1.b',
+        concept: listening,
+        level: 4,
+      },
+      { name: 'Payroll' },
+    ]);
+    const stored = await t.deps.db
+      .selectFrom('badges')
+      .select('skills')
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.skills[0]?.description).toMatch(/^Giving full attention/);
+    const unknown = { name: 'Made up', concept: { framework: 'onet', code: '9.Z.9.z' } };
+    const refused = await as('PATCH', `/${draft.id}`, { skills: [{ name: 'Payroll' }, unknown] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(problemPaths(refused)).toEqual(['skills.1.concept: "9.Z.9.z" is not an imported O*NET concept']);
+    const created = await as('POST', '', sampleBadge({ courseIds: [payroll], extra: { skills: [unknown] } }));
+    expect(problemPaths(created)).toEqual(['skills.0.concept: "9.Z.9.z" is not an imported O*NET concept']);
+    const described = await as('PATCH', `/${draft.id}`, { skills: [{ name: 'A', description: 'mine' }] });
+    expect(described.statusCode).toBe(400);
+  });
+
+  it('offers the skills of the courses its requirements name, each once and without those on the badge', async () => {
+    const course = (title: string, skills: unknown[]) =>
+      aPublishedCourse(t.app, issuer.orgId, issuer.owner, { title, skills });
+    const first = await course('Listening at work', [
+      { name: 'Active listening', concept: listening, level: 3 },
+      'Payroll',
+      'Note taking',
+    ]);
+    const second = await course('Interviews', [
+      { name: 'Listening', concept: listening },
+      'NOTE TAKING',
+      'Rapport',
+    ]);
+    const badge = await aDraftBadge(t.app, issuer, {
+      courseIds: [first],
+      extra: {
+        skills: [{ name: 'payroll' }],
+        requirements: {
+          items: [
+            { kind: 'course', courseId: first },
+            { kind: 'evidence', courseId: second, unitId: 'essay' },
+          ],
+          required: null,
+        },
+      },
+    });
+    const offered = (await as('GET', `/${badge.id}`)).json().courseSkills as Array<{ name: string }>;
+    expect(offered.map((s) => s.name)).toEqual(['Active listening', 'Note taking', 'Rapport']);
+    expect(offered[0]).toMatchObject({ concept: listening, level: 3, framework: 'O*NET 29.3' });
+    expect(offered[0]).not.toHaveProperty('description');
+    const aligned = await as('PATCH', `/${badge.id}`, { skills: [offered[0]] });
+    expect(aligned.statusCode, aligned.body).toBe(200);
+    expect(aligned.json().courseSkills.map((s: { name: string }) => s.name)).toEqual([
+      'Payroll',
+      'Note taking',
+      'Rapport',
+    ]);
   });
 });

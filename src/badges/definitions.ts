@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { type FieldProblem, InvalidError, NotFoundError } from '../errors.ts';
 import { requireScope } from '../identity/index.ts';
 import { type ActorOrSystem, type MembershipRole, requireMembership } from '../orgs/index.ts';
+import { resolveSkills } from '../skills/index.ts';
 import { type CreateBadgeInput, DEFAULT_DISCLOSE, type UpdateBadgeInput } from './definition-schema.ts';
 import {
   type BadgeRow,
@@ -24,6 +25,7 @@ import {
   versionsByIds,
 } from './definition-store.ts';
 import {
+  courseSkillsOffered,
   createsCycle,
   estimatedMinutes,
   generatedCriteria,
@@ -32,6 +34,7 @@ import {
   type Requirements,
   requirementKey,
   requirementProblems,
+  type Skill,
 } from './model.ts';
 
 export const BADGE_AUTHORS: readonly MembershipRole[] = ['owner', 'admin', 'staff'];
@@ -46,6 +49,8 @@ export interface BadgeView {
   requirementNames: Record<string, string>;
   generatedCriteria: string;
   estimatedMinutes: number;
+  /** Skills of the required courses the badge does not list yet. */
+  courseSkills: Skill[];
 }
 
 function authorize(actor: Author, orgId: string, write: boolean): void {
@@ -127,6 +132,11 @@ function viewOf(badge: BadgeRow, targets: Targets, latestVersion: BadgeVersionRo
     requirementNames: requirementNamesOf(badge.requirements, names),
     generatedCriteria: generatedCriteria(badge.requirements, names),
     estimatedMinutes: estimatedMinutes(badge.requirements, minutesOf(targets)),
+    courseSkills: courseSkillsOffered(
+      badge.requirements,
+      badge.skills,
+      (courseId) => targets.courses.get(courseId)?.skills ?? [],
+    ),
   };
 }
 
@@ -191,6 +201,7 @@ export async function createBadge(
 ): Promise<BadgeView> {
   authorize(actor, orgId, true);
   await checkDraft(deps.db, orgId, input.requirements);
+  const skills = await resolveSkills(deps.db, input.skills);
   const badge = await insertBadge(deps.db, {
     orgId,
     name: input.name,
@@ -199,7 +210,7 @@ export async function createBadge(
     imageKey: null,
     imageType: null,
     colors: input.colors ? json(input.colors) : null,
-    skills: json(input.skills),
+    skills: json(skills),
     level: input.level,
     validityDays: input.validityDays,
     requirements: json(input.requirements),
@@ -224,7 +235,8 @@ export async function editBadge(
   const existing = await findBadge(deps.db, orgId, badgeId);
   if (!existing) throw new NotFoundError('badge');
   if (input.requirements) await checkDraft(deps.db, orgId, input.requirements, badgeId);
-  const { colors, skills, requirements, disclose, ...plain } = input;
+  const { colors, skills: skillInput, requirements, disclose, ...plain } = input;
+  const skills = skillInput && (await resolveSkills(deps.db, skillInput));
   const badge = await updateBadge(deps.db, badgeId, {
     ...plain,
     ...(disclose !== undefined

@@ -59,6 +59,6 @@ export { learningEventsTicker } from './jobs.ts';
 export { type Learner, learnerOfUser, learnerRecord, learnerRecordOfUser } from './learner-record.ts';
 export { DEFAULT_VALIDITY_DAYS } from './model.ts';
 export { progressRoutes } from './progress-routes.ts';
-export { isPublicAward, publicCredentialOf } from './public-awards.ts';
+export { isPublicAward, isSupersededCredential, publicCredentialOf } from './public-awards.ts';
 export { badgePublicRoutes } from './public-routes.ts';
 export { expiryRemindersTicker, sendExpiryReminders } from './reminders.ts';

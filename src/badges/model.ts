@@ -2,13 +2,10 @@
 // learner's record satisfies them, progress per requirement, time left, validity and renewal windows,
 // and the criteria narrative generated from the requirements. No HTTP, no SQL.
 
-export interface Skill {
-  name: string;
-  /** e.g. "ESCO", "O*NET-SOC"; with a code, the skill becomes an OB 3.0 Alignment. */
-  framework?: string;
-  code?: string;
-  url?: string;
-}
+import { type Skill, sameSkill } from '../skills/index.ts';
+
+/** A badge's skill: the one skill shape of Tessera (src/skills/alignment.ts), shared with courses. */
+export type { Skill } from '../skills/index.ts';
 
 export interface BadgeColors {
   /** #rrggbb */
@@ -202,4 +199,24 @@ export function requirementStatus(
   const course = access(req.courseId);
   if (course.enrolled) return course.opened ? 'in-progress' : 'purchased';
   return course.available ? 'not-started' : 'not-available';
+}
+
+/**
+ * The skills a badge's courses teach that the badge does not list yet (course and evidence requirements name
+ * courses), in requirement order, each once: a skill is the same by concept, or by name whatever its case.
+ */
+export function courseSkillsOffered(
+  reqs: Requirements,
+  badgeSkills: readonly Skill[],
+  skillsOfCourse: (courseId: string) => readonly Skill[],
+): Skill[] {
+  const offered: Skill[] = [];
+  const courseIds = new Set(reqs.items.flatMap((req) => (req.kind === 'badge' ? [] : [req.courseId])));
+  for (const courseId of courseIds) {
+    for (const skill of skillsOfCourse(courseId)) {
+      if ([...badgeSkills, ...offered].some((known) => sameSkill(known, skill))) continue;
+      offered.push(skill);
+    }
+  }
+  return offered;
 }

@@ -2,7 +2,7 @@
 // offered, declined, revoked before acceptance, unknown) is "not found" to everyone but its learner: never
 // "forbidden", which would tell that it exists. The badge page and verification by URL both ask here.
 import type { Deps } from '../deps.ts';
-import { findAwardCredential } from './award-store.ts';
+import { findAwardCredential, findSupersessionOfCredential } from './award-store.ts';
 
 export function isPublicAward(award: { visibility: string; state: string }): boolean {
   return award.visibility === 'public' && award.state === 'accepted';
@@ -15,4 +15,23 @@ export async function publicCredentialOf(
 ): Promise<Record<string, unknown> | undefined> {
   const award = await findAwardCredential(deps.db, awardId);
   return award && isPublicAward(award) && award.credential ? award.credential : undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether the credential this server issued as `credentialId`, by the issuer `issuerId`, belongs to an award
+ * a renewal has replaced. Verification asks, to say "superseded" rather than a bare "verified" or "expired".
+ */
+export async function isSupersededCredential(
+  deps: Deps,
+  credentialId: string,
+  issuerId: string | undefined,
+): Promise<boolean> {
+  if (!UUID.test(credentialId)) return false;
+  const found = await findSupersessionOfCredential(deps.db, credentialId.toLowerCase());
+  if (!found?.supersededAt) return false;
+  if (issuerId === undefined) return true;
+  const issuer = (found.credential as { issuer?: unknown }).issuer;
+  return (typeof issuer === 'string' ? issuer : (issuer as { id?: unknown } | undefined)?.id) === issuerId;
 }

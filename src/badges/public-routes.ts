@@ -38,7 +38,7 @@ export async function badgePublicRoutes(app: FastifyInstance, { deps }: { deps: 
   r.get(
     '/achievements/:badgeId/versions/:number/image',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', embeddable: true },
       schema: {
         tags,
         summary: "A published version's picture (PNG or SVG; never changes)",

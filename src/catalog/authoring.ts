@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../errors.ts';
 import { requireScope } from '../identity/index.ts';
 import { type ActorOrSystem, type MembershipRole, requireMembership } from '../orgs/index.ts';
+import { resolveSkills, type Skill, type SkillInput, sameSkill } from '../skills/index.ts';
 import { renderMarkdown } from './markdown.ts';
 import {
   newContentId,
@@ -32,7 +33,8 @@ export interface CourseDetails {
   title: string;
   summary: string;
   estimatedMinutes: number;
-  skills: string[];
+  /** Skill objects as authors write them (a concept is resolved on save). */
+  skills: SkillInput[];
   accessDays: number;
   activityCodePrefix: string | null;
   price: { amountMinor: number; currency: string } | null;
@@ -90,11 +92,16 @@ export function toUnits(inputs: UnitInput[]): Unit[] {
   return units;
 }
 
-const detailsColumns = (d: Partial<CourseDetails>) => ({
+/** Each skill once: a later one with the same concept or name (any case) is dropped. */
+const distinctSkills = (skills: readonly Skill[]): Skill[] =>
+  skills.filter((skill, i) => !skills.slice(0, i).some((earlier) => sameSkill(earlier, skill)));
+
+/** The columns of the details given; `skills` already resolved. */
+const detailsColumns = (d: Omit<Partial<CourseDetails>, 'skills'> & { skills?: Skill[] }) => ({
   ...(d.title !== undefined ? { title: d.title } : {}),
   ...(d.summary !== undefined ? { summary: d.summary } : {}),
   ...(d.estimatedMinutes !== undefined ? { estimatedMinutes: d.estimatedMinutes } : {}),
-  ...(d.skills !== undefined ? { skills: JSON.stringify([...new Set(d.skills)]) } : {}),
+  ...(d.skills !== undefined ? { skills: JSON.stringify(distinctSkills(d.skills)) } : {}),
   ...(d.accessDays !== undefined ? { accessDays: d.accessDays } : {}),
   ...(d.activityCodePrefix !== undefined ? { activityCodePrefix: d.activityCodePrefix } : {}),
   ...(d.price !== undefined
@@ -126,15 +133,17 @@ export async function createCourse(
   input: CourseDetails & { units: UnitInput[] },
 ): Promise<AuthoredCourse> {
   authorize(actor, orgId, true);
+  const units = toUnits(input.units);
+  const skills = distinctSkills(await resolveSkills(deps.db, input.skills));
   const course = await insertCourse(deps.db, {
     orgId,
     title: input.title,
     summary: input.summary,
     estimatedMinutes: input.estimatedMinutes,
     accessDays: input.accessDays,
-    ...detailsColumns(input),
-    skills: JSON.stringify([...new Set(input.skills)]),
-    units: JSON.stringify(toUnits(input.units)),
+    ...detailsColumns({ ...input, skills }),
+    skills: JSON.stringify(skills),
+    units: JSON.stringify(units),
     updatedAt: deps.now(),
   });
   return { course, latestRevision: null };
@@ -151,9 +160,11 @@ export async function editCourse(
   authorize(actor, orgId, true);
   const existing = await findCourse(deps.db, orgId, courseId);
   if (!existing) throw new NotFoundError('course');
+  const units = input.units && toUnits(input.units);
+  const skills = input.skills && (await resolveSkills(deps.db, input.skills));
   const course = await updateCourse(deps.db, courseId, {
-    ...detailsColumns(input),
-    ...(input.units ? { units: JSON.stringify(toUnits(input.units)) } : {}),
+    ...detailsColumns({ ...input, skills }),
+    ...(units ? { units: JSON.stringify(units) } : {}),
     updatedAt: deps.now(),
   });
   return withRevision(deps, course);

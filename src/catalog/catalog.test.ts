@@ -1,11 +1,14 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { up as skillObjects } from '../db/migrations/0020_course_skill_objects.ts';
 import { aLoggedInUser, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { multipartFile } from '../learning/testing.ts';
+import { importOnet, sampleDirectory } from '../skills/index.ts';
 import { aPublishedCourse, sampleCourse } from './testing.ts';
 
-describe('authoring and the catalog', () => {
+describe('authoring and the catalog', { timeout: 120_000 }, () => {
   let t: TestApp;
   let issuer: TestIssuer;
   let learner: TestSession;
@@ -14,6 +17,8 @@ describe('authoring and the catalog', () => {
     t = await createTestApp();
     issuer = await anIssuerWithOwner(t.app, t.deps, 'Catalog Academy');
     learner = await aLoggedInUser(t.app, t.deps);
+    // Course skills align to O*NET concepts of the shipped sample, as on a fresh install.
+    await importOnet(t.deps.db, sampleDirectory('onet'));
   });
   afterAll(() => t?.close());
 
@@ -93,7 +98,7 @@ describe('authoring and the catalog', () => {
     await aPublishedCourse(t.app, issuer.orgId, issuer.owner, {
       title: 'Interviewing well',
       summary: 'Structured interviews.',
-      skills: ['Recruiting'],
+      skills: [{ name: 'Recruiting', concept: { framework: 'onet', code: '2.C.1.f' }, level: 3 }],
       estimatedMinutes: 30,
     });
     await aPublishedCourse(t.app, other.orgId, other.owner, {
@@ -284,5 +289,70 @@ describe('authoring and the catalog', () => {
       payload: sampleCourse(),
     });
     expect(asAssessor.statusCode).toBe(403);
+  });
+
+  it('takes skill objects and plain names, resolves concepts and gives skill objects back', async () => {
+    const listening = { framework: 'onet', code: '2.A.1.b' };
+    const created = await author(
+      'POST',
+      '',
+      sampleCourse({
+        title: 'Listening course',
+        skills: ['Note taking', { name: 'Listening', concept: listening, level: 3 }, 'note TAKING'],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().skills).toEqual([
+      { name: 'Note taking' },
+      {
+        name: 'Listening',
+        framework: 'O*NET 29.3',
+        code: '2.A.1.b',
+        url: 'https://www.onetonline.org/find/descriptor/result/2.A.1.b',
+        concept: listening,
+        level: 3,
+      },
+    ]);
+    const id = created.json().id as string;
+    expect((await author('POST', `/${id}/publish`)).statusCode).toBe(200);
+    const entry = (await catalog('?skill=LISTENING')).json().items;
+    expect(entry.map((c: { title: string }) => c.title)).toEqual(['Listening course']);
+    expect(entry[0].skills[1]).toMatchObject({ concept: listening, level: 3 });
+    const unknown = await author('PATCH', `/${id}`, {
+      skills: ['Fine', { name: 'Made up', concept: { framework: 'esco', code: 'http://example.org/x' } }],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json().errors).toEqual([
+      { path: 'skills.1.concept', message: '"http://example.org/x" is not an imported ESCO concept' },
+    ]);
+    const tooHigh = await author('PATCH', `/${id}`, { skills: [{ name: 'Listening', level: 8 }] });
+    expect(tooHigh.statusCode).toBe(400);
+  });
+
+  it('turns the string skills of courses and published revisions into skill objects (migration 0020)', async () => {
+    const id = await aPublishedCourse(t.app, issuer.orgId, issuer.owner, { title: 'Old skills' });
+    const old = JSON.stringify(['Payroll', 'Compliance']);
+    await t.deps.db.updateTable('courses').set({ skills: old }).where('id', '=', id).execute();
+    await t.deps.db.updateTable('courseRevisions').set({ skills: old }).where('courseId', '=', id).execute();
+    const db = t.deps.db as unknown as Kysely<unknown>;
+    await skillObjects(db);
+    await skillObjects(db); // a second run changes nothing
+    const course = await t.deps.db
+      .selectFrom('courses')
+      .select('skills')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const revision = await t.deps.db
+      .selectFrom('courseRevisions')
+      .select('skills')
+      .where('courseId', '=', id)
+      .executeTakeFirstOrThrow();
+    const objects = [{ name: 'Payroll' }, { name: 'Compliance' }];
+    expect(course.skills).toEqual(objects);
+    expect(revision.skills).toEqual(objects);
+    expect(
+      (await catalog('?skill=compliance')).json().items.map((c: { title: string }) => c.title),
+    ).toContain('Old skills');
   });
 });

@@ -3,6 +3,7 @@ import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import { organizationById, organizationBySlug } from '../orgs/index.ts';
+import type { Skill } from '../skills/index.ts';
 import type { Unit } from './model.ts';
 import {
   type CatalogFilter,
@@ -103,6 +104,8 @@ export interface CourseForBadge {
   estimatedMinutes: number;
   /** Evidence units of the newest published revision; null when never published. */
   evidenceUnits: Array<{ id: string; title: string }> | null;
+  /** The skills it teaches: the newest published revision's, else the draft's. */
+  skills: Skill[];
 }
 
 /** Courses by id, of any organization: the caller checks `orgId`. */
@@ -123,6 +126,7 @@ export async function coursesForBadges(
         evidenceUnits: row.revisionUnits
           ? row.revisionUnits.flatMap((u) => (u.kind === 'evidence' ? [{ id: u.id, title: u.title }] : []))
           : null,
+        skills: row.revisionSkills ?? row.skills,
       },
     ]),
   );

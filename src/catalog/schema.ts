@@ -2,6 +2,7 @@
 // catalog replies are built from publicUnit/unitOutline and never do.
 import { z } from 'zod';
 import { isKnownCurrency } from '../i18n/index.ts';
+import { skillOrNameSchema, skillReply, skillReplySchema } from '../skills/index.ts';
 import { EVIDENCE_TASKS, MAX_UPLOAD_MEGABYTES, UPLOAD_FILE_TYPES } from './model.ts';
 import type { CourseRow, PublishedCourseRow } from './store.ts';
 
@@ -99,7 +100,8 @@ const currency = z
   .refine(isKnownCurrency, 'is not an ISO 4217 currency');
 /** A price above a million (in major units) is a typo, not a course. */
 export const MAX_PRICE_MINOR = 100_000_000;
-const skills = z.array(z.string().trim().min(1).max(80)).max(30);
+/** Skill objects; a plain string is still taken as `{ name }` (the shape before skills were objects). */
+const skills = z.array(skillOrNameSchema).max(30);
 
 // Written without defaults: zod applies a default even inside .partial(), so a PATCH built from defaults
 // would reset every field it does not name (a {summary} patch made a priced course free).
@@ -130,7 +132,13 @@ export const updateCourseBody = z.strictObject(courseFields).partial();
 
 export const catalogQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
-  skill: z.string().trim().min(1).max(80).optional(),
+  skill: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Courses teaching a skill of this name (any case)' }),
   issuer: z.string().trim().min(1).max(60).optional(),
   maxMinutes: z.coerce.number().int().min(1).optional(),
   free: z.enum(['true', 'false']).optional(),
@@ -150,7 +158,7 @@ const authoredCourseSchema = z.object({
   title: z.string(),
   summary: z.string(),
   estimatedMinutes: z.number().int(),
-  skills: z.array(z.string()),
+  skills: z.array(skillReplySchema),
   accessDays: z.number().int(),
   activityCodePrefix: z.string().nullable(),
   price: priceSchema,
@@ -168,7 +176,7 @@ export const authoredCourse = {
     title: row.title,
     summary: row.summary,
     estimatedMinutes: row.estimatedMinutes,
-    skills: row.skills,
+    skills: row.skills.map(skillReply),
     accessDays: row.accessDays,
     activityCodePrefix: row.activityCodePrefix,
     price: priceOf(row),
@@ -183,7 +191,7 @@ const catalogEntrySchema = z.object({
   title: z.string(),
   summary: z.string(),
   estimatedMinutes: z.number().int(),
-  skills: z.array(z.string()),
+  skills: z.array(skillReplySchema),
   issuer: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
   price: priceSchema,
   accessDays: z.number().int(),
@@ -198,7 +206,7 @@ export const catalogEntry = {
     title: row.title,
     summary: row.summary,
     estimatedMinutes: row.estimatedMinutes,
-    skills: row.skills,
+    skills: row.skills.map(skillReply),
     issuer: { id: row.orgId, slug: row.issuerSlug, name: row.issuerName },
     price: priceOf(row),
     accessDays: row.accessDays,

@@ -139,7 +139,7 @@ export async function publishedCourses(
   if (filter.skill) {
     const skill = filter.skill.toLowerCase();
     query = query.where(
-      sql<boolean>`exists (select 1 from jsonb_array_elements_text(r.skills) as s(skill) where lower(s.skill) = ${skill})`,
+      sql<boolean>`exists (select 1 from jsonb_array_elements(r.skills) as s(skill) where lower(s.skill ->> 'name') = ${skill})`,
     );
   }
   return query.orderBy('r.title').orderBy('r.id').limit(filter.limit).execute();
@@ -157,8 +157,10 @@ export async function coursesWithLatestRevision(db: Executor, courseIds: string[
       'courses.state',
       'courses.title',
       'courses.estimatedMinutes',
+      'courses.skills',
       'r.title as revisionTitle',
       'r.estimatedMinutes as revisionMinutes',
+      'r.skills as revisionSkills',
       'r.units as revisionUnits',
     ])
     .where('courses.id', 'in', courseIds)

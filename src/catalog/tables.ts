@@ -1,5 +1,6 @@
 // Table types of the catalog context: courses (the editable draft) and their immutable revisions.
 import type { ColumnType, Generated } from 'kysely';
+import type { Skill } from '../skills/index.ts';
 import type { Unit } from './model.ts';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -12,7 +13,8 @@ export interface CoursesTable {
   title: string;
   summary: string;
   estimatedMinutes: number;
-  skills: Json<string[]>;
+  /** Skill objects (the shape badges use too); string arrays before migration 0020. */
+  skills: Json<Skill[]>;
   /** How long an enrolment gives access, from the day of enrolment. */
   accessDays: number;
   /** Put in front of activity codes (e.g. the professional body's program id). */
@@ -37,7 +39,7 @@ export interface CourseRevisionsTable {
   title: string;
   summary: string;
   estimatedMinutes: number;
-  skills: Json<string[]>;
+  skills: Json<Skill[]>;
   /** The content snapshot, answers included; never changes once published. */
   units: Json<Unit[]>;
   publishedAt: Date;

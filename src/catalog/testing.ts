@@ -6,7 +6,7 @@ export const sampleCourse = (overrides: Record<string, unknown> = {}) => ({
   title: 'Payroll basics',
   summary: 'Run a payroll cycle: gross to net, deductions, filings.',
   estimatedMinutes: 60,
-  skills: ['Payroll', 'Compliance'],
+  skills: [{ name: 'Payroll' }, { name: 'Compliance' }],
   activityCodePrefix: 'HRCI-PAY',
   units: [
     { id: 'intro', kind: 'lesson', title: 'Gross to net', markdown: '# Gross to net\n\nPay **on time**.' },

@@ -5,6 +5,7 @@ import type { CatalogTables } from '../catalog/tables.ts';
 import type { CommerceTables } from '../commerce/tables.ts';
 import type { IdentityTables } from '../identity/tables.ts';
 import type { ImportsTables } from '../imports/tables.ts';
+import type { InsightsTables } from '../insights/tables.ts';
 import type { IssuingTables } from '../issuing/tables.ts';
 import type { LearningTables } from '../learning/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
@@ -23,7 +24,8 @@ export interface Database
     ShowcaseTables,
     ImportsTables,
     CommerceTables,
-    SkillsTables {}
+    SkillsTables,
+    InsightsTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -19,6 +19,9 @@ import * as m0016 from './migrations/0016_vcapi_credentials.ts';
 import * as m0017 from './migrations/0017_vcapi_status_source.ts';
 import * as m0018 from './migrations/0018_skill_frameworks.ts';
 import * as m0019 from './migrations/0019_award_results_evidence.ts';
+import * as m0020 from './migrations/0020_course_skill_objects.ts';
+import * as m0021 from './migrations/0021_learner_target_occupation.ts';
+import * as m0022 from './migrations/0022_pending_user_emails.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -39,6 +42,9 @@ const migrations: Record<string, Migration> = {
   '0017_vcapi_status_source': m0017,
   '0018_skill_frameworks': m0018,
   '0019_award_results_evidence': m0019,
+  '0020_course_skill_objects': m0020,
+  '0021_learner_target_occupation': m0021,
+  '0022_pending_user_emails': m0022,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

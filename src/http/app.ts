@@ -10,6 +10,7 @@ import { authPlugin } from './auth.ts';
 import { registerOpenApi } from './openapi.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
 import { requestLogFields } from './request-log.ts';
+import { crossOriginWhereEmbeddable } from './resource-policy.ts';
 import { apiRoutes, publicRoutes } from './routes.ts';
 import { systemRoutes } from './system-routes.ts';
 import { registerWebApp } from './web-app.ts';
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.addHook('onSend', crossOriginWhereEmbeddable);
 
   // Security headers from helmet, built once: @fastify/helmet built a new helmet (and parsed the CSP) on
   // every request, ~4 % of a cached badge page's server time.

@@ -23,12 +23,13 @@ import {
 import type { Deps } from '../deps.ts';
 import { identityRoutes } from '../identity/index.ts';
 import { importPublicRoutes, importRoutes } from '../imports/index.ts';
+import { insightsRoutes } from '../insights/index.ts';
 import { issuingPublicRoutes, issuingRoutes, ob2HostedRoutes } from '../issuing/index.ts';
 import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
 import { orgRoutes } from '../orgs/index.ts';
 import { showcasePublicRoutes, showcaseRoutes } from '../showcase/index.ts';
-import { insightsRoutes, skillRoutes } from '../skills/index.ts';
+import { skillPublicRoutes, skillRoutes } from '../skills/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
 import { verificationRoutes } from '../verification/index.ts';
 
@@ -71,6 +72,7 @@ const root: Plugin[] = [
   badgePublicRoutes,
   verificationRoutes,
   showcasePublicRoutes,
+  skillPublicRoutes,
   importPublicRoutes,
   paymentWebhookRoutes,
 ];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { SESSION_COOKIE } from './model.ts';
-import { aLoggedInUser, aVerifiedUser, lastMailedToken, type TestSession } from './testing.ts';
+import { aLoggedInUser, aVerifiedUser, lastMailedToken, logInAs, type TestSession } from './testing.ts';
 
 describe('CSRF protection and API tokens', () => {
   let t: TestApp;
@@ -178,7 +178,7 @@ describe('several emails per account', () => {
     expect(response.json().detail).toMatch(/primary/);
   });
 
-  it('refuses an address that belongs to another account', async () => {
+  it('does not reveal that an address belongs to another account: it is added as pending, as a free one', async () => {
     const me = await aLoggedInUser(t.app, t.deps);
     const other = await aLoggedInUser(t.app, t.deps);
     const response = await t.app.inject({
@@ -187,8 +187,10 @@ describe('several emails per account', () => {
       headers: me.headers,
       payload: { email: other.email },
     });
-    expect(response.statusCode).toBe(409);
-    expect(response.json().type).toBe('/problems/email-taken');
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ email: other.email, verified: false, primary: false });
+    // The other account keeps its address and still logs in with it.
+    expect((await logInAs(t.app, other.email)).userId).toBe(other.userId);
   });
 });
 

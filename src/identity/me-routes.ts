@@ -24,7 +24,11 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
     '/me/emails',
     {
       config: { auth: 'session' },
-      schema: { tags, summary: 'My email addresses', response: { 200: emailsReply } },
+      schema: {
+        tags,
+        summary: 'My email addresses: verified ones and those pending confirmation (verified: false)',
+        response: { 200: emailsReply },
+      },
     },
     async (request) => ({ items: (await listMyEmails(deps, request.actor)).map(userEmail.present) }),
   );
@@ -32,11 +36,13 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
   r.post(
     '/me/emails',
     {
-      config: { auth: 'session' },
+      // Adding again re-sends the mail: slowed down like the other routes that mail a link.
+      config: { auth: 'session', rateLimit: { max: deps.config.authRateLimit, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'Add an email address; a confirmation link is mailed',
-        body: emailBody,
+        summary:
+          'Add an email address, pending until confirmed by the mailed link; adding a pending one again mails a new link. Answers the same whether or not another account holds the address (its owner is told by mail and no link is sent); 409 only for an address already on your account',
+        body: emailBody.meta({ examples: [{ email: 'maria.work@example.org' }] }),
         response: { 201: userEmail.schema },
       },
     },
@@ -50,7 +56,7 @@ export async function meRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
       config: { auth: 'session' },
       schema: {
         tags,
-        summary: 'Remove an email address (not the primary one)',
+        summary: 'Remove an email address (not the primary one), or withdraw a pending one',
         params: idParams,
         response: { 204: z.null() },
       },

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, InvalidError } from '../errors.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { queueMail } from '../mail/index.ts';
+import { confirmAddress } from './email-confirmation.ts';
 import {
   forgotPasswordLink,
   logInLink,
@@ -159,14 +160,36 @@ export async function sendVerification(
   });
 }
 
+/**
+ * Confirms the address the link was mailed to. A pending address that another account holds by now is not
+ * confirmed: the link is used up and the pending address removed (committed), then the refusal is told — only
+ * to whoever reads that mailbox, who learns nothing they could not learn by signing up with it. A race lost
+ * to a simultaneous confirmation (the unique index refuses the insert) is run once more, to say so.
+ */
 export async function verifyEmail(deps: Deps, token: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    const used = await consumeEmailToken(trx, hashSecret(token), 'verify-email', deps.now());
-    if (!used) throw await tokenRefused(trx, token, 'verify-email', 'confirmation');
-    if (!(await markEmailVerified(trx, used.userId, used.email, deps.now()))) {
-      throw invalidToken('This email address was removed from the account after the link was sent.');
-    }
+  const confirm = () =>
+    deps.db.transaction().execute(async (trx) => {
+      const used = await consumeEmailToken(trx, hashSecret(token), 'verify-email', deps.now());
+      if (!used) throw await tokenRefused(trx, token, 'verify-email', 'confirmation');
+      const outcome = await confirmAddress(trx, used, deps.now());
+      if (outcome === 'removed') {
+        throw invalidToken('This email address was removed from the account after the link was sent.');
+      }
+      return outcome;
+    });
+  const outcome = await confirm().catch((error: unknown) => {
+    if (isUniqueViolation(error)) return confirm();
+    throw error;
   });
+  if (outcome === 'held-elsewhere') {
+    throw new ConflictError('This address is already confirmed on another account.', 'email-taken');
+  }
+  if (outcome === 'held-elsewhere-unconfirmed') {
+    throw new ConflictError(
+      'This address belongs to another account that waits for its confirmation; open that link instead.',
+      'email-taken',
+    );
+  }
 }
 
 /** Always answers the same way, so it cannot be used to learn which addresses have accounts. */

@@ -15,8 +15,8 @@ import {
 import { burnPasswordCheck, hashSecret, newSecret, verifyPassword } from './secrets.ts';
 import {
   type ApiTokenRow,
+  accountEmailsOf,
   deleteSession,
-  emailsOfUser,
   findApiTokenByHash,
   findEmail,
   findSession,
@@ -79,7 +79,7 @@ export async function logIn(deps: Deps, input: { email: string; password: string
     expiresAt: sessionExpiresAt(now, now),
   };
   await insertSession(deps.db, session);
-  const emails = await emailsOfUser(deps.db, user.id);
+  const emails = await accountEmailsOf(deps.db, user.id);
   return {
     token,
     cookieExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
@@ -95,7 +95,7 @@ export async function sessionOverview(deps: Deps, session: SessionRow): Promise<
   const user = await findUser(deps.db, session.userId);
   if (!user) throw new UnauthenticatedError();
   const [emails, memberships] = await Promise.all([
-    emailsOfUser(deps.db, user.id),
+    accountEmailsOf(deps.db, user.id),
     organizationsWithRoleOf(deps, user.id),
   ]);
   const activeOrgId = memberships.some((m) => m.id === session.activeOrgId) ? session.activeOrgId : null;

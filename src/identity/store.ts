@@ -4,6 +4,7 @@ import type { Executor } from '../db/database.ts';
 import type {
   ApiTokensTable,
   EmailTokensTable,
+  PendingUserEmailsTable,
   SessionsTable,
   UserEmailsTable,
   UsersTable,
@@ -11,6 +12,7 @@ import type {
 
 export type UserRow = Selectable<UsersTable>;
 export type UserEmailRow = Selectable<UserEmailsTable>;
+export type PendingEmailRow = Selectable<PendingUserEmailsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type EmailTokenRow = Selectable<EmailTokensTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
@@ -88,6 +90,56 @@ export async function makeEmailPrimary(db: Executor, userId: string, id: string)
     .where('userId', '=', userId)
     .where('id', '=', id)
     .execute();
+}
+
+// ── pending emails (added, not confirmed yet; never used to find an account) ─────────────────
+
+/** Adds the address to the account's pending ones, or returns the one already pending (a re-send). */
+export async function upsertPendingEmail(
+  db: Executor,
+  pending: { userId: string; email: string; createdAt: Date },
+): Promise<PendingEmailRow> {
+  return db
+    .insertInto('pendingUserEmails')
+    .values(pending)
+    .onConflict((oc) =>
+      oc.columns(['userId', 'email']).doUpdateSet((eb) => ({ email: eb.ref('excluded.email') })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function pendingEmailsOfUser(db: Executor, userId: string): Promise<PendingEmailRow[]> {
+  return db
+    .selectFrom('pendingUserEmails')
+    .selectAll()
+    .where('userId', '=', userId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+}
+
+/** Removes the account's pending address; returns it when there was one. */
+export async function deletePendingEmail(
+  db: Executor,
+  userId: string,
+  by: { id: string } | { email: string },
+): Promise<PendingEmailRow | undefined> {
+  const query = db.deleteFrom('pendingUserEmails').where('userId', '=', userId);
+  return ('id' in by ? query.where('id', '=', by.id) : query.where('email', '=', by.email))
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** What lists show: the account's addresses, then its pending ones (never verified, never primary). */
+export async function accountEmailsOf(db: Executor, userId: string): Promise<UserEmailRow[]> {
+  const held = await emailsOfUser(db, userId);
+  const pending = await pendingEmailsOfUser(db, userId);
+  return [...held, ...pending.map(pendingAsEmail)];
+}
+
+export function pendingAsEmail(row: PendingEmailRow): UserEmailRow {
+  return { ...row, isPrimary: false, verifiedAt: null };
 }
 
 // ── single-use email tokens ────────────────────────────────────────────────────────────────

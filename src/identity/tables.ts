@@ -12,7 +12,10 @@ export interface UsersTable {
   createdAt: CreatedAt;
 }
 
-/** Several emails per account (identity that survives email changes); one is primary. */
+/**
+ * Several emails per account (identity that survives email changes); one is primary. Every row is verified,
+ * except the primary address of a sign-up whose link has not been opened yet.
+ */
 export interface UserEmailsTable {
   id: Generated<string>;
   userId: string;
@@ -20,6 +23,18 @@ export interface UserEmailsTable {
   email: string;
   isPrimary: Generated<boolean>;
   verifiedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+/**
+ * Addresses a person added and has not confirmed yet. Not unique across accounts: adding an address must not
+ * tell whether another account holds it. Confirming moves the address into user_emails.
+ */
+export interface PendingUserEmailsTable {
+  id: Generated<string>;
+  userId: string;
+  /** Stored lower-cased; unique per account only. */
+  email: string;
   createdAt: CreatedAt;
 }
 
@@ -62,6 +77,7 @@ export interface ApiTokensTable {
 export interface IdentityTables {
   users: UsersTable;
   userEmails: UserEmailsTable;
+  pendingUserEmails: PendingUserEmailsTable;
   sessions: SessionsTable;
   emailTokens: EmailTokensTable;
   apiTokens: ApiTokensTable;

@@ -30,6 +30,12 @@ const everyKind: { [K in MailTemplate['kind']]: Extract<MailTemplate, { kind: K 
     loginLink: 'http://x/login',
     resetLink: 'http://x/forgot-password',
   },
+  'email-add-attempt': {
+    kind: 'email-add-attempt',
+    name: 'A',
+    email: 'a@x.test',
+    loginLink: 'http://x/login',
+  },
   'attestation-request': {
     kind: 'attestation-request',
     name: 'S',

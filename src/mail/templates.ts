@@ -20,6 +20,13 @@ export type MailTemplate =
       resetLink: string;
     }
   | {
+      /** Someone tried to add an address of this account to theirs: its owner hears of it (the answer does not say). */
+      kind: 'email-add-attempt';
+      name: string;
+      email: string;
+      loginLink: string;
+    }
+  | {
       kind: 'attestation-request';
       name: string;
       learnerName: string;
@@ -96,6 +103,7 @@ export const CARRIES_SECRET_LINK = {
   'verify-email': true,
   'reset-password': true,
   'account-exists': false,
+  'email-add-attempt': false,
   'attestation-request': true,
   'badge-awarded': true,
   'badge-renewed': false,
@@ -136,6 +144,14 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         action: t('mail.accountExists.action'),
         link: template.loginLink,
         footer: t('mail.accountExists.footer', { resetUrl: template.resetLink }),
+      });
+    case 'email-add-attempt':
+      return actionMail(t, template.name, {
+        subject: t('mail.emailAddAttempt.subject'),
+        body: t('mail.emailAddAttempt.body', { email: template.email }),
+        action: t('mail.emailAddAttempt.action'),
+        link: template.loginLink,
+        footer: t('mail.emailAddAttempt.footer'),
       });
     case 'attestation-request':
       return actionMail(t, template.name, {

@@ -10,6 +10,7 @@ import {
   recordAcceptance,
 } from '../badges/index.ts';
 import type { Deps } from '../deps.ts';
+import { DEMO_SKILLS, demoSkills } from './demo-skills.ts';
 
 /** What the create form defaults to: generated criteria, three years of validity, the issuer's colours. */
 const defaults = {
@@ -18,13 +19,6 @@ const defaults = {
   colors: null,
   renewAfterAccessEnded: true,
 };
-
-const onet = (title: string, code: string) => ({
-  name: title,
-  framework: 'O*NET-SOC',
-  code,
-  url: `https://www.onetonline.org/link/summary/${code}`,
-});
 
 /** Returns the public badge page of the demo learner's badge. */
 export async function seedDemoBadges(
@@ -38,7 +32,7 @@ export async function seedDemoBadges(
     ...defaults,
     name: 'Payroll Essentials',
     description: 'Runs a payroll from gross to net pay and applies deductions in the right order.',
-    skills: [onet('Payroll and Timekeeping Clerks', '43-3051.00'), { name: 'Compensation' }],
+    skills: await demoSkills(deps, [DEMO_SKILLS.accounting, { name: 'Compensation' }]),
     level: 'Foundation',
     requirements: { items: [{ kind: 'course', courseId: payrollCourse }], required: null },
   });
@@ -46,7 +40,7 @@ export async function seedDemoBadges(
     ...defaults,
     name: 'Structured Interviewer',
     description: 'Runs structured interviews: the same questions, scored against the same scale.',
-    skills: [onet('Human Resources Specialists', '13-1071.00')],
+    skills: await demoSkills(deps, [DEMO_SKILLS.activeListening, DEMO_SKILLS.socialPerceptiveness]),
     level: 'Foundation',
     requirements: { items: [{ kind: 'course', courseId: interviewingCourse }], required: null },
   });
@@ -56,7 +50,7 @@ export async function seedDemoBadges(
     ...defaults,
     name: 'People Operations Foundations',
     description: 'Holds both foundation badges of Northwind Academy: payroll and structured interviewing.',
-    skills: [onet('Human Resources Specialists', '13-1071.00')],
+    skills: await demoSkills(deps, [DEMO_SKILLS.personnel, DEMO_SKILLS.judgment]),
     level: 'Intermediate',
     requirements: {
       items: [

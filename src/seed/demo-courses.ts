@@ -2,6 +2,7 @@
 // lesson and a two-question assessment, one with an essay an assessor reviews.
 import { createCourse, publishCourse, type UnitInput } from '../catalog/index.ts';
 import type { Deps } from '../deps.ts';
+import { DEMO_SKILLS, demoSkills } from './demo-skills.ts';
 
 const payrollUnits: UnitInput[] = [
   {
@@ -112,7 +113,7 @@ export async function seedDemoCourses(deps: Deps, issuerOrgId: string): Promise<
       title: 'Payroll essentials: gross to net',
       summary: 'How a payroll run turns gross pay into net pay, and the order deductions come in.',
       estimatedMinutes: 45,
-      skills: ['Payroll', 'Compensation'],
+      skills: [{ name: 'Payroll' }, DEMO_SKILLS.mathematics, DEMO_SKILLS.accounting],
       activityCodePrefix: 'NW-PAY',
       units: payrollUnits,
     },
@@ -120,7 +121,12 @@ export async function seedDemoCourses(deps: Deps, issuerOrgId: string): Promise<
       title: 'Structured interviewing',
       summary: 'Ask the same questions, score against the same scale: fairer and more predictive hiring.',
       estimatedMinutes: 60,
-      skills: ['Recruiting', 'Interviewing'],
+      skills: [
+        { name: 'Interviewing' },
+        DEMO_SKILLS.activeListening,
+        DEMO_SKILLS.socialPerceptiveness,
+        DEMO_SKILLS.personnel,
+      ],
       activityCodePrefix: 'NW-INT',
       units: interviewingUnits,
     },
@@ -129,6 +135,7 @@ export async function seedDemoCourses(deps: Deps, issuerOrgId: string): Promise<
   for (const course of courses) {
     const { course: created } = await createCourse(deps, 'system', issuerOrgId, {
       ...course,
+      skills: await demoSkills(deps, course.skills),
       accessDays: 365,
       price: null,
     });

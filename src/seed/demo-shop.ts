@@ -6,13 +6,15 @@ import { createBadge, DEFAULT_VALIDITY_DAYS, publishBadge } from '../badges/inde
 import { createCourse, publishCourse, type UnitInput } from '../catalog/index.ts';
 import { updateCommerceSettings } from '../commerce/index.ts';
 import type { Deps } from '../deps.ts';
+import type { SkillInput } from '../skills/index.ts';
+import { DEMO_SKILLS, demoSkills } from './demo-skills.ts';
 
 interface ShopCourse {
   title: string;
   summary: string;
   minutes: number;
   priceMinor: number;
-  skills: string[];
+  skills: SkillInput[];
   lesson: string[];
   question: { prompt: string; right: string; wrong: string[] };
 }
@@ -23,7 +25,7 @@ const shopCourses: ShopCourse[] = [
     summary: 'Contracts, working time and the rules every people team applies daily.',
     minutes: 50,
     priceMinor: 4500,
-    skills: ['Employment law', 'Compliance'],
+    skills: [{ ...DEMO_SKILLS.lawAndGovernment, name: 'Employment law' }, { name: 'Compliance' }],
     lesson: [
       '# Employment law basics',
       '',
@@ -42,7 +44,7 @@ const shopCourses: ShopCourse[] = [
     summary: 'Plan the first ninety days so new hires stay, learn fast and feel welcome.',
     minutes: 40,
     priceMinor: 3500,
-    skills: ['Onboarding', 'Employee retention'],
+    skills: [{ name: 'Onboarding' }, { name: 'Employee retention' }, DEMO_SKILLS.instructing],
     lesson: [
       '# Onboarding that sticks',
       '',
@@ -61,7 +63,11 @@ const shopCourses: ShopCourse[] = [
     summary: 'Give feedback that is specific, timely and about behaviour — and agree on next steps.',
     minutes: 45,
     priceMinor: 4000,
-    skills: ['Performance management', 'Feedback'],
+    skills: [
+      { ...DEMO_SKILLS.managingPeople, name: 'Performance management' },
+      { name: 'Feedback' },
+      DEMO_SKILLS.speaking,
+    ],
     lesson: [
       '# Performance conversations',
       '',
@@ -115,7 +121,7 @@ export async function seedDemoShop(
       title: course.title,
       summary: course.summary,
       estimatedMinutes: course.minutes,
-      skills: course.skills,
+      skills: await demoSkills(deps, course.skills),
       activityCodePrefix: null,
       accessDays: 365,
       price: { amountMinor: course.priceMinor, currency: 'EUR' },
@@ -128,7 +134,10 @@ export async function seedDemoShop(
     name: 'HR Generalist Starter',
     description:
       'Applies the basics of employment law, onboards new hires and holds performance conversations.',
-    skills: [{ name: 'Human resources' }, { name: 'Employment law' }],
+    skills: await demoSkills(deps, [
+      { ...DEMO_SKILLS.personnel, name: 'Human resources', level: 3 },
+      { ...DEMO_SKILLS.lawAndGovernment, name: 'Employment law' },
+    ]),
     level: 'Foundation',
     criteriaNarrative: null,
     validityDays: DEFAULT_VALIDITY_DAYS,

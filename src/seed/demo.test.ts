@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { importSampleWhereMissing } from '../skills/index.ts';
 import { seedDemoDataIfEmpty } from './demo.ts';
 
-describe('demo data', () => {
+describe('demo data', { timeout: 120_000 }, () => {
   let t: TestApp;
 
   beforeAll(async () => {
     t = await createTestApp();
+    // As at start (src/main.ts): the skills sample is loaded before the demo data.
+    await importSampleWhereMissing(t.deps.db);
   });
   afterAll(() => t?.close());
 
@@ -111,5 +114,54 @@ describe('demo data', () => {
       .where('orgId', '=', org.id)
       .executeTakeFirstOrThrow();
     expect(settings).toMatchObject({ taxRateBp: 2000, taxLabel: 'VAT', bundleDiscountBp: 1000 });
+  });
+
+  it('aligns the demo badges and courses to O*NET concepts with levels, and the public badge carries them', async () => {
+    const badge = await t.deps.db
+      .selectFrom('badges')
+      .select('skills')
+      .where('name', '=', 'Structured Interviewer')
+      .executeTakeFirstOrThrow();
+    expect(badge.skills.map((s) => [s.name, s.concept?.code, s.level, s.framework])).toEqual([
+      ['Active listening', '2.A.1.b', 4, 'O*NET 29.3'],
+      ['Social perceptiveness', '2.B.1.a', 4, 'O*NET 29.3'],
+    ]);
+    const courses = await t.deps.db.selectFrom('courses').select(['title', 'skills']).execute();
+    const conceptsOf = (title: string) =>
+      courses.find((c) => c.title === title)?.skills.flatMap((s) => (s.concept ? [s.concept.code] : []));
+    expect(conceptsOf('Structured interviewing')).toEqual(['2.A.1.b', '2.B.1.a', '2.C.1.f']);
+    expect(courses.every((c) => c.skills.some((s) => s.concept && s.level !== undefined))).toBe(true);
+    const award = await t.deps.db
+      .selectFrom('awards')
+      .innerJoin('issuedCredentials as c', 'c.id', 'awards.credentialId')
+      .select('c.credential')
+      .where('awards.recipientEmail', '=', 'learner@tessera.test')
+      .executeTakeFirstOrThrow();
+    const alignment = (award.credential as { credentialSubject: { achievement: { alignment: object[] } } })
+      .credentialSubject.achievement.alignment;
+    expect(alignment).toEqual([
+      expect.objectContaining({ targetCode: '2.C.1.c', targetType: 'ceasn:Competency' }),
+    ]);
+  });
+});
+
+describe('demo data on a database without skill frameworks', { timeout: 120_000 }, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('seeds anyway, keeping the skills as free text with their levels', async () => {
+    expect(await seedDemoDataIfEmpty(t.deps)).toBe(true);
+    const badge = await t.deps.db
+      .selectFrom('badges')
+      .select('skills')
+      .where('name', '=', 'Structured Interviewer')
+      .executeTakeFirstOrThrow();
+    expect(badge.skills).toEqual([
+      { name: 'Active listening', level: 4 },
+      { name: 'Social perceptiveness', level: 4 },
+    ]);
   });
 });

@@ -1,5 +1,7 @@
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { importEsco, importOnet } from '../skills/index.ts';
 import { representationFor } from './routes.ts';
 import { anAcceptedBadge } from './testing.ts';
 
@@ -7,8 +9,15 @@ let t: TestApp;
 let held: Awaited<ReturnType<typeof anAcceptedBadge>>;
 let now = new Date();
 
+const sample = resolve(import.meta.dirname, '../../vendor/skills-sample');
+const PROGRAMMING = '2.B.3.e';
+const COMPUTERS = '2.C.3.a';
+const WEAVING = 'http://data.europa.eu/esco/skill/98d1f42a-dcfe-4c9f-9abb-e72aedeaa26b';
+
 beforeAll(async () => {
   t = await createTestApp({ now: () => now });
+  await importOnet(t.deps.db, join(sample, 'onet'));
+  await importEsco(t.deps.db, join(sample, 'esco'), { version: '1.1.1' });
   held = await anAcceptedBadge(t.app, t.deps, {
     badgeName: 'Gestión de nóminas — <b>SAFe</b>',
     learnerName: 'Zoë Núñez',
@@ -23,8 +32,8 @@ beforeAll(async () => {
       ],
     },
   });
-});
-afterAll(() => t.close());
+}, 180_000);
+afterAll(() => t?.close());
 
 const page = (awardId: string, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url: `/badges/${awardId}`, headers });
@@ -136,8 +145,73 @@ describe('public badge pages', () => {
     expect(body).toContain('class="expired">Expired</strong>');
   });
 
+  it('show no related jobs when the badge has no skill aligned to a framework concept', async () => {
+    const body = (await page(held.award.id)).body;
+    expect(body).toContain('43-3051.00');
+    expect(body).not.toContain('Related jobs');
+    expect(body).not.toContain('href="/occupations/');
+  });
+
   it('answer 404 for an unknown badge', async () => {
     expect((await page('0b6c1e8e-4a5e-4a47-9d7e-6a0a8a0f3b11')).statusCode).toBe(404);
+  });
+});
+
+describe('a public badge page with skills aligned to framework concepts', () => {
+  let aligned: Awaited<ReturnType<typeof anAcceptedBadge>>;
+  beforeAll(async () => {
+    aligned = await anAcceptedBadge(t.app, t.deps, {
+      badgeName: 'Software developer',
+      extra: {
+        skills: [
+          { name: 'Programming', concept: { framework: 'onet', code: PROGRAMMING }, level: 5 },
+          { name: 'Computers & <electronics>', concept: { framework: 'onet', code: COMPUTERS } },
+          { name: 'Weaving', concept: { framework: 'esco', code: WEAVING } },
+          { name: 'Team spirit' },
+        ],
+      },
+    });
+    const shared = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/me/badges/${aligned.award.id}/sharing`,
+      headers: aligned.learner.headers,
+      payload: { visibility: 'public' },
+    });
+    expect(shared.statusCode).toBe(200);
+  }, 120_000);
+
+  it('link each aligned skill tag to its concept page, keeping the framework page as a second link', async () => {
+    const body = (await page(aligned.award.id)).body;
+    expect(body).toContain(`<a href="/skills/onet/${PROGRAMMING}">Programming</a>`);
+    expect(body).toContain('level 5 of 7');
+    expect(body).toContain(`<a href="/skills/onet/${COMPUTERS}">Computers &amp; &lt;electronics&gt;</a>`);
+    expect(body).toContain(`<a href="/skills/esco/${encodeURIComponent(WEAVING)}">Weaving</a>`);
+    expect(body).toMatch(
+      /<a class="external" href="https:\/\/www\.onetonline\.org\/[^"]+" rel="nofollow noopener">definition at www\.onetonline\.org<\/a>/,
+    );
+    expect(body).toContain('<li>Team spirit</li>');
+  });
+
+  it('list at most five related jobs, each explained to a visitor and linking to its occupation page, with the attribution', async () => {
+    const body = (await page(aligned.award.id)).body;
+    const section = /<section aria-labelledby="jobs-heading"[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
+    expect(section).toContain('<h2 id="jobs-heading">Related jobs</h2>');
+    const jobs = [
+      ...section.matchAll(/<h3><a href="\/occupations\/(onet|esco)\/([^"]+)">([^<]+)<\/a><\/h3>/g),
+    ];
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.length).toBeLessThanOrEqual(5);
+    expect(jobs[0]?.[3]).toBe('Computer Programmers');
+    expect(section).toContain('Because this badge asserts Programming at level 5');
+    expect(section).not.toContain('your skills');
+    expect(section).toContain('href="/about/data/onet"');
+    expect(section).toContain('Source: O*NET 29.3');
+  });
+
+  it('explain the related jobs in the visitor’s language', async () => {
+    const body = (await page(aligned.award.id, { 'accept-language': 'es' })).body;
+    expect(body).toContain('Empleos relacionados');
+    expect(body).toContain('Porque esta insignia acredita Programming en el nivel 5');
   });
 });
 

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { unbake } from '../credentials/index.ts';
-import { fileStem } from './downloads.ts';
+import { verifyBadge } from '../verification/index.ts';
+import { DOWNLOADS, fileStem } from './downloads.ts';
 import { anAcceptedBadge } from './testing.ts';
 
 let t: TestApp;
@@ -55,5 +57,38 @@ describe('badge downloads', () => {
   it('name files readably in ASCII', () => {
     expect(fileStem('Gestión de nóminas — Zoë')).toBe('gestion-de-nominas-zoe');
     expect(fileStem('日本語')).toBe('badge');
+  });
+});
+
+describe('every download the panel offers', () => {
+  it('answers 200 for a badge the award engine issued without a VC-JWT, signing one the first time', async () => {
+    const stored = await t.deps.db
+      .selectFrom('issuedCredentials')
+      .select('jwt')
+      .where('id', '=', held.award.credentialId!)
+      .executeTakeFirstOrThrow();
+    expect(stored.jwt).toBeNull();
+    // The learner's panel lists the files of web/src/sharing.ts: the same seven as the server.
+    const panel = readFileSync(new URL('../../web/src/sharing.ts', import.meta.url), 'utf8');
+    const offered = /DOWNLOAD_FILES = \[([^\]]*)\]/.exec(panel)?.[1]?.match(/'[^']+'/g);
+    expect(offered?.map((name) => name.slice(1, -1))).toEqual([...DOWNLOADS]);
+    for (const file of DOWNLOADS) {
+      const response = await download(file);
+      expect(response.statusCode, file).toBe(200);
+      expect(response.rawPayload.length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('keep one VC-JWT, signed by the issuer named in the credential, that verifies and bakes into the PNG', async () => {
+    const jwt = (await download('credential.jwt')).body;
+    expect((await download('credential.jwt')).body).toBe(jwt);
+    const header = JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString('utf8'));
+    const credential = (await download('credential.json')).json();
+    expect(header.kid).toBe(credential.proof[0].verificationMethod);
+    const report = await verifyBadge(t.deps, { kind: 'credential', credential: jwt });
+    expect(report).toMatchObject({ verdict: 'verified', format: 'ob3-jwt' });
+    expect(report.claims.badgeName).toBe('Gestión de nóminas — Zoë');
+    const baked = unbake((await download('badge-jwt.png')).rawPayload);
+    expect(baked).toMatchObject({ format: 'ob3-jwt', payload: jwt });
   });
 });

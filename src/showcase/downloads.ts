@@ -1,10 +1,11 @@
 // What a learner downloads of an accepted badge: the picture with the credential baked in (OB 3.0 as JSON
 // or JWT; OB 2.0 as the hosted assertion URL, for older backpacks), the credential JSON and the VC-JWT.
+// Every award has all seven: a credential issued without its VC-JWT form gets it on the first download.
 import { badgeImage, findVersion } from '../badges/index.ts';
 import { bake } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
-import { ob2AssertionUrl, svgToPng } from '../issuing/index.ts';
+import { credentialJwtOf, ob2AssertionUrl, svgToPng } from '../issuing/index.ts';
 import type { ShowcasedAward } from './store.ts';
 
 export const DOWNLOADS = [
@@ -49,6 +50,13 @@ async function pictureAs(deps: Deps, versionId: string, fileType: 'png' | 'svg')
   );
 }
 
+/** The award's VC-JWT: issued with it, or signed by its issuer's key on the first download and kept. */
+async function jwtOf(deps: Deps, award: ShowcasedAward): Promise<string> {
+  const jwt = award.jwt ?? (await credentialJwtOf(deps, award.credentialId));
+  if (!jwt) throw new NotFoundError('VC-JWT of this badge');
+  return jwt;
+}
+
 export async function downloadOf(deps: Deps, award: ShowcasedAward, name: DownloadName): Promise<Download> {
   const stem = fileStem(award.name);
   const credentialJson = JSON.stringify(award.credential);
@@ -60,8 +68,11 @@ export async function downloadOf(deps: Deps, award: ShowcasedAward, name: Downlo
         fileName: `${stem}.json`,
       };
     case 'credential.jwt':
-      if (!award.jwt) throw new NotFoundError('VC-JWT of this badge');
-      return { bytes: Buffer.from(award.jwt), contentType: 'application/vc+jwt', fileName: `${stem}.jwt` };
+      return {
+        bytes: Buffer.from(await jwtOf(deps, award)),
+        contentType: 'application/vc+jwt',
+        fileName: `${stem}.jwt`,
+      };
     case 'badge.png':
     case 'badge.svg': {
       const fileType = name === 'badge.png' ? 'png' : 'svg';
@@ -76,10 +87,9 @@ export async function downloadOf(deps: Deps, award: ShowcasedAward, name: Downlo
       };
     }
     case 'badge-jwt.png': {
-      if (!award.jwt) throw new NotFoundError('VC-JWT of this badge');
       const bytes = bake(await pictureAs(deps, award.badgeVersionId, 'png'), {
         format: 'ob3-jwt',
-        payload: award.jwt,
+        payload: await jwtOf(deps, award),
       });
       return { bytes, contentType: 'image/png', fileName: `${stem}-jwt.png` };
     }

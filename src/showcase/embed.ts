@@ -2,14 +2,17 @@
 // the current verification verdict, linking to the full page.
 import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
+import { standingIcon, standingOf, TONE } from '../verification/index.ts';
 import type { BadgePageView } from './page.ts';
 
-const VERDICT_ICONS = { verified: '✓', 'not-verified': '✗', 'could-not-check': '?' } as const;
+const TONE_VERDICT = { good: 'verified', caution: 'could-not-check', bad: 'not-verified' } as const;
 const camel = (code: string) => code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export function renderEmbedCard(view: BadgePageView, locale: string): string {
   const t = (key: string) => escapeHtml(translate(locale, key));
-  const verdict = view.report.verdict;
+  // Which verdict in plain words (an expired badge is not a forged one), coloured by how much to rely on it.
+  const standing = standingOf(view.report);
+  const tone = TONE[standing];
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
 <head>
@@ -23,7 +26,7 @@ export function renderEmbedCard(view: BadgePageView, locale: string): string {
 <span class="text"><strong>${escapeHtml(view.name)}</strong>
 <span>${t('badgePage.issuedBy')} ${escapeHtml(view.issuer.name)}</span>
 ${view.recipientName ? `<span>${t('badgePage.earnedBy')} ${escapeHtml(view.recipientName)}</span>` : ''}
-<span class="verdict verdict-${verdict}"><span aria-hidden="true">${VERDICT_ICONS[verdict]}</span> ${t(`verify.verdict.${camel(verdict)}`)}</span></span>
+<span class="verdict verdict-${TONE_VERDICT[tone]}"><span aria-hidden="true">${standingIcon(standing)}</span> ${t(`verify.standing.${camel(standing)}`)}</span></span>
 </a>
 </body>
 </html>`;

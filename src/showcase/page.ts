@@ -3,6 +3,7 @@
 import { renderMarkdown } from '../catalog/index.ts';
 import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
+import { aboutDataPath, occupationPath, type RelatedJob, skillPath } from '../skills/index.ts';
 import { renderVerificationPanel, type VerificationReport } from '../verification/index.ts';
 
 export interface BadgePageView {
@@ -16,7 +17,9 @@ export interface BadgePageView {
   name: string;
   description: string;
   criteria: string;
-  skills: { name: string; framework?: string; code?: string; url?: string }[];
+  skills: BadgePageSkill[];
+  /** Occupations the badge's aligned skills lead to (empty when none is aligned to an imported concept). */
+  relatedJobs: RelatedJob[];
   level: string | null;
   issuer: { name: string; website: string | null; did: string | null };
   /** Shown only when the learner lets it be. */
@@ -29,6 +32,17 @@ export interface BadgePageView {
   now: Date;
   report: VerificationReport;
   checkedAt: Date;
+}
+
+export interface BadgePageSkill {
+  name: string;
+  framework?: string;
+  code?: string;
+  url?: string;
+  /** The O*NET or ESCO concept it is aligned to: its tag links to the concept's page. */
+  concept?: { framework: 'onet' | 'esco'; code: string };
+  /** The level the badge asserts, O*NET's 0–7. */
+  level?: number;
 }
 
 /** did:web:host[:path] → host, the domain the issuer proved it controls by publishing its DID document there. */
@@ -80,19 +94,81 @@ function facts(view: BadgePageView, locale: string): string {
   return `<dl class="facts">${rows.join('\n')}</dl>`;
 }
 
-function skills(view: BadgePageView, locale: string): string {
-  if (view.skills.length === 0) return '';
-  const items = view.skills.map((skill) => {
-    const code =
-      skill.framework && skill.code
-        ? ` <span class="code">${escapeHtml(`${skill.framework} ${skill.code}`)}</span>`
-        : '';
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+function skillItem(skill: BadgePageSkill, locale: string): string {
+  const t = (key: string, vars?: Record<string, string | number>) => escapeHtml(translate(locale, key, vars));
+  const code =
+    skill.framework && skill.code
+      ? ` <span class="code">${escapeHtml(`${skill.framework} ${skill.code}`)}</span>`
+      : '';
+  const level =
+    skill.level !== undefined
+      ? ` <span class="level">${t('badgePage.skillLevel', { level: skill.level })}</span>`
+      : '';
+  if (!skill.concept) {
     const name = skill.url
       ? `<a href="${escapeHtml(skill.url)}" rel="nofollow noopener">${escapeHtml(skill.name)}</a>`
       : escapeHtml(skill.name);
-    return `<li>${name}${code}</li>`;
-  });
+    return `<li>${name}${level}${code}</li>`;
+  }
+  // The concept's page first; the framework's own page (the alignment's URL) stays as a secondary link.
+  const page = `<a href="${escapeHtml(skillPath(skill.concept.framework, skill.concept.code))}">${escapeHtml(skill.name)}</a>`;
+  const external = skill.url
+    ? ` <a class="external" href="${escapeHtml(skill.url)}" rel="nofollow noopener">${t('badgePage.skillSource', { host: hostOf(skill.url) })}</a>`
+    : '';
+  return `<li>${page}${level}${code}${external}</li>`;
+}
+
+function skills(view: BadgePageView, locale: string): string {
+  if (view.skills.length === 0) return '';
+  const items = view.skills.map((skill) => skillItem(skill, locale));
   return `<section aria-labelledby="skills-heading"><h2 id="skills-heading">${escapeHtml(translate(locale, 'badgePage.skills'))}</h2><ul class="skills">${items.join('')}</ul></section>`;
+}
+
+/** "Because this badge asserts Programming at level 5 (importance 4.8 of 5 there, …)": for a visitor, not "your". */
+export function becauseText(job: RelatedJob, locale: string): string {
+  const named = job.matched.map((m) =>
+    m.level !== null
+      ? translate(locale, 'badgePage.becauseLevel', { skill: m.label, level: m.level })
+      : m.label,
+  );
+  const skillsText = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(named);
+  const needs =
+    job.importance !== null
+      ? translate(locale, 'badgePage.becauseImportance', {
+          importance: new Intl.NumberFormat(locale, {
+            maximumFractionDigits: 1,
+            minimumFractionDigits: 1,
+          }).format(job.importance),
+        })
+      : job.relation === 'essential'
+        ? translate(locale, 'badgePage.becauseEssential')
+        : translate(locale, 'badgePage.becauseDistinctive');
+  return translate(locale, 'badgePage.because', { skills: skillsText, needs });
+}
+
+function relatedJobs(view: BadgePageView, locale: string): string {
+  if (view.relatedJobs.length === 0) return '';
+  const t = (key: string, vars?: Record<string, string>) => escapeHtml(translate(locale, key, vars));
+  const items = view.relatedJobs.map(
+    (job) =>
+      `<li><h3><a href="${escapeHtml(occupationPath(job.framework, job.code))}">${escapeHtml(job.title)}</a></h3><p>${escapeHtml(becauseText(job, locale))}</p></li>`,
+  );
+  const sources = [...new Map(view.relatedJobs.map((job) => [job.framework, job.source])).entries()];
+  const attribution = sources
+    .map(
+      ([framework, source]) =>
+        `${t('skillPages.source', { source })} · <a href="${aboutDataPath(framework)}">${t('skillPages.attributionLink', { framework: framework === 'onet' ? 'O*NET' : 'ESCO' })}</a>`,
+    )
+    .join('<br>');
+  return `<section aria-labelledby="jobs-heading" class="related-jobs"><h2 id="jobs-heading">${t('badgePage.relatedJobs')}</h2><p class="intro">${t('badgePage.relatedJobsIntro')}</p><ol class="jobs">${items.join('')}</ol><p class="attribution">${attribution}</p></section>`;
 }
 
 export function renderBadgePage(view: BadgePageView, locale: string): string {
@@ -135,6 +211,7 @@ ${view.renewed ? `<p class="renewed">${t('badgePage.renewed')}</p>` : ''}
 <section aria-labelledby="about-heading"><h2 id="about-heading">${t('badgePage.about')}</h2><p class="text">${escapeHtml(view.description)}</p></section>
 <section aria-labelledby="criteria-heading"><h2 id="criteria-heading">${t('badgePage.criteria')}</h2><div class="criteria">${renderMarkdown(view.criteria)}</div></section>
 ${skills(view, locale)}
+${relatedJobs(view, locale)}
 ${evidence}
 ${renderVerificationPanel(locale, view.report, view.checkedAt)}
 </main>
@@ -153,7 +230,15 @@ export const BADGE_PAGE_CSS = `.badge{display:flex;gap:1.25rem;align-items:flex-
 .expired{color:#82071e}
 .renewed{color:#4d2d00}
 .text{white-space:pre-wrap}
-.skills .code{color:#57606a;font-size:.9em}
+.skills li{overflow-wrap:anywhere}
+.skills .code,.skills .level,.skills .external{color:#57606a;font-size:.9em}
+.skills .external{color:#0550ae}
+.related-jobs .intro,.related-jobs .attribution{color:#424a53;font-size:.9rem}
+.jobs{list-style:none;padding:0;margin:0}
+.jobs li{padding:.5rem 0;border-top:1px solid #eaeef2}
+.jobs li:first-child{border-top:0}
+.jobs h3{font-size:1.05rem;margin:0}
+.jobs p{margin:.15rem 0 0;overflow-wrap:anywhere}
 .profile-badges{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}
 .profile-badge{display:flex;flex-direction:column;gap:.25rem;background:#fff;border:1px solid #d0d7de;border-radius:.5rem;padding:1rem}
 .profile-badge a{display:flex;flex-direction:column;gap:.5rem;font-weight:600}

@@ -119,7 +119,7 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
   r.get(
     '/badges/:awardId/preview.png',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', embeddable: true },
       schema: {
         tags,
         summary: "The badge's picture as PNG for link previews (Open Graph, Twitter cards, email signatures)",

@@ -6,8 +6,9 @@ import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireActor } from '../identity/index.ts';
+import { type AlignedSkill, badgeRelatedJobs } from '../skills/index.ts';
 import { type VerificationReport, verifyBadge } from '../verification/index.ts';
-import type { BadgePageView } from './page.ts';
+import type { BadgePageSkill, BadgePageView } from './page.ts';
 import { pageCacheOf } from './page-cache.ts';
 import type { ShareFacts } from './sharing.ts';
 import { findShowcasedAward, type ShowcasedAward, setSharing } from './store.ts';
@@ -111,6 +112,35 @@ export function carriesLearnerWork(credential: Json): boolean {
 export const credentialIsShared = (award: { showEvidence: boolean; credential: Json }): boolean =>
   award.showEvidence || !carriesLearnerWork(award.credential);
 
+/** What the page shows of a stored skill (badge versions keep their JSON as it was written). */
+export function pageSkills(stored: unknown): BadgePageSkill[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((item): BadgePageSkill[] => {
+    const skill = item as Partial<Record<keyof BadgePageSkill, unknown>>;
+    if (typeof skill?.name !== 'string') return [];
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+    const concept = skill.concept as { framework?: unknown; code?: unknown } | undefined;
+    const framework: 'onet' | 'esco' | null =
+      concept?.framework === 'onet' ? 'onet' : concept?.framework === 'esco' ? 'esco' : null;
+    const aligned =
+      framework && typeof concept?.code === 'string' ? { framework, code: concept.code } : undefined;
+    const level = typeof skill.level === 'number' && Number.isFinite(skill.level) ? skill.level : undefined;
+    const shown: BadgePageSkill = { name: skill.name };
+    for (const key of ['framework', 'code', 'url'] as const) {
+      const value = text(skill[key]);
+      if (value) shown[key] = value;
+    }
+    if (aligned) shown.concept = aligned;
+    if (level !== undefined) shown.level = level;
+    return [shown];
+  });
+}
+
+const alignedSkills = (skills: BadgePageSkill[]): AlignedSkill[] =>
+  skills.flatMap((s) =>
+    s.concept ? [{ concept: s.concept, ...(s.level !== undefined ? { level: s.level } : {}) }] : [],
+  );
+
 export async function badgePageView(
   deps: Deps,
   cache: ReportCache,
@@ -122,6 +152,7 @@ export async function badgePageView(
   );
   const base = deps.config.publicUrl;
   const pageUrl = `${base}/badges/${award.id}`;
+  const skills = pageSkills(award.skills);
   return {
     awardId: award.id,
     pageUrl,
@@ -132,7 +163,8 @@ export async function badgePageView(
     name: award.name,
     description: award.description,
     criteria: award.criteriaNarrative,
-    skills: award.skills,
+    skills,
+    relatedJobs: await badgeRelatedJobs(deps.db, alignedSkills(skills)),
     level: award.level,
     issuer: { name: award.issuerName, website: award.issuerWebsite, did: issuerDid(award.credential) },
     recipientName: award.showName ? (award.recipientName ?? award.userName ?? null) : null,

@@ -84,7 +84,7 @@ export async function sharePublicRoutes(
     r.get(
       `/badges/:awardId/qr.${format}`,
       {
-        config: { auth: 'public' },
+        config: { auth: 'public', embeddable: true },
         schema: {
           tags,
           summary: `A QR code (${format.toUpperCase()}) of the public badge page, for print`,

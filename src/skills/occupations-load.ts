@@ -1,6 +1,7 @@
 // The occupation index from the database: built once per process and rebuilt when an import completes
 // (the key is each complete framework's version and import time, read on every call: two small rows).
 // Titles and technology skills are read per answer, only for the occupations it returns.
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { buildOccupationIndex, type FrameworkData, type OccupationIndex } from './occupations.ts';
 import type { FrameworkId } from './tables.ts';
@@ -85,19 +86,46 @@ export async function occupationDetails(
     codes.map((code) => [code, { alternate: [], reported: [], technologies: [] }]),
   );
   if (codes.length === 0) return details;
+  // Only the first few rows per occupation leave the database (an O*NET occupation has ~60 titles and
+  // up to a few hundred technology skills): ranked per occupation in SQL, cut there.
   const [titles, technologies] = await Promise.all([
     db
-      .selectFrom('skillOccupationTitles')
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('skillOccupationTitles')
+          .select([
+            'occupationCode',
+            'kind',
+            'title',
+            sql<number>`row_number() over (partition by occupation_code, kind order by title)`.as('rank'),
+          ])
+          .where('framework', '=', framework)
+          .where('occupationCode', 'in', codes)
+          .as('ranked'),
+      )
       .select(['occupationCode', 'kind', 'title'])
-      .where('framework', '=', framework)
-      .where('occupationCode', 'in', codes)
+      .where('rank', '<=', few.titles * 2)
       .orderBy('title')
       .execute(),
     db
-      .selectFrom('skillTechnologies')
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('skillTechnologies')
+          .select([
+            'occupationCode',
+            'example',
+            'hot',
+            'inDemand',
+            sql<number>`row_number() over (partition by occupation_code order by in_demand desc, hot desc, example)`.as(
+              'rank',
+            ),
+          ])
+          .where('framework', '=', framework)
+          .where('occupationCode', 'in', codes)
+          .as('ranked'),
+      )
       .select(['occupationCode', 'example', 'hot', 'inDemand'])
-      .where('framework', '=', framework)
-      .where('occupationCode', 'in', codes)
+      .where('rank', '<=', few.technologies * 2)
       .orderBy('inDemand', 'desc')
       .orderBy('hot', 'desc')
       .orderBy('example')

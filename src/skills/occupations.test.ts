@@ -113,6 +113,17 @@ describe('ranking related occupations over the sample', { timeout: 120_000 }, ()
     expect(importances).toEqual([...importances].sort((a, b) => b - a));
   });
 
+  it('ranks occupations for one skill by how much that skill weighs in each, not by how few other skills they have', () => {
+    const weights = onet()
+      .occupations.map((o) => ({ code: o.code, weight: o.ratings.get(PROGRAMMING)?.weight ?? 0 }))
+      .filter((o) => o.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 5);
+    const ranked = rankOccupations(index, [{ framework: 'onet', code: PROGRAMMING }], 5);
+    expect(ranked.map((r) => r.occupation.code)).toEqual(weights.map((w) => w.code));
+    expect(ranked[0]!.occupation.code).toBe(PROGRAMMERS);
+  });
+
   it('names the concepts it does not know', () => {
     const query: QuerySkill[] = [
       { framework: 'onet', code: PROGRAMMING },

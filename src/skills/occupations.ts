@@ -195,6 +195,10 @@ export function rankOccupations(
 ): RankedOccupation[] {
   const query = distinct(skills);
   const norm = Math.sqrt(query.length) || 1;
+  // Damping keeps occupations with many distinctive skills from winning on volume; with one skill there is
+  // no volume, and damping would only favour occupations with few distinctive skills: "where does this skill
+  // matter most" is then the occupation's own weight for it.
+  const damped = query.length > 1;
   const ranked: RankedOccupation[] = [];
   for (const framework of index.values()) {
     const totals = new Map<number, { sum: number; matched: Contribution[] }>();
@@ -213,7 +217,11 @@ export function rankOccupations(
       const occupation = framework.occupations[position]!;
       if (exclude?.(occupation)) continue;
       total.matched.sort((a, b) => b.amount - a.amount);
-      ranked.push({ occupation, score: total.sum / occupation.damping / norm, matched: total.matched });
+      ranked.push({
+        occupation,
+        score: total.sum / (damped ? occupation.damping : 1) / norm,
+        matched: total.matched,
+      });
     }
   }
   ranked.sort((a, b) => b.score - a.score || a.occupation.title.localeCompare(b.occupation.title));

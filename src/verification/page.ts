@@ -3,6 +3,7 @@
 import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
 import type { Claims, ReportCheck, ReportWarning, VerificationReport } from './report.ts';
+import { type Standing, standingOf, TONE, type Tone } from './standing.ts';
 
 export type PageOutcome =
   | { kind: 'report'; report: VerificationReport; email?: string; checkedAt: Date }
@@ -16,7 +17,16 @@ export interface PageState {
 }
 
 const ICONS = { passed: '✓', failed: '✗', unchecked: '?' } as const;
-const VERDICT_ICONS = { verified: '✓', 'not-verified': '✗', 'could-not-check': '?' } as const;
+const TONE_ICONS: Record<Tone, string> = { good: '✓', caution: '!', bad: '✗' };
+/** Paired with words, never alone: ✓ rely on it, ✗ do not, ! genuine but not current, ? not fully checked. */
+export const standingIcon = (standing: Standing): string =>
+  standing === 'could-not-check' ? '?' : TONE_ICONS[TONE[standing]];
+/** The colours of each tone are the verdicts' (verify.css): green, amber, red. */
+const TONE_CLASS: Record<Tone, string> = {
+  good: 'verdict-verified',
+  caution: 'verdict-could-not-check',
+  bad: 'verdict-not-verified',
+};
 const camel = (code: string) => code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function checkName(locale: string, code: string): string {
@@ -90,10 +100,31 @@ function renderClaims(locale: string, report: VerificationReport): string {
   return `<h3>${t('verify.claimsHeading')}</h3>\n<dl class="claims">\n${items}\n</dl>`;
 }
 
+/** The headline and its one sentence: which verdict, in plain words (an expired badge is not a forged one). */
+function renderHeadline(locale: string, report: VerificationReport, email: string | undefined): string {
+  const standing: Standing = standingOf(report);
+  const key = `verify.standing.${camel(standing)}`;
+  const until = report.claims.validUntil;
+  const from = report.claims.validFrom;
+  const vars: Record<string, string> = {
+    email: email ?? '',
+    until: until ? formatDate(locale, until) : '',
+    from: from ? formatDate(locale, from) : '',
+  };
+  const t = (name: string) => escapeHtml(translate(locale, name, vars));
+  return `<h2 id="result-heading"><span class="icon" aria-hidden="true">${standingIcon(standing)}</span> ${t(key)}</h2>
+<p class="verdict-text">${t(`${key}Text`)}</p>`;
+}
+
+/** The section's classes: its colours by tone, and which standing (for styles and tests). */
+export function resultClasses(report: VerificationReport): string {
+  const standing = standingOf(report);
+  return `result ${TONE_CLASS[TONE[standing]]} standing-${standing}`;
+}
+
 function renderReport(locale: string, outcome: Extract<PageOutcome, { kind: 'report' }>): string {
   const t = (key: string, vars?: Record<string, string>) => escapeHtml(translate(locale, key, vars));
   const { report } = outcome;
-  const verdictKey = camel(report.verdict);
   const checkedAt = new Intl.DateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',
@@ -104,9 +135,8 @@ function renderReport(locale: string, outcome: Extract<PageOutcome, { kind: 'rep
       ? ''
       : `<h3>${t('verify.email.heading')}</h3>
 <p class="email email-${report.emailMatch ? 'match' : 'no-match'}"><span class="icon" aria-hidden="true">${report.emailMatch ? ICONS.passed : ICONS.failed}</span> ${t(report.emailMatch ? 'verify.email.match' : 'verify.email.noMatch', { email: outcome.email })}</p>`;
-  return `<section class="result verdict-${report.verdict}" aria-labelledby="result-heading">
-<h2 id="result-heading"><span class="icon" aria-hidden="true">${VERDICT_ICONS[report.verdict]}</span> ${t(`verify.verdict.${verdictKey}`)}</h2>
-<p class="verdict-text">${t(`verify.verdict.${verdictKey}Text`)}</p>
+  return `<section class="${resultClasses(report)}" aria-labelledby="result-heading">
+${renderHeadline(locale, report, outcome.email)}
 <p class="checked-at">${t('verify.checkedAt', { time: checkedAt })}</p>
 <h3>${t('verify.checksHeading')}</h3>
 <ul class="checks">
@@ -119,8 +149,13 @@ ${email}
 }
 
 /** The check-by-check report as an HTML section (the verify page's, and badge pages' verification panel). */
-export function renderVerificationPanel(locale: string, report: VerificationReport, checkedAt: Date): string {
-  return renderReport(locale, { kind: 'report', report, checkedAt });
+export function renderVerificationPanel(
+  locale: string,
+  report: VerificationReport,
+  checkedAt: Date,
+  email?: string,
+): string {
+  return renderReport(locale, { kind: 'report', report, checkedAt, ...(email ? { email } : {}) });
 }
 
 function renderOutcome(locale: string, outcome: PageOutcome): string {

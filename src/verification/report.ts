@@ -54,6 +54,8 @@ export interface VerificationReport {
   claims: Claims;
   /** Present only when an email address was asked about. */
   emailMatch?: boolean;
+  /** A credential of this server whose award was renewed: a newer award replaces it (genuine all the same). */
+  superseded?: boolean;
 }
 
 type Json = Record<string, unknown>;

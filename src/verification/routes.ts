@@ -11,6 +11,7 @@ import { pickLocale } from '../i18n/index.ts';
 import { NotABadgeError, refuseOversized, VerifierBusyError } from './errors.ts';
 import { type PageOutcome, renderVerifyPage, VERIFY_PAGE_CSS } from './page.ts';
 import { notABadgeReply, type VerifyBody, verifyBody, verifyReply } from './schema.ts';
+import { standingOf } from './standing.ts';
 import { closeVerificationWork, prewarmVerificationWork, withVerificationSlot } from './verification-work.ts';
 import { type BadgeInput, verifyBadge } from './verify-badge.ts';
 
@@ -123,9 +124,10 @@ async function verifyApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): 
         : { fields: request.body ?? {}, file: undefined };
       const { input, email } = toVerifyRequest(fields, file);
       try {
-        return await withVerificationSlot(deps, () =>
+        const report = await withVerificationSlot(deps, () =>
           verifyBadge(deps, input, { descriptions: true, ...(email ? { email } : {}) }),
         );
+        return { ...report, standing: standingOf(report) };
       } catch (error) {
         if (error instanceof NotABadgeError) return sendNotABadge(reply, request, error);
         throw error;

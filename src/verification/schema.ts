@@ -60,6 +60,28 @@ export const verifyReply = z.object({
     awardedDate: z.string().optional(),
   }),
   emailMatch: z.boolean().optional().describe('Present when an email was given'),
+  superseded: z
+    .boolean()
+    .optional()
+    .describe('A genuine credential of this server whose award a renewal replaced (present only when true)'),
+  standing: z
+    .enum([
+      'verified',
+      'other-recipient',
+      'expired',
+      'not-yet-valid',
+      'superseded',
+      'suspended',
+      'revoked',
+      'tampered',
+      'not-verified',
+      'could-not-check',
+    ])
+    .optional()
+    .describe(
+      'Which verdict in plain words (always in POST /api/v1/verify replies), the most serious first: tampered (a signature does not match), not-verified, revoked, suspended, could-not-check, superseded, expired, not-yet-valid, other-recipient (emailMatch false), verified',
+    )
+    .meta({ example: 'expired' }),
 });
 
 export const notABadgeReply = z.object({

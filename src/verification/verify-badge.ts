@@ -1,7 +1,7 @@
 // Verifying whatever someone brings to the verify page or API: an OB 3.0 credential (JSON or VC-JWT),
 // a badge URL, or a baked PNG/SVG (OB 3.0 or OB 2.0). Input that is not a badge is refused with a
 // reason (NotABadgeError); a badge that fails its checks is a report, never an exception.
-import { publicCredentialOf } from '../badges/index.ts';
+import { isSupersededCredential, publicCredentialOf } from '../badges/index.ts';
 import {
   decodeCredentialJwt,
   findDocumentLimitExcess,
@@ -20,6 +20,7 @@ import {
 } from './ob2.ts';
 import { ob2DescriptionKind, verifyOb2Description } from './ob2-description.ts';
 import { verifySignedOb2 } from './ob2-signed.ts';
+import { ownOb2Document, withOwnOb2Documents } from './own-ob2.ts';
 import {
   type Claims,
   ob2Claims,
@@ -86,6 +87,8 @@ interface Examined {
   warnings?: ReportWarning[];
   claims: Claims;
   emailMatch?: (email: string) => boolean;
+  /** The credential's (or OB 2.0 assertion's) own id, to recognise one this server issued. */
+  id?: string;
 }
 
 function parseJsonObject(text: string, what: string): Json {
@@ -122,6 +125,7 @@ async function examineOb3(deps: Deps, credential: Json | string): Promise<Examin
     warnings: result.warnings,
     claims: ob3Claims(examined),
     emailMatch: (email) => ob3EmailMatch(examined, email),
+    ...(typeof examined.id === 'string' ? { id: examined.id } : {}),
   };
 }
 
@@ -133,6 +137,7 @@ function fromOb2(format: ReportFormat, outcome: Ob2Outcome): Examined {
     ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}),
     claims: outcome.claims,
     emailMatch: (email) => (assertion ? ob2EmailMatch(assertion, email) : false),
+    ...(typeof assertion?.id === 'string' ? { id: assertion.id } : {}),
   };
 }
 
@@ -264,7 +269,7 @@ export async function verifyBadge(
   input: BadgeInput,
   options: VerifyBadgeOptions = {},
 ): Promise<VerificationReport> {
-  const fetcher = options.fetcher ?? defaultFetcher(deps);
+  const fetcher = withOwnOb2Documents(deps, options.fetcher ?? defaultFetcher(deps));
   const examined =
     input.kind === 'file'
       ? await examineFile(deps, fetcher, input.bytes)
@@ -282,6 +287,11 @@ export async function verifyBadge(
     );
   }
   const email = options.email?.trim();
+  // A lookup of ours that fails says nothing about the badge: logged, and the report goes without it.
+  const superseded = await supersededHere(deps, examined).catch((error: unknown) => {
+    deps.log.error({ err: error }, 'verification: looking up a renewal failed');
+    return false;
+  });
   return {
     verdict: verdictOf(examined.checks),
     format: examined.format,
@@ -289,5 +299,25 @@ export async function verifyBadge(
     warnings: examined.warnings ?? [],
     claims: examined.claims,
     ...(email && examined.emailMatch ? { emailMatch: examined.emailMatch(email) } : {}),
+    ...(superseded ? { superseded } : {}),
   };
+}
+
+const URN_UUID = /^urn:uuid:([0-9a-f-]{36})$/i;
+/** Failures that leave a credential genuine: only then is "replaced by a renewal" worth saying. */
+const GENUINE_DESPITE = new Set(['not-expired', 'not-before']);
+
+/**
+ * A genuine credential of this server (an OB 3.0 credential whose urn:uuid id and issuer are one we issued,
+ * or our own hosted OB 2.0 assertion) whose award a renewal replaced.
+ */
+async function supersededHere(deps: Deps, examined: Examined): Promise<boolean> {
+  if (!examined.id || examined.checks.some((c) => c.status === 'failed' && !GENUINE_DESPITE.has(c.code)))
+    return false;
+  if (examined.format === 'ob2-hosted') {
+    const own = ownOb2Document(deps, examined.id) && /\/ob2\/assertions\/([0-9a-f-]{36})$/.exec(examined.id);
+    return own ? isSupersededCredential(deps, own[1]!, undefined) : false;
+  }
+  const id = URN_UUID.exec(examined.id)?.[1];
+  return id ? isSupersededCredential(deps, id, examined.claims.issuerId) : false;
 }

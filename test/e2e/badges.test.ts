@@ -93,9 +93,11 @@ describe('badge journeys in a browser', () => {
     await page.getByText('State: draft.').waitFor();
 
     for (const title of courseTitles) await page.getByLabel(title).check();
-    await page.getByRole('button', { name: 'Add a skill' }).click();
+    await page.getByRole('combobox', { name: 'Add a skill' }).fill('Payroll administration');
+    await page.getByRole('option', { name: 'Add “Payroll administration” as free text' }).click();
     const skill = page.getByRole('group', { name: 'Skill 1' });
-    await skill.getByLabel('Skill name').fill('Payroll administration');
+    expect(await skill.getByLabel('Skill name').inputValue()).toBe('Payroll administration');
+    await skill.getByText('Align by hand').click();
     await skill.getByLabel('Framework', { exact: true }).fill('ESCO');
     await skill.getByLabel('URL of the skill').fill('https://esco.ec.europa.eu/en/classification/skill');
     expect(await page.getByLabel('The badge expires').isChecked()).toBe(true);

@@ -68,7 +68,10 @@ describe('learning journeys in a browser', () => {
     await page.getByLabel('Estimated minutes').fill('45');
     await page.getByRole('button', { name: 'Create the draft' }).click();
     await page.getByRole('heading', { name: `Edit “${courseTitle}”` }).waitFor();
-    await page.getByLabel('Skills').fill('Payroll, Compliance');
+    for (const skill of ['Payroll', 'Compliance']) {
+      await page.getByRole('combobox', { name: 'Add a skill' }).fill(skill);
+      await page.getByRole('option', { name: `Add “${skill}” as free text` }).click();
+    }
     await page.getByLabel('Activity code prefix').fill('HRCI-PAY');
 
     await page.getByRole('button', { name: 'Add a lesson' }).click();

@@ -3,6 +3,7 @@
 import { api } from './api.ts';
 import type { EvidenceTask, QuestionType } from './learning.ts';
 import { decimalText, type ParsedAmount, parseAmount } from './money.ts';
+import { filledIn, type Skill, type SkillDraft, skillDraft, skillInput } from './skills.ts';
 
 export type CourseState = 'draft' | 'published' | 'archived';
 
@@ -47,7 +48,8 @@ export interface AuthoredCourse {
   title: string;
   summary: string;
   estimatedMinutes: number;
-  skills: string[];
+  /** What the course teaches (aligned like a badge's skills; badges requiring the course offer them). */
+  skills: Skill[];
   accessDays: number;
   activityCodePrefix: string | null;
   /** null: free. */
@@ -107,7 +109,7 @@ export interface CourseDraft {
   title: string;
   summary: string;
   estimatedMinutes: string;
-  skills: string;
+  skills: SkillDraft[];
   accessDays: string;
   activityCodePrefix: string;
   /** A decimal ("45.00"); empty: free. */
@@ -180,7 +182,7 @@ export function toDraft(course: AuthoredCourse): CourseDraft {
     title: course.title,
     summary: course.summary,
     estimatedMinutes: String(course.estimatedMinutes),
-    skills: course.skills.join(', '),
+    skills: course.skills.map(skillDraft),
     accessDays: String(course.accessDays),
     activityCodePrefix: course.activityCodePrefix ?? '',
     price: course.price ? decimalText(course.price.amountMinor, course.price.currency) : '',
@@ -278,10 +280,7 @@ export function toCourseInput(draft: CourseDraft): Record<string, unknown> {
     title: draft.title,
     summary: draft.summary,
     estimatedMinutes: numberOf(draft.estimatedMinutes),
-    skills: draft.skills
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    skills: draft.skills.filter(filledIn).map(skillInput),
     accessDays: numberOf(draft.accessDays),
     activityCodePrefix: orNull(draft.activityCodePrefix.toUpperCase()),
     units: draft.units.map(unitInput),

@@ -1,15 +1,20 @@
 // Badges in the app: definitions (the issuer's editor), awards (list, actions, manual and bulk), claims,
 // the learner's backpack and progress. Shapes follow src/badges/*-schema.ts.
 import { api } from './api.ts';
+import type { Skill } from './skills.ts';
 
 export type BadgeState = 'draft' | 'published' | 'archived';
 
-export interface Skill {
-  name: string;
-  framework?: string;
-  code?: string;
-  url?: string;
+export type { Skill };
+
+/** What an earned credential discloses of the learner's work (docs/credentials.md, "Results and evidence"). */
+export interface Disclose {
+  /** Assessment scores and rubric levels reached. */
+  results: boolean;
+  /** Accepted evidence and course completions. */
+  evidence: boolean;
 }
+export const DEFAULT_DISCLOSE: Disclose = { results: true, evidence: true };
 
 export type Requirement =
   | { kind: 'course'; courseId: string }
@@ -35,6 +40,8 @@ export interface Badge {
   criteriaNarrative: string | null;
   generatedCriteria: string;
   skills: Skill[];
+  /** Skills of the badge's required courses not on it yet (to add with one click). */
+  courseSkills?: Skill[];
   level: string | null;
   validityDays: number | null;
   requirements: Requirements;
@@ -42,6 +49,7 @@ export interface Badge {
   requirementNames: Record<string, string>;
   colors: BadgeColors | null;
   renewAfterAccessEnded: boolean;
+  disclose?: Disclose;
   state: BadgeState;
   hasImage: boolean;
   imageUrl: string;
@@ -61,6 +69,7 @@ export interface BadgeInput {
   requirements: Requirements;
   colors?: BadgeColors | null;
   renewAfterAccessEnded?: boolean;
+  disclose?: Disclose;
 }
 
 export type AwardSource = 'completion' | 'pathway' | 'manual' | 'bulk' | 'renewal';
@@ -145,6 +154,9 @@ export interface Claim {
   validUntil: string | null;
 }
 
+/** A skill of a held badge's version: aligned ones name an O*NET or ESCO concept, often with a level (0–7). */
+export type BackpackSkill = Skill;
+
 export interface BackpackBadge {
   awardId: string;
   state: AwardState;
@@ -154,6 +166,7 @@ export interface BackpackBadge {
     description: string;
     imageUrl: string;
     issuer: { name: string; slug: string };
+    skills: BackpackSkill[];
   };
   issuedAt: string;
   awardedDate: string;

@@ -2,6 +2,7 @@
 // answers, evidence and the assessor's review queue. Shapes follow src/catalog and src/learning schemas.
 import { api } from './api.ts';
 import { formatMoney } from './money.ts';
+import type { Skill } from './skills.ts';
 
 export interface Price {
   amountMinor: number;
@@ -13,7 +14,7 @@ export interface CatalogEntry {
   title: string;
   summary: string;
   estimatedMinutes: number;
-  skills: string[];
+  skills: Skill[];
   /** The issuer organization (its id is where the course is bought: /me/carts/{id}). */
   issuer: { id: string; slug: string; name: string };
   price: Price | null;

@@ -39,6 +39,15 @@ export const routes: RouteObject[] = [
       { path: '/learn/badges/:awardId', element: <BackpackBadgePage /> },
       { path: '/learn/badge-progress', element: <BadgeProgressPage /> },
       { path: '/learn/profile', element: <ProfileSettingsPage /> },
+      // Insights: where a learner's skills lead (signed in) and the jobs where one skill matters (anyone).
+      {
+        path: '/learn/skills',
+        lazy: async () => ({ Component: (await import('./pages/insights/MySkills.tsx')).MySkillsPage }),
+      },
+      {
+        path: '/jobs',
+        lazy: async () => ({ Component: (await import('./pages/insights/Jobs.tsx')).JobsPage }),
+      },
       // Shop pages load on first use too: browsing and learning never need them.
       {
         path: '/learn/orders',

@@ -45,6 +45,11 @@ export function Header() {
               <NavLink to="/learn/badges">{t('nav.myBadges')}</NavLink>
             </li>
           )}
+          {session && (
+            <li>
+              <NavLink to="/learn/skills">{t('insights.navLink')}</NavLink>
+            </li>
+          )}
           {session && dashboardFor(session) === 'issuer' && (
             <li>
               <NavLink to="/issue/badges">{t('nav.badges')}</NavLink>

@@ -1,13 +1,14 @@
 // The badge editor (/issue/badges/:badgeId): details, criteria (written, or generated from the
-// requirements), skills, level, validity, requirements, image and colours; save, publish, archive. The API
-// checks everything at once; its problems are listed at the top and tied to their fields by path.
+// requirements), skills, what the credential discloses, level, validity, requirements, image and colours;
+// save, publish, archive. The API checks everything at once; its problems are listed at the top and tied to
+// their fields by path.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '../../api.ts';
-import { type Badge, badgeKeys, badgesApi, hoursAndMinutes } from '../../badges.ts';
+import { type Badge, badgeKeys, badgesApi, type Disclose, hoursAndMinutes } from '../../badges.ts';
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { CheckboxField, InputField, TextArea } from '../../components/Inputs.tsx';
@@ -77,6 +78,35 @@ function summaryOf(t: TFunction, fields: FieldErrors): { fields: FieldErrors; su
     return document.getElementById(`field-${path}`) ? { field: path, message: text } : { message: text };
   });
   return { fields, summary };
+}
+
+/** What an earned credential carries of the learner's work (docs/credentials.md, "Results and evidence"). */
+function DiscloseFields({ disclose, onChange }: { disclose: Disclose; onChange: (next: Disclose) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset id="field-disclose" tabIndex={-1} className="disclose-fields" aria-describedby="disclose-hint">
+      <legend>
+        <h2>{t('badgeEditor.disclose')}</h2>
+      </legend>
+      <p id="disclose-hint" className="field__hint">
+        {t('badgeEditor.discloseHint')}
+      </p>
+      <CheckboxField
+        name="disclose.results"
+        label={t('badgeEditor.discloseResults')}
+        hint={t('badgeEditor.discloseResultsHint')}
+        checked={disclose.results}
+        onChange={(results) => onChange({ ...disclose, results })}
+      />
+      <CheckboxField
+        name="disclose.evidence"
+        label={t('badgeEditor.discloseEvidence')}
+        hint={t('badgeEditor.discloseEvidenceHint')}
+        checked={disclose.evidence}
+        onChange={(evidence) => onChange({ ...disclose, evidence })}
+      />
+    </fieldset>
+  );
 }
 
 function Editor({ orgId, initial }: { orgId: string; initial: Badge }) {
@@ -226,7 +256,10 @@ function Editor({ orgId, initial }: { orgId: string; initial: Badge }) {
           skills={draft.skills}
           errors={errors.fields}
           onChange={(skills) => change({ skills })}
+          hint={t('badgeEditor.skillsHint')}
+          offered={badge.courseSkills}
         />
+        <DiscloseFields disclose={draft.disclose} onChange={(disclose) => change({ disclose })} />
         <h2>{t('badgeEditor.validity')}</h2>
         <CheckboxField
           name="expires"

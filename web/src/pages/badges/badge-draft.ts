@@ -3,21 +3,18 @@ import type { TFunction } from 'i18next';
 import {
   type Badge,
   type BadgeInput,
+  DEFAULT_DISCLOSE,
   DEFAULT_VALIDITY_DAYS,
+  type Disclose,
   daysOfYears,
   type Requirement,
   requirementKey,
   yearsOf,
 } from '../../badges.ts';
 import type { FieldErrors } from '../../forms.ts';
+import { filledIn, type SkillDraft, skillDraft, skillInput } from '../../skills.ts';
 
-export interface SkillDraft {
-  key: string;
-  name: string;
-  framework: string;
-  code: string;
-  url: string;
-}
+export type { SkillDraft };
 
 export interface BadgeDraft {
   name: string;
@@ -35,31 +32,17 @@ export interface BadgeDraft {
   primary: string;
   secondary: string;
   renewAfterAccessEnded: boolean;
+  disclose: Disclose;
 }
 
 export const DEFAULT_COLORS = { primary: '#1d4ed8', secondary: '#f59e0b' };
-
-let nextKey = 0;
-export const newSkill = (): SkillDraft => ({
-  key: `s${++nextKey}`,
-  name: '',
-  framework: '',
-  code: '',
-  url: '',
-});
 
 export function toDraft(badge: Badge): BadgeDraft {
   return {
     name: badge.name,
     description: badge.description,
     criteriaNarrative: badge.criteriaNarrative ?? '',
-    skills: badge.skills.map((s) => ({
-      ...newSkill(),
-      name: s.name,
-      framework: s.framework ?? '',
-      code: s.code ?? '',
-      url: s.url ?? '',
-    })),
+    skills: badge.skills.map(skillDraft),
     level: badge.level ?? '',
     expires: badge.validityDays !== null,
     validityYears: yearsOf(badge.validityDays ?? DEFAULT_VALIDITY_DAYS),
@@ -70,25 +53,19 @@ export function toDraft(badge: Badge): BadgeDraft {
     primary: badge.colors?.primary ?? DEFAULT_COLORS.primary,
     secondary: badge.colors?.secondary ?? DEFAULT_COLORS.secondary,
     renewAfterAccessEnded: badge.renewAfterAccessEnded,
+    // Older replies have no disclose: the API's default for new badges.
+    disclose: { ...(badge.disclose ?? DEFAULT_DISCLOSE) },
   };
 }
 
 const orNull = (text: string) => (text.trim() ? text.trim() : null);
-const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 
 export function toInput(draft: BadgeDraft): BadgeInput {
   return {
     name: draft.name.trim(),
     description: draft.description.trim(),
     criteriaNarrative: orNull(draft.criteriaNarrative),
-    skills: draft.skills
-      .filter((s) => s.name.trim() || s.framework.trim() || s.code.trim() || s.url.trim())
-      .map((s) => ({
-        name: s.name.trim(),
-        ...(optional(s.framework) ? { framework: s.framework.trim() } : {}),
-        ...(optional(s.code) ? { code: s.code.trim() } : {}),
-        ...(optional(s.url) ? { url: s.url.trim() } : {}),
-      })),
+    skills: draft.skills.filter(filledIn).map(skillInput),
     level: orNull(draft.level),
     validityDays: draft.expires ? daysOfYears(draft.validityYears) : null,
     requirements: {
@@ -97,6 +74,7 @@ export function toInput(draft: BadgeDraft): BadgeInput {
     },
     colors: draft.customColors ? { primary: draft.primary, secondary: draft.secondary } : null,
     renewAfterAccessEnded: draft.renewAfterAccessEnded,
+    disclose: draft.disclose,
   };
 }
 
@@ -113,8 +91,7 @@ export function draftProblems(t: TFunction, draft: BadgeDraft): FieldErrors {
   if (!draft.allRequired && !(Number.isInteger(count) && count >= 1 && count <= draft.items.length))
     problems['requirements.required'] = t('badgeEditor.requiredInvalid', { count: draft.items.length });
   draft.skills.forEach((s, i) => {
-    if (!s.name.trim() && (s.framework.trim() || s.code.trim() || s.url.trim()))
-      problems[`skills.${i}.name`] = t('badgeEditor.skillNameMissing');
+    if (!s.name.trim() && filledIn(s)) problems[`skills.${i}.name`] = t('skillFields.nameMissing');
   });
   return problems;
 }

@@ -1,5 +1,5 @@
-// The course editor (/issue/courses/:courseId): details, the ordered units, save, preview, publish and
-// archive, on one page. The API checks everything at once; its problems are listed at the top and tied to
+// The course editor (/issue/courses/:courseId): details, the skills it teaches, the ordered units, save,
+// preview, publish and archive, on one page. The API checks everything at once; its problems are listed at the top and tied to
 // their fields (the fields are named by the API's paths).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -22,6 +22,7 @@ import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.ts
 import { Field } from '../../components/Field.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { describeProblem, type FieldErrors } from '../../forms.ts';
+import { SkillsFields } from '../badges/SkillsFields.tsx';
 import { amountProblem } from '../sell/amount-problem.ts';
 import { CourseBasicsFields } from './CourseBasicsFields.tsx';
 import { RequireAuthor } from './Courses.tsx';
@@ -62,7 +63,7 @@ function describePath(t: TFunction, path: string): string {
     if (
       next !== undefined &&
       /^\d+$/.test(next) &&
-      ['units', 'questions', 'options', 'rubric', 'levels'].includes(part)
+      ['units', 'questions', 'options', 'rubric', 'levels', 'skills'].includes(part)
     ) {
       words.push(t(`authoring.pathPart.${part}`, { number: Number(next) + 1 }));
       i++;
@@ -162,7 +163,7 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
     if (unit) units.splice(index + by, 0, unit);
     setUnits(units);
   };
-  const set = (field: Exclude<keyof CourseDraft, 'units'>) => (value: string) =>
+  const set = (field: Exclude<keyof CourseDraft, 'units' | 'skills'>) => (value: string) =>
     setDraft((d) => ({ ...d, [field]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -188,15 +189,6 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
         <ErrorSummary problems={errors.summary} />
         <h2>{t('authoring.details')}</h2>
         <CourseBasicsFields values={draft} set={set} errors={errors.fields} />
-        <Field
-          name="skills"
-          label={t('authoring.skills')}
-          hint={t('authoring.skillsHint')}
-          required={false}
-          value={draft.skills}
-          onChange={set('skills')}
-          error={errors.fields.skills}
-        />
         <Field
           name="accessDays"
           label={t('authoring.accessDays')}
@@ -233,6 +225,12 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
           value={draft.activityCodePrefix}
           onChange={set('activityCodePrefix')}
           error={errors.fields.activityCodePrefix}
+        />
+        <SkillsFields
+          skills={draft.skills}
+          errors={errors.fields}
+          onChange={(skills) => setDraft((d) => ({ ...d, skills }))}
+          hint={t('authoring.skillsHint')}
         />
         <h2>{t('authoring.units')}</h2>
         {draft.units.length === 0 && <p>{t('authoring.noUnits')}</p>}

@@ -7,6 +7,7 @@ import { badgeKeys, badgesApi, type VerifyResult } from '../../badges.ts';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
+import { BadgeSkillTags, RelatedJobsPanel } from '../insights/BadgeInsights.tsx';
 import { PayFeeButton } from '../shop/PayFee.tsx';
 import { BadgeFacts } from './Backpack.tsx';
 import { DownloadsPanel } from './DownloadsPanel.tsx';
@@ -58,6 +59,8 @@ function BackpackBadge({ awardId }: { awardId: string }) {
           {item.state === 'awaiting-fee' && <PayFeeButton awardId={awardId} badgeName={item.badge.name} />}
         </div>
       </article>
+      <BadgeSkillTags skills={item.badge.skills} />
+      <RelatedJobsPanel awardId={awardId} />
       {credential && (
         <section aria-labelledby="check-title">
           <h2 id="check-title">{t('backpack.checkTitle')}</h2>

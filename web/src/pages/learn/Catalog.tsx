@@ -17,6 +17,7 @@ import {
   searchCatalog,
 } from '../../learning.ts';
 import { useSession } from '../../session.ts';
+import type { Skill } from '../../skills.ts';
 import { AddToCart } from '../shop/AddToCart.tsx';
 
 const DURATIONS = ['30', '60', '120', '240'] as const;
@@ -114,6 +115,9 @@ export function CatalogPage() {
   );
 }
 
+/** A course's skill by name (a plain string in replies from before skills were objects). */
+const skillName = (skill: Skill | string) => (typeof skill === 'string' ? skill : skill.name);
+
 function CourseFacts({ course }: { course: CatalogEntry }) {
   const { t, i18n } = useTranslation();
   return (
@@ -127,7 +131,7 @@ function CourseFacts({ course }: { course: CatalogEntry }) {
       {course.skills.length > 0 && (
         <>
           <dt>{t('catalog.skills')}</dt>
-          <dd>{course.skills.join(', ')}</dd>
+          <dd>{course.skills.map(skillName).join(', ')}</dd>
         </>
       )}
     </dl>

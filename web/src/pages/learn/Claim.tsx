@@ -73,14 +73,17 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
     <Page title={t('claim.title')} narrow>
       <article className="card badge-card" aria-labelledby="claim-badge-name">
         <img src={claim.badge.imageUrl} alt="" width={120} height={120} />
-        <h2 id="claim-badge-name">{claim.badge.name}</h2>
-        <p>{t('claim.issuedBy', { issuer: claim.issuer.name })}</p>
-        <p>{claim.badge.description}</p>
-        <p>
-          {claim.validUntil
-            ? t('claim.validUntil', { date: formatDate(claim.validUntil, i18n.language) })
-            : t('backpack.neverExpires')}
-        </p>
+        {/* One content column beside the picture (.badge-card is a row of picture and column). */}
+        <div>
+          <h2 id="claim-badge-name">{claim.badge.name}</h2>
+          <p>{t('claim.issuedBy', { issuer: claim.issuer.name })}</p>
+          <p>{claim.badge.description}</p>
+          <p>
+            {claim.validUntil
+              ? t('claim.validUntil', { date: formatDate(claim.validUntil, i18n.language) })
+              : t('backpack.neverExpires')}
+          </p>
+        </div>
       </article>
       <div aria-live="polite">
         {outcome === 'accepted' && (

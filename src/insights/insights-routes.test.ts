@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { importEsco, importOnet } from './index.ts';
+import { importEsco, importOnet } from '../skills/index.ts';
 
 const sample = resolve(import.meta.dirname, '../../vendor/skills-sample');
 const PROGRAMMERS = '15-1251.00';
