@@ -4,6 +4,9 @@ export interface FieldProblem {
   message: string;
 }
 
+/** The values a problem's message names (columns, limits, row numbers), for clients that translate it. */
+export type ProblemParams = Record<string, string | number>;
+
 export abstract class DomainError extends Error {
   abstract readonly code: string;
 }
@@ -47,13 +50,21 @@ export class InvalidError extends DomainError {
   }
 }
 
-/** A rule of the domain said no (e.g. "email not verified"), distinct from malformed input. */
+/**
+ * A rule of the domain said no (e.g. "email not verified"), distinct from malformed input. `reason` is a finer
+ * stable code under `code` (e.g. which rule of an uploaded file failed), `params` the values the message names.
+ */
 export class RuleError extends DomainError {
+  readonly reason: string | undefined;
+  readonly params: ProblemParams | undefined;
   constructor(
     readonly code: string,
     message: string,
+    details: { reason?: string; params?: ProblemParams } = {},
   ) {
     super(message);
+    this.reason = details.reason;
+    this.params = details.params;
   }
 }
 

@@ -2,6 +2,7 @@
 // field. Each resource starts with every field away from its default, so a reset would show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPublishedCourse } from '../src/catalog/testing.ts';
+import { aBundleBadge, aPricedCourse } from '../src/commerce/testing.ts';
 import { aVerifiedUser } from '../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../src/issuing/testing.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
@@ -186,6 +187,36 @@ describe('PATCH /api/v1/orgs/{orgId}/coupons/{couponId}', () => {
   });
 });
 
+describe('PATCH /api/v1/orgs/{orgId}/bundles/{badgeId}', () => {
+  let url: string;
+  let badgeId: string;
+  beforeAll(async () => {
+    const payroll = await aPricedCourse(t, issuer, { priceMinor: 5_000, title: 'Payroll' });
+    const taxes = await aPricedCourse(t, issuer, { priceMinor: 3_000, title: 'Taxes' });
+    badgeId = await aBundleBadge(t, issuer, [payroll, taxes]);
+    url = `${base()}/bundles/${badgeId}`;
+    const put = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: issuer.owner.headers,
+      payload: { priceMinor: 6_500, discountBp: 1_500, onSale: false },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+  });
+  const read = async () =>
+    (await get(`${base()}/bundles`)).bundles.find((b: Fields) => b.badgeId === badgeId).override;
+
+  it.each<[string, Fields]>([
+    ['putting it on sale keeps its price and discount', { onSale: true }],
+    ['its own price', { priceMinor: 7_000 }],
+    ['its discount', { discountBp: 2_000 }],
+    ['null as the price clears it and nothing else', { priceMinor: null }],
+    ['null as the discount clears it and nothing else', { discountBp: null }],
+  ])('changes only what it names: %s', async (_what, body) => {
+    await expectPatchChangesOnlyWhatItNames({ read, patch: patchOf(url), body });
+  });
+});
+
 it('covers every PATCH operation the API describes', async () => {
   const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, unknown>>;
@@ -197,6 +228,7 @@ it('covers every PATCH operation the API describes', async () => {
     [
       '/api/v1/orgs/{orgId}',
       '/api/v1/orgs/{orgId}/badges/{badgeId}',
+      '/api/v1/orgs/{orgId}/bundles/{badgeId}',
       '/api/v1/orgs/{orgId}/coupons/{couponId}',
       '/api/v1/orgs/{orgId}/courses/{courseId}',
       '/api/v1/orgs/{orgId}/members/{userId}',

@@ -12,6 +12,7 @@ import { API_TOKEN_SCOPES } from '../src/identity/index.ts';
 import { aLoggedInUser, aVerifiedUser, type TestSession } from '../src/identity/testing.ts';
 import { sampleIssueRequest } from '../src/issuing/testing.ts';
 import { anEnrolment, playerOf, workThroughSampleCourse } from '../src/learning/testing.ts';
+import { lastInvitationToken } from '../src/workforce/testing.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
 
 /** Ids of B's resources; `:name` placeholders in a route's url and string body values are filled from it. */
@@ -144,6 +145,63 @@ const fixtureBuilders: FixtureBuilder[] = [
     expect(created.statusCode, created.body).toBe(201);
     return { couponId: created.json().id as string };
   },
+  // workforce: B holds a role profile, a team and an active employee (written straight in: B is an issuer,
+  // and the 404 comes before any check of the organization's kind).
+  async (t, b) => {
+    const db = t.deps.db;
+    const orgId = b.orgId ?? '';
+    const skills = [
+      { framework: 'onet', code: '2.A.1.b', label: 'Active Listening', level: 3, importance: 3 },
+    ];
+    const role = await db
+      .insertInto('workforceRoleProfiles')
+      .values({ orgId, name: 'Role of B', source: null, skills: JSON.stringify(skills) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const team = await db
+      .insertInto('workforceTeams')
+      .values({ orgId, name: 'Team of B' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const employee = await db
+      .insertInto('workforceEmployees')
+      .values({ orgId, invitedEmail: 'employee-of-b@example.org', status: 'active', invitedAt: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { roleProfileId: role.id, teamId: team.id, roleEmployeeId: employee.id };
+  },
+  // workforce: B's owner also runs an employer, where a person accepted the invitation and shares all.
+  async (t, _b, ownerOfB) => {
+    const employer = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      headers: ownerOfB.headers,
+      payload: { name: 'employer-b', slug: 'employer-b', kind: 'employer' },
+    });
+    expect(employer.statusCode, employer.body).toBe(201);
+    const employerOrgId = employer.json().id as string;
+    const person = await aLoggedInUser(t.app, t.deps);
+    const invited = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${employerOrgId}/employees/invitations`,
+      headers: ownerOfB.headers,
+      payload: { emails: [person.email] },
+    });
+    expect(invited.statusCode, invited.body).toBe(200);
+    const token = await lastInvitationToken(t.deps, person.email);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/employers/invitations/${token}/accept`,
+      headers: person.headers,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${employerOrgId}/employees`,
+      headers: ownerOfB.headers,
+    });
+    return { employerOrgId, employeeId: listed.json().items[0].id as string };
+  },
 ];
 
 const orgScopedRoutes: OrgScopedRoute[] = [
@@ -235,6 +293,7 @@ const orgScopedRoutes: OrgScopedRoute[] = [
     url: '/api/v1/orgs/:orgId/bundles/:badgeId',
     body: { priceMinor: null, discountBp: null, onSale: false },
   },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId/bundles/:badgeId', body: { onSale: false } },
   { method: 'GET', url: '/api/v1/orgs/:orgId/coupons' },
   {
     method: 'POST',
@@ -253,6 +312,50 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   // commerce: sales reports
   { method: 'GET', url: '/api/v1/orgs/:orgId/reports/sales' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/reports/sales.csv' },
+  // workforce: role profiles, teams, assignments
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/role-profiles/from-occupation',
+    body: { framework: 'onet', code: '15-1251.00' },
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/role-profiles',
+    body: { name: 'Intruder', skills: [{ framework: 'onet', code: '2.A.1.b', level: 3, importance: 3 }] },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/role-profiles' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/role-profiles/:roleProfileId' },
+  {
+    method: 'PUT',
+    url: '/api/v1/orgs/:orgId/role-profiles/:roleProfileId',
+    body: { name: 'Taken over', skills: [{ framework: 'onet', code: '2.A.1.b', level: 7, importance: 5 }] },
+  },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/role-profiles/:roleProfileId' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/teams', body: { name: 'Intruders' } },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/teams' },
+  { method: 'PUT', url: '/api/v1/orgs/:orgId/teams/:teamId', body: { name: 'Taken over' } },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/teams/:teamId' },
+  { method: 'PUT', url: '/api/v1/orgs/:orgId/teams/:teamId/members', body: { employeeIds: [] } },
+  {
+    method: 'PUT',
+    url: '/api/v1/orgs/:orgId/employees/:roleEmployeeId/roles',
+    body: { roleIds: [] },
+  },
+  // workforce: people and consent (an employer of B's owner; A's people are no employees of it)
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:employerOrgId/employees/invitations',
+    body: { emails: ['intruder@example.org'] },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/employees' },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/employees/:employeeId/badges' },
+  { method: 'DELETE', url: '/api/v1/orgs/:employerOrgId/employees/:employeeId' },
+  {
+    method: 'PUT',
+    url: '/api/v1/me/employers/:employerOrgId/consent',
+    body: { share: 'all', includeImports: true },
+  },
+  { method: 'DELETE', url: '/api/v1/me/employers/:employerOrgId' },
   // identity
   { method: 'PUT', url: '/api/v1/auth/session/organization', body: { orgId: ':orgId' }, sessionOnly: true },
   {

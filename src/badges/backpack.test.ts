@@ -59,7 +59,7 @@ describe('the learner’s backpack', () => {
       state: 'accepted',
       badge: { issuer: { name: 'Backpack Academy', slug: issuer.slug } },
       issuedAt: clock.toISOString(),
-      validUntil: new Date(clock.getTime() + 1095 * DAY).toISOString(),
+      validUntil: '2033-03-01T09:00:00.000Z', // 3 years: calendar years, not 1,095 days
       expired: false,
       credentialState: 'active',
       superseded: false,

@@ -102,14 +102,14 @@ describe('bulk award rows', () => {
       'email,evidence_url,issue_date\nnot-an-email,http://example.org,2026-02-30\n,https://ok.example,2027-01-01\n',
     );
     expect(rows[0]?.problems).toEqual([
-      { column: 'email', message: 'is not a valid email address' },
-      { column: 'evidence_url', message: 'must start with https://' },
-      { column: 'issue_date', message: 'is not a date like 2025-03-31' },
+      { column: 'email', message: 'is not a valid email address', code: 'invalid-email' },
+      { column: 'evidence_url', message: 'must start with https://', code: 'not-https' },
+      { column: 'issue_date', message: 'is not a date like 2025-03-31', code: 'invalid-date' },
     ]);
     expect(rows[0]?.email).toBe('not-an-email');
     expect(rows[1]?.problems).toEqual([
-      { column: 'email', message: 'is missing' },
-      { column: 'issue_date', message: 'is in the future' },
+      { column: 'email', message: 'is missing', code: 'missing' },
+      { column: 'issue_date', message: 'is in the future', code: 'future-date' },
     ]);
   });
 
@@ -126,25 +126,71 @@ describe('bulk award rows', () => {
     });
     expect(rows[1]?.narrative).toBeNull();
     expect(rows[1]?.problems).toEqual([
-      { column: 'evidence_narrative', message: 'is longer than 5000 characters' },
+      {
+        column: 'evidence_narrative',
+        message: 'is longer than 5000 characters',
+        code: 'too-long',
+        params: { max: 5000 },
+      },
     ]);
   });
 
   it('marks a repeated address as a problem of the later row, naming the first', async () => {
     const rows = await rowsOf('email\nann@example.org\nbob@example.org\nANN@example.org\n');
     expect(rows[0]?.problems).toEqual([]);
-    expect(rows[2]?.problems).toEqual([{ column: 'email', message: 'repeats row 1' }]);
+    expect(rows[2]?.problems).toEqual([
+      { column: 'email', message: 'repeats row 1', code: 'repeats-row', params: { row: 1 } },
+    ]);
   });
 
   it('flags a row with more values than the header has columns', async () => {
     const rows = await rowsOf('email,name\nann@example.org,Ann,extra\nbob@example.org,Bob,\n');
-    expect(rows[0]?.problems).toEqual([{ column: '', message: 'has 3 columns; the header has 2' }]);
+    expect(rows[0]?.problems).toEqual([
+      {
+        column: '',
+        message: 'has 3 columns; the header has 2',
+        code: 'extra-columns',
+        params: { count: 3, header: 2 },
+      },
+    ]);
     expect(rows[1]?.problems).toEqual([]);
   });
 
   it('refuses a header with unknown columns, naming them', async () => {
     const message = await refusal('email,name,grade,Team\nann@example.org,Ann,A,red\n');
     expect(message).toContain('unknown columns "grade", "Team"');
+  });
+
+  it('gives each refusal a stable reason and the values its message names, for clients that translate', async () => {
+    const reasonOf = async (text: string, options: { maxRows?: number } = {}) => {
+      try {
+        await rowsOf(text, options);
+      } catch (error) {
+        const { reason, params } = error as BulkFileRefusedError;
+        return { reason, params };
+      }
+      throw new Error('the file was accepted');
+    };
+    expect(await reasonOf('email,grade,Team\nann@example.org,A,red\n')).toEqual({
+      reason: 'unknown-columns',
+      params: {
+        columns: '"grade", "Team"',
+        count: 2,
+        expected: 'email, name, evidence_url, evidence_narrative, narrative, issue_date',
+      },
+    });
+    expect((await reasonOf('email,EMAIL\nann@example.org,b@example.org\n')).reason).toBe('repeated-columns');
+    expect((await reasonOf('name\nAnn\n')).reason).toBe('no-email-column');
+    expect((await reasonOf('')).reason).toBe('empty');
+    expect((await reasonOf('\n\n')).reason).toBe('no-header');
+    expect(await reasonOf('email\n"ann@example.org\n')).toEqual({
+      reason: 'unclosed-quote',
+      params: { row: 1 },
+    });
+    expect(await reasonOf('email\na@example.org\nb@example.org\n', { maxRows: 1 })).toEqual({
+      reason: 'too-many-rows',
+      params: { max: 1 },
+    });
   });
 
   it('refuses a header without an email column', async () => {

@@ -2,6 +2,7 @@
 // of each row. Pure: no database, no clock (the caller passes `now`).
 // https://www.rfc-editor.org/rfc/rfc4180
 import { z } from 'zod';
+import { BulkFileRefusedError } from './bulk-file-refused.ts';
 import type { BulkRowProblem } from './tables.ts';
 
 export const MAX_BULK_ROWS = 1_000_000;
@@ -24,10 +25,7 @@ const MAX_NARRATIVE_CHARS = 5000;
 /** The file's bytes (or text) in chunks: a request stream, a file stream, an array in tests. */
 export type CsvSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
-/** The file as a whole cannot be used; nothing of it is kept. */
-export class BulkFileRefusedError extends Error {
-  readonly code = 'bulk-file-refused';
-}
+export { type BulkFileReason, BulkFileRefusedError } from './bulk-file-refused.ts';
 
 export interface CsvRecord {
   /** 0 for the header, then 1, 2 … for each record of the file (empty lines included). */
@@ -41,7 +39,10 @@ function decodeChunks(source: CsvSource): AsyncGenerator<string> {
     try {
       return typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream });
     } catch {
-      throw new BulkFileRefusedError('The file is not UTF-8 text; save it as "CSV UTF-8" and try again.');
+      throw new BulkFileRefusedError(
+        'The file is not UTF-8 text; save it as "CSV UTF-8" and try again.',
+        'not-utf8',
+      );
     }
   };
   return (async function* () {
@@ -91,6 +92,8 @@ export async function* csvRecordBatches(
   const tooLong = () =>
     new BulkFileRefusedError(
       `Row ${recordNumber} is longer than ${maxRecordChars.toLocaleString('en')} characters (a quote left open?); is this the right file?`,
+      'row-too-long',
+      { row: recordNumber, max: maxRecordChars },
     );
   for await (const text of decodeChunks(source)) {
     const complete: CsvRecord[] = [];
@@ -143,7 +146,11 @@ export async function* csvRecordBatches(
     if (complete.length > 0) yield complete;
   }
   if (inQuotes && !quotePending) {
-    throw new BulkFileRefusedError(`Row ${recordNumber} opens a quoted field that never closes.`);
+    throw new BulkFileRefusedError(
+      `Row ${recordNumber} opens a quoted field that never closes.`,
+      'unclosed-quote',
+      { row: recordNumber },
+    );
   }
   if (field.length > 0 || fields.length > 0) {
     fields.push(field);
@@ -199,8 +206,17 @@ export function readHeader(fields: string[]): Map<BulkColumn, number> {
     );
   if (!columns.has('email')) problems.push('no "email" column');
   if (problems.length > 0) {
+    // The reason names the first kind of problem; the message (and the params) name them all.
+    const reason =
+      unknown.length > 0 ? 'unknown-columns' : repeated.length > 0 ? 'repeated-columns' : 'no-email-column';
     throw new BulkFileRefusedError(
       `The header row has ${problems.join('; ')}. Use the columns ${BULK_COLUMNS.join(', ')} (only email is required).`,
+      reason,
+      {
+        columns: (reason === 'unknown-columns' ? unknown.map((u) => `"${u}"`) : repeated).join(', '),
+        count: reason === 'unknown-columns' ? unknown.length : repeated.length,
+        expected: BULK_COLUMNS.join(', '),
+      },
     );
   }
   return columns;
@@ -208,11 +224,18 @@ export function readHeader(fields: string[]): Map<BulkColumn, number> {
 
 const emailSchema = z.email();
 
+const tooLong = (column: string, max: number): BulkRowProblem => ({
+  column,
+  message: `is longer than ${max} characters`,
+  code: 'too-long',
+  params: { max },
+});
+
 function checkEmail(raw: string, problems: BulkRowProblem[]): string | null {
   const email = raw.trim();
-  if (email === '') problems.push({ column: 'email', message: 'is missing' });
+  if (email === '') problems.push({ column: 'email', message: 'is missing', code: 'missing' });
   else if (email.length > 254 || !emailSchema.safeParse(email).success)
-    problems.push({ column: 'email', message: 'is not a valid email address' });
+    problems.push({ column: 'email', message: 'is not a valid email address', code: 'invalid-email' });
   else return email.toLowerCase();
   return email === '' ? null : email;
 }
@@ -228,9 +251,9 @@ function checkEvidenceUrl(raw: string, problems: BulkRowProblem[]): string | nul
   }
   // https only: the URL ends up in a signed credential that verifiers follow; plain http can be altered on the way.
   if (!url || value.length > MAX_URL_CHARS)
-    problems.push({ column: 'evidence_url', message: 'is not a valid URL' });
+    problems.push({ column: 'evidence_url', message: 'is not a valid URL', code: 'invalid-url' });
   else if (url.protocol !== 'https:')
-    problems.push({ column: 'evidence_url', message: 'must start with https://' });
+    problems.push({ column: 'evidence_url', message: 'must start with https://', code: 'not-https' });
   return value;
 }
 
@@ -255,16 +278,16 @@ function checkIssueDate(raw: string, now: Date, problems: BulkRowProblem[]): Dat
   const value = raw.trim();
   if (value === '') return null;
   const date = parseIssueDate(value);
-  if (!date) problems.push({ column: 'issue_date', message: 'is not a date like 2025-03-31' });
+  if (!date)
+    problems.push({ column: 'issue_date', message: 'is not a date like 2025-03-31', code: 'invalid-date' });
   else if (date.getTime() > now.getTime())
-    problems.push({ column: 'issue_date', message: 'is in the future' });
+    problems.push({ column: 'issue_date', message: 'is in the future', code: 'future-date' });
   return date;
 }
 
 function checkNarrative(raw: string, column: BulkColumn, problems: BulkRowProblem[]): string | null {
   const value = raw.trim();
-  if (value.length > MAX_NARRATIVE_CHARS)
-    problems.push({ column, message: `is longer than ${MAX_NARRATIVE_CHARS} characters` });
+  if (value.length > MAX_NARRATIVE_CHARS) problems.push(tooLong(column, MAX_NARRATIVE_CHARS));
   return value === '' ? null : value.slice(0, MAX_NARRATIVE_CHARS);
 }
 
@@ -286,12 +309,13 @@ export function checkRow(
     problems.push({
       column: '',
       message: `has ${record.fields.length} columns; the header has ${headerWidth}`,
+      code: 'extra-columns',
+      params: { count: record.fields.length, header: headerWidth },
     });
   }
   const email = checkEmail(cellOf(record, columns, 'email'), problems);
   const name = cellOf(record, columns, 'name').trim();
-  if (name.length > MAX_NAME_CHARS)
-    problems.push({ column: 'name', message: `is longer than ${MAX_NAME_CHARS} characters` });
+  if (name.length > MAX_NAME_CHARS) problems.push(tooLong('name', MAX_NAME_CHARS));
   return {
     rowNumber: record.recordNumber,
     email,
@@ -331,7 +355,7 @@ export async function* bulkRowBatches(source: CsvSource, options: BulkCsvOptions
     for (const record of records) {
       if (!columns) {
         if (isEmptyRecord(record))
-          throw new BulkFileRefusedError('The first row must be the header (email, name …).');
+          throw new BulkFileRefusedError('The first row must be the header (email, name …).', 'no-header');
         columns = readHeader(record.fields);
         headerWidth = record.fields.length;
         continue;
@@ -341,18 +365,29 @@ export async function* bulkRowBatches(source: CsvSource, options: BulkCsvOptions
       if (rows > maxRows) {
         throw new BulkFileRefusedError(
           `The file has more than ${maxRows.toLocaleString('en')} rows; split it into smaller files.`,
+          'too-many-rows',
+          { max: maxRows },
         );
       }
       const row = checkRow(record, columns, headerWidth, options.now);
       if (row.email && !row.problems.some((p) => p.column === 'email')) {
         const first = firstRowOf.get(row.email);
         if (first === undefined) firstRowOf.set(row.email, row.rowNumber);
-        else row.problems.push({ column: 'email', message: `repeats row ${first}` });
+        else
+          row.problems.push({
+            column: 'email',
+            message: `repeats row ${first}`,
+            code: 'repeats-row',
+            params: { row: first },
+          });
       }
       batch.push(row);
     }
     if (batch.length > 0) yield batch;
   }
   if (!columns)
-    throw new BulkFileRefusedError('The file is empty; it needs a header row and one row per recipient.');
+    throw new BulkFileRefusedError(
+      'The file is empty; it needs a header row and one row per recipient.',
+      'empty',
+    );
 }

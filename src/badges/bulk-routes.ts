@@ -79,7 +79,15 @@ const rowSchema = z.object({
   narrative: z.string().nullable(),
   issueDate: z.string().nullable(),
   status: rowStatus,
-  problems: z.array(z.object({ column: z.string(), message: z.string() })),
+  problems: z.array(
+    z.object({
+      column: z.string(),
+      message: z.string(),
+      /** Stable code of the rule (e.g. invalid-email, repeats-row) and the values it names, to translate. */
+      code: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   awardId: z.uuid().nullable(),
 });
 
@@ -121,17 +129,22 @@ async function uploadedFile(
   return { fileName: named ?? 'upload.csv', source: limited(body) };
 }
 
+const tooLarge = () =>
+  new RuleError('bulk-file-refused', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`, {
+    reason: 'too-large',
+    params: { maxMegabytes: MAX_FILE_BYTES / 1024 / 1024 },
+  });
+
 async function* limited(stream: AsyncIterable<Uint8Array> & { truncated?: boolean }) {
   let bytes = 0;
   for await (const chunk of stream) {
     bytes += chunk.length;
     if (bytes > MAX_FILE_BYTES || stream.truncated) {
-      throw new RuleError('bulk-file-refused', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+      throw tooLarge();
     }
     yield chunk;
   }
-  if (stream.truncated)
-    throw new RuleError('bulk-file-refused', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  if (stream.truncated) throw tooLarge();
 }
 
 export async function bulkAwardRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

@@ -107,7 +107,9 @@ describe('bulk awards from a CSV file', () => {
       pendingRows: 2,
     });
     expect(run.sampleProblems.map((r: { rowNumber: number }) => r.rowNumber)).toEqual([2, 4, 5]);
-    expect(run.sampleProblems[1].problems).toEqual([{ column: 'email', message: 'repeats row 1' }]);
+    expect(run.sampleProblems[1].problems).toEqual([
+      { column: 'email', message: 'repeats row 1', code: 'repeats-row', params: { row: 1 } },
+    ]);
     expect(run.sampleProblems[2].problems.map((p: { column: string }) => p.column)).toEqual([
       'evidence_url',
       'issue_date',

@@ -84,7 +84,7 @@ export async function previewBulkRun(deps: Deps, input: PreviewInput): Promise<B
       if (batch.length >= PREVIEW_BATCH) await flush();
     }
     if (batch.length > 0) await flush();
-    if (!run) throw new BulkFileRefusedError('The file has a header but no recipients.');
+    if (!run) throw new BulkFileRefusedError('The file has a header but no recipients.', 'no-recipients');
   } catch (error) {
     if (run) await deleteRun(deps.db, run.id);
     throw error;

@@ -57,7 +57,8 @@ export async function previewBulkAward(
     const sample = await rowsOf(deps.db, run.id, { status: 'invalid', limit: SAMPLE_PROBLEMS, offset: 0 });
     return { run, sampleProblems: sample.items };
   } catch (error) {
-    if (error instanceof BulkFileRefusedError) throw new RuleError('bulk-file-refused', error.message);
+    if (error instanceof BulkFileRefusedError)
+      throw new RuleError('bulk-file-refused', error.message, { reason: error.reason, params: error.params });
     throw error;
   }
 }

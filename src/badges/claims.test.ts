@@ -63,7 +63,7 @@ describe('claiming an awarded badge', () => {
     expect(response.body).not.toContain('Rosa');
   });
 
-  it('lets the account that verified the address accept the badge, once', async () => {
+  it('lets the account that verified the address accept the badge, once; asking again answers the same', async () => {
     const { learner, token } = await anAwardedLearner();
     const accepted = await decide(token, 'accept', learner);
     expect(accepted.statusCode, accepted.body).toBe(200);
@@ -71,10 +71,36 @@ describe('claiming an awarded badge', () => {
     expect(await awardOf(learner.email)).toMatchObject({ state: 'accepted', userId: learner.userId });
     expect((await awardOf(learner.email)).decidedAt?.toISOString()).toBe(clock.toISOString());
 
+    // A double-click's second request: the decision stands, answered as the first, nothing changes.
+    clock = new Date(clock.getTime() + 1000);
     const again = await decide(token, 'accept', learner);
-    expect(again.statusCode).toBe(409);
-    expect(again.json().type).toBe('/problems/claim-used');
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ state: 'used', decision: 'accepted' });
+    expect((await awardOf(learner.email)).decidedAt?.toISOString()).toBe(
+      new Date(clock.getTime() - 1000).toISOString(),
+    );
+    // Changing one's mind through the used link is refused.
+    const decline = await decide(token, 'decline', learner);
+    expect(decline.statusCode).toBe(409);
+    expect(decline.json().type).toBe('/problems/claim-used');
     expect((await claim(token)).json().state).toBe('used');
+  });
+
+  it('accepts once when two accepts of the same link race, and answers both with the decision', async () => {
+    const { learner, token } = await anAwardedLearner();
+    const both = await Promise.all([decide(token, 'accept', learner), decide(token, 'accept', learner)]);
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(both.map((r) => r.json().decision)).toEqual(['accepted', 'accepted']);
+    expect(await awardOf(learner.email)).toMatchObject({ state: 'accepted', userId: learner.userId });
+  });
+
+  it('does not answer another account’s repeat of an accepted link as if it had accepted', async () => {
+    const { learner, token } = await anAwardedLearner();
+    expect((await decide(token, 'accept', learner)).statusCode).toBe(200);
+    const someoneElse = await aLoggedInUser(t.app, t.deps);
+    const refused = await decide(token, 'accept', someoneElse);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().type).toBe('/problems/claim-used');
   });
 
   it('refuses another account with 403 and does not name the address', async () => {

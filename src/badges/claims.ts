@@ -1,6 +1,7 @@
 // Claim links: the awarded person opens the emailed link, logs in with an account that verified the
 // award's address, and accepts (the badge joins their backpack) or declines (the credential stays
-// issued, unclaimed). Single use, 30 days; only the token's SHA-256 is stored.
+// issued, unclaimed). Single use, 30 days; only the token's SHA-256 is stored. Asking again for the decision
+// already taken, by the same person (a double-click, a retried request), answers as the first time did.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
@@ -75,6 +76,19 @@ export async function viewClaim(deps: Deps, token: string): Promise<ClaimView> {
   return viewOf(deps, deps.db, claim, award);
 }
 
+/** Was the used link's decision this one, taken by this account (accept) or one verifying the address? */
+async function sameDecisionBy(
+  trx: Executor,
+  userId: string,
+  award: AwardRow,
+  decision: 'accepted' | 'declined',
+): Promise<boolean> {
+  if (award.state !== decision) return false;
+  if (decision === 'accepted') return award.userId === userId;
+  const contact = await accountContact(trx, userId);
+  return contact?.verifiedEmails.includes(award.recipientEmail) ?? false;
+}
+
 async function decide(
   deps: Deps,
   actor: Actor | null,
@@ -88,7 +102,10 @@ async function decide(
     if (!claim || !award) throw new NotFoundError('claim');
     const now = deps.now();
     const state = stateOf(claim, award, now);
-    if (state === 'used') throw new ConflictError('This claim link was already used.', 'claim-used');
+    if (state === 'used') {
+      if (await sameDecisionBy(trx, me.user.id, award, decision)) return viewOf(deps, trx, claim, award);
+      throw new ConflictError('This claim link was already used.', 'claim-used');
+    }
     if (state === 'expired') {
       throw new RuleError('claim-expired', 'This claim link has expired; ask the issuer to send a new one.');
     }

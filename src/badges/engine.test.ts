@@ -53,7 +53,8 @@ describe('the award engine', () => {
 
     const issued = await issuedCredentialOf(t.deps, awards[0]?.credentialId ?? null);
     expect((await verifyCredential(t.app, issued.credential)).verified).toBe(true);
-    const expectedUntil = new Date((awards[0]?.issuedAt.getTime() ?? 0) + 365 * 86_400_000);
+    const expectedUntil = new Date(awards[0]?.issuedAt ?? 0);
+    expectedUntil.setUTCFullYear(expectedUntil.getUTCFullYear() + 1); // 365 days: one calendar year
     expect(new Date(issued.credential.validUntil as string).getTime()).toBe(expectedUntil.getTime());
     expect(new Date(issued.credential.awardedDate as string).getTime()).toBe(
       awards[0]?.awardedDate.getTime(),

@@ -169,8 +169,16 @@ describe('estimates, criteria and progress', () => {
 
 describe('validity and renewal', () => {
   it('expires after the validity period, or never', () => {
-    expect(validUntilOf(at('2026-01-01T00:00:00Z'), 1095)?.toISOString()).toBe('2028-12-31T00:00:00.000Z');
+    expect(validUntilOf(at('2026-01-01T00:00:00Z'), 1095)?.toISOString()).toBe('2029-01-01T00:00:00.000Z');
+    expect(validUntilOf(at('2026-01-01T00:00:00Z'), 100)?.toISOString()).toBe('2026-04-11T00:00:00.000Z');
     expect(validUntilOf(at('2026-01-01T00:00:00Z'), null)).toBeNull();
+  });
+
+  it('reads whole years as calendar years: earned on 5 Dec 2026 for 3 years is valid until 5 Dec 2029', () => {
+    expect(validUntilOf(at('2026-12-05T09:30:00Z'), 1095)?.toISOString()).toBe('2029-12-05T09:30:00.000Z');
+    expect(validUntilOf(at('2027-03-01T00:00:00Z'), 365)?.toISOString()).toBe('2028-03-01T00:00:00.000Z');
+    expect(validUntilOf(at('2028-02-29T12:00:00Z'), 365)?.toISOString()).toBe('2029-02-28T12:00:00.000Z');
+    expect(validUntilOf(at('2028-02-29T12:00:00Z'), 1460)?.toISOString()).toBe('2032-02-29T12:00:00.000Z');
   });
 
   it('opens renewal 90 days before expiry and keeps it open after', () => {

@@ -24,7 +24,10 @@ export interface Requirements {
   required: number | null;
 }
 
+/** Three years: stored as days, read as calendar years (see validUntilOf). */
 export const DEFAULT_VALIDITY_DAYS = 1095;
+/** A stored validity that is a whole multiple of this many days means that many calendar years. */
+const DAYS_PER_YEAR = 365;
 /** Renewal opens this many days before expiry (and stays open after it). */
 export const RENEWAL_WINDOW_DAYS = 90;
 export const REMINDER_DAYS_BEFORE = [90, 30] as const;
@@ -155,8 +158,25 @@ export function generatedCriteria(reqs: Requirements, names: NarrativeNames): st
   return [head, '', ...lines].join('\n');
 }
 
+/** issuedAt plus whole calendar years (UTC); 29 February falls back to 28 February in a common year. */
+export function addCalendarYears(issuedAt: Date, years: number): Date {
+  const until = new Date(issuedAt.getTime());
+  until.setUTCFullYear(issuedAt.getUTCFullYear() + years, issuedAt.getUTCMonth(), 1);
+  const lastDay = new Date(Date.UTC(until.getUTCFullYear(), issuedAt.getUTCMonth() + 1, 0)).getUTCDate();
+  until.setUTCDate(Math.min(issuedAt.getUTCDate(), lastDay));
+  return until;
+}
+
+/**
+ * When an award issued at issuedAt expires. Validity is stored in days; the badge editor speaks in years
+ * and stores n years as n × 365 days, so a whole multiple of 365 days is read as that many calendar years
+ * (a badge earned on 5 Dec 2026 with "3 years" is valid until 5 Dec 2029, not 4 Dec). Any other number
+ * of days is exact days.
+ */
 export function validUntilOf(issuedAt: Date, validityDays: number | null): Date | null {
-  return validityDays === null ? null : new Date(issuedAt.getTime() + validityDays * DAY_MS);
+  if (validityDays === null) return null;
+  if (validityDays % DAYS_PER_YEAR === 0) return addCalendarYears(issuedAt, validityDays / DAYS_PER_YEAR);
+  return new Date(issuedAt.getTime() + validityDays * DAY_MS);
 }
 
 /** Renewal opens RENEWAL_WINDOW_DAYS before expiry; a badge that never expires is never renewed. */

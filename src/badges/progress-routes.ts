@@ -31,6 +31,10 @@ const progressSchema = z.object({
   /** A badge I hold whose renewal window is open: only work since the window opened counts. */
   renewal: z.boolean(),
   validUntil: z.string().nullable(),
+  /** Renewing a badge that has already expired: there is no date left to renew "before". */
+  expired: z.boolean(),
+  /** The award earned and waiting for its issuance fee: the badge is issued once it is paid. */
+  awaitingFeeAwardId: z.uuid().nullable(),
   needed: z.number().int(),
   total: z.number().int(),
   doneCount: z.number().int(),
@@ -51,6 +55,8 @@ function presentProgress(deps: Deps, p: BadgeProgress): z.infer<typeof progressS
     },
     renewal: p.renewal,
     validUntil: p.validUntil?.toISOString() ?? null,
+    expired: p.expired,
+    awaitingFeeAwardId: p.awaitingFeeAwardId,
     needed: p.needed,
     total: p.requirements.length,
     doneCount: p.doneCount,

@@ -5,7 +5,9 @@ import { aLoggedInUser, logInAs, type TestSession } from '../identity/testing.ts
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { anEnrolment, playerOf } from '../learning/testing.ts';
 import { awardBadge } from './award.ts';
+import { aOneLessonCourse, awardsOfBadge, completeOneLessonCourse } from './award-testing.ts';
 import { findVersion } from './definition-store.ts';
+import { processLearningEvents } from './engine.ts';
 import type { CourseAccess, LearnerRecord, Requirement } from './model.ts';
 import { progressOf, recordSince, remainingMinutes } from './progress.ts';
 import { aPublishedBadge } from './testing.ts';
@@ -132,6 +134,8 @@ describe('the badge progress page', () => {
       badge: { id: string; name: string };
       renewal: boolean;
       validUntil: string | null;
+      expired: boolean;
+      awaitingFeeAwardId: string | null;
       needed: number;
       total: number;
       doneCount: number;
@@ -243,8 +247,49 @@ describe('the badge progress page', () => {
     clock = new Date(clock.getTime() + 40 * DAY);
     const later = await logInAs(t.app, learner.email);
     const item = await badgeIn(renewable.id, later);
-    expect(item).toMatchObject({ renewal: true, validUntil: award.validUntil?.toISOString(), doneCount: 0 });
+    expect(item).toMatchObject({
+      renewal: true,
+      validUntil: award.validUntil?.toISOString(),
+      expired: false,
+      doneCount: 0,
+    });
     // The completion before the window opened does not count toward the renewal.
     expect(item?.requirements[0]?.status).not.toBe('done');
+    // Once it has expired, the page says so instead of naming a date in the past to renew "before".
+    clock = new Date(clock.getTime() + 100 * DAY);
+    expect(await badgeIn(renewable.id, await logInAs(t.app, learner.email))).toMatchObject({
+      renewal: true,
+      expired: true,
+    });
+  });
+
+  it('keeps a badge earned but waiting for its issuance fee, done, with the award to pay for', async () => {
+    const feeIssuer = await anIssuerWithOwner(t.app, t.deps, 'Fee Progress Academy');
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/orgs/${feeIssuer.orgId}/commerce/settings`,
+      headers: feeIssuer.owner.headers,
+      payload: {
+        taxRateBp: 0,
+        taxLabel: 'Tax',
+        bundleDiscountBp: 0,
+        sellerDetails: '',
+        issuanceFee: { amountMinor: 900, currency: 'EUR' },
+      },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const courseId = await aOneLessonCourse(t.app, feeIssuer);
+    const badge = await aPublishedBadge(t.app, feeIssuer, { courseIds: [courseId], name: 'Fee first' });
+    const earner = await aLoggedInUser(t.app, t.deps);
+    await completeOneLessonCourse(t.app, earner, courseId);
+    while ((await processLearningEvents(t.deps)) > 0);
+    const [waiting] = await awardsOfBadge(t.deps, badge.id);
+    expect(waiting?.state).toBe('awaiting-fee');
+    expect(await badgeIn(badge.id, earner)).toMatchObject({
+      renewal: false,
+      awaitingFeeAwardId: waiting?.id,
+      doneCount: 1,
+      minutesLeft: 0,
+    });
   });
 });

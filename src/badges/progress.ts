@@ -1,6 +1,7 @@
 // The badge progress page: for each badge a learner works toward (a badge requiring a course they are
 // enrolled in or completed, or a badge they hold) and each held badge whose renewal window is open,
-// where each requirement stands and the estimated time left. Pure rules first, then the reads.
+// where each requirement stands and the estimated time left; a badge earned but waiting for its issuance
+// fee stays listed (done, with the fee to pay) until it is issued. Pure rules first, then the reads.
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
@@ -146,8 +147,8 @@ async function learnerFacts(db: Executor, userId: string): Promise<LearnerFacts>
 }
 
 /** Published badges (their latest version) counting a course of the learner or a badge they hold. */
-async function candidateBadges(db: Executor, courseIds: string[], heldIds: string[], renewIds: string[]) {
-  if (courseIds.length + heldIds.length + renewIds.length === 0) return [];
+async function candidateBadges(db: Executor, courseIds: string[], heldIds: string[], listedIds: string[]) {
+  if (courseIds.length + heldIds.length + listedIds.length === 0) return [];
   const none = ['00000000-0000-0000-0000-000000000000'];
   const or = (ids: string[]) => (ids.length > 0 ? ids : none);
   return db
@@ -159,7 +160,7 @@ async function candidateBadges(db: Executor, courseIds: string[], heldIds: strin
     .where('b.state', '=', 'published')
     .where((eb) =>
       eb.or([
-        eb('b.id', 'in', or(renewIds)),
+        eb('b.id', 'in', or(listedIds)),
         eb.exists(
           eb
             .selectFrom('badgeRequirementIndex as i')
@@ -214,6 +215,10 @@ export interface BadgeProgress extends Omit<ProgressSummary, 'requirements'> {
   renewal: boolean;
   /** The held award's expiry, when renewing. */
   validUntil: Date | null;
+  /** When renewing: the held award has expired already (renew now, there is no "before" date). */
+  expired: boolean;
+  /** The award earned and waiting for its issuance fee (not issued, not held yet), else null. */
+  awaitingFeeAwardId: string | null;
 }
 
 const isHeld = (award: AwardView, now: Date) =>
@@ -230,16 +235,22 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
   const current = new Map<string, AwardView>();
   for (const award of awards) if (!current.has(award.badgeId)) current.set(award.badgeId, award);
   const held = awards.filter((a) => isHeld(a, now)).map((a) => a.badgeId);
-  const renewing = [...current.values()].filter((a) => isRenewalOpen(a.validUntil, now));
+  const awaitingFee = new Map(
+    [...current.values()].filter((a) => a.state === 'awaiting-fee').map((a) => [a.badgeId, a.id]),
+  );
+  const renewing = [...current.values()].filter(
+    (a) => a.state !== 'awaiting-fee' && isRenewalOpen(a.validUntil, now),
+  );
   const courseIds = [...new Set([...facts.latestEnrolment.keys(), ...facts.completions.keys()])];
   const candidates = (
-    await candidateBadges(
-      deps.db,
-      courseIds,
-      held,
-      renewing.map((a) => a.badgeId),
-    )
-  ).filter((v) => !current.has(v.badgeId) || renewing.some((a) => a.badgeId === v.badgeId));
+    await candidateBadges(deps.db, courseIds, held, [
+      ...renewing.map((a) => a.badgeId),
+      ...awaitingFee.keys(),
+    ])
+  ).filter(
+    (v) =>
+      !current.has(v.badgeId) || awaitingFee.has(v.badgeId) || renewing.some((a) => a.badgeId === v.badgeId),
+  );
 
   const items = candidates.flatMap((v) => v.requirements.items);
   const [courses, badges] = await Promise.all([
@@ -283,12 +294,14 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
 
   return candidates
     .map((badge) => {
-      const renewal = current.has(badge.badgeId);
+      const awaitingFeeAwardId = awaitingFee.get(badge.badgeId) ?? null;
+      const renewal = current.has(badge.badgeId) && awaitingFeeAwardId === null;
       const validUntil = renewal ? (current.get(badge.badgeId)?.validUntil ?? null) : null;
+      const expired = validUntil !== null && validUntil.getTime() <= now.getTime();
       const since = renewal ? renewalOpensAt(validUntil) : null;
       const summary = progressOf(badge.requirements, recordSince(record, since), access, minutesOf);
       const requirements = summary.requirements.map((r) => ({ ...r, title: title(r.requirement) }));
-      return { ...summary, requirements, badge, renewal, validUntil };
+      return { ...summary, requirements, badge, renewal, validUntil, expired, awaitingFeeAwardId };
     })
     .sort((a, b) => Number(b.renewal) - Number(a.renewal) || a.minutesLeft - b.minutesLeft);
 }

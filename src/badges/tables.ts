@@ -157,6 +157,9 @@ export interface BulkAwardRunsTable {
 export interface BulkRowProblem {
   column: string;
   message: string;
+  /** A stable code of the rule that failed (rows checked before codes existed have none), and its values. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface BulkAwardRowsTable {

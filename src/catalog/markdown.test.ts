@@ -58,4 +58,72 @@ describe('lesson Markdown', () => {
   it('keeps code blocks verbatim but escaped', () => {
     expect(renderMarkdown('```\n<b>x</b>\n```')).toBe('<pre><code>&lt;b&gt;x&lt;/b&gt;</code></pre>');
   });
+
+  it('renders GFM tables with their alignment, inside a scroll region', () => {
+    const html = renderMarkdown(
+      '| Employee | Net pay |\n| :------- | ------: |\n| Ana | **2,400** |\n| Ben | 2,050 |',
+    );
+    expect(html).toBe(
+      '<div class="table-wrap" tabindex="0"><table><thead><tr><th style="text-align:left">Employee</th>' +
+        '<th style="text-align:right">Net pay</th></tr></thead><tbody>' +
+        '<tr><td style="text-align:left">Ana</td><td style="text-align:right"><strong>2,400</strong></td></tr>' +
+        '<tr><td style="text-align:left">Ben</td><td style="text-align:right">2,050</td></tr></tbody></table></div>',
+    );
+  });
+
+  it('keeps table cells as safe as any other text', () => {
+    const html = renderMarkdown(
+      '| a | b |\n| - | - |\n| <script>alert(1)</script>x | [y](javascript:alert(1)) |\n| <img src=x onerror=alert(1)> | z |',
+    );
+    expect(html).toContain('<td>x</td>');
+    expect(html).not.toMatch(/<script|<img|onerror=|href/i);
+  });
+
+  it('renders CommonMark beyond the old subset: nested lists, numbered starts, hard breaks, strikethrough', () => {
+    const html = renderMarkdown('3. three\n   - nested\n4. four\n\nline  \nbreak ~~old~~');
+    expect(html).toContain('<ol start="3"><li>three<ul><li>nested</li></ul></li><li>four</li></ol>');
+    expect(html).toContain('<p>line<br>\nbreak <s>old</s></p>');
+  });
+
+  it('shows uploaded lesson images only, with their alt text', () => {
+    const upload = '/course-images/0b9c3c1e-1b2a-4c1e-9a7e-3f0a1b2c3d4e.png';
+    expect(renderMarkdown(`![Payroll cycle](${upload})`)).toBe(
+      `<p><img src="${upload}" alt="Payroll cycle"></p>`,
+    );
+    expect(renderMarkdown(`![](${upload})`)).toBe(`<p><img src="${upload}" alt=""></p>`);
+    expect(renderMarkdown(`![Gross \\[before\\] *net* <b>x</b>](${upload})`)).toContain(
+      'alt="Gross [before] net x"',
+    );
+    for (const elsewhere of [
+      'https://tracker.example/pixel.png',
+      '/api/v1/me.png',
+      '/course-images/../api/v1/x.png',
+      'data:image/png;base64,AAAA',
+    ]) {
+      const html = renderMarkdown(`![Cycle](${elsewhere})`);
+      expect(html, elsewhere).not.toMatch(/<img|src=/);
+      expect(html, elsewhere).toContain('Cycle');
+    }
+    expect(renderMarkdown('![x](//tracker.example/p.png)')).not.toMatch(/<img|src=/);
+  });
+
+  it('marks every link nofollow noopener and refuses protocol-relative ones', () => {
+    expect(renderMarkdown('[next](/learn/2) [mail](mailto:help@example.org)')).toBe(
+      '<p><a href="/learn/2" rel="nofollow noopener">next</a> <a href="mailto:help@example.org" rel="nofollow noopener">mail</a></p>',
+    );
+    expect(renderMarkdown('[away](//evil.example/x)')).not.toContain('href');
+    expect(renderMarkdown('[a][r] <javascript:alert(1)>\n\n[r]: javascript:alert(1)')).not.toContain('href');
+    expect(renderMarkdown('[t](https://a.example "<b>title</b>")')).toContain(
+      'title="&lt;b&gt;title&lt;/b&gt;"',
+    );
+  });
+
+  it('drops raw HTML blocks, comments and SVG, keeping only their text', () => {
+    const html = renderMarkdown(
+      '<div onclick="x()">kept text</div>\n\n<svg><script>alert(1)</script></svg>\n\na <!-- hidden --> b <svg/onload=alert(2)> c\n\n<style>p{}</style>\n\nafter',
+    );
+    expect(html).toContain('<p>kept text</p>');
+    expect(html).toContain('after');
+    expect(html).not.toMatch(/onclick|<div|<svg|<style|alert\(1\)|hidden|<p><\/p>/);
+  });
 });

@@ -1,129 +1,161 @@
-// Lesson Markdown → HTML that is safe to show in the player. Safe by construction: raw HTML is never passed
-// through (dangerous elements are dropped with their content, other tags removed), every character of
-// text is escaped, and the only tags and attributes are the ones written below. Links keep only
-// http(s), mailto and relative targets; images only http(s) and relative ones.
-// Supported: headings, paragraphs, emphasis, strong, inline code, fenced code, block quotes, lists,
-// rules, links and images — the subset lessons need.
+// Lesson Markdown (and badge criteria) → HTML that is safe to show in the player and on public pages.
+// Parsed by markdown-it (CommonMark, plus GFM tables and strikethrough); the HTML it writes then goes
+// through sanitize-html with the allowlist below, so only these tags, attributes, URL schemes and
+// table alignments can ever come out, whatever the parser does. Raw HTML in the Markdown is never passed
+// through: dangerous elements (scripts, iframes, SVG…) are dropped with their content, other tags are
+// removed and their text kept. Links keep only http(s), mailto and relative targets; images only the
+// lesson images authors upload (/course-images/<name>), which the app's Content-Security-Policy serves.
+import MarkdownIt, { type Token } from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
 
-const DANGEROUS_ELEMENTS =
-  /<(script|style|iframe|object|embed|frame|frameset|svg|math|template|noscript|textarea|title|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const UNCLOSED_DANGEROUS = /<(script|style|iframe|object|embed|svg|math|template)\b[\s\S]*$/i;
+/** Raw elements dropped with everything inside them. */
+const DANGEROUS = [
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'textarea',
+  'title',
+  'xmp',
+  'select',
+  'option',
+];
 // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers skip these in URLs (`java\tscript:`), so the scheme check must too.
 const IGNORED_IN_URLS = /[\u0000-\u0020\u007f-\u009f]/g;
-const ANY_TAG = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?-->|<![^>]*>/g;
+const LINK_SCHEMES = ['http', 'https', 'mailto'];
+/** Lesson images as the upload answers them (src/catalog/images.ts): one random file name, no path. */
+const LESSON_IMAGE = /^\/course-images\/[0-9A-Za-z-]+\.(png|jpe?g)$/;
+const ALIGN = ['text-align:left', 'text-align:right', 'text-align:center'];
 
-const escapeHtml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-
-function stripRawHtml(text: string): string {
-  let previous: string;
-  let current = text;
-  // Repeat: removing one tag must not assemble another (`<scr<script></script>ipt>`).
-  do {
-    previous = current;
-    current = current
-      .replace(DANGEROUS_ELEMENTS, '')
-      // An unclosed dangerous element swallows the rest of the text rather than leaking it.
-      .replace(UNCLOSED_DANGEROUS, '')
-      .replace(ANY_TAG, '');
-  } while (current !== previous);
-  return current;
+/** Whether a link target may be followed: http(s), mailto or relative (not `//host`, which leaves the site). */
+function allowedLink(url: string): boolean {
+  const plain = url.replace(IGNORED_IN_URLS, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(plain)?.[1];
+  return scheme === undefined ? !plain.startsWith('//') : LINK_SCHEMES.includes(scheme);
 }
 
-/** Raw HTML is stripped outside code fences only; inside them it is shown, escaped, as written. */
-function stripRawHtmlOutsideCode(text: string): string {
-  return text
-    .split(/(^\s*```[^\n]*\n[\s\S]*?^\s*```\s*$)/m)
-    .map((part, i) => (i % 2 === 1 ? part : stripRawHtml(part)))
+/** Raw HTML reduced to its text: tags removed, dangerous elements with their content. The text is escaped. */
+const textOfRawHtml = (html: string) =>
+  sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: DANGEROUS });
+
+const rawTagName = (html: string) => /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/.exec(html)?.[1]?.toLowerCase();
+
+/** Drops inline raw HTML tags, and everything between a dangerous one and its closing tag (or the end). */
+function withoutRawInlineHtml(children: Token[]): Token[] {
+  const kept: Token[] = [];
+  let skippingUntil: string | null = null;
+  for (const child of children) {
+    if (child.type !== 'html_inline') {
+      if (skippingUntil === null) kept.push(child);
+      continue;
+    }
+    const name = rawTagName(child.content);
+    const closing = child.content.startsWith('</');
+    if (skippingUntil !== null) {
+      if (closing && name === skippingUntil) skippingUntil = null;
+    } else if (!closing && name && DANGEROUS.includes(name) && !child.content.endsWith('/>')) {
+      skippingUntil = name;
+    }
+  }
+  return kept;
+}
+
+/** An image's alt text: its words without markup or raw HTML (escaped brackets kept, unlike renderInlineAsText). */
+function plainText(children: Token[]): string {
+  return children
+    .map((child) => {
+      if (['text', 'text_special', 'code_inline'].includes(child.type)) return child.content;
+      if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
+      return child.type === 'image' ? plainText(child.children ?? []) : '';
+    })
     .join('');
 }
 
-/** The target of a link, or null when its scheme is not allowed. Input is already HTML-escaped. */
-function safeUrl(escaped: string, kind: 'link' | 'image'): string | null {
-  const plain = escaped.replace(/&amp;/g, '&').replace(IGNORED_IN_URLS, '').toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(plain)?.[1];
-  if (scheme === undefined) return plain.startsWith('//') && kind === 'image' ? null : escaped;
-  const allowed = kind === 'link' ? ['http', 'https', 'mailto'] : ['http', 'https'];
-  return allowed.includes(scheme) ? escaped : null;
-}
+const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+md.validateLink = allowedLink;
 
-function inline(raw: string): string {
-  const codeSpans: string[] = [];
-  let text = escapeHtml(raw.replace(/\uE000/g, '')).replace(/`([^`]+)`/g, (_, code: string) => {
-    codeSpans.push(`<code>${code}</code>`);
-    return `\uE000${codeSpans.length - 1}\uE000`;
+md.core.ruler.push('drop_raw_html', (state) => {
+  state.tokens.forEach((token, i) => {
+    if (token.type !== 'inline' || !token.children) return;
+    token.children = withoutRawInlineHtml(token.children);
+    // A paragraph that held raw HTML only leaves nothing behind, not an empty <p>.
+    const [open, close] = [state.tokens[i - 1], state.tokens[i + 1]];
+    if (token.children.length === 0 && open?.type === 'paragraph_open' && close?.type === 'paragraph_close') {
+      open.hidden = true;
+      close.hidden = true;
+    }
   });
-  text = text
-    .replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (_, alt: string, url: string) => {
-      const src = safeUrl(url, 'image');
-      return src ? `<img src="${src}" alt="${alt}">` : alt;
-    })
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label: string, url: string) => {
-      const href = safeUrl(url, 'link');
-      return href ? `<a href="${href}" rel="nofollow noopener">${label}</a>` : label;
-    })
-    .replace(/\*\*([^*]+)\*\*|__([^_]+)__/g, (_, a?: string, b?: string) => `<strong>${a ?? b}</strong>`)
-    .replace(/\*([^*]+)\*|\b_([^_]+)_\b/g, (_, a?: string, b?: string) => `<em>${a ?? b}</em>`);
-  return text.replace(/\uE000(\d+)\uE000/g, (_, i: string) => codeSpans[Number(i)] ?? '');
-}
+});
 
-type Block = { tag: 'p' | 'blockquote' | 'ul' | 'ol'; lines: string[] };
+const { escapeHtml } = md.utils;
+const rules = md.renderer.rules;
+rules.html_block = (tokens, idx) => {
+  const text = textOfRawHtml(tokens[idx]?.content ?? '').trim();
+  return text === '' ? '' : `<p>${text}</p>`;
+};
+const codeBlock = (tokens: Token[], idx: number) =>
+  `<pre><code>${escapeHtml((tokens[idx]?.content ?? '').replace(/\n$/, ''))}</code></pre>`;
+rules.fence = codeBlock;
+rules.code_block = codeBlock;
+rules.image = (tokens, idx) => {
+  const token = tokens[idx];
+  if (!token) return '';
+  const alt = plainText(token.children ?? []);
+  const src = String(token.attrGet('src') ?? '');
+  if (!LESSON_IMAGE.test(src)) return escapeHtml(alt);
+  const title = String(token.attrGet('title') ?? '');
+  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''}>`;
+};
+// A wide table scrolls inside its own region (`.table-wrap` in the web app), which keyboard users can reach.
+rules.table_open = () => '<div class="table-wrap" tabindex="0"><table>';
+rules.table_close = () => '</table></div>';
+// Blocks are written without line breaks between them, as the renderer always did.
+const renderToken = md.renderer.renderToken.bind(md.renderer);
+md.renderer.renderToken = (tokens, idx, options) => {
+  const html = renderToken(tokens, idx, options);
+  return tokens[idx]?.block ? html.replace(/^\n|\n$/g, '') : html;
+};
 
-function renderBlock(block: Block): string {
-  if (block.tag === 'ul' || block.tag === 'ol') {
-    return `<${block.tag}>${block.lines.map((item) => `<li>${inline(item)}</li>`).join('')}</${block.tag}>`;
-  }
-  const body = inline(block.lines.join('\n')).replace(/\n/g, ' ');
-  return block.tag === 'p' ? `<p>${body}</p>` : `<blockquote><p>${body}</p></blockquote>`;
-}
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li', 'pre', 'div'],
+    ...['em', 'strong', 's', 'code', 'a', 'img'],
+    ...['table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    // Exact values, checked without a CSS parser (fast): the alignments GFM tables write.
+    th: [{ name: 'style', multiple: false, values: ALIGN }],
+    td: [{ name: 'style', multiple: false, values: ALIGN }],
+    div: [
+      { name: 'class', multiple: false, values: ['table-wrap'] },
+      { name: 'tabindex', multiple: false, values: ['0'] },
+    ],
+  },
+  parseStyleAttributes: false,
+  allowedSchemes: LINK_SCHEMES,
+  allowedSchemesByTag: { img: [] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: DANGEROUS,
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener' }) },
+  // sanitize-html escapes &, < and >; quotes too, as the parser writes them.
+  textFilter: (text) => text.replace(/"/g, '&quot;'),
+};
 
 export function renderMarkdown(markdown: string): string {
-  const lines = stripRawHtmlOutsideCode(markdown.replace(/\r\n?/g, '\n')).split('\n');
-  const out: string[] = [];
-  let open: Block | null = null;
-  const close = () => {
-    if (open) out.push(renderBlock(open));
-    open = null;
-  };
-  /** Adds a line to the open block of that kind, or closes the open one and starts it. */
-  const append = (tag: Block['tag'], line: string) => {
-    const current: Block = open?.tag === tag ? open : { tag, lines: [] };
-    if (current !== open) close();
-    current.lines.push(line);
-    open = current;
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (/^\s*```/.test(line)) {
-      close();
-      const code: string[] = [];
-      while (i + 1 < lines.length && !/^\s*```/.test(lines[i + 1] ?? '')) code.push(lines[++i] ?? '');
-      i++;
-      out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
-      continue;
-    }
-    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
-    const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
-    const quote = /^\s*>\s?(.*)$/.exec(line);
-    if (line.trim() === '') close();
-    else if (heading) {
-      close();
-      const level = heading[1]?.length ?? 1;
-      out.push(`<h${level}>${inline(heading[2] ?? '')}</h${level}>`);
-    } else if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(line)) {
-      close();
-      out.push('<hr>');
-    } else if (bullet) append('ul', bullet[1] ?? '');
-    else if (numbered) append('ol', numbered[1] ?? '');
-    else if (quote) append('blockquote', quote[1] ?? '');
-    else append('p', line.trim());
-  }
-  close();
-  return out.join('\n');
+  // Void elements as HTML writes them (`<img …>`); ` />` cannot occur elsewhere, every `>` in text or values is escaped.
+  return sanitizeHtml(md.render(markdown), SANITIZE).replaceAll(' />', '>').trim();
 }

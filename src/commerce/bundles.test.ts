@@ -81,6 +81,7 @@ describe('badge bundles', () => {
 
   it('counts the courses of evidence requirements too, each course once', async () => {
     const payroll = await course('Payroll with an essay', { amountMinor: 4000, currency: 'EUR' });
+    const taxes = await course('Taxes with an essay', { amountMinor: 1000, currency: 'EUR' });
     const badge = await aPublishedBadge(t.app, issuer, {
       courseIds: [],
       extra: {
@@ -88,22 +89,26 @@ describe('badge bundles', () => {
           items: [
             { kind: 'course', courseId: payroll },
             { kind: 'evidence', courseId: payroll, unitId: 'essay' },
+            { kind: 'evidence', courseId: taxes, unitId: 'essay' },
           ],
           required: null,
         },
       },
     });
     const offer = await bundleOffer(t.deps.db, badge.id);
-    expect(offer.courses.map((c) => c.courseId)).toEqual([payroll]);
-    expect(offer.listSumMinor).toBe(4000);
+    expect(offer.courses.map((c) => c.courseId)).toEqual([payroll, taxes]);
+    expect(offer.listSumMinor).toBe(5000);
   });
 
   it('uses the issuer’s default discount, the bundle’s own discount, or its explicit price', async () => {
     const issuerB = await anIssuerWithOwner(t.app, t.deps);
     const a = await aPublishedCourse(t.app, issuerB.orgId, issuerB.owner, {
-      price: { amountMinor: 1999, currency: 'USD' },
+      price: { amountMinor: 1499, currency: 'USD' },
     });
-    const badge = await aPublishedBadge(t.app, issuerB, { courseIds: [a] });
+    const b = await aPublishedCourse(t.app, issuerB.orgId, issuerB.owner, {
+      price: { amountMinor: 500, currency: 'USD' },
+    });
+    const badge = await aPublishedBadge(t.app, issuerB, { courseIds: [a, b] });
     const settings = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/orgs/${issuerB.orgId}/commerce/settings`,
@@ -140,12 +145,19 @@ describe('badge bundles', () => {
       payload: { priceMinor: 1500, discountBp: null, onSale: true },
     });
     expect(explicit.statusCode, explicit.body).toBe(200);
-    expect(explicit.json()).toMatchObject({ priceMinor: 1500, listSumMinor: 1999, discountMinor: 499 });
+    // The real discount of the explicit price, not the default's 25 %: 499 of 1999 is 24.96 %, rounded down.
+    expect(explicit.json()).toMatchObject({
+      priceMinor: 1500,
+      listSumMinor: 1999,
+      discountMinor: 499,
+      discountBp: 2496,
+    });
   });
 
   it('refuses an explicit bundle price above the sum of its courses: a bundle must save money', async () => {
-    const a = await course('Above A', { amountMinor: 1000, currency: 'EUR' });
-    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [a] });
+    const a = await course('Above A', { amountMinor: 600, currency: 'EUR' });
+    const b = await course('Above B', { amountMinor: 400, currency: 'EUR' });
+    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [a, b] });
     const response = await putBundle(badge.id, { priceMinor: 1001, discountBp: null, onSale: true });
     expect(response.statusCode).toBe(422);
     expect(response.json().type).toBe('/problems/bundle-price-above-sum');
@@ -158,7 +170,8 @@ describe('badge bundles', () => {
 
   it('takes a bundle off sale: gone from the storefront, still listed for the issuer', async () => {
     const a = await course('Off sale A', { amountMinor: 1000, currency: 'EUR' });
-    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [a] });
+    const b = await course('Off sale B', { amountMinor: 1000, currency: 'EUR' });
+    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [a, b] });
     const off = await putBundle(badge.id, { priceMinor: null, discountBp: null, onSale: false });
     expect(off.statusCode, off.body).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/bundles/${badge.id}` })).statusCode).toBe(404);

@@ -1,23 +1,24 @@
-// Badge bundles: every published badge whose requirements include a priced course is on sale as a
-// bundle of its courses at their summed price minus a discount (the issuer's default, 10 %, unless the
-// bundle's own row sets a discount or an explicit price, or takes it off sale).
+// Badge bundles: every published badge whose requirements include two or more priced courses (a pathway
+// badge: the courses of the badges it requires, recursively) is on sale as a bundle of its courses at their
+// summed price minus a discount (the issuer's default, 10 %, unless the bundle's own row sets a discount or
+// an explicit price, or takes it off sale). A badge with one priced course is sold as that course: a
+// bundle of one would undercut the course's own price.
 
-import { type BadgeVersionRow, latestPublishedVersion } from '../badges/index.ts';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, InvalidError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
+import { badgeCourses } from './bundle-courses.ts';
 import { assertAmount } from './money.ts';
 import {
   type BundleRow,
   badgeOfOrg,
   badgesWithPricedCourses,
-  type CoursePriceRow,
   findBundle,
+  pathwayBadges,
   publishedBadgesOf,
-  publishedCoursePrices,
   upsertBundle,
 } from './offers-store.ts';
 import { bundlePriceMinor } from './pricing.ts';
@@ -45,45 +46,51 @@ export interface BundleOffer {
   listSumMinor: number;
   /** What the whole bundle costs. */
   priceMinor: number;
-  /** The discount in effect (the bundle's own, else the issuer's default); with an explicit price, informative. */
+  /**
+   * The discount in effect: the bundle's own, else the issuer's default; with an explicit price, what that
+   * price really takes off the list sum (rounded down to a basis point).
+   */
   discountBp: number;
   /** The bundle's own settings; null: the defaults apply. */
   override: { priceMinor: number | null; discountBp: number | null; onSale: boolean } | null;
 }
 
-/** The courses of a published badge's latest version (course and evidence requirements), in order. */
-export async function badgeCourses(
-  db: Executor,
-  badgeId: string,
-): Promise<{ version: BadgeVersionRow; courses: CoursePriceRow[] } | undefined> {
-  const version = await latestPublishedVersion(db, badgeId);
-  if (!version) return undefined;
-  const courseIds = [
-    ...new Set(version.requirements.items.flatMap((req) => (req.kind === 'badge' ? [] : [req.courseId]))),
-  ];
-  const rows = new Map((await publishedCoursePrices(db, courseIds)).map((row) => [row.id, row]));
-  return { version, courses: courseIds.flatMap((id) => rows.get(id) ?? []) };
+/** Why a published badge is not sold as a bundle (a 404 wherever a bundle is looked up). */
+export class NoBundleError extends NotFoundError {
+  constructor(readonly why: 'no-priced-course' | 'single-course') {
+    super('bundle');
+  }
 }
 
-/** The bundle of a published badge. NotFoundError('bundle') when it has no priced course; 409 mixed currencies. */
+/** What an explicit price takes off the list sum, in basis points, rounded down (never overstated). */
+export function effectiveDiscountBp(listSumMinor: number, priceMinor: number): number {
+  if (listSumMinor <= 0 || priceMinor >= listSumMinor) return 0;
+  return Number((BigInt(listSumMinor - priceMinor) * 10_000n) / BigInt(listSumMinor));
+}
+
+/**
+ * The bundle of a published badge. NoBundleError (a NotFoundError) when fewer than two of its courses have
+ * a price; 409 mixed currencies.
+ */
 export async function bundleOffer(db: Executor, badgeId: string): Promise<BundleOffer> {
   const found = await badgeCourses(db, badgeId);
   if (!found) throw new NotFoundError('bundle');
   const { version, courses } = found;
-  const currencies = [
-    ...new Set(courses.flatMap((c) => (c.priceMinor !== null && c.currency ? [c.currency] : []))),
-  ];
+  const priced = courses.filter((c) => c.priceMinor !== null && c.currency);
+  const currencies = [...new Set(priced.map((c) => c.currency as string))];
   const [currency] = currencies;
-  if (!currency) throw new NotFoundError('bundle');
+  if (!currency) throw new NoBundleError('no-priced-course');
   if (currencies.length > 1) {
     throw new ConflictError(
       `The courses of "${version.name}" are priced in different currencies (${currencies.join(', ')}); price them in one currency to sell them as a bundle.`,
       'currency-mismatch',
     );
   }
+  if (priced.length < 2) throw new NoBundleError('single-course');
   const listSumMinor = courses.reduce((sum, c) => sum + (c.priceMinor ?? 0), 0);
   const row = await findBundle(db, badgeId);
-  const discountBp = row?.discountBp ?? (await commerceSettingsOf(db, version.orgId)).bundleDiscountBp;
+  const setDiscountBp = row?.discountBp ?? (await commerceSettingsOf(db, version.orgId)).bundleDiscountBp;
+  const explicitPrice = row?.priceMinor ?? null;
   return {
     badgeId,
     orgId: version.orgId,
@@ -98,8 +105,8 @@ export async function bundleOffer(db: Executor, badgeId: string): Promise<Bundle
       accessDays: c.accessDays,
     })),
     listSumMinor,
-    priceMinor: bundlePriceMinor(listSumMinor, discountBp, row?.priceMinor ?? null),
-    discountBp,
+    priceMinor: bundlePriceMinor(listSumMinor, setDiscountBp, explicitPrice),
+    discountBp: explicitPrice === null ? setDiscountBp : effectiveDiscountBp(listSumMinor, explicitPrice),
     override: overrideOf(row),
   };
 }
@@ -114,7 +121,7 @@ export type IssuerBundle =
       badgeId: string;
       name: string;
       sellable: false;
-      problem: 'no-priced-course' | 'currency-mismatch';
+      problem: 'no-priced-course' | 'single-course' | 'currency-mismatch';
       detail: string;
     };
 
@@ -123,14 +130,8 @@ async function issuerBundle(db: Executor, badge: { id: string; name: string }): 
   try {
     return { badgeId, name, sellable: true, offer: await bundleOffer(db, badgeId) };
   } catch (error) {
-    if (error instanceof NotFoundError) {
-      return {
-        badgeId,
-        name,
-        sellable: false,
-        problem: 'no-priced-course',
-        detail: 'None of its courses has a price.',
-      };
+    if (error instanceof NoBundleError) {
+      return { badgeId, name, sellable: false, problem: error.why, detail: NO_BUNDLE[error.why] };
     }
     if (error instanceof ConflictError && error.code === 'currency-mismatch') {
       return { badgeId, name, sellable: false, problem: 'currency-mismatch', detail: error.message };
@@ -138,6 +139,12 @@ async function issuerBundle(db: Executor, badge: { id: string; name: string }): 
     throw error;
   }
 }
+
+const NO_BUNDLE: Record<NoBundleError['why'], string> = {
+  'no-priced-course': 'None of its courses has a price.',
+  'single-course':
+    'Only one of its courses has a price: learners buy that course at its own price (a bundle of one would undercut it).',
+};
 
 /** Every published badge of the issuer with its bundle (or why it has none), by name. */
 export async function listIssuerBundles(
@@ -162,43 +169,61 @@ export interface BundleSettingsInput {
   onSale: boolean;
 }
 
+function checkSettings(input: Partial<BundleSettingsInput>): void {
+  if (input.priceMinor != null) assertAmount(input.priceMinor, 'body.priceMinor');
+  const bp = input.discountBp;
+  if (bp != null && !(Number.isInteger(bp) && bp >= 0 && bp <= 10_000)) {
+    throw new InvalidError('The discount is not usable.', [
+      { path: 'body.discountBp', message: 'must be basis points between 0 and 10000 (1000 = 10 %)' },
+    ]);
+  }
+}
+
+const NOT_FOR_SALE: Record<NoBundleError['why'], string> = {
+  'no-priced-course': 'Price at least two of the badge’s courses before selling it as a bundle.',
+  'single-course':
+    'Only one of the badge’s courses has a price: it is sold at its own price, and a bundle of one course may not undercut it.',
+};
+
+/**
+ * Sets a bundle's own price, discount or sale state. The fields not given keep their value (PATCH); PUT
+ * gives all three. A bundle needs two or more priced courses and may not cost more than their sum.
+ */
 export async function setBundle(
   deps: Deps,
   actor: Actor | null,
   orgId: string,
   badgeId: string,
-  input: BundleSettingsInput,
+  input: Partial<BundleSettingsInput>,
 ): Promise<BundleOffer> {
   requireMembership(actor, orgId, SHOP_MANAGERS);
   requireScope(actor, 'commerce:write');
   await requireIssuer(deps.db, orgId);
   if (!(await badgeOfOrg(deps.db, orgId, badgeId))) throw new NotFoundError('badge');
-  if (input.priceMinor !== null) assertAmount(input.priceMinor, 'body.priceMinor');
-  if (
-    input.discountBp !== null &&
-    !(Number.isInteger(input.discountBp) && input.discountBp >= 0 && input.discountBp <= 10_000)
-  ) {
-    throw new InvalidError('The discount is not usable.', [
-      { path: 'body.discountBp', message: 'must be basis points between 0 and 10000 (1000 = 10 %)' },
-    ]);
-  }
+  checkSettings(input);
   return deps.db.transaction().execute(async (trx) => {
     const current = await bundleOffer(trx, badgeId).catch((error: unknown) => {
+      if (error instanceof NoBundleError) {
+        throw new ConflictError(NOT_FOR_SALE[error.why], 'bundle-not-for-sale');
+      }
       if (error instanceof NotFoundError) {
-        throw new ConflictError(
-          'Price at least one of the badge’s courses before selling it as a bundle.',
-          'bundle-not-for-sale',
-        );
+        throw new ConflictError('Publish the badge before selling it as a bundle.', 'bundle-not-for-sale');
       }
       throw error;
     });
-    if (input.priceMinor !== null && input.priceMinor > current.listSumMinor) {
+    const was = current.override ?? { priceMinor: null, discountBp: null, onSale: true };
+    const next: BundleSettingsInput = {
+      priceMinor: input.priceMinor !== undefined ? input.priceMinor : was.priceMinor,
+      discountBp: input.discountBp !== undefined ? input.discountBp : was.discountBp,
+      onSale: input.onSale ?? was.onSale,
+    };
+    if (next.priceMinor !== null && next.priceMinor > current.listSumMinor) {
       throw new RuleError(
         'bundle-price-above-sum',
-        `A bundle must save money: its price (${input.priceMinor}) may not exceed the sum of its courses (${current.listSumMinor}, minor units).`,
+        `A bundle must save money: its price (${next.priceMinor}) may not exceed the sum of its courses (${current.listSumMinor}, minor units).`,
       );
     }
-    await upsertBundle(trx, { orgId, badgeId, ...input, updatedAt: deps.now() });
+    await upsertBundle(trx, { orgId, badgeId, ...next, updatedAt: deps.now() });
     return bundleOffer(trx, badgeId);
   });
 }
@@ -206,8 +231,10 @@ export async function setBundle(
 /** What the storefront lists: bundles on sale of every issuer (mixed-currency badges are left out), by name. */
 export async function bundlesOnSale(db: Executor): Promise<BundleOffer[]> {
   const offers: BundleOffer[] = [];
-  for (const badgeId of await badgesWithPricedCourses(db, null)) {
+  const badgeIds = new Set([...(await badgesWithPricedCourses(db, null)), ...(await pathwayBadges(db))]);
+  for (const badgeId of badgeIds) {
     const offer = await bundleOffer(db, badgeId).catch((error: unknown) => {
+      if (error instanceof NoBundleError) return null;
       if (error instanceof ConflictError && error.code === 'currency-mismatch') return null;
       throw error;
     });

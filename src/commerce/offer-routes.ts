@@ -8,6 +8,7 @@ import { bundlesOnSale, listIssuerBundles, publicBundle, setBundle } from './bun
 import { changeCoupon, createCoupon, listCoupons } from './coupons.ts';
 import {
   bundleBody,
+  bundlePatchBody,
   couponPatchBody,
   couponSchema,
   dateOrNull,
@@ -82,9 +83,30 @@ export async function offerRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       config: { scope: 'commerce:write' },
       schema: {
         tags,
-        summary: "Set a bundle's own price or discount, or take it off sale (owners and admins)",
+        summary:
+          "Replace a bundle's own price, discount and sale state, all three (owners and admins; PATCH changes one)",
         params: orgParams.extend({ badgeId: z.uuid() }),
         body: bundleBody,
+        response: { 200: issuerBundleSchema },
+      },
+    },
+    async (request) => {
+      const { orgId, badgeId } = request.params;
+      const offer = await setBundle(deps, request.actor, orgId, badgeId, request.body);
+      return presentIssuerBundle({ badgeId, name: offer.name, sellable: true, offer });
+    },
+  );
+
+  r.patch(
+    '/orgs/:orgId/bundles/:badgeId',
+    {
+      config: { scope: 'commerce:write' },
+      schema: {
+        tags,
+        summary:
+          "Change a bundle's own price, discount or sale state: only the fields sent (owners and admins)",
+        params: orgParams.extend({ badgeId: z.uuid() }),
+        body: bundlePatchBody,
         response: { 200: issuerBundleSchema },
       },
     },

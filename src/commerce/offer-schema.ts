@@ -53,6 +53,7 @@ const bundleFields = {
   priceMinor: z.number().int(),
   /** listSumMinor − priceMinor. */
   discountMinor: z.number().int(),
+  /** The discount in effect; with an explicit price, what it really takes off the list sum (rounded down). */
   discountBp: z.number().int(),
 };
 
@@ -75,7 +76,7 @@ export const issuerBundleSchema = z.object({
   name: z.string(),
   /** false: the badge cannot be sold as a bundle; `problem` says why (and the amounts are null). */
   sellable: z.boolean(),
-  problem: z.enum(['no-priced-course', 'currency-mismatch']).nullable(),
+  problem: z.enum(['no-priced-course', 'single-course', 'currency-mismatch']).nullable(),
   detail: z.string().nullable(),
   onSale: z.boolean(),
   /** The bundle's own settings; null: the defaults apply. */
@@ -126,13 +127,24 @@ export function presentIssuerBundle(entry: IssuerBundle): IssuerBundleReply {
   };
 }
 
-export const bundleBody = z.strictObject({
-  /** null: the courses' sum minus the discount. Never above the courses' sum. */
-  priceMinor: minor.nullable(),
-  /** null: the issuer's default bundle discount. */
-  discountBp: basisPoints.nullable(),
-  onSale: z.boolean(),
-});
+/** PUT: all three fields. */
+export const bundleBody = z
+  .strictObject({
+    /** null: the courses' sum minus the discount. Never above the courses' sum. */
+    priceMinor: minor
+      .nullable()
+      .meta({ description: "null: the courses' sum minus the discount; never above that sum" }),
+    /** null: the issuer's default bundle discount. */
+    discountBp: basisPoints
+      .nullable()
+      .meta({ description: "Basis points (1000 = 10 %); null: the issuer's default" }),
+    onSale: z.boolean(),
+  })
+  .meta({ examples: [{ priceMinor: 6000, discountBp: null, onSale: true }] });
+/** PATCH: only the fields sent change; null clears the price or the discount back to the default. */
+export const bundlePatchBody = bundleBody
+  .partial()
+  .meta({ examples: [{ priceMinor: 6000 }, { onSale: false }, { discountBp: null }] });
 
 export const publicBundleSchema = z.object({
   badgeId: z.uuid(),

@@ -95,6 +95,19 @@ export async function badgesWithPricedCourses(db: Executor, orgId: string | null
   return (await query.execute()).map((row) => row.id);
 }
 
+/** Published badges whose latest version requires another badge (their bundle is their badges' courses). */
+export async function pathwayBadges(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('badges as b')
+    .innerJoin('badgeRequirementIndex as i', 'i.badgeVersionId', 'b.latestVersionId')
+    .select('b.id')
+    .distinct()
+    .where('b.state', '=', 'published')
+    .where('i.kind', '=', 'badge')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** Every published badge of an organization, by name. */
 export async function publishedBadgesOf(
   db: Executor,

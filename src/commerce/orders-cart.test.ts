@@ -65,9 +65,13 @@ describe('the cart', () => {
 
   it('refuses a bundle whose every course the learner already holds', async () => {
     const a = await aPricedCourse(t, issuer);
-    const badgeId = await aBundleBadge(t, issuer, [a]);
+    const b = await aPricedCourse(t, issuer);
+    const badgeId = await aBundleBadge(t, issuer, [a, b]);
     const learner = await aLoggedInUser(t.app, t.deps);
-    await aPaidOrder(t, issuer, learner, [{ kind: 'course', courseId: a }]);
+    await aPaidOrder(t, issuer, learner, [
+      { kind: 'course', courseId: a },
+      { kind: 'course', courseId: b },
+    ]);
     const added = await cartOf(t, learner, issuer.orgId).add({ kind: 'bundle', badgeId });
     expect(added.statusCode).toBe(409);
     expect(problemType(added)).toBe('/problems/already-held');

@@ -84,15 +84,27 @@ describe('purchase options toward a badge', () => {
   it('marks completed and free courses, and has nothing to compare when everything is held', async () => {
     const free = await aOneLessonCourse(t.app, issuer, { title: 'Free intro' });
     const priced = await aPricedCourse(t, issuer, { priceMinor: 2500, title: 'Priced part' });
-    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [free, priced] });
+    const second = await aPricedCourse(t, issuer, { priceMinor: 500, title: 'Second priced part' });
+    const badge = await aPublishedBadge(t.app, issuer, { courseIds: [free, priced, second] });
     const learner = await aLoggedInUser(t.app, t.deps);
     let options = await optionsOf(learner, badge.id);
-    expect(options.courses.map((c: { status: string }) => c.status)).toEqual(['free', 'available']);
+    expect(options.courses.map((c: { status: string }) => c.status)).toEqual([
+      'free',
+      'available',
+      'available',
+    ]);
 
     await completeOneLessonCourse(t.app, learner, free);
-    await aPaidOrder(t, issuer, learner, [{ kind: 'course', courseId: priced }]);
+    await aPaidOrder(t, issuer, learner, [
+      { kind: 'course', courseId: priced },
+      { kind: 'course', courseId: second },
+    ]);
     options = await optionsOf(learner, badge.id);
-    expect(options.courses.map((c: { status: string }) => c.status)).toEqual(['completed', 'purchased']);
+    expect(options.courses.map((c: { status: string }) => c.status)).toEqual([
+      'completed',
+      'purchased',
+      'purchased',
+    ]);
     expect(options).toMatchObject({ separatelyMinor: 0, bundle: { chargedMinor: 0 }, cheaper: null });
   });
 

@@ -6,7 +6,8 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireActor } from '../identity/index.ts';
 import { courseHoldings } from '../learning/index.ts';
-import { badgeCourses, bundleOffer } from './bundles.ts';
+import { badgeCourses } from './bundle-courses.ts';
+import { bundleOffer } from './bundles.ts';
 import { cheaperOption, quoteBundle } from './pricing.ts';
 
 export type CourseOptionStatus = 'completed' | 'purchased' | 'available' | 'free';

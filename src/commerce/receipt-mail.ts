@@ -19,6 +19,7 @@ export async function queueReceiptMail(deps: Deps, trx: Executor, orderId: strin
     issuerName: facts.order.sellerName,
     orderNumber: facts.order.number,
     total: formatMoney(facts.order.totalMinor, facts.order.currency, locale),
+    ...(facts.order.kind === 'issuance-fee' ? { issuanceFee: true } : {}),
     link: orderLink(deps, orderId),
   }));
 }
@@ -33,6 +34,7 @@ export async function queueInvoiceMail(deps: Deps, trx: Executor, orderId: strin
     issuerName: facts.order.sellerName,
     orderNumber: facts.order.number,
     amountDue: formatMoney(facts.order.totalMinor, facts.order.currency, locale),
+    ...(facts.order.kind === 'issuance-fee' ? { issuanceFee: true } : {}),
     reference,
     link: orderLink(deps, orderId),
   }));

@@ -12,6 +12,7 @@ import type { MailTables } from '../mail/tables.ts';
 import type { OrgTables } from '../orgs/tables.ts';
 import type { ShowcaseTables } from '../showcase/tables.ts';
 import type { SkillsTables } from '../skills/tables.ts';
+import type { WorkforceTables } from '../workforce/tables.ts';
 
 export interface Database
   extends IdentityTables,
@@ -25,7 +26,8 @@ export interface Database
     ImportsTables,
     CommerceTables,
     SkillsTables,
-    InsightsTables {}
+    InsightsTables,
+    WorkforceTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

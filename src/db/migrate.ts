@@ -22,6 +22,8 @@ import * as m0019 from './migrations/0019_award_results_evidence.ts';
 import * as m0020 from './migrations/0020_course_skill_objects.ts';
 import * as m0021 from './migrations/0021_learner_target_occupation.ts';
 import * as m0022 from './migrations/0022_pending_user_emails.ts';
+import * as m0023 from './migrations/0023_workforce_people.ts';
+import * as m0024 from './migrations/0024_workforce_roles.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -45,6 +47,8 @@ const migrations: Record<string, Migration> = {
   '0020_course_skill_objects': m0020,
   '0021_learner_target_occupation': m0021,
   '0022_pending_user_emails': m0022,
+  '0023_workforce_people': m0023,
+  '0024_workforce_roles': m0024,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -2,7 +2,7 @@
 // unknown errors logged and masked as 500 (never a stack trace to the client).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ConflictError, DomainError, type FieldProblem, InvalidError } from '../errors.ts';
+import { ConflictError, DomainError, type FieldProblem, InvalidError, RuleError } from '../errors.ts';
 
 export interface Problem {
   type: string;
@@ -12,6 +12,9 @@ export interface Problem {
   instance?: string;
   requestId?: string;
   errors?: FieldProblem[];
+  /** A finer stable code under `type`, and the values the detail names: clients translate with them. */
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 const statusByCode: Record<string, number> = {
@@ -98,7 +101,12 @@ export function errorHandler(
     const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     const fields = error instanceof InvalidError ? error.fields : undefined;
-    return sendProblem(reply, problem(error.code, status, error.message, request, fields));
+    const { reason, params } = error instanceof RuleError ? error : { reason: undefined, params: undefined };
+    return sendProblem(reply, {
+      ...problem(error.code, status, error.message, request, fields),
+      ...(reason ? { reason } : {}),
+      ...(params ? { params } : {}),
+    });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -32,6 +32,7 @@ import { showcasePublicRoutes, showcaseRoutes } from '../showcase/index.ts';
 import { skillPublicRoutes, skillRoutes } from '../skills/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
 import { verificationRoutes } from '../verification/index.ts';
+import { roleProfileRoutes, teamRoutes, workforceRoutes } from '../workforce/index.ts';
 
 type Plugin = (app: FastifyInstance, options: { deps: Deps }) => Promise<void>;
 
@@ -60,6 +61,9 @@ const api: Plugin[] = [
   reportRoutes,
   skillRoutes,
   insightsRoutes,
+  workforceRoutes,
+  roleProfileRoutes,
+  teamRoutes,
 ];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */

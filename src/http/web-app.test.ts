@@ -83,6 +83,18 @@ describe('the web app', () => {
     expect(readFileSync(`${webDistDir}/assets/${script}`, 'utf8')).not.toContain('sourceMappingURL');
   });
 
+  it('answers 404 with the app (its "Page not found") for a path no app route matches', async () => {
+    for (const url of ['/no-such-page', '/learn/badges/x/y/z', '/catalog/abc/def']) {
+      const response = await testApp.app.inject({ url, headers: html });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type']).toContain('text/html');
+      expect(response.body).toContain('<div id="root"></div>');
+    }
+    for (const url of ['/learn/badges/5d0c4b9e-1111-4c4c-9d9d-000000000001', '/catalog/abc?x=1', '/cart/']) {
+      expect((await testApp.app.inject({ url, headers: html })).statusCode, url).toBe(200);
+    }
+  });
+
   it('keeps unknown API paths and non-HTML requests as problem+json 404s', async () => {
     for (const request of [{ url: '/api/v1/nothing-here', headers: html }, { url: '/nothing-here' }]) {
       const response = await testApp.app.inject(request);

@@ -1,10 +1,12 @@
 // Serves the built React app (web/dist): hashed assets cached for good, index.html never cached, each file
 // as the brotli or gzip copy the build wrote beside it (web/precompress.ts) when the browser accepts it, and
-// index.html for any other GET that asks for HTML (client-side routes such as /verify-email).
+// index.html for any other GET that asks for HTML: 200 for the app's routes (web/src/routes.tsx, such as
+// /verify-email), 404 for a path no app route matches (the app then shows its "Page not found").
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { loadAppPathMatcher } from './app-paths.ts';
 import { problem, sendProblem } from './problem.ts';
 
 export const webDistDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -41,11 +43,14 @@ async function webAppFiles(app: FastifyInstance): Promise<void> {
       reply.header('cache-control', path.includes('/assets/') ? FOREVER : NO_CACHE);
     },
   });
+  const isAppPath = loadAppPathMatcher();
   // The app's own not-found handler stays in charge of everything else (API paths, non-HTML requests).
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const accept = request.headers.accept ?? '';
     if (!request.url.startsWith('/api/') && accept.includes('text/html')) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      const pathname = request.url.split('?')[0] ?? '/';
+      const status = isAppPath === null || isAppPath(pathname) ? 200 : 404;
+      return reply.code(status).type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(
       reply,

@@ -29,6 +29,7 @@ export const API_TOKEN_SCOPES = [
   'vc:issue',
   'commerce:write',
   'learning:write',
+  'workforce:write',
 ] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 

@@ -96,6 +96,29 @@ describe('supervisor attestation', () => {
     );
   });
 
+  it('shows the assessor that the supervisor confirmed, when, and with what words', async () => {
+    const { token, player } = await aRequest(true);
+    const decidedAt = new Date(clock.getTime() + 3_600_000);
+    clock = decidedAt;
+    await decide(token, { decision: 'confirm', comment: 'Ran the March payroll without help.' });
+    const submissionId = (await player.open('apply')).json().submission.id;
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${issuer.orgId}/reviews`,
+      headers: issuer.owner.headers,
+    });
+    const item = queue
+      .json()
+      .items.find((i: { submission: { id: string } }) => i.submission.id === submissionId);
+    expect(item.attestation).toEqual({
+      supervisorName: 'Bea Boss',
+      supervisorEmail: `boss${supervisors}@employer.example`,
+      decision: 'confirmed',
+      decidedAt: decidedAt.toISOString(),
+      comment: 'Ran the March payroll without help.',
+    });
+  });
+
   it('returns the task to the learner with the supervisor’s words when declined', async () => {
     const { player, token } = await aRequest();
     await decide(token, { decision: 'decline', comment: 'I did not see this happen.' });

@@ -52,6 +52,13 @@ describe('evidence and the assessor review queue', () => {
     );
     return { learner, player, submissionId: mine?.submission.id ?? '' };
   };
+  const reviewMailsTo = (email: string) =>
+    t.deps.db
+      .selectFrom('mailMessages')
+      .select(['subject', 'textBody', 'idempotencyKey'])
+      .where('toAddress', '=', email.toLowerCase())
+      .where('idempotencyKey', 'like', 'evidence-reviewed:%')
+      .execute();
 
   it('puts an essay that needs review in the assessor queue with its rubric', async () => {
     const { player, submissionId } = await aLearnerWithEssay();
@@ -68,8 +75,8 @@ describe('evidence and the assessor review queue', () => {
     expect(state.completion).toBeNull();
   });
 
-  it('completes the course when the assessor accepts, and shows the learner the scores and feedback', async () => {
-    const { player, submissionId } = await aLearnerWithEssay();
+  it('completes the course when the assessor accepts, shows the learner the scores and feedback, and mails them', async () => {
+    const { learner, player, submissionId } = await aLearnerWithEssay();
     const accepted = await review(submissionId, {
       decision: 'accept',
       feedback: 'Clear and concrete.',
@@ -82,6 +89,12 @@ describe('evidence and the assessor review queue', () => {
     });
     const essay = (await player.open('essay')).json();
     expect(essay.submission).toMatchObject({ status: 'accepted', feedback: 'Clear and concrete.' });
+    const [mail, ...more] = await reviewMailsTo(learner.email);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe('Your work on “Reflect” is accepted');
+    expect(mail?.textBody).toContain('“Payroll basics”');
+    expect(mail?.textBody).toContain('The assessor wrote: “Clear and concrete.”');
+    expect(mail?.textBody).toContain(`/learn/${essay.enrolment.id}?unit=essay`);
     expect(essay.enrolment.completion.activityCode).toMatch(/^HRCI-PAY-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     const again = await review(submissionId, {
       decision: 'return',
@@ -91,14 +104,17 @@ describe('evidence and the assessor review queue', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('returns an essay for resubmission, and the resubmission goes back to the queue', async () => {
-    const { player, submissionId } = await aLearnerWithEssay();
+  it('returns an essay for resubmission with a mail saying so, and the resubmission goes back to the queue', async () => {
+    const { learner, player, submissionId } = await aLearnerWithEssay();
     const returned = await review(submissionId, {
       decision: 'return',
       feedback: 'Say more about deductions.',
       scores: [{ criterion: 'Clarity', level: 'weak' }],
     });
     expect(returned.json().status).toBe('returned');
+    const [mail] = await reviewMailsTo(learner.email);
+    expect(mail?.subject).toBe('Your work on “Reflect” was returned: please revise it');
+    expect(mail?.textBody).toContain('The assessor wrote: “Say more about deductions.”');
     const state = (await player.state()).json();
     expect(state.units[2].status).toBe('returned');
     expect((await player.open('essay')).json().submission.feedback).toBe('Say more about deductions.');
@@ -106,6 +122,70 @@ describe('evidence and the assessor review queue', () => {
     expect(resubmitted.statusCode).toBe(201);
     expect(resubmitted.json().status).toBe('pending');
     expect((await player.submit('essay', { text: 'Twice?' })).statusCode).toBe(409);
+  });
+
+  it('lets the learner change an essay still waiting for review, but not once it is reviewed', async () => {
+    const { learner, player, submissionId } = await aLearnerWithEssay();
+    const enrolmentId = (await player.open('essay')).json().enrolment.id;
+    const edit = (response: object) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/me/enrolments/${enrolmentId}/evidence/essay`,
+        headers: learner.headers,
+        payload: { response },
+      });
+    const changed = await edit({ text: 'We run payroll twice a month, on the 15th and the last day.' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ id: submissionId, status: 'pending' });
+    const item = (await queue())
+      .json()
+      .items.find((i: { submission: { id: string } }) => i.submission.id === submissionId);
+    expect(item.submission.response).toBe('We run payroll twice a month, on the 15th and the last day.');
+    expect((await edit({ url: 'https://example.org/x' })).statusCode).toBe(400);
+
+    const accepted = await review(submissionId, {
+      decision: 'accept',
+      feedback: 'Good.',
+      scores: [{ criterion: 'Clarity', level: 'clear' }],
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const late = await edit({ text: 'Too late.' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().type).toBe('/problems/evidence-not-editable');
+  });
+
+  it('holds an essay to the word limits its instructions state, and tells the player them', async () => {
+    const limited = await aPublishedCourse(t.app, issuer.orgId, issuer.owner, {
+      title: 'Interviews',
+      activityCodePrefix: null,
+      units: [
+        {
+          id: 'story',
+          kind: 'evidence',
+          title: 'An interview you ran',
+          task: 'essay',
+          instructions: 'Describe an interview you ran (5–8 words).',
+          needsReview: true,
+        },
+      ],
+    });
+    const learner = await aLoggedInUser(t.app, t.deps);
+    const player = playerOf(t.app, learner, await anEnrolment(t.app, learner, limited));
+    const opened = await player.open('story');
+    expect(opened.json().unit.wordLimits).toEqual({ min: 5, max: 8 });
+    const short = await player.submit('story', { text: 'Two words' });
+    expect(short.statusCode).toBe(400);
+    expect(short.headers['content-type']).toContain('application/problem+json');
+    expect(short.json()).toMatchObject({
+      detail: 'Your essay has 2 words; this task asks for 5–8 words.',
+      errors: [{ path: 'body.response.text' }],
+    });
+    expect(
+      (await player.submit('story', { text: 'one two three four five six seven eight nine' })).statusCode,
+    ).toBe(400);
+    expect((await player.submit('story', { text: 'I asked five questions, scored each.' })).statusCode).toBe(
+      201,
+    );
   });
 
   it('refuses a review whose rubric scores do not match the task', async () => {

@@ -1,5 +1,7 @@
 // Evidence tasks: a learner hands in an essay, a URL or an attendance code; tasks that need judgement wait
-// in the issuer's review queue, where an assessor scores the rubric, writes feedback, accepts or returns.
+// in the issuer's review queue, where an assessor scores the rubric, writes feedback, accepts or returns —
+// and the learner gets a mail saying which (review-mail.ts). An essay's length is held to the word limits its
+// instructions state (word-limits.ts); an essay or link still waiting for review may be changed.
 import type { RubricCriterion, Unit } from '../catalog/index.ts';
 import { revisionContent } from '../catalog/index.ts';
 import type { Deps } from '../deps.ts';
@@ -11,16 +13,21 @@ import { requestAttestation } from './attestation.ts';
 import { completeIfDone, recordEvidenceAccepted } from './completion.ts';
 import { normaliseText } from './grading.ts';
 import { forLearnerWrite, type LearnerWrite } from './player.ts';
+import { queueReviewMail } from './review-mail.ts';
 import {
+  type AttestationRow,
+  attestationsOfSubmissions,
   enrolmentsByIds,
   findSubmission,
   insertSubmission,
   lockEnrolmentById,
   recordReview,
+  replacePendingResponse,
   type SubmissionRow,
   submissionsOfOrg,
 } from './store.ts';
 import type { RubricScore } from './tables.ts';
+import { wordLimitProblem, wordLimitsIn } from './word-limits.ts';
 
 export const REVIEWERS = ['owner', 'admin', 'assessor'] as const;
 
@@ -53,7 +60,39 @@ function responseFor(unit: EvidenceUnit, response: EvidenceResponse): string {
   if (unit.task === 'attendance-code' && normaliseText(value) !== normaliseText(unit.attendanceCode ?? '')) {
     throw new RuleError('wrong-attendance-code', 'That is not the attendance code of this session.');
   }
+  const tooLongOrShort =
+    unit.task === 'essay' ? wordLimitProblem(value, wordLimitsIn(unit.instructions)) : null;
+  if (tooLongOrShort) {
+    throw new InvalidError(`Your essay ${tooLongOrShort}.`, [
+      { path: 'body.response.text', message: tooLongOrShort },
+    ]);
+  }
   return value;
+}
+
+/** Tasks whose work can be changed while it waits for review (an attestation's supervisor has seen it). */
+const EDITABLE_TASKS: ReadonlySet<EvidenceUnit['task']> = new Set(['essay', 'url']);
+
+/** The learner changes an essay or link still waiting for review; it keeps its place in the queue. */
+export async function editEvidence(
+  deps: Deps,
+  actor: Actor | null,
+  enrolmentId: string,
+  input: { unitId: string; response: EvidenceResponse },
+): Promise<SubmissionRow> {
+  return forLearnerWrite(deps, actor, enrolmentId, input.unitId, async ({ trx, unit: raw, view }) => {
+    const unit = evidenceUnit(raw);
+    const pending = view.submissions.find((s) => s.unitId === unit.id && s.status === 'pending');
+    if (!EDITABLE_TASKS.has(unit.task) || !pending) {
+      throw new ConflictError(
+        'Only an essay or a link still waiting for review can be changed: reviewed work is final, and returned work is handed in again.',
+        'evidence-not-editable',
+      );
+    }
+    const changed = await replacePendingResponse(trx, pending.id, responseFor(unit, input.response));
+    if (!changed) throw new ConflictError('This work was reviewed meanwhile.', 'evidence-not-editable');
+    return changed;
+  });
 }
 
 export async function submitEvidence(
@@ -130,6 +169,8 @@ export interface QueueItem {
   learnerName: string;
   courseTitle: string;
   unit: EvidenceUnit | null;
+  /** The supervisor's answer, for a supervisor-attestation task. */
+  attestation: AttestationRow | null;
 }
 
 export async function reviewQueue(
@@ -156,6 +197,10 @@ export async function reviewQueue(
       )
     ).map((u) => [u.id, u.name]),
   );
+  const attestations = await attestationsOfSubmissions(
+    deps.db,
+    submissions.map((s) => s.id),
+  );
   const items: QueueItem[] = [];
   for (const submission of submissions) {
     const revisionId = enrolments.get(submission.enrolmentId)?.revisionId;
@@ -168,6 +213,7 @@ export async function reviewQueue(
       learnerName: learners.get(submission.userId) ?? '',
       courseTitle: revision?.title ?? '',
       unit: unit ?? null,
+      attestation: attestations.get(submission.id) ?? null,
     });
   }
   return items;
@@ -234,6 +280,7 @@ export async function reviewSubmission(
       await recordEvidenceAccepted(deps, trx, enrolment, reviewed);
       await completeIfDone(deps, trx, enrolment, revision);
     }
+    await queueReviewMail(deps, trx, reviewed, { course: revision.title, task: unit?.title ?? '' });
     return reviewed;
   });
 }

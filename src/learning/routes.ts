@@ -11,7 +11,7 @@ import { problem, sendProblem } from '../http/problem.ts';
 import { certificatePdf } from './certificate.ts';
 import { myCertificateFacts, myCompletions } from './completion.ts';
 import { enrol, myEnrolment, myLearning } from './enrolment.ts';
-import { reviewQueue, reviewSubmission, submitEvidence } from './evidence.ts';
+import { editEvidence, reviewQueue, reviewSubmission, submitEvidence } from './evidence.ts';
 import { answerQuestion, openUnit } from './player.ts';
 import {
   answerBody,
@@ -181,6 +181,30 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
             await submitEvidence(deps, request.actor, request.params.enrolmentId, request.body),
           ),
         ),
+  );
+
+  r.put(
+    '/me/enrolments/:enrolmentId/evidence/:unitId',
+    {
+      config: { scope: 'learning:write' },
+      schema: {
+        tags,
+        summary:
+          'Change an essay {text} or a {url} still waiting for review (it keeps its place in the queue); 409 evidence-not-editable once reviewed',
+        params: enrolmentParams.extend({ unitId: z.string().min(1).max(40) }),
+        body: z.strictObject({ response: evidenceBody.shape.response }).meta({
+          examples: [{ response: { text: 'We run payroll twice a month, on the 15th and the last day.' } }],
+        }),
+        response: { 200: submission.schema },
+      },
+    },
+    async (request) =>
+      submission.present(
+        await editEvidence(deps, request.actor, request.params.enrolmentId, {
+          unitId: request.params.unitId,
+          response: request.body.response,
+        }),
+      ),
   );
 
   r.get(

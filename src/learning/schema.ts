@@ -8,6 +8,7 @@ import { type EnrolmentView, progressOf } from './enrolment.ts';
 import type { QueueItem } from './evidence.ts';
 import { unitStatuses } from './model.ts';
 import type { CompletionRow, SubmissionRow } from './store.ts';
+import { wordLimitsIn } from './word-limits.ts';
 
 export const enrolBody = z.strictObject({ courseId: z.uuid() });
 
@@ -170,7 +171,13 @@ export const playerUnit = {
   }),
   present: (view: EnrolmentView & { unit: Parameters<typeof publicUnit>[0] }) => ({
     enrolment: enrolment.present(view),
-    unit: publicUnit(view.unit) as unknown as Record<string, unknown>,
+    unit: {
+      ...(publicUnit(view.unit) as unknown as Record<string, unknown>),
+      // An essay's word limits, as its instructions state them: the player counts words live against them.
+      ...(view.unit.kind === 'evidence' && view.unit.task === 'essay'
+        ? { wordLimits: wordLimitsIn(view.unit.instructions) }
+        : {}),
+    },
     answers: view.answers
       .filter((a) => a.unitId === view.unit.id)
       .map((a) => ({
@@ -197,6 +204,25 @@ export const queueItem = {
         rubric: z.array(z.record(z.string(), z.unknown())),
       })
       .nullable(),
+    /** For a supervisor-attestation task: who was asked, and whether, when and with what words they answered. */
+    attestation: z
+      .object({
+        supervisorName: z.string(),
+        supervisorEmail: z.string(),
+        decision: z.enum(['confirmed', 'declined']).nullable(),
+        decidedAt: z.string().nullable(),
+        comment: z.string().nullable(),
+      })
+      .nullable()
+      .meta({
+        example: {
+          supervisorName: 'Bea Boss',
+          supervisorEmail: 'bea@employer.example',
+          decision: 'confirmed',
+          decidedAt: '2026-05-04T09:30:00.000Z',
+          comment: 'Ran the March payroll without help.',
+        },
+      }),
   }),
   present: (item: QueueItem) => ({
     submission: submission.present(item.submission),
@@ -207,6 +233,15 @@ export const queueItem = {
           title: item.unit.title,
           instructions: item.unit.instructions,
           rubric: item.unit.rubric as unknown as Array<Record<string, unknown>>,
+        }
+      : null,
+    attestation: item.attestation
+      ? {
+          supervisorName: item.attestation.supervisorName,
+          supervisorEmail: item.attestation.supervisorEmail,
+          decision: item.attestation.decision,
+          decidedAt: item.attestation.decidedAt?.toISOString() ?? null,
+          comment: item.attestation.comment,
         }
       : null,
   }),

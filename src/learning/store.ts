@@ -36,6 +36,21 @@ export async function recordAttestationDecision(
   await db.updateTable('attestations').set(decision).where('id', '=', attestationId).execute();
 }
 
+/** The newest supervisor attestation of each of these submissions (what the assessor sees in the queue). */
+export async function attestationsOfSubmissions(
+  db: Executor,
+  submissionIds: string[],
+): Promise<Map<string, AttestationRow>> {
+  if (submissionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('attestations')
+    .selectAll()
+    .where('submissionId', 'in', submissionIds)
+    .orderBy('createdAt')
+    .execute();
+  return new Map(rows.map((row) => [row.submissionId, row]));
+}
+
 /** Any submission by id: for the holder of an attestation token, who is no member of anything. */
 export async function submissionById(db: Executor, submissionId: string): Promise<SubmissionRow | undefined> {
   return db.selectFrom('evidenceSubmissions').selectAll().where('id', '=', submissionId).executeTakeFirst();
@@ -247,6 +262,21 @@ export async function findSubmission(
     .where('orgId', '=', orgId)
     .where('id', '=', submissionId);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** A learner's change to work still waiting for review (undefined once it is reviewed). */
+export async function replacePendingResponse(
+  db: Executor,
+  submissionId: string,
+  response: string,
+): Promise<SubmissionRow | undefined> {
+  return db
+    .updateTable('evidenceSubmissions')
+    .set({ response })
+    .where('id', '=', submissionId)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function recordReview(

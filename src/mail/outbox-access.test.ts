@@ -103,9 +103,30 @@ const everyKind: { [K in MailTemplate['kind']]: Extract<MailTemplate, { kind: K 
     amount: '€5.00',
     payUrl: 'http://x/learn/badges/4',
   },
+  'evidence-reviewed': {
+    kind: 'evidence-reviewed',
+    name: 'A',
+    courseTitle: 'C',
+    taskTitle: 'T',
+    decision: 'returned',
+    feedback: 'F',
+    link: 'http://x/learn/6',
+  },
+  'employer-invitation': {
+    kind: 'employer-invitation',
+    name: 'A',
+    orgName: 'E',
+    link: 'http://x/join/employer/t5',
+  },
 };
 const kinds = Object.keys(everyKind) as MailTemplate['kind'][];
-const SECRET_KINDS = ['verify-email', 'reset-password', 'attestation-request', 'badge-awarded'];
+const SECRET_KINDS = [
+  'verify-email',
+  'reset-password',
+  'attestation-request',
+  'badge-awarded',
+  'employer-invitation',
+];
 
 /** Every kind to `<kind>@<domain>`, each with a small attachment (the way receipts carry their PDF). */
 async function queueEveryKind(deps: Deps, domain: string): Promise<Map<string, string>> {

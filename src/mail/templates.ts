@@ -38,6 +38,17 @@ export type MailTemplate =
     }
   | { kind: 'badge-awarded'; name: string; issuerName: string; badgeName: string; link: string; days: number }
   | {
+      /** An assessor accepted or returned the learner's evidence; the link opens the task in the player. */
+      kind: 'evidence-reviewed';
+      name: string;
+      courseTitle: string;
+      taskTitle: string;
+      decision: 'accepted' | 'returned';
+      /** The assessor's feedback, possibly empty. */
+      feedback: string;
+      link: string;
+    }
+  | {
       kind: 'badge-renewed';
       name: string;
       badgeName: string;
@@ -62,6 +73,8 @@ export type MailTemplate =
       orderNumber: number;
       /** Formatted in the reader's language, e.g. "€118.80". */
       total: string;
+      /** An issuance-fee order: what was bought is the badge's issuance, not course access. */
+      issuanceFee?: boolean;
       link: string;
     }
   | {
@@ -70,6 +83,8 @@ export type MailTemplate =
       issuerName: string;
       orderNumber: number;
       amountDue: string;
+      /** An issuance-fee order: paying issues the badge (there is no course access to start). */
+      issuanceFee?: boolean;
       /** What the buyer quotes when paying, e.g. "INV-1042". */
       reference: string;
       link: string;
@@ -82,6 +97,13 @@ export type MailTemplate =
       amount: string;
       /** The courses whose access the refund ended (empty for a fee). */
       courses: string[];
+      link: string;
+    }
+  | {
+      /** An employer invites a person to share badges; the link is accepted by a verified address only. */
+      kind: 'employer-invitation';
+      name?: string;
+      orgName: string;
       link: string;
     }
   | {
@@ -106,12 +128,14 @@ export const CARRIES_SECRET_LINK = {
   'email-add-attempt': false,
   'attestation-request': true,
   'badge-awarded': true,
+  'evidence-reviewed': false,
   'badge-renewed': false,
   'badge-expiring': false,
   'order-receipt': false,
   'invoice-issued': false,
   'refund-issued': false,
   'badge-fee-due': false,
+  'employer-invitation': true,
 } as const satisfies Record<MailTemplate['kind'], boolean>;
 
 export function carriesSecretLink(template: MailTemplate): boolean {
@@ -174,6 +198,17 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         link: template.link,
         footer: t('mail.badgeAwarded.expires', { days: template.days, issuer: template.issuerName }),
       });
+    case 'evidence-reviewed': {
+      const vars = { course: template.courseTitle, task: template.taskTitle, feedback: template.feedback };
+      const key = template.decision === 'accepted' ? 'earner.evidenceAccepted' : 'earner.evidenceReturned';
+      return actionMail(t, template.name, {
+        subject: t(`${key}.subject`, vars),
+        body: t(`${key}.body`, vars),
+        action: t(`${key}.action`),
+        link: template.link,
+        footer: template.feedback.trim() ? t('earner.evidenceFeedback', vars) : t(`${key}.footer`),
+      });
+    }
     case 'badge-renewed': {
       const date = template.expiresAt
         ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
@@ -202,6 +237,14 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         footer: t('mail.badgeExpiring.footer', vars),
       });
     }
+    case 'employer-invitation':
+      return actionMail(t, template.name, {
+        subject: t('mail.employerInvitation.subject', { org: template.orgName }),
+        body: t('mail.employerInvitation.body', { org: template.orgName }),
+        action: t('mail.employerInvitation.action'),
+        link: template.link,
+        footer: t('mail.employerInvitation.footer', { org: template.orgName }),
+      });
     default:
       return renderCommerceMail(t, template);
   }
@@ -219,7 +262,7 @@ function renderCommerceMail(t: Translate, template: CommerceTemplate): RenderedM
       const vars = { issuer: template.issuerName, number: template.orderNumber, total: template.total };
       return actionMail(t, template.name, {
         subject: t('mail.orderReceipt.subject', vars),
-        body: t('mail.orderReceipt.body', vars),
+        body: t(template.issuanceFee ? 'earner.receiptFeeBody' : 'mail.orderReceipt.body', vars),
         action: t('mail.orderReceipt.action'),
         link: template.link,
         footer: t('mail.orderReceipt.footer', vars),
@@ -234,7 +277,7 @@ function renderCommerceMail(t: Translate, template: CommerceTemplate): RenderedM
       };
       return actionMail(t, template.name, {
         subject: t('mail.invoiceIssued.subject', vars),
-        body: t('mail.invoiceIssued.body', vars),
+        body: t(template.issuanceFee ? 'earner.invoiceFeeBody' : 'mail.invoiceIssued.body', vars),
         action: t('mail.invoiceIssued.action'),
         link: template.link,
         footer: t('mail.invoiceIssued.footer', vars),

@@ -48,7 +48,11 @@ const share = (body: object) =>
 
 describe('public badge pages', () => {
   it('answer 404 while the badge is private, to everyone, in every representation', async () => {
-    expect((await page(held.award.id)).statusCode).toBe(404);
+    const privatePage = await page(held.award.id);
+    expect(privatePage.statusCode).toBe(404);
+    // A browser gets a page saying so, in the same words as for an unknown badge: not JSON.
+    expect(privatePage.headers['content-type']).toContain('text/html');
+    expect(privatePage.body).toContain('<h1>Badge not found</h1>');
     expect((await page(held.award.id, { accept: 'application/ld+json' })).statusCode).toBe(404);
     expect(
       (await t.app.inject({ method: 'GET', url: `/badges/${held.award.id}/preview.png` })).statusCode,
@@ -154,6 +158,24 @@ describe('public badge pages', () => {
 
   it('answer 404 for an unknown badge', async () => {
     expect((await page('0b6c1e8e-4a5e-4a47-9d7e-6a0a8a0f3b11')).statusCode).toBe(404);
+  });
+
+  it('show a browser a "badge not found" page, not JSON, for an unknown or malformed badge URL', async () => {
+    const browser = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const id of ['0b6c1e8e-4a5e-4a47-9d7e-6a0a8a0f3b11', 'not-a-badge']) {
+      const response = await page(id, browser);
+      expect(response.statusCode, id).toBe(404);
+      expect(response.headers['content-type']).toContain('text/html');
+      expect(response.body).toContain('<h1>Badge not found</h1>');
+      expect(response.body).toContain('href="/verify"');
+    }
+    // API clients still get problem+json.
+    const api = await page('0b6c1e8e-4a5e-4a47-9d7e-6a0a8a0f3b11', { accept: 'application/ld+json' });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    const malformed = await page('not-a-badge', { accept: 'application/json' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
   });
 });
 

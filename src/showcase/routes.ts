@@ -1,12 +1,14 @@
 // Public badge pages (/badges/{awardId}: HTML for people, the credential for clients that ask for it)
-// and the learner's sharing choices (/api/v1/me/badges/{awardId}/sharing).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// and the learner's sharing choices (/api/v1/me/badges/{awardId}/sharing). A badge URL that shows nothing
+// (unknown, malformed or private) is a 404 page for browsers and problem+json for API clients.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { DOWNLOADS, downloadOf } from './downloads.ts';
+import { renderBadgeNotFoundPage } from './not-found-page.ts';
 import { BADGE_PAGE_CSS, renderBadgePage } from './page.ts';
 import { pageCacheOf, pageExpiry } from './page-cache.ts';
 import { previewPng } from './preview.ts';
@@ -65,6 +67,20 @@ function publicHeaders(reply: FastifyReply): FastifyReply {
   return reply.header('vary', 'Accept, Accept-Language').header('access-control-allow-origin', '*');
 }
 
+/** A browser asking for a badge that is not there (or not a badge id) gets a page; anyone else, the problem. */
+function badgeNotFoundForBrowsers(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const missing = error instanceof NotFoundError || error.validation !== undefined;
+  if (!missing || representationFor(request.headers.accept) !== 'html') throw error;
+  const locale = localeOf(request);
+  return publicHeaders(reply)
+    .code(404)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('content-language', locale)
+    .header('content-security-policy', PAGE_CSP)
+    .send(renderBadgeNotFoundPage(locale));
+}
+
 export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cache = createReportCache();
@@ -82,6 +98,7 @@ export async function showcasePublicRoutes(app: FastifyInstance, { deps }: { dep
         params: awardParams,
         querystring: z.object({ lang: z.string().max(10).optional() }),
       },
+      errorHandler: badgeNotFoundForBrowsers,
     },
     async (request, reply) => {
       const { awardId } = request.params;

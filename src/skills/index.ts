@@ -14,6 +14,7 @@ export {
   skillSchema,
 } from './alignment.ts';
 export { resolveSkills, skillsWithKnownConcepts } from './alignment-service.ts';
+export { conceptsByRef } from './alignment-store.ts';
 export { importEsco } from './import-esco.ts';
 export { importOnet } from './import-onet.ts';
 export { type ImportProgress, type ImportSummary, SkillImportError } from './model.ts';

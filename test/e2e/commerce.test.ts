@@ -105,6 +105,12 @@ describe('commerce journeys in a browser', () => {
     await page.getByRole('heading', { name: `Edit “${course.basics}”` }).waitFor();
     await expect.poll(() => page.getByLabel('Price (optional)').inputValue()).toBe('45.00');
     expect(await page.getByLabel('Currency').inputValue()).toBe('EUR');
+    // The course is published: the editor says plainly which fields are live on Save (issue #19, item 1).
+    await page
+      .getByText(
+        'Live at once: the price, currency, access days and activity code prefix apply as soon as you save',
+      )
+      .waitFor();
     await page.getByLabel('Price (optional)').fill('45.001');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('alert').getByText('Use at most 2 decimals for EUR.', { exact: false }).waitFor();
@@ -365,6 +371,11 @@ describe('commerce journeys in a browser', () => {
     await bundle.getByRole('button', { name: 'Save' }).click();
     await bundle.getByText('Saved.').waitFor();
     await bundle.getByText('€85.00', { exact: false }).waitFor();
+    // A price of the issuer's own shows the discount it really gives (24.5 % of €100.00, shown rounded
+    // down), not the bundle's 15 % (issue #19, item 2).
+    await bundle.getByLabel('Bundle price in EUR (optional)').fill('75.50');
+    await bundle.getByRole('button', { name: 'Save' }).click();
+    await bundle.getByText('€75.50 (24 % off)').waitFor();
     await expectAccessible(page);
 
     await page.getByRole('navigation', { name: 'Sales' }).getByRole('link', { name: 'Coupons' }).click();

@@ -87,9 +87,11 @@ describe('learning journeys in a browser', () => {
     await lesson
       .getByLabel('Add an image')
       .setInputFiles({ name: 'payroll-chart.png', mimeType: 'image/png', buffer: chart });
+    await lesson.getByLabel('Describe the image (alt text)').fill('Payroll chart');
+    await lesson.getByRole('button', { name: 'Insert the image' }).click();
     await lesson.getByText('The image was added to the lesson text.').waitFor();
     expect(await lesson.getByLabel('Lesson text (Markdown)').inputValue()).toMatch(
-      /\n\n!\[payroll-chart\]\(\/course-images\/[^)]+\)\n$/,
+      /\n\n!\[Payroll chart\]\(\/course-images\/[^)]+\)\n$/,
     );
 
     await page.getByRole('button', { name: 'Add an assessment' }).click();

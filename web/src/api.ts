@@ -13,6 +13,10 @@ export class ApiProblem extends Error {
   readonly status: number;
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
+  /** A finer stable code under the type (e.g. which rule of an uploaded file failed). */
+  readonly reason: string | undefined;
+  /** The values the detail names (columns, limits …), to write the message in the reader's language. */
+  readonly params: Record<string, string | number>;
 
   constructor(init: {
     type: string;
@@ -20,6 +24,8 @@ export class ApiProblem extends Error {
     status: number;
     detail?: string;
     errors?: FieldProblem[];
+    reason?: string;
+    params?: Record<string, string | number>;
   }) {
     super(init.detail ?? init.title);
     this.name = 'ApiProblem';
@@ -28,6 +34,13 @@ export class ApiProblem extends Error {
     this.status = init.status;
     this.detail = init.detail;
     this.errors = init.errors ?? [];
+    this.reason = init.reason;
+    this.params = init.params ?? {};
+  }
+
+  /** The code of the type: `bulk-file-refused` for `/problems/bulk-file-refused`. */
+  get code(): string {
+    return this.type.replace(/^.*\/problems\//, '');
   }
 
   /** True when the problem's type is `/problems/<code>` (relative or absolute URI). */
@@ -61,12 +74,23 @@ export function toApiProblem(status: number, body: unknown): ApiProblem {
         return path !== undefined && message !== undefined ? [{ path, message }] : [];
       })
     : [];
+  const params =
+    typeof record.params === 'object' && record.params !== null
+      ? Object.fromEntries(
+          Object.entries(record.params as Record<string, unknown>).filter(
+            (entry): entry is [string, string | number] =>
+              typeof entry[1] === 'string' || typeof entry[1] === 'number',
+          ),
+        )
+      : {};
   return new ApiProblem({
     type: text(record.type) ?? 'about:blank',
     title: text(record.title) ?? `HTTP ${status}`,
     status: typeof record.status === 'number' ? record.status : status,
     detail: text(record.detail),
     errors,
+    reason: text(record.reason),
+    params,
   });
 }
 

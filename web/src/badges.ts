@@ -216,6 +216,10 @@ export interface BadgeProgress {
   /** A badge held whose renewal window is open: only work since the window opened counts. */
   renewal: boolean;
   validUntil: string | null;
+  /** Renewing a badge that has already expired. */
+  expired: boolean;
+  /** The award earned and waiting for its issuance fee. */
+  awaitingFeeAwardId: string | null;
   needed: number;
   total: number;
   doneCount: number;

@@ -156,7 +156,7 @@ export interface IssuerBundle extends Nullable<BundleMoney> {
   badgeId: string;
   name: string;
   sellable: boolean;
-  problem: 'no-priced-course' | 'currency-mismatch' | null;
+  problem: 'no-priced-course' | 'single-course' | 'currency-mismatch' | null;
   detail: string | null;
   onSale: boolean;
   /** The issuer's own price, discount or off-sale choice (null: the defaults). */

@@ -31,13 +31,49 @@ export function onlyErrors(checks: Record<string, string | undefined>): FieldErr
   );
 }
 
-/** One line for a problem no page explains better. */
+/** Problems about a file the person sent (its content or size); uploads also name the field `file`. */
+const FILE_PROBLEMS = ['bulk-file-refused', 'payload-too-large'];
+
+const isFileProblem = (error: ApiProblem) =>
+  FILE_PROBLEMS.includes(error.code) || error.errors.some((e) => e.path.replace(/^body\./, '') === 'file');
+
+/**
+ * The message of a problem the app knows, in the reader's language: `problems.<code>.<reason>` (or
+ * `.any` when the problem has no reason) with the problem's params; undefined for an unknown code.
+ */
+export function knownProblem(t: TFunction, error: ApiProblem): string | undefined {
+  const key = `problems.${error.code}.${error.reason ?? 'any'}`;
+  const message = t(key, { ...error.params, defaultValue: '' });
+  return message && message !== key ? message : undefined;
+}
+
+/**
+ * One line for a problem no page explains better: a known code in the reader's language; otherwise the
+ * server's own text, told as a problem with the person's file, as a refusal (4xx) or as our failure.
+ */
 export function describeProblem(t: TFunction, error: unknown): string {
   if (error instanceof ApiProblem) {
     if (error.type === NETWORK_PROBLEM_TYPE) return t('form.network');
-    return t('form.unexpected', { detail: error.detail ?? error.title });
+    const known = knownProblem(t, error);
+    const detail = error.detail ?? error.title;
+    if (error.status >= 400 && error.status < 500 && isFileProblem(error))
+      return known ?? t('problems.file', { detail });
+    if (known) return known;
+    if (error.status >= 400 && error.status < 500) return t('problems.refused', { detail });
+    return t('form.unexpected', { detail });
   }
   return t('form.unexpected', { detail: String(error) });
+}
+
+/** A row problem of a bulk-award file (`column`, `message`, and since codes exist `code` and `params`). */
+export function describeRowProblem(
+  t: TFunction,
+  problem: { column: string; message: string; code?: string; params?: Record<string, string | number> },
+): string {
+  const key = `problems.bulkRow.${problem.code ?? ''}`;
+  const message = problem.code ? t(key, { ...problem.params, defaultValue: '' }) : '';
+  const text = message && message !== key ? message : problem.message;
+  return problem.column ? `${problem.column}: ${text}` : text;
 }
 
 /**

@@ -86,6 +86,8 @@ export type PlayerUnit =
       needsReview: boolean;
       upload: { types: string[]; maxMegabytes: number } | null;
       rubric: RubricCriterion[];
+      /** An essay's word limits, as its instructions state them (the server holds the essay to them). */
+      wordLimits?: { min: number | null; max: number | null } | null;
     };
 
 export type GivenAnswer =
@@ -174,6 +176,12 @@ export const learningApi = {
   ) => api<AnswerOutcome>(`/api/v1/me/enrolments/${id}/answers`, { method: 'POST', body: input }),
   submitEvidence: (id: string, unitId: string, response: EvidenceResponse) =>
     api<Submission>(`/api/v1/me/enrolments/${id}/evidence`, { method: 'POST', body: { unitId, response } }),
+  /** Change an essay or link still waiting for review. */
+  editEvidence: (id: string, unitId: string, response: EvidenceResponse) =>
+    api<Submission>(`/api/v1/me/enrolments/${id}/evidence/${encodeURIComponent(unitId)}`, {
+      method: 'PUT',
+      body: { response },
+    }),
   uploadEvidence: (id: string, unitId: string, file: File) => {
     const form = new FormData();
     form.append('file', file);

@@ -15,6 +15,7 @@ import {
   useSession,
   useSwitchOrganization,
 } from '../session.ts';
+import './header.css';
 
 export function Header() {
   const { t } = useTranslation();
@@ -136,6 +137,8 @@ function OrganizationSwitcher({ session }: { session: Session }) {
       },
     });
   };
+  // Nothing to do while the organization chosen is the one in use: the button says so, and looks it.
+  const current = orgId === session.activeOrgId;
   return (
     <form className="org-switcher" onSubmit={onSubmit}>
       <label htmlFor="org-switcher">{t('orgSwitcher.label')}</label>
@@ -146,9 +149,18 @@ function OrganizationSwitcher({ session }: { session: Session }) {
           </option>
         ))}
       </select>
-      <button type="submit" disabled={switchOrganization.isPending || orgId === session.activeOrgId}>
+      <button
+        type="submit"
+        disabled={switchOrganization.isPending || current}
+        aria-describedby={current ? 'org-switcher-current' : undefined}
+      >
         {switchOrganization.isPending ? t('orgSwitcher.switching') : t('orgSwitcher.submit')}
       </button>
+      {current && (
+        <span id="org-switcher-current" className="visually-hidden">
+          {t('orgSwitcher.current')}
+        </span>
+      )}
       {switchOrganization.isError && (
         <p className="field__error" role="alert">
           {describeProblem(t, switchOrganization.error)}

@@ -158,6 +158,10 @@ export function SkillPicker({ id, label, hint, onPick }: SkillPickerProps) {
       <p className="visually-hidden" role="status">
         {status}
       </p>
+      <p className="field__hint skill-picker__source">
+        {t('skillPicker.source')} <a href="/about/data/onet">{t('skillPicker.onetAttribution')}</a> ·{' '}
+        <a href="/about/data/esco">{t('skillPicker.escoAttribution')}</a>
+      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The assessor's review queue (/assess): each submission waiting for review with the task, the learner's
-// text, a rubric to score, written feedback, and Accept or Return for resubmission.
+// text, the supervisor's confirmation (attested tasks), a rubric to score, written feedback, and Accept or
+// Return for resubmission.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,17 @@ import { formatDate, learningApi, learningKeys, type QueueItem, type Submission 
 import { activeMembership, dashboardFor, dashboardPaths, type Session } from '../../session.ts';
 
 const REVIEWERS = ['owner', 'admin', 'assessor'];
+
+/** What the queue says of a supervisor-attestation task: who was asked, and whether, when and how they answered. */
+interface Attestation {
+  supervisorName: string;
+  supervisorEmail: string;
+  decision: 'confirmed' | 'declined' | null;
+  decidedAt: string | null;
+  comment: string | null;
+}
+
+type ReviewItem = QueueItem & { attestation?: Attestation | null };
 
 export function ReviewsPage() {
   return (
@@ -74,7 +86,7 @@ function ReviewForm({
   onDone,
 }: {
   orgId: string;
-  item: QueueItem;
+  item: ReviewItem;
   onDone: (s: Submission) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -136,6 +148,7 @@ function ReviewForm({
           <p className="pre-wrap">{item.task.instructions}</p>
         </>
       )}
+      {item.attestation && <SupervisorConfirmation attestation={item.attestation} />}
       <h4>{t('review.response')}</h4>
       {submission.task === 'file-upload' ? (
         <p>
@@ -204,5 +217,34 @@ function ReviewForm({
         </div>
       </form>
     </article>
+  );
+}
+
+function SupervisorConfirmation({ attestation }: { attestation: Attestation }) {
+  const { t, i18n } = useTranslation();
+  const who = { name: attestation.supervisorName, email: attestation.supervisorEmail };
+  const date = attestation.decidedAt
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
+        new Date(attestation.decidedAt),
+      )
+    : '';
+  return (
+    <section className="attestation">
+      <h4>{t('attestationReview.title')}</h4>
+      <p>
+        {attestation.decision === null
+          ? t('attestationReview.waiting', who)
+          : t(`attestationReview.${attestation.decision}`, { ...who, date })}
+      </p>
+      {attestation.decision !== null &&
+        (attestation.comment ? (
+          <>
+            <p className="muted">{t('attestationReview.comment')}</p>
+            <blockquote className="pre-wrap response">{attestation.comment}</blockquote>
+          </>
+        ) : (
+          <p className="muted">{t('attestationReview.noComment')}</p>
+        ))}
+    </section>
   );
 }

@@ -14,6 +14,7 @@ import { activeMembership, type Session } from '../../session.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
 import { AwardActions, actionsFor } from './AwardActions.tsx';
 import { ManualAward } from './ManualAward.tsx';
+import './badges.css';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['badgeId', 'q', 'state', 'credentialState', 'source'] as const;
@@ -89,7 +90,7 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
         )}
       </p>
       <search>
-        <form className="catalog-search" aria-label={t('awards.filters')} onSubmit={onSearch}>
+        <form className="catalog-search awards-filters" aria-label={t('awards.filters')} onSubmit={onSearch}>
           <InputField
             name="q"
             type="search"
@@ -217,7 +218,7 @@ function AwardsTable({
   const { t, i18n } = useTranslation();
   const date = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : t('awards.never'));
   return (
-    <TableRegion caption={t('awards.caption')}>
+    <TableRegion caption={t('awards.caption')} tableClassName="awards-table" stack>
       <thead>
         <tr>
           <th scope="col">{t('awards.recipient')}</th>
@@ -244,17 +245,19 @@ function AwardsTable({
                 )}
                 <span className="muted">{award.recipientEmail}</span>
               </th>
-              <td>{award.badge.name}</td>
-              <td>{t(`awardSource.${award.source}`)}</td>
-              <td>{date(award.issuedAt)}</td>
-              <td>{date(award.validUntil)}</td>
-              <td>
+              <td data-label={t('awards.badge')}>{award.badge.name}</td>
+              <td data-label={t('awards.source')}>{t(`awardSource.${award.source}`)}</td>
+              <td data-label={t('awards.issued')}>{date(award.issuedAt)}</td>
+              <td data-label={t('awards.validUntil')}>{date(award.validUntil)}</td>
+              <td data-label={t('awards.state')}>
                 {t(`awardState.${award.state}`)}
                 {award.superseded && ` (${t('awards.superseded')})`}
               </td>
-              <td>{award.credentialState ? t(`credentialState.${award.credentialState}`) : '—'}</td>
+              <td data-label={t('awards.credentialState')}>
+                {award.credentialState ? t(`credentialState.${award.credentialState}`) : '—'}
+              </td>
               {mayChange && (
-                <td>
+                <td className="table-wrap__action">
                   {actionsFor(award).length > 0 || award.state === 'offered' ? (
                     <button
                       type="button"

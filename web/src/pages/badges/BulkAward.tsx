@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router';
 import { type BulkRun, badgeKeys, badgesApi } from '../../badges.ts';
 import { Page, Status } from '../../components/Page.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
-import { describeProblem } from '../../forms.ts';
+import { describeProblem, describeRowProblem } from '../../forms.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
 
 const POLL_MS = 1000;
@@ -132,9 +132,7 @@ function RunView({ orgId, runId }: { orgId: string; runId: string }) {
                 <td>
                   <ul>
                     {row.problems.map((p) => (
-                      <li key={`${p.column}:${p.message}`}>
-                        {p.column}: {p.message}
-                      </li>
+                      <li key={`${p.column}:${p.message}`}>{describeRowProblem(t, p)}</li>
                     ))}
                   </ul>
                 </td>

@@ -188,6 +188,7 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
       <form noValidate onSubmit={onSubmit}>
         <ErrorSummary problems={errors.summary} />
         <h2>{t('authoring.details')}</h2>
+        {course.latestRevision !== null && <p className="status">{t('authoring.liveOnSave')}</p>}
         <CourseBasicsFields values={draft} set={set} errors={errors.fields} />
         <Field
           name="accessDays"

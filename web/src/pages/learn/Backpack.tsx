@@ -62,17 +62,29 @@ export function BadgeFacts({ item }: { item: BackpackBadge }) {
   return (
     <>
       <p>{t('backpack.issuedBy', { issuer: item.badge.issuer.name })}</p>
-      <p>{t('backpack.issuedOn', { date: date(item.issuedAt) })}</p>
-      {item.awardedDate.slice(0, 10) !== item.issuedAt.slice(0, 10) && (
-        <p>{t('backpack.firstAwarded', { date: date(item.awardedDate) })}</p>
+      {item.state === 'awaiting-fee' ? (
+        // Not issued yet: it is dated, and its validity starts, when the fee is paid.
+        <>
+          <p>{t('earner.earnedOn', { date: date(item.awardedDate) })}</p>
+          {item.validUntil !== null && <p>{t('earner.validityStarts')}</p>}
+        </>
+      ) : (
+        <>
+          <p>{t('backpack.issuedOn', { date: date(item.issuedAt) })}</p>
+          {item.awardedDate.slice(0, 10) !== item.issuedAt.slice(0, 10) && (
+            <p>{t('backpack.firstAwarded', { date: date(item.awardedDate) })}</p>
+          )}
+        </>
       )}
-      <p>
-        {item.validUntil === null
-          ? t('backpack.neverExpires')
-          : item.expired
-            ? t('backpack.expiredOn', { date: date(item.validUntil) })
-            : t('backpack.expiresOn', { date: date(item.validUntil) })}
-      </p>
+      {item.state !== 'awaiting-fee' && (
+        <p>
+          {item.validUntil === null
+            ? t('backpack.neverExpires')
+            : item.expired
+              ? t('backpack.expiredOn', { date: date(item.validUntil) })
+              : t('backpack.expiresOn', { date: date(item.validUntil) })}
+        </p>
+      )}
       {item.credentialState === 'revoked' && <p className="status status--error">{t('backpack.revoked')}</p>}
       {item.credentialState === 'suspended' && (
         <p className="status status--error">{t('backpack.suspended')}</p>

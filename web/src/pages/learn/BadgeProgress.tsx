@@ -1,6 +1,7 @@
 // Badge progress (/learn/badge-progress): each badge the learner works toward, each requirement's status
 // (done, in progress, purchased, not started, not available) and the estimated time left, and what is
-// still to buy (courses one by one or the bundle); badges held whose renewal window is open are listed too.
+// still to buy (courses one by one or the bundle); badges held whose renewal window is open are listed too,
+// and a badge earned but waiting for its issuance fee stays here, with the fee to pay, until it is issued.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +10,7 @@ import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
+import { PayFeeButton } from '../shop/PayFee.tsx';
 import { PurchaseOptionsPanel } from '../shop/PurchaseOptions.tsx';
 import '../badges/badges.css';
 
@@ -62,11 +64,14 @@ function ProgressCard({ item }: { item: BadgeProgress }) {
         <p>{t('backpack.issuedBy', { issuer: item.badge.issuer.name })}</p>
         {item.renewal && (
           <p className="status">
-            {item.validUntil
-              ? t('badgeProgress.renewBy', { date: formatDate(item.validUntil, i18n.language) })
-              : t('badgeProgress.renewal')}
+            {item.validUntil === null
+              ? t('badgeProgress.renewal')
+              : item.expired
+                ? t('earner.renewExpired', { date: formatDate(item.validUntil, i18n.language) })
+                : t('badgeProgress.renewBy', { date: formatDate(item.validUntil, i18n.language) })}
           </p>
         )}
+        {item.awaitingFeeAwardId && <p className="status">{t('fee.awaiting')}</p>}
         <label htmlFor={progressId}>{t('badgeProgress.count', { done, needed })}</label>{' '}
         <progress id={progressId} max={needed || 1} value={done} />
         <p>{item.minutesLeft > 0 ? t('badgeProgress.timeLeft', left) : t('badgeProgress.noTimeLeft')}</p>
@@ -94,7 +99,11 @@ function ProgressCard({ item }: { item: BadgeProgress }) {
             </li>
           ))}
         </ul>
-        {!item.renewal && <PurchaseOptionsPanel badgeId={item.badge.id} />}
+        {item.awaitingFeeAwardId ? (
+          <PayFeeButton awardId={item.awaitingFeeAwardId} badgeName={item.badge.name} />
+        ) : (
+          !item.renewal && <PurchaseOptionsPanel badgeId={item.badge.id} />
+        )}
       </div>
     </article>
   );

@@ -2,7 +2,7 @@
 // the link; accepting or declining needs an account that verified the address the badge was sent to.
 // Expired, used and other-address links each get their own plain message (never naming the address).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '../../api.ts';
@@ -52,8 +52,13 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
   const [confirmDecline, setConfirmDecline] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const next = encodeURIComponent(`/claim/${token}`);
+  // A second click lands before React re-renders the disabled button: send the decision once.
+  const sent = useRef(false);
   const decide = useMutation({
     mutationFn: (decision: 'accept' | 'decline') => badgesApi.decide(token, decision),
+    onSettled: () => {
+      sent.current = false;
+    },
     onSuccess: async (_, decision) => {
       setProblem(null);
       setOutcome(decision === 'accept' ? 'accepted' : 'declined');
@@ -68,6 +73,12 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
       else setProblem(describeProblem(t, error));
     },
   });
+
+  const decideOnce = (decision: 'accept' | 'decline') => {
+    if (sent.current) return;
+    sent.current = true;
+    decide.mutate(decision);
+  };
 
   return (
     <Page title={t('claim.title')} narrow>
@@ -129,7 +140,7 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
                   type="button"
                   className="button"
                   disabled={decide.isPending}
-                  onClick={() => decide.mutate('decline')}
+                  onClick={() => decideOnce('decline')}
                 >
                   {t('claim.yesDecline')}
                 </button>
@@ -148,7 +159,7 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
                 type="button"
                 className="button"
                 disabled={decide.isPending}
-                onClick={() => decide.mutate('accept')}
+                onClick={() => decideOnce('accept')}
               >
                 {decide.isPending ? t('form.submitting') : t('claim.accept')}
               </button>

@@ -1,5 +1,7 @@
 // An evidence task in the player: its instructions, the status of what was handed in (with the assessor's
 // feedback), and the form its kind needs: essay, URL, attendance code, supervisor attestation or a file.
+// An essay shows a live word count against the limits its instructions state; an essay or link still waiting
+// for review can be changed.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,11 +22,32 @@ import {
 
 const FIELDS = ['text', 'url', 'code', 'statement', 'supervisorName', 'supervisorEmail', 'file'] as const;
 
+/** Words as the server counts them (src/learning/word-limits.ts). */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+type WordLimits = { min: number | null; max: number | null };
+
+function wordsFit(count: number, limits: WordLimits): boolean {
+  return (limits.min === null || count >= limits.min) && (limits.max === null || count <= limits.max);
+}
+
+function limitsText(t: (key: string, vars?: Record<string, unknown>) => string, limits: WordLimits): string {
+  if (limits.min !== null && limits.max !== null)
+    return t('earner.wordRange', { min: limits.min, max: limits.max });
+  return limits.min !== null
+    ? t('earner.wordMin', { min: limits.min })
+    : t('earner.wordMax', { max: limits.max });
+}
+
 export function EvidenceUnit({ enrolment, opened }: { enrolment: Enrolment; opened: OpenedUnit }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
   if (opened.unit.kind !== 'evidence') return null;
   const { unit, submission } = opened;
   const canSubmit = !submission || submission.status === 'returned';
+  const canEdit = submission?.status === 'pending' && (unit.task === 'essay' || unit.task === 'url');
   return (
     <>
       <div className="instructions">
@@ -34,6 +57,21 @@ export function EvidenceUnit({ enrolment, opened }: { enrolment: Enrolment; open
       </div>
       {submission && <SubmissionStatus submission={submission} />}
       {canSubmit && <EvidenceForm enrolment={enrolment} opened={opened} />}
+      {canEdit && !editing && (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+            {t('earner.changeWork')}
+          </button>
+        </p>
+      )}
+      {canEdit && editing && (
+        <EvidenceForm
+          enrolment={enrolment}
+          opened={opened}
+          editing={submission}
+          onDone={() => setEditing(false)}
+        />
+      )}
     </>
   );
 }
@@ -63,13 +101,24 @@ function SubmissionStatus({ submission }: { submission: Submission }) {
   );
 }
 
-function EvidenceForm({ enrolment, opened }: { enrolment: Enrolment; opened: OpenedUnit }) {
+function EvidenceForm({
+  enrolment,
+  opened,
+  editing,
+  onDone,
+}: {
+  enrolment: Enrolment;
+  opened: OpenedUnit;
+  /** The submission waiting for review that this form changes (else it hands in new work). */
+  editing?: Submission;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const errors = useFormErrors(FIELDS);
   const [values, setValues] = useState({
-    text: '',
-    url: '',
+    text: editing?.task === 'essay' ? editing.response : '',
+    url: editing?.task === 'url' ? editing.response : '',
     code: '',
     statement: '',
     supervisorName: '',
@@ -78,12 +127,17 @@ function EvidenceForm({ enrolment, opened }: { enrolment: Enrolment; opened: Ope
   const [file, setFile] = useState<File | null>(null);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const unit = opened.unit.kind === 'evidence' ? opened.unit : null;
+  const limits = unit?.wordLimits ?? null;
+  const words = countWords(values.text);
   const submit = useMutation({
     mutationFn: (response: EvidenceResponse | File) =>
       response instanceof File
         ? learningApi.uploadEvidence(enrolment.id, opened.unit.id, response)
-        : learningApi.submitEvidence(enrolment.id, opened.unit.id, response),
+        : editing
+          ? learningApi.editEvidence(enrolment.id, opened.unit.id, response)
+          : learningApi.submitEvidence(enrolment.id, opened.unit.id, response),
     onSuccess: async () => {
+      onDone?.();
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: learningKeys.unit(enrolment.id, opened.unit.id) }),
         queryClient.invalidateQueries({ queryKey: learningKeys.enrolment(enrolment.id), exact: true }),
@@ -112,7 +166,11 @@ function EvidenceForm({ enrolment, opened }: { enrolment: Enrolment; opened: Ope
     let response: EvidenceResponse | File | null = null;
     switch (unit.task) {
       case 'essay':
-        checks.text = values.text.trim() ? undefined : t('player.enterAnswer');
+        checks.text = !values.text.trim()
+          ? t('player.enterAnswer')
+          : limits && !wordsFit(words, limits)
+            ? t('earner.wordsOutOfRange', { count: words, limits: limitsText(t, limits) })
+            : undefined;
         response = { text: values.text };
         break;
       case 'url':
@@ -148,14 +206,23 @@ function EvidenceForm({ enrolment, opened }: { enrolment: Enrolment; opened: Ope
     <form noValidate onSubmit={onSubmit}>
       <ErrorSummary problems={errors.problems} />
       {unit.task === 'essay' && (
-        <TextArea
-          name="text"
-          label={t('player.essay')}
-          rows={10}
-          value={values.text}
-          onChange={set('text')}
-          error={errors.fields.text}
-        />
+        <>
+          <TextArea
+            name="text"
+            label={t('player.essay')}
+            hint={limits ? limitsText(t, limits) : undefined}
+            rows={10}
+            value={values.text}
+            onChange={set('text')}
+            error={errors.fields.text}
+          />
+          <p
+            className={limits && !wordsFit(words, limits) ? 'field__hint' : 'field__hint muted'}
+            aria-live="polite"
+          >
+            {t('earner.wordCount', { count: words })}
+          </p>
+        </>
       )}
       {unit.task === 'url' && (
         <InputField
@@ -234,8 +301,13 @@ function EvidenceForm({ enrolment, opened }: { enrolment: Enrolment; opened: Ope
         </div>
       )}
       <button type="submit" disabled={submit.isPending}>
-        {submit.isPending ? t('form.submitting') : t('player.handIn')}
+        {submit.isPending ? t('form.submitting') : editing ? t('earner.saveChange') : t('player.handIn')}
       </button>
+      {editing && (
+        <button type="button" className="button--link" onClick={onDone}>
+          {t('earner.keepAsIs')}
+        </button>
+      )}
       {submit.isSuccess && <Status tone="success">{t('player.handedIn')}</Status>}
     </form>
   );

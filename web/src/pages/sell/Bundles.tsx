@@ -1,6 +1,6 @@
-// The issuer's badge bundles (/issue/sales/bundles): every published badge needing a priced course is on
-// sale at the sum of its courses minus the default discount; here an issuer sets a price or a discount of
-// its own, or takes a bundle off sale.
+// The issuer's badge bundles (/issue/sales/bundles): every published badge needing two or more priced
+// courses is on sale at the sum of its courses minus the default discount; here an issuer sets a price or
+// a discount of its own (the card shows the discount a set price really gives), or takes it off sale.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { decimalText, parseAmount, parsePercent, percentText } from '../../money.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
 import { amountProblem } from './amount-problem.ts';
+import { bundleDiscountBp } from './bundle-discount.ts';
 import { SalesNav } from './SalesNav.tsx';
 import '../shop/shop.css';
 
@@ -118,7 +119,7 @@ function BundleEditor({
         <dd>
           {t('sell.bundles.priceWithDiscount', {
             price: money(bundle.priceMinor ?? 0),
-            percent: percentText(bundle.discountBp ?? 0),
+            percent: percentText(bundleDiscountBp(bundle)),
           })}
         </dd>
         <dt>{t('sell.bundles.state')}</dt>

@@ -1,6 +1,7 @@
 // One order of the learner (/learn/orders/:orderId): its lines and access windows, Pay (an invoice the
 // issuer confirms, or the provider's checkout page), cancel, the receipt, and refunds of unopened courses
-// within 30 days. While an invoice waits for the issuer, the page looks again every few seconds.
+// within 30 days. While an invoice waits for the issuer, the page looks again every few seconds and offers
+// the invoice PDF (the invoice mail says the order page has it). A fee order speaks of the badge, not access.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +61,8 @@ function OrderView({ orderId }: { orderId: string }) {
   const data = order.data;
   const refundable = data.state === 'paid' || data.state === 'partially-refunded';
   const hasReceipt = data.paidAt !== null;
+  const invoiced =
+    data.state === 'awaiting-payment' && data.payment?.state === 'pending' && !data.payment.redirectUrl;
   return (
     <Page title={t('order.title', { number: orderNumber(data) })}>
       <p>
@@ -88,10 +91,10 @@ function OrderView({ orderId }: { orderId: string }) {
           <Link to="/learn">{t('order.startLearning')}</Link>
         </p>
       )}
-      {hasReceipt && (
+      {(hasReceipt || invoiced) && (
         <p>
           <a href={receiptUrl(data.id)} download>
-            {t('order.receipt')}
+            {hasReceipt ? t('order.receipt') : t('earner.invoicePdf')}
           </a>
         </p>
       )}
@@ -129,7 +132,7 @@ function Payment({ order }: { order: Order }) {
       )}
       {payment?.state === 'pending' && !payment.redirectUrl && (
         <Status>
-          {t('order.invoiceIssued', {
+          {t(order.kind === 'issuance-fee' ? 'earner.feeInvoiceIssued' : 'order.invoiceIssued', {
             reference: payment.reference,
             amount: money(order.totalMinor),
             issuer: order.issuer.name,

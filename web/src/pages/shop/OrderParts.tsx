@@ -59,6 +59,8 @@ export function OrderLines({
 }) {
   const { t } = useTranslation();
   const money = useMoney(order.currency);
+  // A fee order buys no course access: no "Access" column.
+  const withAccess = order.lines.some((line) => line.kind !== 'issuance-fee');
   return (
     <TableRegion caption={t('order.linesCaption')} tableClassName="money-table" stack>
       <thead>
@@ -76,7 +78,7 @@ export function OrderLines({
           <th scope="col" className="num">
             {t('order.lineTotal')}
           </th>
-          <th scope="col">{t('order.access')}</th>
+          {withAccess && <th scope="col">{t('order.access')}</th>}
           {action && <th scope="col">{actionTitle}</th>}
         </tr>
       </thead>
@@ -102,9 +104,11 @@ export function OrderLines({
             <td className="num" data-label={t('order.lineTotal')}>
               {money(line.totalMinor)}
             </td>
-            <td data-label={t('order.access')}>
-              <LineAccess line={line} />
-            </td>
+            {withAccess && (
+              <td data-label={t('order.access')}>
+                <LineAccess line={line} />
+              </td>
+            )}
             {action && (
               <td className="table-wrap__action" data-label={actionTitle}>
                 {action(line)}

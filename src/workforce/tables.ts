@@ -1,0 +1,95 @@
+// Table types of the workforce context (people and consent): the people an employer invited, what each of
+// them agreed to share, and the badges they chose. Role profiles and teams keep their own files.
+import type { ColumnType, Generated } from 'kysely';
+
+export type EmployeeStatus = 'invited' | 'active' | 'withdrawn' | 'removed';
+export type ShareMode = 'all' | 'chosen';
+
+export interface WorkforceEmployeesTable {
+  id: Generated<string>;
+  orgId: string;
+  /** The account, once the invitation is accepted by a verified address equal to invitedEmail. */
+  userId: string | null;
+  /** Lower-case; unique per organization. */
+  invitedEmail: string;
+  status: EmployeeStatus;
+  invitedBy: string | null;
+  /** SHA-256 of the mailed token while the invitation is open; null once accepted or ended. */
+  inviteTokenHash: string | null;
+  invitedAt: Date;
+  acceptedAt: Date | null;
+  withdrawnAt: Date | null;
+}
+
+/** What an active employee lets the employer see; deleted when they withdraw or are removed. */
+export interface WorkforceConsentsTable {
+  orgId: string;
+  userId: string;
+  share: ShareMode;
+  includeImports: boolean;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface WorkforceSharedAwardsTable {
+  orgId: string;
+  userId: string;
+  awardId: string;
+}
+
+export interface WorkforceSharedImportsTable {
+  orgId: string;
+  userId: string;
+  importId: string;
+}
+
+export interface WorkforceTables {
+  workforceEmployees: WorkforceEmployeesTable;
+  workforceConsents: WorkforceConsentsTable;
+  workforceSharedAwards: WorkforceSharedAwardsTable;
+  workforceSharedImports: WorkforceSharedImportsTable;
+}
+
+// Role profiles, teams and assignments (migration 0024). Declared as a second part of WorkforceTables
+// (interfaces merge), so the Database composition needs no line of its own.
+import type { RoleSkill, RoleSource } from './role-model.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface WorkforceRoleProfilesTable {
+  id: Generated<string>;
+  orgId: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** The occupation the profile was started from; null when written from scratch. Kept through edits. */
+  source: NullableJson<RoleSource>;
+  /** 1–60 skills, most important first. */
+  skills: Json<RoleSkill[]>;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface WorkforceTeamsTable {
+  id: Generated<string>;
+  orgId: string;
+  /** Unique per organization whatever its case. */
+  name: string;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface WorkforceTeamMembersTable {
+  teamId: string;
+  employeeId: string;
+}
+
+export interface WorkforceRoleAssignmentsTable {
+  employeeId: string;
+  roleId: string;
+}
+
+export interface WorkforceTables {
+  workforceRoleProfiles: WorkforceRoleProfilesTable;
+  workforceTeams: WorkforceTeamsTable;
+  workforceTeamMembers: WorkforceTeamMembersTable;
+  workforceRoleAssignments: WorkforceRoleAssignmentsTable;
+}
