@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aOneLessonCourse, completeOneLessonCourse, lastClaimToken } from '../../src/badges/award-testing.ts';
 import { processLearningEvents } from '../../src/badges/engine.ts';
@@ -13,7 +13,7 @@ import { aPublishedBadge } from '../../src/badges/testing.ts';
 import { aVerifiedUser, logInAs, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner } from '../../src/issuing/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
@@ -58,13 +58,6 @@ afterAll(async () => {
 function started(): WebAppUnderTest {
   if (!web) throw new Error('the web app did not start');
   return web;
-}
-
-function sidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return root.scrollWidth - root.clientWidth;
-  });
 }
 
 async function box(locator: Locator) {

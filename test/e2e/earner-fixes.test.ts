@@ -21,7 +21,7 @@ import { aVerifiedUser, logInAs, TEST_PASSWORD } from '../../src/identity/testin
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEnrolment } from '../../src/learning/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const badgeName = 'Interview practice';
@@ -85,13 +85,6 @@ afterAll(async () => {
 function started(): WebAppUnderTest {
   if (!web) throw new Error('the web app did not start');
   return web;
-}
-
-function sidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return root.scrollWidth - root.clientWidth;
-  });
 }
 
 async function loggedInAt(path: string, width: number) {

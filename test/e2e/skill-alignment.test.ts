@@ -17,7 +17,7 @@ import { logInAs, TEST_PASSWORD, type TestSession } from '../../src/identity/tes
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { importSampleWhereMissing } from '../../src/skills/index.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
@@ -76,13 +76,6 @@ async function apiGet<T>(url: string): Promise<T> {
 }
 
 /** How far the page scrolls sideways (0 when everything fits the viewport's width). */
-function sidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return root.scrollWidth - root.clientWidth;
-  });
-}
-
 /** Scrolls the picker near the top, so its suggestions below it are on screen. */
 async function showSuggestions(page: Page): Promise<void> {
   await page.getByRole('combobox', { name: 'Add a skill' }).evaluate((input) => {

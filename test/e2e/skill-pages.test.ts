@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anAcceptedBadge } from '../../src/showcase/testing.ts';
 import { importEsco, importOnet } from '../../src/skills/index.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const sample = resolve(import.meta.dirname, '../../vendor/skills-sample');
@@ -57,13 +57,6 @@ function started(): WebAppUnderTest {
 }
 
 /** How far the page scrolls sideways (0 when everything fits the viewport's width). */
-function sidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return root.scrollWidth - root.clientWidth;
-  });
-}
-
 /** Axe at 1280 and 390 px with a screenshot of each, then no sideways scroll at 320 px. */
 async function checkLayouts(page: Page, name: string): Promise<void> {
   for (const width of [1280, 390]) {

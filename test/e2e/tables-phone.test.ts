@@ -6,13 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aOneLessonCourse } from '../../src/badges/award-testing.ts';
 import { aVerifiedUser, logInAs, TEST_PASSWORD, type TestSession } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
@@ -64,13 +63,6 @@ async function addToCart(courseId: string): Promise<void> {
 }
 
 /** How far the page scrolls sideways (0 when everything fits the viewport's width). */
-function sidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return root.scrollWidth - root.clientWidth;
-  });
-}
-
 describe('tables on a phone', () => {
   it.each([390, 320])(
     'at %i px shows the cart’s Remove on screen, removes the item with it, and lets the keyboard reach the orders table',

@@ -101,3 +101,11 @@ export async function startWebApp(options: { env?: Record<string, string> } = {}
     },
   };
 }
+
+/** How far the page scrolls sideways (0: it reflows to the viewport's width, WCAG 1.4.10). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+}
