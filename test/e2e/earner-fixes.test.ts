@@ -175,9 +175,10 @@ describe('the earner’s journey, items 7 and 8', () => {
     const { page, scriptErrors } = await loggedInAt(`/learn/badges/${awardId}`, 1280);
     await page.getByRole('button', { name: `Pay the issuance fee for ${badgeName}` }).click();
     await page.getByRole('button', { name: /^Pay / }).click();
-    await page.getByText(/your badge is issued as soon as/).waitFor();
+    // Placing the order issues its invoice (a PDF): slow on a loaded machine.
+    await page.getByText(/your badge is issued as soon as/).waitFor({ timeout: 60_000 });
     const invoice = page.getByRole('link', { name: 'Download the invoice (PDF)' });
-    await invoice.waitFor();
+    await invoice.waitFor({ timeout: 60_000 });
     expect(await page.getByRole('columnheader', { name: 'Access' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshotDir, 'earner-fee-invoice-1280.png'), fullPage: true });
