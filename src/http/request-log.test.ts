@@ -16,6 +16,7 @@ describe('the URL in request logs', () => {
 
   it('replaces the path segments of claim and attestation links, with or without a matching route', () => {
     expect(redactUrl('/claim/s3cr3t')).toBe('/claim/[redacted]');
+    expect(redactUrl('/join/employer/s3cr3t')).toBe('/join/employer/[redacted]');
     expect(redactUrl('/api/v1/claims/s3cr3t/accept')).toBe('/api/v1/claims/[redacted]/accept');
     expect(redactUrl('/attestations/s3cr3t?x=1')).toBe('/attestations/[redacted]?x=1');
     expect(redactUrl('/invites/s3cr3t/open', '/invites/:inviteToken/open')).toBe('/invites/[redacted]/open');

@@ -13,9 +13,9 @@ const SECRET_ROUTE_PARAMETER = /token|secret/i;
 
 /**
  * Path segments after these hold a secret even where no API route names it: the web app's `/claim/<token>`
- * page, and any unknown path under the claim and attestation routes.
+ * and `/join/employer/<token>` pages, and any unknown path under the claim and attestation routes.
  */
-const SECRET_AFTER_SEGMENT = new Set(['claim', 'claims', 'attestations']);
+const SECRET_AFTER_SEGMENT = new Set(['claim', 'claims', 'attestations', 'employer']);
 
 /**
  * The URL with its secrets replaced. `routePattern` is the matched route (`/api/v1/claims/:token`), whose
