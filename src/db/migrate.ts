@@ -24,6 +24,7 @@ import * as m0021 from './migrations/0021_learner_target_occupation.ts';
 import * as m0022 from './migrations/0022_pending_user_emails.ts';
 import * as m0023 from './migrations/0023_workforce_people.ts';
 import * as m0024 from './migrations/0024_workforce_roles.ts';
+import * as m0025 from './migrations/0025_workforce_seats.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0022_pending_user_emails': m0022,
   '0023_workforce_people': m0023,
   '0024_workforce_roles': m0024,
+  '0025_workforce_seats': m0025,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

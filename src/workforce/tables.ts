@@ -93,3 +93,39 @@ export interface WorkforceTables {
   workforceTeamMembers: WorkforceTeamMembersTable;
   workforceRoleAssignments: WorkforceRoleAssignmentsTable;
 }
+
+// Sponsored seats (migration 0025): what an employer bought for a named employee, and the courses each covers.
+export type SeatKind = 'course' | 'bundle';
+/** awaiting-payment: the order is not paid yet; open: paid, not claimed; claimed: the employee took it. */
+export type SeatStatus = 'awaiting-payment' | 'open' | 'claimed' | 'cancelled';
+
+export interface WorkforceSeatsTable {
+  id: Generated<string>;
+  /** The employer. */
+  orgId: string;
+  employeeId: string;
+  /** The issuer whose course or bundle it is (the order's organization). */
+  sellerOrgId: string;
+  orderId: string;
+  kind: SeatKind;
+  courseId: string | null;
+  /** kind 'bundle': the badge whose bundle was bought. */
+  badgeId: string | null;
+  status: SeatStatus;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+  claimedAt: Date | null;
+}
+
+export interface WorkforceSeatCoursesTable {
+  seatId: string;
+  courseId: string;
+  /** Set when the seat is claimed: a new enrolment, or the one the employee already had. */
+  enrolmentId: string | null;
+  /** false: the employee already held the course when the order was placed; it was not charged. */
+  charged: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface WorkforceTables {
+  workforceSeats: WorkforceSeatsTable;
+  workforceSeatCourses: WorkforceSeatCoursesTable;
+}

@@ -121,6 +121,13 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./pages/assess/Reviews.tsx')).ReviewsPage }),
       },
       { path: '/employ', element: <DashboardPage kind="employer" /> },
+      // @routes:employee-pages
+      // @routes:employer-pages
+      // @routes:analytics-pages
+      // @routes:sponsor-pages
+      // @routes:endorse-pages
+      // @routes:open-role-pages
+      // @routes:checkout-pages
       { path: '/operate', element: <DashboardPage kind="operator" /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,6 +4,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import es from './es.json';
+import { featureCatalogs, withFeatures } from './features.ts';
 
 export const languages = ['en', 'es'] as const;
 export type Language = (typeof languages)[number];
@@ -30,7 +31,10 @@ i18n.on('languageChanged', (language) => {
 
 // With the resources bundled, init completes synchronously: the first render is already translated.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: {
+    en: { translation: withFeatures(en, featureCatalogs.en) },
+    es: { translation: withFeatures(es, featureCatalogs.es) },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: [...languages],
