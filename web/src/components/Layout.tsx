@@ -3,8 +3,8 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { Header } from './Header.tsx';
-import { Status } from './Page.tsx';
 import { RouteFocus } from './RouteFocus.tsx';
+import { PageSkeleton } from './Skeleton.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function Layout() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Status>{t('app.loading')}</Status>}>
+        <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>
       </main>

@@ -5,12 +5,13 @@ import { Navigate, useLocation } from 'react-router';
 import { describeProblem } from '../forms.ts';
 import { type Session, useSession } from '../session.ts';
 import { Status } from './Page.tsx';
+import { PageSkeleton } from './Skeleton.tsx';
 
 export function RequireSession({ children }: { children: (session: Session) => ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const session = useSession();
-  if (session.isPending) return <Status>{t('app.loading')}</Status>;
+  if (session.isPending) return <PageSkeleton />;
   if (session.isError) return <Status tone="error">{describeProblem(t, session.error)}</Status>;
   if (!session.data) {
     const next = `${location.pathname}${location.search}`;

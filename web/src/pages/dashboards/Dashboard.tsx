@@ -82,12 +82,3 @@ function Dashboard({ kind, session }: { kind: DashboardKind; session: Session })
     </Page>
   );
 }
-
-/** `/`: the dashboard of the active membership's role, or the login page. */
-export function HomeRedirect() {
-  return (
-    <RequireSession>
-      {(session) => <Navigate to={dashboardPaths[dashboardFor(session)]} replace />}
-    </RequireSession>
-  );
-}
