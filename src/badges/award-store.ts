@@ -181,6 +181,18 @@ export async function markClaimUsed(db: Executor, claimId: string, at: Date): Pr
 }
 
 /** A resent link replaces the earlier ones: they expire now. */
+/** Whether the award has a link that is neither used nor expired. */
+export async function hasOpenClaim(db: Executor, awardId: string, now: Date): Promise<boolean> {
+  const open = await db
+    .selectFrom('awardClaims')
+    .select('id')
+    .where('awardId', '=', awardId)
+    .where('usedAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .executeTakeFirst();
+  return open !== undefined;
+}
+
 export async function expireOpenClaims(db: Executor, awardId: string, at: Date): Promise<void> {
   await db
     .updateTable('awardClaims')

@@ -2,9 +2,10 @@
 // an account that verified the award's address, accepts or declines. Mounted under /api/v1.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { claimParams, claimReply } from './award-schema.ts';
-import { acceptClaim, declineClaim, viewClaim } from './claims.ts';
+import { acceptClaim, declineClaim, requestFreshClaim, viewClaim } from './claims.ts';
 
 export async function claimRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,6 +23,29 @@ export async function claimRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     },
     async (request) => claimReply.present(deps, await viewClaim(deps, request.params.token)),
+  );
+
+  r.post(
+    '/claims/:token/fresh-link',
+    {
+      config: { auth: 'public', rateLimit: { max: deps.config.authRateLimit, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Send a new claim link for an expired one, to the address the badge was sent to',
+        description:
+          'For a link that has expired while the badge still waits for an answer. The new link is mailed only ' +
+          'to the address the issuer sent the badge to; the reply names that address masked. While a newer ' +
+          'link is still open, nothing more is sent (the reply is the same). An open link answers 409 ' +
+          '`claim-open`, a used one 409 `claim-used`, an unknown one 404.',
+        params: claimParams,
+        response: {
+          202: z
+            .object({ sentTo: z.string().meta({ example: 'm***a@example.org' }) })
+            .meta({ description: 'A new link is on its way (or already was)' }),
+        },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await requestFreshClaim(deps, request.params.token)),
   );
 
   for (const [action, decide] of [

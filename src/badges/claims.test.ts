@@ -150,7 +150,7 @@ describe('claiming an awarded badge', () => {
     expect(response.statusCode).toBe(404);
   });
 
-  // Last: it moves the clock past every session of this file.
+  // It moves the clock past every session of this file.
   it('answers 410 once the link is more than 30 days old', async () => {
     const { learner, token } = await anAwardedLearner();
     clock = new Date(clock.getTime() + 31 * DAY_MS);
@@ -159,5 +159,36 @@ describe('claiming an awarded badge', () => {
     expect(expired.statusCode).toBe(410);
     expect(expired.json().type).toBe('/problems/claim-expired');
     expect((await claim(token)).json().state).toBe('expired');
+  });
+
+  it('mails a fresh link for an expired one to the address the badge was sent to, once while it is open', async () => {
+    // The test before moved the clock past the owner's session.
+    issuer.owner = { ...(await logInAs(t.app, issuer.owner.email)), email: issuer.owner.email };
+    const { learner, token } = await anAwardedLearner();
+    const fresh = (link: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/claims/${link}/fresh-link` });
+    expect((await fresh(token)).json().type).toBe('/problems/claim-open');
+    clock = new Date(clock.getTime() + 31 * DAY_MS);
+
+    const asked = await fresh(token);
+    expect(asked.statusCode, asked.body).toBe(202);
+    const [local, domain] = learner.email.split('@');
+    expect(asked.json()).toEqual({ sentTo: `${local?.[0]}***${local?.at(-1)}@${domain}` });
+    const newToken = await lastClaimToken(t.deps, learner.email);
+    expect(newToken).not.toBe(token);
+    const mailsTo = () =>
+      t.deps.db
+        .selectFrom('mailMessages')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('toAddress', '=', learner.email.toLowerCase())
+        .executeTakeFirstOrThrow();
+    const before = Number((await mailsTo()).n);
+    expect((await fresh(token)).statusCode).toBe(202);
+    expect(Number((await mailsTo()).n)).toBe(before);
+
+    const session = await logInAs(t.app, learner.email);
+    expect((await decide(newToken, 'accept', session)).statusCode).toBe(200);
+    expect((await fresh(token)).json().type).toBe('/problems/claim-used');
+    expect((await fresh('no-such-token-at-all-0000000000000000000000')).statusCode).toBe(404);
   });
 });

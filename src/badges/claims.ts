@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
-import { type Actor, accountContact, requireScope, requireSession } from '../identity/index.ts';
+import { type Actor, accountContact, maskEmail, requireScope, requireSession } from '../identity/index.ts';
 import { organizationById, requireMembership } from '../orgs/index.ts';
 import { CLAIM_DAYS, queueAwardMail } from './award-mail.ts';
 import {
@@ -18,6 +18,7 @@ import {
   findAward,
   findAwardInOrg,
   findClaimByHash,
+  hasOpenClaim,
   insertClaim,
   lockAward,
   markClaimUsed,
@@ -148,6 +149,13 @@ export async function recordAcceptance(
   return decideAward(trx, awardId, { state: 'accepted', userId, at: now });
 }
 
+/** A fresh link for an award waiting for its answer, mailed to the address it was sent to. */
+async function mailFreshLink(deps: Deps, trx: Executor, award: AwardRow): Promise<void> {
+  await expireOpenClaims(trx, award.id, deps.now());
+  const token = await createClaim(deps, trx, award);
+  await queueAwardMail(deps, trx, award, token, `badge-awarded:${award.id}:${hashToken(token).slice(0, 16)}`);
+}
+
 /** The issuer sends a fresh link (the earlier ones stop working) while the award waits for an answer. */
 export async function resendClaim(
   deps: Deps,
@@ -164,16 +172,31 @@ export async function resendClaim(
     if (award.state !== 'offered') {
       throw new ConflictError(`The recipient has already ${award.state} this badge.`, 'claim-used');
     }
-    const now = deps.now();
-    await expireOpenClaims(trx, award.id, now);
-    const token = await createClaim(deps, trx, award);
-    await queueAwardMail(
-      deps,
-      trx,
-      award,
-      token,
-      `badge-awarded:${award.id}:${hashToken(token).slice(0, 16)}`,
-    );
+    await mailFreshLink(deps, trx, award);
     return { ...award, credentialState: found?.credentialState ?? null };
+  });
+}
+
+/**
+ * Whoever holds an expired link may ask for a new one: it goes only to the address the badge was sent to (the
+ * holder learns nothing but a masked form of it). At most one open link at a time: while a newer link is still
+ * open, asking again sends nothing more.
+ */
+export async function requestFreshClaim(deps: Deps, token: string): Promise<{ sentTo: string }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const claim = await findClaimByHash(trx, hashToken(token), true);
+    const award = claim && (await lockAward(trx, claim.awardId));
+    if (!claim || !award) throw new NotFoundError('claim');
+    const now = deps.now();
+    const state = stateOf(claim, award, now);
+    if (state === 'used') throw new ConflictError('This claim link was already used.', 'claim-used');
+    if (state === 'open') {
+      throw new ConflictError('This claim link is still open: use it to accept the badge.', 'claim-open');
+    }
+    if (award.state !== 'offered') {
+      throw new ConflictError(`The recipient has already ${award.state} this badge.`, 'claim-used');
+    }
+    if (!(await hasOpenClaim(trx, award.id, now))) await mailFreshLink(deps, trx, award);
+    return { sentTo: maskEmail(award.recipientEmail) };
   });
 }

@@ -3,6 +3,7 @@ export { hasScope, requireActor, requireScope, requireSession } from './access.t
 export type { Actor } from './actor.ts';
 export { type AccountContact, accountContact, accountIdByVerifiedEmail } from './contacts.ts';
 export { clearSessionCookie } from './cookies.ts';
+export { maskEmail } from './email-mask.ts';
 export { API_TOKEN_SCOPES, type ApiTokenScope, SESSION_COOKIE } from './model.ts';
 export { identityRoutes } from './routes.ts';
 export { safeEqual } from './secrets.ts';

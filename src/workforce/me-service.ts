@@ -2,10 +2,10 @@
 // choose what each employer sees (and see exactly that), withdraw at any time.
 import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors.ts';
-import { type Actor, accountContact, requireScope, requireSession } from '../identity/index.ts';
+import { type Actor, accountContact, maskEmail, requireScope, requireSession } from '../identity/index.ts';
 import { organizationById } from '../orgs/index.ts';
 import { hashInvitationToken } from './invitation-mail.ts';
-import { type Consent, DEFAULT_CONSENT, foreignIds, maskEmail, mayShare } from './model.ts';
+import { type Consent, DEFAULT_CONSENT, foreignIds, mayShare } from './model.ts';
 import { ownAwardIds, ownImportIds } from './shared-store.ts';
 import { type SharedBadge, sharedBadges } from './sharing.ts';
 import {

@@ -44,15 +44,6 @@ export function distinctEmails(emails: readonly string[]): string[] {
   return [...new Set(emails.map((email) => email.trim().toLowerCase()))];
 }
 
-/** `maria@example.org` → `m***a@example.org`: enough to recognise one's own address, not to learn it. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at < 1) return '***';
-  const local = email.slice(0, at);
-  const shown = local.length <= 2 ? `${local[0]}***` : `${local[0]}***${local[local.length - 1]}`;
-  return `${shown}${email.slice(at)}`;
-}
-
 /** The ids among `wanted` that are not in `owned`, with their positions (for field paths). */
 export function foreignIds(
   wanted: readonly string[],

@@ -157,7 +157,10 @@ describe('badge journeys in a browser', () => {
     await logIn(page, learner.email);
     await page.getByRole('button', { name: 'Accept the badge' }).click();
     await page.getByText('You accepted the badge.', { exact: false }).waitFor();
+    // Asked once whether to share it now; this learner keeps it private.
+    await page.getByRole('heading', { name: 'Share it now?' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Keep it private for now' }).click();
 
     await page.getByRole('link', { name: 'See your badges' }).click();
     await page.getByRole('heading', { name: 'My badges', level: 1 }).waitFor();
@@ -259,8 +262,18 @@ describe('badge journeys in a browser', () => {
       .where('usedAt', 'is', null)
       .execute();
     await other.page.reload();
-    await other.page.getByText('This link has expired. Ask the issuer to send you a new one.').waitFor();
+    await other.page
+      .getByText('This link has expired, but the badge is still waiting for you.', { exact: false })
+      .waitFor();
     expect(await other.page.getByRole('button', { name: 'Accept the badge' }).count()).toBe(0);
+    expect(await seriousViolations(other.page)).toEqual([]);
+    // A new link goes to Sam's address only; the page names it masked.
+    await other.page.getByRole('button', { name: 'Send me a new link' }).click();
+    await other.page
+      .getByText(`A new link is on its way to s***${suffix.at(-1)}@example.test.`, { exact: false })
+      .waitFor();
+    const fresh = new URL(await claimLinkMailedTo(recipient)).pathname;
+    expect(fresh).not.toBe(link);
     expect([...scriptErrors, ...other.scriptErrors]).toEqual([]);
     await other.page.context().close();
   }, 120_000);

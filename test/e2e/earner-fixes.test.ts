@@ -199,6 +199,13 @@ describe('the earner’s journey, items 7 and 8', () => {
     await page.getByRole('button', { name: 'Accept the badge' }).dblclick();
     await page.getByText(/^You accepted the badge/).waitFor();
     expect(await page.locator('.status--error').count()).toBe(0);
+    // Asked once right after accepting: making it public leads to its sharing panel.
+    await page.getByRole('button', { name: 'Make it public and share' }).click();
+    await page.waitForURL(/\/learn\/badges\/[^/]+#sharing$/);
+    await page.getByRole('heading', { name: 'Sharing' }).waitFor();
+    const publicChoice = page.getByRole('radio', { name: /^Public/ });
+    await publicChoice.waitFor();
+    expect(await publicChoice.isChecked()).toBe(true);
     expect(scriptErrors).toEqual([]);
     await page.context().close();
   }, 120_000);

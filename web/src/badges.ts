@@ -307,6 +307,9 @@ export const badgesApi = {
   claim: (token: string) => api<Claim>(`/api/v1/claims/${encodeURIComponent(token)}`),
   decide: (token: string, decision: 'accept' | 'decline') =>
     api<unknown>(`/api/v1/claims/${encodeURIComponent(token)}/${decision}`, { method: 'POST' }),
+  /** For an expired link: a new one goes to the address the badge was sent to (answered masked). */
+  freshClaimLink: (token: string) =>
+    api<{ sentTo: string }>(`/api/v1/claims/${encodeURIComponent(token)}/fresh-link`, { method: 'POST' }),
 
   backpack: () => api<{ items: BackpackBadge[] }>('/api/v1/me/badges'),
   backpackBadge: (awardId: string) => api<BackpackDetail>(`/api/v1/me/badges/${awardId}`),

@@ -4,13 +4,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem } from '../../api.ts';
 import { badgeKeys, badgesApi, type Claim } from '../../badges.ts';
 import { Page, Status } from '../../components/Page.tsx';
+import { PageSkeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { useSession } from '../../session.ts';
+import { sharingApi } from '../../sharing.ts';
 import '../badges/badges.css';
 
 type Outcome = 'accepted' | 'declined' | 'expired' | 'used';
@@ -23,7 +25,7 @@ export function ClaimPage() {
     queryFn: () => badgesApi.claim(token),
     retry: false,
   });
-  if (claim.isPending) return <Status>{t('app.loading')}</Status>;
+  if (claim.isPending) return <PageSkeleton />;
   if (claim.isError) {
     const gone =
       claim.error instanceof ApiProblem && (claim.error.status === 404 || claim.error.status === 410);
@@ -97,16 +99,9 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
         </div>
       </article>
       <div aria-live="polite">
-        {outcome === 'accepted' && (
-          <>
-            <Status tone="success">{t('claim.accepted')}</Status>
-            <p>
-              <Link to="/learn/badges">{t('claim.seeBadges')}</Link>
-            </p>
-          </>
-        )}
+        {outcome === 'accepted' && <AfterAccepting awardId={claim.awardId} />}
         {outcome === 'declined' && <Status tone="success">{t('claim.declined')}</Status>}
-        {outcome === 'expired' && <Status tone="error">{t('claim.expired')}</Status>}
+        {outcome === 'expired' && <ExpiredLink token={token} offerFreshLink={claim.decision === 'offered'} />}
         {outcome === 'used' && <Status tone="error">{t('claim.used')}</Status>}
         {problem && (
           <div role="alert" className="error-summary">
@@ -176,5 +171,68 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
         </>
       )}
     </Page>
+  );
+}
+
+/** Asked once, right after accepting: make the badge public and go share it, or keep it private. */
+function AfterAccepting({ awardId }: { awardId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [kept, setKept] = useState(false);
+  const publish = useMutation({
+    mutationFn: () => sharingApi.change(awardId, { visibility: 'public' }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: badgeKeys.backpack });
+      navigate(`/learn/badges/${awardId}#sharing`);
+    },
+  });
+  return (
+    <>
+      <Status tone="success">{t('claim.accepted')}</Status>
+      {kept ? (
+        <p>
+          <Link to="/learn/badges">{t('claim.seeBadges')}</Link>
+        </p>
+      ) : (
+        <section aria-labelledby="share-now-title" className="card">
+          <h2 id="share-now-title">{t('claim.shareNowTitle')}</h2>
+          <p>{t('claim.shareNowText')}</p>
+          {publish.isError && <Status tone="error">{describeProblem(t, publish.error)}</Status>}
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              disabled={publish.isPending}
+              onClick={() => publish.mutate()}
+            >
+              {publish.isPending ? t('form.submitting') : t('claim.makePublic')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setKept(true)}>
+              {t('claim.keepPrivate')}
+            </button>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** An expired link: a new one can be sent to the address the badge went to (shown masked once sent). */
+function ExpiredLink({ token, offerFreshLink }: { token: string; offerFreshLink: boolean }) {
+  const { t } = useTranslation();
+  const fresh = useMutation({ mutationFn: () => badgesApi.freshClaimLink(token) });
+  if (fresh.data)
+    return <Status tone="success">{t('claim.freshSent', { address: fresh.data.sentTo })}</Status>;
+  return (
+    <>
+      <Status tone="error">{offerFreshLink ? t('claim.expiredFresh') : t('claim.expired')}</Status>
+      {fresh.isError && <Status tone="error">{describeProblem(t, fresh.error)}</Status>}
+      {offerFreshLink && (
+        <button type="button" className="button" disabled={fresh.isPending} onClick={() => fresh.mutate()}>
+          {fresh.isPending ? t('form.submitting') : t('claim.sendFresh')}
+        </button>
+      )}
+    </>
   );
 }

@@ -1,9 +1,9 @@
 // The "Sharing" panel of one of my badges: public or private (private answers "not found" to everyone),
 // whether the page shows my name and the evidence, and — once public — the links, snippets and QR code.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { badgeKeys } from '../../badges.ts';
 import { CheckboxField } from '../../components/Inputs.tsx';
 import { Status } from '../../components/Page.tsx';
@@ -15,8 +15,14 @@ import './Share.css';
 export function SharePanel({ awardId }: { awardId: string }) {
   const { t } = useTranslation();
   const links = useQuery({ queryKey: sharingKeys.links(awardId), queryFn: () => sharingApi.links(awardId) });
+  const { hash } = useLocation();
+  const ready = links.data !== undefined;
+  // Arriving from "Make it public and share" (claim page): bring the panel into view once it has its links.
+  useEffect(() => {
+    if (ready && hash === '#sharing') document.getElementById('sharing')?.scrollIntoView({ block: 'start' });
+  }, [ready, hash]);
   return (
-    <section aria-labelledby="sharing-title" className="share-panel">
+    <section aria-labelledby="sharing-title" className="share-panel" id="sharing">
       <h2 id="sharing-title">{t('share.title')}</h2>
       {links.isPending && <Status>{t('app.loading')}</Status>}
       {links.isError && <Status tone="error">{describeProblem(t, links.error)}</Status>}
