@@ -34,11 +34,14 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     auth: 'public' as const,
     rateLimit: { max: deps.config.authRateLimit, timeWindow: '1 minute' },
   };
+  // Forms that act for nobody (a mailed token, an address): a logged-in visitor's cookie is ignored, so it
+  // neither helps nor needs a CSRF token — opening a confirmation link while logged in must just work.
+  const forNobody = { ...config, auth: 'sessionless' as const };
 
   r.post(
     '/auth/signup',
     {
-      config,
+      config: forNobody,
       schema: {
         tags,
         summary:
@@ -56,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.post(
     '/auth/verify-email',
     {
-      config,
+      config: forNobody,
       schema: {
         tags,
         summary: 'Confirm an email address with the mailed token',
@@ -73,7 +76,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.post(
     '/auth/verify-email/resend',
     {
-      config,
+      config: forNobody,
       schema: {
         tags,
         summary: 'Mail a new confirmation link (answers the same whether or not the address is known)',
@@ -162,7 +165,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.post(
     '/auth/password-reset',
     {
-      config,
+      config: forNobody,
       schema: {
         tags,
         summary: 'Mail a password-reset link (answers the same whether or not the address is known)',
@@ -179,7 +182,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   r.post(
     '/auth/password-reset/confirm',
     {
-      config,
+      config: forNobody,
       schema: {
         tags,
         summary: 'Set a new password with the mailed token; ends the other sessions',

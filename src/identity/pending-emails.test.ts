@@ -135,6 +135,20 @@ describe('confirming a pending address', () => {
     expect(await verifiedEmailsOf(t.deps, me.userId)).toContain(email);
   });
 
+  it('confirms from the mailed link opened while logged in, the cookie sent without a CSRF token', async () => {
+    const me = await aLoggedInUser(t.app, t.deps);
+    const email = fresh('logged-in');
+    await addEmail(me, email);
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verify-email',
+      headers: { cookie: me.headers.cookie },
+      payload: { token: await lastMailedToken(t.deps, email) },
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(await verifiedEmailsOf(t.deps, me.userId)).toContain(email);
+  });
+
   it('answers 409 when another account confirmed the address meanwhile, and changes nothing of theirs', async () => {
     const me = await aLoggedInUser(t.app, t.deps);
     const email = fresh('contested');

@@ -226,7 +226,8 @@ describe('badge journeys in a browser', () => {
     await logIn(learnerView.page, learner.email);
     await learnerView.page.getByText('Revoked by the issuer: it no longer verifies.').waitFor();
     await learnerView.page.getByRole('button', { name: 'Check this badge' }).click();
-    await learnerView.page.getByRole('heading', { name: 'Not verified', level: 3 }).waitFor();
+    await learnerView.page.getByRole('heading', { name: 'Revoked', level: 3 }).waitFor();
+    await learnerView.page.getByText('The issuer has withdrawn this badge: it no longer counts.').waitFor();
     expect(await learnerView.page.locator('.checks').textContent()).toMatch(/revoked/i);
     expect(learnerView.scriptErrors).toEqual([]);
     await learnerView.page.context().close();

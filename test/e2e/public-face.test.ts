@@ -125,8 +125,15 @@ describe('the public face of a badge in a browser', () => {
     await page.goto(`${started().baseUrl}/learn/badges/${held.award.id}`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Badge image with credential (PNG)' }).click(),
+      page.getByRole('link', { name: 'Download', exact: true }).click(),
     ]);
+    // The other formats wait behind "More formats", each named for what it is for.
+    await page.getByText('More formats (for wallets, older backpacks and developers)').click();
+    expect(
+      await page
+        .getByRole('link', { name: 'The credential alone, for digital wallets (JSON)' })
+        .getAttribute('href'),
+    ).toBe(`/api/v1/me/badges/${held.award.id}/downloads/credential.json`);
     bakedPng = await readFile(await download.path());
     const unbaked = unbake(bakedPng);
     expect((JSON.parse(unbaked.payload) as { name: string }).name).toBe(BADGE_NAME);

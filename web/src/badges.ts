@@ -233,9 +233,24 @@ export interface VerifyCheck {
   message: string;
 }
 
+/** What a report means in one word (src/verification/standing.ts): why not, when it is not "verified". */
+export type Standing =
+  | 'verified'
+  | 'other-recipient'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'superseded'
+  | 'suspended'
+  | 'revoked'
+  | 'tampered'
+  | 'not-verified'
+  | 'could-not-check';
+
 export interface VerifyResult {
   verdict: 'verified' | 'not-verified' | 'could-not-check';
+  standing: Standing;
   checks: VerifyCheck[];
+  claims: { validFrom?: string | null; validUntil?: string | null };
 }
 
 export function requirementKey(req: Requirement): string {

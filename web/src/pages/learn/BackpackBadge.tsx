@@ -7,10 +7,13 @@ import { badgeKeys, badgesApi, type VerifyResult } from '../../badges.ts';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
+import { formatDate } from '../../learning.ts';
+import { downloadUrl } from '../../sharing.ts';
 import { BadgeSkillTags, RelatedJobsPanel } from '../insights/BadgeInsights.tsx';
 import { PayFeeButton } from '../shop/PayFee.tsx';
 import { BadgeFacts } from './Backpack.tsx';
-import { DownloadsPanel } from './DownloadsPanel.tsx';
+import { DownloadsPanel, MAIN_DOWNLOAD } from './DownloadsPanel.tsx';
+import { Endorsements } from './Endorsements.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import '../badges/badges.css';
 
@@ -57,9 +60,21 @@ function BackpackBadge({ awardId }: { awardId: string }) {
           <p>{item.badge.description}</p>
           <BadgeFacts item={item} />
           {item.state === 'awaiting-fee' && <PayFeeButton awardId={awardId} badgeName={item.badge.name} />}
+          {item.state === 'accepted' && (
+            // The two things most earners come for; the panels below hold the choices and other formats.
+            <p className="actions">
+              <a className="button" href="#sharing">
+                {t('backpack.shareAction')}
+              </a>
+              <a className="button button--secondary" href={downloadUrl(awardId, MAIN_DOWNLOAD)} download>
+                {t('backpack.downloadAction')}
+              </a>
+            </p>
+          )}
         </div>
       </article>
       <BadgeSkillTags skills={item.badge.skills} />
+      {item.state === 'accepted' && <Endorsements awardId={awardId} />}
       <RelatedJobsPanel awardId={awardId} />
       {credential && (
         <section aria-labelledby="check-title">
@@ -93,11 +108,17 @@ function BackpackBadge({ awardId }: { awardId: string }) {
   );
 }
 
+/** The standing's headline and sentence (an expired badge is genuine, a revoked one no longer counts). */
 function CheckResult({ result }: { result: VerifyResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const dates = {
+    until: result.claims.validUntil ? formatDate(result.claims.validUntil, i18n.language) : '',
+    from: result.claims.validFrom ? formatDate(result.claims.validFrom, i18n.language) : '',
+  };
   return (
-    <div>
-      <h3>{t(`backpack.verdict.${result.verdict}`)}</h3>
+    <div className={`check-result check-result--${result.standing}`}>
+      <h3>{t(`backpack.standing.${result.standing}`)}</h3>
+      <p>{t(`backpack.standingText.${result.standing}`, dates)}</p>
       <ul className="checks">
         {result.checks.map((check) => (
           <li key={check.code}>

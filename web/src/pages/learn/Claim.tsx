@@ -107,7 +107,9 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
           <div role="alert" className="error-summary">
             <h2>{t('claim.cannotTitle')}</h2>
             <p>{problem}</p>
-            <p>{t('claim.otherEmailHint')}</p>
+            <p>
+              {t('claim.otherEmailHint')} <Link to="/account">{t('claim.toAccount')}</Link>
+            </p>
           </div>
         )}
       </div>

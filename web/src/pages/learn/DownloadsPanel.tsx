@@ -1,5 +1,6 @@
-// The "Downloads" panel of one of my badges: the picture with the credential baked in (for backpacks and
-// wallets, OB 3.0 and OB 2.0), the credential JSON and the VC-JWT — each with what it is for.
+// The "Download" panel of one of my badges: one download a person needs (the badge picture with the
+// credential inside it), and behind "More formats" the files wallets, older backpacks and developers ask for —
+// each said in words a learner understands.
 import { useTranslation } from 'react-i18next';
 import { DOWNLOAD_FILES, type DownloadFile, downloadUrl } from '../../sharing.ts';
 import './Share.css';
@@ -15,24 +16,44 @@ const KEYS: Record<DownloadFile, string> = {
   'credential.jwt': 'jwt',
 };
 
+/** The one file most people want: the picture to post or keep, which also proves itself. */
+export const MAIN_DOWNLOAD: DownloadFile = 'badge.png';
+
 export function DownloadsPanel({ awardId }: { awardId: string }) {
   const { t } = useTranslation();
+  const more = DOWNLOAD_FILES.filter((file) => file !== MAIN_DOWNLOAD);
   return (
-    <section aria-labelledby="downloads-title" className="downloads-panel">
+    <section aria-labelledby="downloads-title" className="downloads-panel" id="download">
       <h2 id="downloads-title">{t('downloads.title')}</h2>
       <p>{t('downloads.intro')}</p>
-      <ul className="downloads">
-        {DOWNLOAD_FILES.map((file) => (
-          <li key={file}>
-            <a href={downloadUrl(awardId, file)} download aria-describedby={`download-${KEYS[file]}-hint`}>
-              {t(`downloads.file.${KEYS[file]}`)}
-            </a>
-            <p id={`download-${KEYS[file]}-hint`} className="field__hint">
-              {t(`downloads.hint.${KEYS[file]}`)}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <p>
+        <a
+          className="button"
+          href={downloadUrl(awardId, MAIN_DOWNLOAD)}
+          download
+          aria-describedby="download-main-hint"
+        >
+          {t('downloads.main')}
+        </a>
+      </p>
+      <p id="download-main-hint" className="field__hint">
+        {t('downloads.mainHint')}
+      </p>
+      <details className="downloads-more">
+        <summary>{t('downloads.more')}</summary>
+        <ul className="downloads">
+          {more.map((file) => (
+            <li key={file}>
+              <a href={downloadUrl(awardId, file)} download aria-describedby={`download-${KEYS[file]}-hint`}>
+                {t(`downloads.file.${KEYS[file]}`)}
+              </a>
+              <p id={`download-${KEYS[file]}-hint`} className="field__hint">
+                {t(`downloads.hint.${KEYS[file]}`)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }
