@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   STORAGE_ACCESS_KEY_ID: z.string().optional(),
   STORAGE_SECRET_ACCESS_KEY: z.string().optional(),
   PAYMENT_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
+  // Test-mode card payments (no money moves) for issuers that turn them on; off by default in production.
+  PAYMENTS_TEST_MODE: z.enum(['on', 'off']).optional(),
   // Checked together in stripeFromEnv, which lists every problem of the three.
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
@@ -131,6 +133,11 @@ export interface Config {
   /** Tests and development: the VERIFY_ALLOW_HOSTS hosts may be fetched over http on private/loopback addresses. */
   verifyAllowPrivate: boolean;
   payments: PaymentsConfig;
+  /**
+   * Issuers may turn on test-mode card payments (PAYMENTS_TEST_MODE; default on, except in production):
+   * off refuses them everywhere, whatever an issuer's setting says.
+   */
+  testCardPayments: boolean;
   /** Worker threads that run the costly steps of verification (0: on the request's own thread). */
   verifyWorkers: number;
   /** How long one costly step (a proof, the schema check) may run before it is reported unchecked. */
@@ -208,6 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     verifyAllowHosts: e.VERIFY_ALLOW_HOSTS?.toLowerCase().split(','),
     verifyAllowPrivate: e.VERIFY_ALLOW_PRIVATE ?? false,
     payments: { provider: e.PAYMENT_PROVIDER, stripe: stripe.config },
+    testCardPayments: (e.PAYMENTS_TEST_MODE ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     // One core stays with the server's own thread.
     verifyWorkers: e.VERIFY_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
     verifyDeadlineMs: e.VERIFY_DEADLINE_MS,

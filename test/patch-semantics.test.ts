@@ -130,6 +130,13 @@ describe('PATCH /api/v1/orgs/{orgId}', () => {
     ['a name keeps the website', { name: 'Gestión Academy (renamed)' }],
     ['a website keeps the name', { websiteUrl: 'https://learn.example.org' }],
     ['null as the website clears it and nothing else', { websiteUrl: null }],
+    // Branding (the organization console): set one by one, then cleared one by one.
+    ['a brand colour keeps the rest', { brandColor: '#1d4ed8' }],
+    ['a contact email', { contactEmail: 'help@academy.example.org' }],
+    ['a contact page', { contactUrl: 'https://academy.example.org/help' }],
+    ['a description', { description: 'Courses for payroll teams.' }],
+    ['null as the brand colour clears it and nothing else', { brandColor: null }],
+    ['null as the contact email clears it and nothing else', { contactEmail: null }],
   ])('changes only what it names: %s', async (_what, body) => {
     await expectPatchChangesOnlyWhatItNames({ read, patch: patchOf(base()), body });
   });

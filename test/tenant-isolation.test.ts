@@ -43,6 +43,17 @@ const fixtureBuilders: FixtureBuilder[] = [
     expect(added.statusCode).toBe(201);
     return { memberUserId: member.user.id, ownerUserId: ownerOfB.userId, outsiderEmail: outsider.email };
   },
+  // orgs: B has an open member invitation.
+  async (t, b, ownerOfB) => {
+    const invited = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/invitations`,
+      headers: ownerOfB.headers,
+      payload: { email: 'invited.to.b@example.org', role: 'assessor' },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    return { orgInvitationId: invited.json().id };
+  },
   // issuing: B has issued one credential.
   async (t, b, ownerOfB) => {
     const issued = await t.app.inject({
@@ -214,6 +225,16 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'PATCH', url: '/api/v1/orgs/:orgId/members/:ownerUserId', body: { role: 'admin' } },
   { method: 'DELETE', url: '/api/v1/orgs/:orgId/members/:memberUserId' },
   { method: 'DELETE', url: '/api/v1/orgs/:orgId/members/:ownerUserId' },
+  // orgs: branding and member invitations (the organization console)
+  { method: 'PUT', url: '/api/v1/orgs/:orgId/logo' },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/logo' },
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/invitations',
+    body: { email: 'someone@example.org', role: 'staff' },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/invitations' },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/invitations/:orgInvitationId' },
   // issuing
   { method: 'GET', url: '/api/v1/orgs/:orgId/issuer' },
   { method: 'PUT', url: '/api/v1/orgs/:orgId/issuer', body: { didMethod: 'key' } },
@@ -350,12 +371,62 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'GET', url: '/api/v1/orgs/:employerOrgId/employees' },
   { method: 'GET', url: '/api/v1/orgs/:employerOrgId/employees/:employeeId/badges' },
   { method: 'DELETE', url: '/api/v1/orgs/:employerOrgId/employees/:employeeId' },
+  // workforce: analytics (figures and the skill-gap heat map of B's owner's employer)
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/analytics' },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/analytics/gap' },
+  // workforce: sponsored seats (B's employer; the ids are no one's: the membership answers first)
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:employerOrgId/sponsorships/quote',
+    body: {
+      employeeIds: ['00000000-0000-4000-8000-000000000000'],
+      items: [{ kind: 'course', courseId: '00000000-0000-4000-8000-000000000001' }],
+      provider: 'manual',
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:employerOrgId/sponsorships',
+    body: {
+      employeeIds: ['00000000-0000-4000-8000-000000000000'],
+      items: [{ kind: 'course', courseId: '00000000-0000-4000-8000-000000000001' }],
+      provider: 'manual',
+    },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/sponsorships' },
   {
     method: 'PUT',
     url: '/api/v1/me/employers/:employerOrgId/consent',
     body: { share: 'all', includeImports: true },
   },
   { method: 'DELETE', url: '/api/v1/me/employers/:employerOrgId' },
+  // workforce: recognition and the weekly digest (an endorsement id that is not B's: the membership answers first)
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:employerOrgId/employees/:employeeId/endorsements',
+    body: { awardId: '00000000-0000-4000-8000-000000000000', kind: 'congratulation', comment: 'Intruder' },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/employees/:employeeId/endorsements' },
+  {
+    method: 'DELETE',
+    url: '/api/v1/orgs/:employerOrgId/employees/:employeeId/endorsements/:employeeId',
+  },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/digest' },
+  { method: 'PUT', url: '/api/v1/orgs/:employerOrgId/digest', body: { enabled: false } },
+  // workforce: open roles (B's employer; an open-role id that is not B's: the membership answers first)
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:employerOrgId/open-roles',
+    body: { roleId: ':roleProfileId', title: 'Intruder' },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/open-roles' },
+  {
+    method: 'PUT',
+    url: '/api/v1/orgs/:employerOrgId/open-roles/:employeeId',
+    body: { roleId: ':roleProfileId', title: 'Taken over' },
+  },
+  { method: 'DELETE', url: '/api/v1/orgs/:employerOrgId/open-roles/:employeeId' },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/open-roles/:employeeId/applications' },
   // identity
   { method: 'PUT', url: '/api/v1/auth/session/organization', body: { orgId: ':orgId' }, sessionOnly: true },
   {
@@ -377,6 +448,8 @@ const sellerScoped = new Set([
   'PUT /api/v1/me/carts/{}/coupon',
   'DELETE /api/v1/me/carts/{}/coupon',
   'POST /api/v1/me/carts/{}/checkout',
+  // Public: an issuer's tax and issuance-fee terms, shown to anyone before they buy.
+  'GET /api/v1/issuers/{}/price-terms',
 ]);
 
 function fill(template: string, b: Fixture): string {

@@ -43,6 +43,10 @@ const PUBLIC_WRITES = [
   'POST /presentations/verify',
   'POST /attestations/{token}',
   'POST /webhooks/stripe',
+  // Capability links: whoever holds the mailed link (an expired claim link asks for a new one to the address the
+  // badge went to; a digest's link turns that digest off).
+  'POST /api/v1/claims/{token}/fresh-link',
+  'POST /digest/unsubscribe/{token}',
 ].sort();
 
 const bearerScopeOf = (op: Operation) => op.security?.find((s) => 'bearer' in s)?.bearer?.[0];

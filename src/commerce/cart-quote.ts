@@ -188,7 +188,7 @@ export async function quoteCart(
   };
 }
 
-type ItemQuote = { item: QuotedItem; lines: Omit<QuotedLine, 'couponMinor' | 'taxMinor'>[] };
+export type ItemQuote = { item: QuotedItem; lines: Omit<QuotedLine, 'couponMinor' | 'taxMinor'>[] };
 
 function unavailableItem(item: CartItemRow, title: string, currency: string | null): QuotedItem {
   return {
@@ -208,7 +208,7 @@ function unavailableItem(item: CartItemRow, title: string, currency: string | nu
   };
 }
 
-function quoteCourseItem(
+export function quoteCourseItem(
   item: CartItemRow,
   course: PublishedCourseRow | null,
   held: (courseId: string) => boolean,
@@ -260,7 +260,7 @@ function quoteCourseItem(
   };
 }
 
-function quoteBundleItem(
+export function quoteBundleItem(
   item: CartItemRow,
   offer: BundleOffer | null,
   held: (courseId: string) => boolean,
@@ -322,7 +322,7 @@ function quoteBundleItem(
 }
 
 /** The coupon's share of each line; refuses a coupon that applies to nothing here. */
-function couponShares(
+export function couponShares(
   coupon: CouponRow,
   lines: Omit<QuotedLine, 'couponMinor' | 'taxMinor'>[],
   currency: string | null,

@@ -8,6 +8,7 @@ import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { grantCourseAccess } from '../learning/index.ts';
 import { assertBalanced, type Posting, salePostings } from './ledger.ts';
+import { ORDER_KINDS_FOR_OTHERS, orderHooksFor } from './order-hooks.ts';
 import { queueReceiptMail } from './receipt-mail.ts';
 import {
   insertLedgerEntries,
@@ -109,7 +110,10 @@ export async function fulfilOrder(
     ),
     postedAt: paidAt,
   });
-  for (const line of lines) {
+  const hooks = orderHooksFor(order.kind);
+  // An order bought for other people (an employer's seats) enrols no one now: each person enrols on claiming.
+  const forOthers = ORDER_KINDS_FOR_OTHERS.includes(order.kind);
+  for (const line of forOthers ? [] : lines) {
     if ((line.kind === 'course' || line.kind === 'bundle-course') && line.courseId) {
       const access = await grantCourseAccess(trx, {
         userId: order.userId,
@@ -127,6 +131,7 @@ export async function fulfilOrder(
       email: order.buyerEmail,
     });
   }
+  if (hooks) await hooks.paid(deps, trx, paid);
   await queueReceiptMail(deps, trx, order.id);
   return paid;
 }

@@ -20,11 +20,15 @@ export const settingsSchema = z.object({
   bundleDiscountBp: basisPoints,
   sellerDetails: z.string().max(SELLER_DETAILS_MAX),
   issuanceFee: z.object({ amountMinor: z.number().int().min(1).max(MAX_FEE_MINOR), currency }).nullable(),
+  testCardPayments: z
+    .boolean()
+    .describe('Learners pay by test card, no money moving (demo); PAYMENTS_TEST_MODE=off refuses it anyway'),
 });
 export const settingsBody = settingsSchema.strict().extend({
   issuanceFee: z
     .strictObject({ amountMinor: z.number().int().min(1).max(MAX_FEE_MINOR), currency })
     .nullable(),
+  testCardPayments: z.boolean().optional().describe('Left out: unchanged'),
 });
 
 export const presentSettings = (s: CommerceSettings): z.infer<typeof settingsSchema> => ({
@@ -35,6 +39,7 @@ export const presentSettings = (s: CommerceSettings): z.infer<typeof settingsSch
   issuanceFee: s.issuanceFee
     ? { amountMinor: s.issuanceFee.amountMinor, currency: s.issuanceFee.currency }
     : null,
+  testCardPayments: s.testCardPayments,
 });
 
 const bundleCourseSchema = z.object({

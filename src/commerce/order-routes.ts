@@ -19,6 +19,7 @@ import {
   presentOrder,
 } from './order-views.ts';
 import { cancelOrder, markOrderPaid, payOrder } from './payments.ts';
+import { testCardRoutes } from './test-card-routes.ts';
 
 const orgParams = z.object({ orgId: z.uuid() });
 const orderParams = z.object({ orderId: z.uuid() });
@@ -32,6 +33,8 @@ const cartItemBody = z.discriminatedUnion('kind', [
 export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['commerce'];
+  // The test-mode card page pays orders placed here (test-card.ts).
+  await testCardRoutes(app, { deps });
 
   r.get(
     '/me/carts',

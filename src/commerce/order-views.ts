@@ -25,6 +25,9 @@ export const ORDER_STATES = [
   'partially-refunded',
 ] as const;
 
+/** Who takes payments: invoices, Stripe, nothing to pay, or test mode (test-card.ts). */
+const PROVIDERS = ['manual', 'stripe', 'free', 'test-card'] as const;
+
 export const orderLineSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['course', 'bundle-course', 'issuance-fee']),
@@ -50,7 +53,7 @@ export const orderSchema = z.object({
   orgId: z.uuid(),
   issuer: z.object({ name: z.string() }),
   buyer: z.object({ name: z.string().nullable(), email: z.string() }),
-  kind: z.enum(['purchase', 'issuance-fee', 'grant']),
+  kind: z.enum(['purchase', 'issuance-fee', 'grant', 'sponsorship']),
   state: z.enum(ORDER_STATES),
   currency: z.string(),
   subtotalMinor: minor,
@@ -60,7 +63,10 @@ export const orderSchema = z.object({
   taxLabel: z.string(),
   taxRateBp: z.number().int(),
   couponCode: z.string().nullable(),
-  provider: z.enum(['manual', 'stripe', 'free']),
+  provider: z.enum(PROVIDERS),
+  testMode: z
+    .boolean()
+    .describe('Paid (or to be paid) by test card: no money moved; left out of revenue in sales reports'),
   placedAt: iso,
   paidAt: iso.nullable(),
   cancelledAt: iso.nullable(),
@@ -78,7 +84,7 @@ export const orderSchema = z.object({
 export type OrderReply = z.infer<typeof orderSchema>;
 
 export const paymentReplySchema = z.object({
-  provider: z.enum(['manual', 'stripe', 'free']),
+  provider: z.enum(PROVIDERS),
   state: z.enum(['pending', 'succeeded', 'failed', 'expired']),
   reference: z.string(),
   redirectUrl: z.string().nullable(),
@@ -111,6 +117,7 @@ export async function presentOrders(db: Executor, orders: OrderRow[], now: Date)
       taxRateBp: order.taxRateBp,
       couponCode: order.couponCode,
       provider: order.provider,
+      testMode: order.provider === 'test-card',
       placedAt: order.placedAt.toISOString(),
       paidAt: order.paidAt?.toISOString() ?? null,
       cancelledAt: order.cancelledAt?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 // Paying, cancelling and (for invoices) marking an order paid. Exactly one charge per order: Pay locks
 // the order and returns the live payment when there is one; the unique index payments_one_live stops
 // whatever slips past; the provider gets an idempotency key per attempt.
+import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.ts';
 import { ConflictError, DomainError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -8,6 +9,7 @@ import { requireActor, requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { releaseCoupon } from './coupons.ts';
 import { processPaymentEvent, recordPaymentEvent } from './events.ts';
+import { orderHooksFor } from './order-hooks.ts';
 import { providerFor } from './providers/index.ts';
 import { invoiceReference } from './providers/manual.ts';
 import type { CheckoutRequest, CheckoutSession, PaymentProvider } from './providers/provider.ts';
@@ -26,6 +28,7 @@ import {
   reopenPayment,
   updateOrder,
 } from './store.ts';
+import { providerToPayWith, withdrawnTestPayment } from './test-card.ts';
 
 const notPayable = (order: OrderRow) =>
   new ConflictError(
@@ -51,16 +54,21 @@ export async function payOrder(
   const me = requireActor(actor);
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const order = await findOrder(trx, orderId, true);
+      let order = await findOrder(trx, orderId, true);
       if (!order || order.userId !== me.user.id) throw new NotFoundError('order');
       if (order.state !== 'awaiting-payment' || order.provider === 'free') throw notPayable(order);
       const live = await livePayment(trx, order.id);
-      if (live) return { order, payment: live };
+      if (live && !(await withdrawnTestPayment(deps, trx, order, live))) return { order, payment: live };
       const attempt = (await paymentCount(trx, order.id)) + 1;
-      const provider = providerFor(deps, order.provider);
+      const providerName = await providerToPayWith(deps, trx, order);
+      if (providerName !== order.provider)
+        order = await updateOrder(trx, order.id, { provider: providerName });
+      const provider = providerFor(deps, providerName);
+      const paymentId = randomUUID();
       const lines = await orderLines(trx, [order.id]);
       const session = await checkoutAt(deps, provider, {
         orderId: order.id,
+        paymentId,
         orderNumber: Number(order.number),
         currency: order.currency,
         amountMinor: order.totalMinor,
@@ -78,6 +86,7 @@ export async function payOrder(
         return { order, payment };
       }
       const payment = await insertPayment(trx, {
+        id: paymentId,
         orgId: order.orgId,
         orderId: order.id,
         provider: order.provider,
@@ -115,7 +124,13 @@ export async function cancelOrder(deps: Deps, actor: Actor | null, orderId: stri
       );
     }
     if (order.couponId) await releaseCoupon(trx, order.couponId);
-    return updateOrder(trx, order.id, { state: 'cancelled', cancelledAt: deps.now() });
+    const cancelled = await updateOrder(trx, order.id, { state: 'cancelled', cancelledAt: deps.now() });
+    await orderHooksFor(order.kind)?.ended(deps, trx, {
+      order: cancelled,
+      refundedLineIds: [],
+      state: cancelled.state,
+    });
+    return cancelled;
   });
 }
 

@@ -107,7 +107,11 @@ export async function renderReceiptPdf(facts: ReceiptFacts, locale = 'en'): Prom
     sheet.right(
       provider === 'free' || order.totalMinor === 0
         ? t('paidFree', { date: date(order.paidAt) })
-        : t('paid', { date: date(order.paidAt), provider: t(`provider.${provider}`) }),
+        : t('paid', {
+            date: date(order.paidAt),
+            provider:
+              provider === 'test-card' ? translate(locale, 'testCard.provider') : t(`provider.${provider}`),
+          }),
       RIGHT,
       10,
     );
@@ -116,6 +120,11 @@ export async function renderReceiptPdf(facts: ReceiptFacts, locale = 'en'): Prom
   }
   sheet.y = Math.min(sheet.y, leftBottom) - 18;
 
+  // Test mode says so at the top: nobody may take it for proof that money was paid.
+  if (order.provider === 'test-card') {
+    sheet.text(translate(locale, 'testCard.receiptBanner'), LEFT, 11, { bold: true });
+    sheet.y -= 8;
+  }
   sheet.text(t('billedTo'), LEFT, 9.5, { bold: true, muted: true });
   if (order.buyerName) sheet.text(order.buyerName, LEFT, 11);
   sheet.text(order.buyerEmail, LEFT, 11);

@@ -13,6 +13,7 @@ import { endCourseAccess, enrolmentAccess } from '../learning/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { postLedger } from './fulfilment.ts';
 import { refundPostings } from './ledger.ts';
+import { orderHooksFor } from './order-hooks.ts';
 import { providerFor } from './providers/index.ts';
 import { queueRefundMail } from './receipt-mail.ts';
 import { policyRefundDecision } from './refund-policy.ts';
@@ -190,7 +191,16 @@ async function refundLines(
     postedAt: now,
   });
   const remaining = await unrefundedLineCount(trx, order.id);
-  await updateOrder(trx, order.id, { state: remaining === 0 ? 'refunded' : 'partially-refunded' });
+  const updated = await updateOrder(trx, order.id, {
+    state: remaining === 0 ? 'refunded' : 'partially-refunded',
+  });
+  const hooks = orderHooksFor(order.kind);
+  if (hooks) {
+    const refundedLineIds = (await orderLines(trx, [order.id]))
+      .filter((line) => line.refundId !== null)
+      .map((line) => line.id);
+    await hooks.ended(deps, trx, { order: updated, refundedLineIds, state: updated.state });
+  }
   await queueRefundMail(deps, trx, refund.id);
   // Last, so that nothing after the provider's payout can roll the refund back but the commit itself.
   if (provider === 'stripe' && payment && refund.amountMinor > 0) {

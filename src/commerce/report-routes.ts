@@ -57,6 +57,10 @@ const salesReportSchema = z.object({
     }),
   ),
   totals: z.object(figures),
+  testModeOrders: z
+    .number()
+    .int()
+    .describe('Orders paid by test card in these months (test mode, no money moved): not in any figure'),
 });
 
 function presentReport(report: SalesReport): z.infer<typeof salesReportSchema> {
@@ -68,6 +72,7 @@ function presentReport(report: SalesReport): z.infer<typeof salesReportSchema> {
     months: report.months.map((m) => ({ ...m })),
     rows: report.rows.map((row) => ({ ...row })),
     totals: { ...report.totals },
+    testModeOrders: report.testModeOrders,
   };
 }
 

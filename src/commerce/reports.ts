@@ -1,6 +1,7 @@
 // The issuer's sales report: per month (UTC) and per item (a course, a badge bundle, the issuance fee)
 // what was sold, discounted, taxed and refunded, in one currency. Sales count in the month the order was
 // paid; refunds in the month they were made. Revenue is what was charged before tax less what was refunded.
+// Orders paid by test card (test mode, no money moved) are left out of every figure and counted apart.
 import { sql } from 'kysely';
 import { latestPublishedVersion } from '../badges/index.ts';
 import type { Deps } from '../deps.ts';
@@ -66,6 +67,8 @@ export interface SalesReport {
   months: SalesMonth[];
   rows: SalesRow[];
   totals: SalesFigures;
+  /** Orders paid by test card in the months asked (no money moved): left out of every figure above. */
+  testModeOrders: number;
 }
 
 export interface SalesReportQuery {
@@ -120,6 +123,7 @@ async function currenciesSold(deps: Deps, orgId: string): Promise<string[]> {
     .select(['currency', (eb) => eb.fn.countAll().as('orders')])
     .where('orgId', '=', orgId)
     .where('state', 'in', SOLD_STATES)
+    .where('provider', '!=', 'test-card')
     .groupBy('currency')
     .execute();
   return rows
@@ -161,6 +165,7 @@ async function salesByMonthAndItem(deps: Deps, p: Period) {
     .where('orders.state', 'in', SOLD_STATES)
     .where('orders.paidAt', '>=', p.start)
     .where('orders.paidAt', '<', p.end)
+    .where('orders.provider', '!=', 'test-card')
     .groupBy([paidMonth, itemKind, itemId])
     .execute();
 }
@@ -169,6 +174,7 @@ async function refundsByMonthAndItem(deps: Deps, p: Period) {
   return deps.db
     .selectFrom('refunds')
     .innerJoin('orderLines', 'orderLines.refundId', 'refunds.id')
+    .innerJoin('orders', 'orders.id', 'refunds.orderId')
     .select([
       refundMonth.as('month'),
       itemKind.as('itemKind'),
@@ -180,6 +186,7 @@ async function refundsByMonthAndItem(deps: Deps, p: Period) {
     .where('refunds.currency', '=', p.currency)
     .where('refunds.createdAt', '>=', p.start)
     .where('refunds.createdAt', '<', p.end)
+    .where('orders.provider', '!=', 'test-card')
     .groupBy([refundMonth, itemKind, itemId])
     .execute();
 }
@@ -193,9 +200,24 @@ async function ordersByMonth(deps: Deps, p: Period): Promise<Map<string, number>
     .where('state', 'in', SOLD_STATES)
     .where('paidAt', '>=', p.start)
     .where('paidAt', '<', p.end)
+    .where('provider', '!=', 'test-card')
     .groupBy(paidMonth)
     .execute();
   return new Map(rows.map((row) => [row.month, Number(row.orders)]));
+}
+
+/** Orders paid by test card in the period (any currency): shown beside the report, never in its figures. */
+async function testModeOrders(deps: Deps, p: Omit<Period, 'currency'>): Promise<number> {
+  const row = await deps.db
+    .selectFrom('orders')
+    .select(sql<number>`count(*)`.as('orders'))
+    .where('orgId', '=', p.orgId)
+    .where('state', 'in', SOLD_STATES)
+    .where('provider', '=', 'test-card')
+    .where('paidAt', '>=', p.start)
+    .where('paidAt', '<', p.end)
+    .executeTakeFirst();
+  return Number(row?.orders ?? 0);
 }
 
 /** Course titles as sold (the newest line's description): the catalog may have renamed or archived them. */
@@ -328,7 +350,17 @@ export async function salesReport(
     month: monthOfIndex(range.from + i),
     ...zeroFigures(),
   }));
-  const report = { currency, currencies, from: monthOfIndex(range.from), to: monthOfIndex(range.to) };
+  const report = {
+    currency,
+    currencies,
+    from: monthOfIndex(range.from),
+    to: monthOfIndex(range.to),
+    testModeOrders: await testModeOrders(deps, {
+      orgId,
+      start: startOfMonth(range.from),
+      end: startOfMonth(range.to + 1),
+    }),
+  };
   if (currency === null) return { ...report, months, rows: [], totals: zeroFigures() };
 
   const period = { orgId, currency, start: startOfMonth(range.from), end: startOfMonth(range.to + 1) };

@@ -32,6 +32,7 @@ describe('commerce settings', () => {
     bundleDiscountBp: 1500,
     sellerDetails: 'Gestión Academy S.L.\nCalle Mayor 1, Madrid\nVAT ES-B12345678',
     issuanceFee: { amountMinor: 1250, currency: 'EUR' },
+    testCardPayments: false,
   };
 
   it('shows the defaults to an issuer that never saved any: no tax, 10 % bundle discount, no fee', async () => {
@@ -48,6 +49,7 @@ describe('commerce settings', () => {
       bundleDiscountBp: 1000,
       sellerDetails: '',
       issuanceFee: null,
+      testCardPayments: false,
     });
   });
 

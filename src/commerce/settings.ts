@@ -17,6 +17,7 @@ import {
 } from '../orgs/index.ts';
 import { assertCurrency } from './money.ts';
 import { findSettings, upsertSettings } from './offers-store.ts';
+import { setTestCardPayments } from './test-card-store.ts';
 
 export interface CommerceSettings {
   /** Basis points added on top of each line's discounted price (2000 = 20 %). */
@@ -28,6 +29,8 @@ export interface CommerceSettings {
   sellerDetails: string;
   /** A learner's first badge from this issuer waits for this fee; null: none. */
   issuanceFee: IssuanceFee | null;
+  /** Learners pay by test card, no money moving (the demo issuer); PAYMENTS_TEST_MODE=off overrides it. */
+  testCardPayments: boolean;
 }
 
 export const DEFAULT_BUNDLE_DISCOUNT_BP = 1000;
@@ -48,6 +51,7 @@ export async function commerceSettingsOf(db: Executor, orgId: string): Promise<C
     bundleDiscountBp: row?.bundleDiscountBp ?? DEFAULT_BUNDLE_DISCOUNT_BP,
     sellerDetails: row?.sellerDetails ?? '',
     issuanceFee: await issuanceFeeOf(db, orgId),
+    testCardPayments: row?.testCardPayments ?? false,
   };
 }
 
@@ -69,7 +73,10 @@ export async function getCommerceSettings(
   return commerceSettingsOf(deps.db, orgId);
 }
 
-export type CommerceSettingsInput = CommerceSettings;
+/** testCardPayments left out keeps what it was (older clients do not send it). */
+export type CommerceSettingsInput = Omit<CommerceSettings, 'testCardPayments'> & {
+  testCardPayments?: boolean;
+};
 
 export async function updateCommerceSettings(
   deps: Deps,
@@ -94,6 +101,7 @@ export async function updateCommerceSettings(
       updatedAt: deps.now(),
     });
     await setIssuanceFee(trx, orgId, fee);
+    if (input.testCardPayments !== undefined) await setTestCardPayments(trx, orgId, input.testCardPayments);
     // Without a fee nothing is owed any more: the badges waiting for it are issued now.
     if (!fee) {
       for (const learner of await learnersAwaitingFee(trx, orgId))

@@ -195,7 +195,7 @@ export async function ordersOfOrg(
 export async function updateOrder(
   db: Executor,
   orderId: string,
-  change: Partial<Pick<OrderRow, 'state' | 'paidAt' | 'cancelledAt'>>,
+  change: Partial<Pick<OrderRow, 'state' | 'paidAt' | 'cancelledAt' | 'provider'>>,
 ): Promise<OrderRow> {
   return db
     .updateTable('orders')

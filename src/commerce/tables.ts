@@ -15,6 +15,8 @@ export interface CommerceSettingsTable {
   bundleDiscountBp: Generated<number>;
   /** Printed on receipts: legal name, address, tax number. */
   sellerDetails: Generated<string>;
+  /** Learners pay by test card (no money moves; the demo issuer): see test-card.ts. */
+  testCardPayments: Generated<boolean>;
   updatedAt: Generated<Date>;
 }
 
@@ -75,9 +77,11 @@ export interface CartItemsTable {
   addedAt: Generated<Date>;
 }
 
-export type OrderKind = 'purchase' | 'issuance-fee' | 'grant';
+/** 'sponsorship': bought by an employer for named employees, who enrol when they claim (workforce seats). */
+export type OrderKind = 'purchase' | 'issuance-fee' | 'grant' | 'sponsorship';
 export type OrderState = 'awaiting-payment' | 'paid' | 'cancelled' | 'refunded' | 'partially-refunded';
-export type ProviderName = 'manual' | 'stripe' | 'free';
+/** 'test-card': test mode, no money moves (test-card.ts). */
+export type ProviderName = 'manual' | 'stripe' | 'free' | 'test-card';
 
 export interface OrdersTable {
   id: Generated<string>;

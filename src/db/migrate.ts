@@ -25,6 +25,11 @@ import * as m0022 from './migrations/0022_pending_user_emails.ts';
 import * as m0023 from './migrations/0023_workforce_people.ts';
 import * as m0024 from './migrations/0024_workforce_roles.ts';
 import * as m0025 from './migrations/0025_workforce_seats.ts';
+import * as m0026 from './migrations/0026_workforce_recognition.ts';
+import * as m0027 from './migrations/0027_workforce_open_roles.ts';
+import * as m0028 from './migrations/0028_test_card_provider.ts';
+import * as m0029 from './migrations/0029_org_branding_invitations.ts';
+import * as m0031 from './migrations/0031_sponsorship_orders.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -51,6 +56,11 @@ const migrations: Record<string, Migration> = {
   '0023_workforce_people': m0023,
   '0024_workforce_roles': m0024,
   '0025_workforce_seats': m0025,
+  '0029_org_branding_invitations': m0029,
+  '0026_workforce_recognition': m0026,
+  '0031_sponsorship_orders': m0031,
+  '0027_workforce_open_roles': m0027,
+  '0028_test_card_provider': m0028,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

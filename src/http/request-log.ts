@@ -17,6 +17,9 @@ const SECRET_ROUTE_PARAMETER = /token|secret/i;
  */
 const SECRET_AFTER_SEGMENT = new Set(['claim', 'claims', 'attestations', 'employer']);
 
+/** Two-segment prefixes whose next segment is a secret: the organization invitation page `/join/org/<token>`. */
+const SECRET_AFTER_PAIR = new Set(['join/org']);
+
 /**
  * The URL with its secrets replaced. `routePattern` is the matched route (`/api/v1/claims/:token`), whose
  * parameters tell which path segments are secret.
@@ -38,7 +41,9 @@ function redactPath(path: string, routePattern: string | undefined): string {
       const param = sameShape ? pattern?.[i] : undefined;
       const secretParam = param?.startsWith(':') && SECRET_ROUTE_PARAMETER.test(param);
       const afterSecretParent = i > 0 && SECRET_AFTER_SEGMENT.has(segments[i - 1]?.toLowerCase() ?? '');
-      return segment !== '' && (secretParam || afterSecretParent) ? REDACTED : segment;
+      const pair = i > 1 ? `${segments[i - 2]}/${segments[i - 1]}`.toLowerCase() : '';
+      const afterSecretPair = SECRET_AFTER_PAIR.has(pair);
+      return segment !== '' && (secretParam || afterSecretParent || afterSecretPair) ? REDACTED : segment;
     })
     .join('/');
 }

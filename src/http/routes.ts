@@ -27,12 +27,23 @@ import { insightsRoutes } from '../insights/index.ts';
 import { issuingPublicRoutes, issuingRoutes, ob2HostedRoutes } from '../issuing/index.ts';
 import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
-import { orgRoutes } from '../orgs/index.ts';
+import { orgBrandingRoutes, orgInvitationRoutes, orgLogoPublicRoutes, orgRoutes } from '../orgs/index.ts';
 import { showcasePublicRoutes, showcaseRoutes } from '../showcase/index.ts';
 import { skillPublicRoutes, skillRoutes } from '../skills/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
 import { verificationRoutes } from '../verification/index.ts';
-import { roleProfileRoutes, teamRoutes, workforceRoutes } from '../workforce/index.ts';
+import {
+  analyticsRoutes,
+  digestPublicRoutes,
+  digestRoutes,
+  endorsementPublicRoutes,
+  endorsementRoutes,
+  openRoleRoutes,
+  roleProfileRoutes,
+  seatRoutes,
+  teamRoutes,
+  workforceRoutes,
+} from '../workforce/index.ts';
 
 type Plugin = (app: FastifyInstance, options: { deps: Deps }) => Promise<void>;
 
@@ -42,6 +53,8 @@ const api: Plugin[] = [
   mailRoutes,
   identityRoutes,
   orgRoutes,
+  orgBrandingRoutes,
+  orgInvitationRoutes,
   catalogRoutes,
   learningRoutes,
   badgeDefinitionRoutes,
@@ -64,6 +77,11 @@ const api: Plugin[] = [
   workforceRoutes,
   roleProfileRoutes,
   teamRoutes,
+  openRoleRoutes,
+  analyticsRoutes,
+  seatRoutes,
+  endorsementRoutes,
+  digestRoutes,
 ];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */
@@ -79,6 +97,9 @@ const root: Plugin[] = [
   skillPublicRoutes,
   importPublicRoutes,
   paymentWebhookRoutes,
+  endorsementPublicRoutes,
+  digestPublicRoutes,
+  orgLogoPublicRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

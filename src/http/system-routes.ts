@@ -37,6 +37,11 @@ const problemDescriptions: Record<string, string> = {
   'claim-expired':
     'This claim link has expired (links last 30 days); ask the issuer to send a new one from the award list.',
   'claim-used': 'This claim link was already used: the badge was accepted or declined.',
+  'claim-open':
+    'This claim link still works: open it to accept the badge (a new link is only sent for an expired one).',
+  'test-card-disabled':
+    'Test-mode card payments are off (for this issuer, or on this server): pay another way.',
+  'payment-not-pending': 'This payment attempt has already ended: start a new payment from the order.',
   'claim-email-mismatch':
     'The badge was sent to an address your account has not verified; log in with that account, or add and verify the address, then open the link again.',
   'already-awarded': 'The recipient already holds this badge for its current validity period.',

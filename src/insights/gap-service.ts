@@ -45,7 +45,12 @@ async function refuseUnknown(deps: Deps, skills: QuerySkill[]): Promise<void> {
   );
 }
 
-async function closersOf(deps: Deps, framework: FrameworkId, gaps: GapEntry[]): Promise<Closers[]> {
+/** Up to three badges and three courses per concept (index for index), for any list of one framework's concepts. */
+export async function closersOf(
+  deps: Deps,
+  framework: FrameworkId,
+  gaps: Pick<GapEntry, 'code'>[],
+): Promise<Closers[]> {
   const concepts = gaps.map((g) => ({ framework, code: g.code }));
   const [badges, courses] = await Promise.all([
     badgesCarrying(deps.db, concepts, CLOSERS),

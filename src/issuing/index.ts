@@ -4,7 +4,7 @@ export { credentialJwtOf } from './credential-jwt.ts';
 export { changeCredentialState, type StateChange } from './credential-state.ts';
 export { type IssueRequest, issueCredential, issueCredentialIn } from './issue.ts';
 export { issueCredentialsBatch } from './issue-batch.ts';
-export { didDocumentOf, issuerDid, signingIdentity } from './issuer-keys.ts';
+export { didDocumentOf, endorsingIdentity, issuerDid, signingIdentity } from './issuer-keys.ts';
 export { loadKeyEncryptionKey } from './key-encryption-key.ts';
 export { ob2Assertion, ob2AssertionUrl, ob2BadgeClass, ob2Issuer } from './ob2-hosted.ts';
 export { issuingPublicRoutes, ob2HostedRoutes } from './public-routes.ts';

@@ -96,6 +96,18 @@ export async function signingIdentity(deps: Deps, db: Executor, orgId: string): 
 }
 
 /**
+ * An employer's signing identity for the endorsements it signs (docs/endorsements.md): always its did:web on
+ * this server, its first key created on first use exactly as an issuer's is.
+ */
+export async function endorsingIdentity(deps: Deps, db: Executor, orgId: string): Promise<SigningIdentity> {
+  const org = await organizationById(db, orgId);
+  if (!org) throw new NotFoundError('organization');
+  if (org.kind !== 'employer')
+    throw new RuleError('not-an-employer', 'Only employer organizations sign endorsements.');
+  return identityOf(deps, org, await activeKeyOf(deps, db, orgId), 'web');
+}
+
+/**
  * Who signs a status list: for a did:key issuer the key the list was opened under (its credentials
  * carry that key's did:key as issuer), otherwise the issuer's did:web with its current key.
  */
@@ -104,7 +116,13 @@ export async function statusListSigner(
   db: Executor,
   list: StatusListRow,
 ): Promise<SigningIdentity> {
-  if (!list.issuerKeyId) return signingIdentity(deps, db, list.orgId);
+  if (!list.issuerKeyId) {
+    // An employer's lists hold its endorsements' status; they are signed as the employer.
+    const owner = await organizationById(db, list.orgId);
+    return owner?.kind === 'employer'
+      ? endorsingIdentity(deps, db, list.orgId)
+      : signingIdentity(deps, db, list.orgId);
+  }
   const org = await organizationById(db, list.orgId);
   const key = await findIssuerKeyById(db, list.orgId, list.issuerKeyId);
   if (!org || !key) throw new NotFoundError('issuer key');
@@ -218,8 +236,10 @@ export function didDocumentOf(deps: Deps, slug: string): Promise<DidDocument | u
 
 async function loadDidDocument(deps: Deps, slug: string): Promise<DidDocument | undefined> {
   const org = await organizationBySlug(deps.db, slug);
-  if (org?.kind !== 'issuer') return undefined;
+  if (org?.kind !== 'issuer' && org?.kind !== 'employer') return undefined;
   let keys = await listIssuerKeys(deps.db, org.id);
+  // An employer has a DID once it signed an endorsement (its first key is made then).
+  if (keys.length === 0 && org.kind === 'employer') return undefined;
   if (keys.length === 0) keys = [await activeKeyOf(deps, deps.db, org.id)];
   return buildDidWebDocument(
     issuerDid(deps, slug),

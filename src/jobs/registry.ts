@@ -8,6 +8,7 @@ import {
 import { paymentEventsTicker } from '../commerce/index.ts';
 import { reverifyImportsTicker } from '../imports/index.ts';
 import { deliverMailBatchJob, deliverMailJob } from '../mail/index.ts';
+import { weeklyDigestTicker } from '../workforce/index.ts';
 import type { JobDefinition } from './queue.ts';
 import type { Ticker } from './ticker.ts';
 
@@ -24,4 +25,5 @@ export const allTickers: Ticker[] = [
   bulkRunsTicker,
   reverifyImportsTicker,
   paymentEventsTicker,
+  weeklyDigestTicker,
 ];

@@ -118,6 +118,43 @@ const everyKind: { [K in MailTemplate['kind']]: Extract<MailTemplate, { kind: K 
     orgName: 'E',
     link: 'http://x/join/employer/t5',
   },
+  'org-invitation': {
+    kind: 'org-invitation',
+    name: 'A',
+    orgName: 'O',
+    role: 'assessor',
+    link: 'http://x/join/org/t7',
+    days: 14,
+  },
+  'seat-offered': {
+    kind: 'seat-offered',
+    name: 'A',
+    orgName: 'E',
+    itemTitle: 'C',
+    link: 'http://x/learn/seats',
+  },
+  'badge-recognised': {
+    kind: 'badge-recognised',
+    name: 'A',
+    recognition: 'endorsement',
+    authorName: 'M',
+    orgName: 'E',
+    badgeName: 'B',
+    comment: 'Well done',
+    link: 'http://x/learn/badges/a1',
+  },
+  'employer-digest': {
+    kind: 'employer-digest',
+    name: 'M',
+    orgName: 'E',
+    weekEnd: '2031-03-10T08:00:00.000Z',
+    newBadges: [{ person: 'P', badge: 'B' }],
+    gapsClosed: [],
+    renewals: [],
+    peopleLink: 'http://x/employ/people',
+    settingsLink: 'http://x/employ/settings',
+    unsubscribeLink: 'http://x/digest/unsubscribe/t6',
+  },
 };
 const kinds = Object.keys(everyKind) as MailTemplate['kind'][];
 const SECRET_KINDS = [
@@ -126,6 +163,8 @@ const SECRET_KINDS = [
   'attestation-request',
   'badge-awarded',
   'employer-invitation',
+  'employer-digest',
+  'org-invitation',
 ];
 
 /** Every kind to `<kind>@<domain>`, each with a small attachment (the way receipts carry their PDF). */

@@ -1,6 +1,7 @@
 // Mail templates: every string from the i18n catalogs; HTML escaped; a plain-text part always.
 import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
+import { type RecognitionTemplate, renderRecognitionMail } from './recognition-templates.ts';
 
 export interface RenderedMail {
   subject: string;
@@ -107,6 +108,26 @@ export type MailTemplate =
       link: string;
     }
   | {
+      /** An owner or admin invites someone to an organization with a role; accepted by a verified address. */
+      kind: 'org-invitation';
+      name?: string;
+      orgName: string;
+      /** A membership role: owner, admin, staff, assessor or manager. */
+      role: string;
+      link: string;
+      days: number;
+    }
+  | {
+      /** An employer paid a seat (a course or a bundle) for a person, who claims it at /learn/seats. */
+      kind: 'seat-offered';
+      name?: string;
+      orgName: string;
+      itemTitle: string;
+      link: string;
+    }
+  /** Recognition and the employer's weekly digest (recognition-templates.ts). */
+  | RecognitionTemplate
+  | {
       kind: 'badge-fee-due';
       /** Greets by name when known. */
       name?: string;
@@ -136,6 +157,11 @@ export const CARRIES_SECRET_LINK = {
   'refund-issued': false,
   'badge-fee-due': false,
   'employer-invitation': true,
+  'org-invitation': true,
+  'badge-recognised': false,
+  /** Its one-click link turns the reader's digest off. */
+  'employer-digest': true,
+  'seat-offered': false,
 } as const satisfies Record<MailTemplate['kind'], boolean>;
 
 export function carriesSecretLink(template: MailTemplate): boolean {
@@ -245,6 +271,29 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         link: template.link,
         footer: t('mail.employerInvitation.footer', { org: template.orgName }),
       });
+    case 'org-invitation': {
+      const vars = { org: template.orgName, role: t(`orgInvitation.roles.${template.role}`) };
+      return actionMail(t, template.name, {
+        subject: t('orgInvitation.subject', vars),
+        body: t('orgInvitation.body', vars),
+        action: t('orgInvitation.action'),
+        link: template.link,
+        footer: t('orgInvitation.footer', { ...vars, days: template.days }),
+      });
+    }
+    case 'seat-offered': {
+      const vars = { org: template.orgName, item: template.itemTitle };
+      return actionMail(t, template.name, {
+        subject: t('sponsoredSeat.subject', vars),
+        body: t('sponsoredSeat.body', vars),
+        action: t('sponsoredSeat.action'),
+        link: template.link,
+        footer: t('sponsoredSeat.footer', vars),
+      });
+    }
+    case 'badge-recognised':
+    case 'employer-digest':
+      return renderRecognitionMail(locale, template);
     default:
       return renderCommerceMail(t, template);
   }

@@ -1,5 +1,7 @@
 // Public face of the organizations context, and the tenant policy every context reuses.
 
+export { orgBrandingRoutes, orgLogoPublicRoutes } from './branding-routes.ts';
+export { orgInvitationRoutes } from './invitation-routes.ts';
 export { type IssuanceFee, issuanceFeeOf, setIssuanceFee } from './issuance-fee.ts';
 export {
   canChangeMember,
@@ -10,6 +12,7 @@ export {
 } from './model.ts';
 export { type AnyMember, type EffectiveRole, requireMembership } from './policy.ts';
 export { orgRoutes } from './routes.ts';
+export { organizationBranding } from './schema.ts';
 export {
   type ActorOrSystem,
   addMember,

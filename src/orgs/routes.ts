@@ -90,7 +90,12 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
       config: { scope: 'orgs:write' },
       schema: {
         tags,
-        summary: 'Rename an organization or change its website (owner, admin)',
+        summary: 'Change an organization’s name, website and branding (owner, admin)',
+        description:
+          'Only the fields sent change; `null` clears a nullable one. Branding is shown to learners on catalog, ' +
+          'badge and issuer pages: `description`, `brandColor` (`#rrggbb`; white text on it must reach a contrast ' +
+          'of 4.5:1, else 400 at `body.brandColor` giving the ratio), `contactEmail`, `contactUrl` (http/https). ' +
+          'The logo has its own route, `PUT /orgs/{orgId}/logo`.',
         params: orgParams,
         body: updateOrganizationBody,
         response: { 200: organization.schema },

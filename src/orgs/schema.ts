@@ -1,7 +1,8 @@
 // Requests and replies of the organization routes, built by presenters with explicit fields.
 import { z } from 'zod';
+import { BRAND_COLOR_PATTERN, logoUrlOf } from './branding-model.ts';
 import { MEMBERSHIP_ROLES, ORGANIZATION_KINDS, SLUG_PATTERN } from './model.ts';
-import type { MemberView } from './service.ts';
+import type { MemberView, PublicOrganization } from './service.ts';
 import type { OrganizationRow } from './store.ts';
 
 const websiteUrl = z.url({ protocol: /^https?$/ }).max(500);
@@ -20,6 +21,15 @@ export const createOrganizationBody = z.strictObject({
 export const updateOrganizationBody = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   websiteUrl: websiteUrl.nullable().optional(),
+  /** Branding shown to learners; `null` clears. The colour must be readable with white text (4.5:1). */
+  description: z.string().trim().max(2000).nullable().optional(),
+  brandColor: z
+    .string()
+    .regex(BRAND_COLOR_PATTERN, 'must be a colour written #rrggbb, e.g. #1d4ed8')
+    .nullable()
+    .optional(),
+  contactEmail: z.email().max(254).nullable().optional(),
+  contactUrl: websiteUrl.nullable().optional(),
 });
 export const orgParams = z.strictObject({ orgId: z.uuid() });
 export const memberParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
@@ -47,8 +57,30 @@ export const organizationSummary = {
   }),
 };
 
+/** What learners see of an organization besides its name: set in the console's settings. */
+const brandingSchema = z.object({
+  description: z.string().nullable(),
+  /** Relative to this server, e.g. `/org-logos/<orgId>/<name>.svg`; null: no logo. */
+  logoUrl: z.string().nullable(),
+  brandColor: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactUrl: z.string().nullable(),
+});
+
+export const organizationBranding = {
+  schema: brandingSchema,
+  present: (row: OrganizationRow | PublicOrganization): z.infer<typeof brandingSchema> => ({
+    description: row.description,
+    logoUrl: logoUrlOf(row.logoKey),
+    brandColor: row.brandColor,
+    contactEmail: row.contactEmail,
+    contactUrl: row.contactUrl,
+  }),
+};
+
 const organizationSchema = summarySchema.extend({
   websiteUrl: z.string().nullable(),
+  ...brandingSchema.shape,
   createdAt: z.string(),
   /** The caller's role; `operator` when a platform operator looks at an organization they are not in. */
   role: z.enum([...MEMBERSHIP_ROLES, 'operator']).nullable(),
@@ -62,6 +94,7 @@ export const organization = {
   ): z.infer<typeof organizationSchema> => ({
     ...organizationSummary.present(row),
     websiteUrl: row.websiteUrl,
+    ...organizationBranding.present(row),
     createdAt: row.createdAt.toISOString(),
     role,
   }),

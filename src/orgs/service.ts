@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findUserIdByVerifiedEmail, requireActor, requireScope, userSummaries } from '../identity/index.ts';
+import { brandingChanges } from './branding-patch.ts';
 import { canChangeMember, isRoleAllowedIn, leavesNoOwner, rolesAllowedIn, SLUG_PATTERN } from './model.ts';
 import { type EffectiveRole, requireMembership } from './policy.ts';
 import {
@@ -48,6 +49,15 @@ export interface MemberView {
 }
 
 const MANAGERS: readonly MembershipRole[] = ['owner', 'admin'];
+
+export interface OrganizationPatch {
+  name?: string;
+  websiteUrl?: string | null;
+  description?: string | null;
+  brandColor?: string | null;
+  contactEmail?: string | null;
+  contactUrl?: string | null;
+}
 
 export async function createOrganization(
   deps: Deps,
@@ -114,14 +124,18 @@ export async function updateOrganizationDetails(
   deps: Deps,
   actor: Actor | null,
   orgId: string,
-  patch: { name?: string; websiteUrl?: string | null },
+  patch: OrganizationPatch,
 ): Promise<{ org: OrganizationRow; role: EffectiveRole }> {
   const role = requireMembership(actor, orgId, MANAGERS);
   requireScope(requireActor(actor), 'orgs:write');
-  const org = await updateOrganization(deps.db, orgId, {
-    ...(patch.name !== undefined ? { name: patch.name } : {}),
-    ...(patch.websiteUrl !== undefined ? { websiteUrl: patch.websiteUrl } : {}),
-  });
+  // Only the fields sent change; an explicit null clears a nullable one.
+  const changes = Object.fromEntries(
+    Object.entries(brandingChanges(patch)).filter(([, value]) => value !== undefined),
+  );
+  const org =
+    Object.keys(changes).length > 0
+      ? await updateOrganization(deps.db, orgId, changes)
+      : await findOrganization(deps.db, orgId);
   if (!org) throw new NotFoundError('organization');
   return { org, role };
 }
@@ -235,8 +249,21 @@ export async function removeMember(
   });
 }
 
-/** What other contexts may know of an organization (issuer name and website go into credentials). */
-export type PublicOrganization = Pick<OrganizationRow, 'id' | 'slug' | 'name' | 'kind' | 'websiteUrl'>;
+/** What other contexts may know of an organization (issuer name and website go into credentials; the
+ *  branding — description, logo, colour, contact — is shown to learners on public pages). */
+export type PublicOrganization = Pick<
+  OrganizationRow,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'kind'
+  | 'websiteUrl'
+  | 'description'
+  | 'logoKey'
+  | 'brandColor'
+  | 'contactEmail'
+  | 'contactUrl'
+>;
 
 /** Executor first, so callers can read inside their own transaction. No permission check: public facts. */
 export async function organizationById(
@@ -256,7 +283,18 @@ export async function organizationBySlug(
 }
 
 function publicOrganization(row: OrganizationRow): PublicOrganization {
-  return { id: row.id, slug: row.slug, name: row.name, kind: row.kind, websiteUrl: row.websiteUrl };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    websiteUrl: row.websiteUrl,
+    description: row.description,
+    logoKey: row.logoKey,
+    brandColor: row.brandColor,
+    contactEmail: row.contactEmail,
+    contactUrl: row.contactUrl,
+  };
 }
 
 /** For the auth layer: the roles a person holds, by organization. */

@@ -3,6 +3,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 export type OrganizationKind = 'issuer' | 'employer';
 export type MembershipRole = 'owner' | 'admin' | 'staff' | 'assessor' | 'manager';
+export type LogoType = 'png' | 'jpeg' | 'svg';
+type Nullable = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface OrganizationsTable {
   id: Generated<string>;
@@ -13,6 +15,15 @@ export interface OrganizationsTable {
   /** The one-time fee for a learner's first badge from this issuer (commerce); null: none. */
   issuanceFeeMinor: ColumnType<number | null, number | null | undefined, number | null>;
   issuanceFeeCurrency: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Branding shown to learners (migration 0029); null: not set. */
+  description: Nullable;
+  /** Storage key of the uploaded logo (`org-logos/<orgId>/<uuid>.<type>`) and its type. */
+  logoKey: Nullable;
+  logoType: ColumnType<LogoType | null, LogoType | null | undefined, LogoType | null>;
+  /** `#rrggbb`, readable with white text on it. */
+  brandColor: Nullable;
+  contactEmail: Nullable;
+  contactUrl: Nullable;
   createdAt: ColumnType<Date, Date | undefined, never>;
 }
 
@@ -23,7 +34,24 @@ export interface MembershipsTable {
   createdAt: ColumnType<Date, Date | undefined, never>;
 }
 
+/** A member invited by email; open until accepted or expired, replaced when the address is invited again. */
+export interface OrgInvitationsTable {
+  id: Generated<string>;
+  orgId: string;
+  /** Lower-case. */
+  email: string;
+  role: MembershipRole;
+  /** SHA-256 of the mailed token. */
+  tokenHash: string;
+  invitedBy: string | null;
+  createdAt: ColumnType<Date, Date | undefined, Date>;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  acceptedBy: string | null;
+}
+
 export interface OrgTables {
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
+  orgInvitations: OrgInvitationsTable;
 }

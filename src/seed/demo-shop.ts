@@ -155,6 +155,8 @@ export async function seedDemoShop(
     bundleDiscountBp: 1000,
     sellerDetails: 'Northwind Academy Ltd\n1 Harbour Street, Portsmouth\nVAT no. GB 000 0000 00 (demo)',
     issuanceFee: { amountMinor: 1500, currency: 'EUR' },
+    // The demo learner pays alone, by test card (no money moves); PAYMENTS_TEST_MODE=off turns it off.
+    testCardPayments: true,
   });
   return { badgeId: badge.id, courseIds };
 }

@@ -95,7 +95,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
     ...lines,
     '',
     `A public demo badge: ${badgePage} (paste it, or drop its downloaded PNG, on ${deps.config.publicUrl}/verify)`,
-    `The storefront: ${deps.config.publicUrl}/bundles (orders are paid by invoice: the issuer admin marks them paid under Sales)`,
+    `The storefront: ${deps.config.publicUrl}/bundles (orders are paid by test card, test mode: no money moves; use 4242 4242 4242 4242)`,
     `The outbox, every mail this install sends: ${deps.config.publicUrl}/outbox (log in as the platform operator above)`,
     '',
   ].join('\n');

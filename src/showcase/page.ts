@@ -32,6 +32,15 @@ export interface BadgePageView {
   now: Date;
   report: VerificationReport;
   checkedAt: Date;
+  /** Standing endorsements signed by employers (docs/endorsements.md), each verifiable at its URL. */
+  endorsements?: BadgePageEndorsement[];
+}
+
+export interface BadgePageEndorsement {
+  orgName: string;
+  comment: string;
+  createdAt: Date;
+  credentialUrl: string;
 }
 
 export interface BadgePageSkill {
@@ -126,6 +135,17 @@ function skillItem(skill: BadgePageSkill, locale: string): string {
   return `<li>${page}${level}${code}${external}</li>`;
 }
 
+function endorsements(view: BadgePageView, locale: string): string {
+  const list = view.endorsements ?? [];
+  if (list.length === 0) return '';
+  const t = (key: string, vars?: Record<string, string>) => escapeHtml(translate(locale, key, vars));
+  const items = list.map(
+    (e) =>
+      `<li><p class="text">${escapeHtml(e.comment)}</p><p class="by">${t('recognition.publicPage.endorsedBy', { org: e.orgName })}, ${date(locale, e.createdAt)} · <a href="${escapeHtml(e.credentialUrl)}" type="application/ld+json">${t('recognition.publicPage.credential')}</a></p></li>`,
+  );
+  return `<section aria-labelledby="endorsements-heading"><h2 id="endorsements-heading">${t('recognition.publicPage.heading')}</h2><ul class="endorsements">${items.join('')}</ul></section>`;
+}
+
 function skills(view: BadgePageView, locale: string): string {
   if (view.skills.length === 0) return '';
   const items = view.skills.map((skill) => skillItem(skill, locale));
@@ -212,6 +232,7 @@ ${view.renewed ? `<p class="renewed">${t('badgePage.renewed')}</p>` : ''}
 <section aria-labelledby="criteria-heading"><h2 id="criteria-heading">${t('badgePage.criteria')}</h2><div class="criteria">${renderMarkdown(view.criteria)}</div></section>
 ${skills(view, locale)}
 ${relatedJobs(view, locale)}
+${endorsements(view, locale)}
 ${evidence}
 ${renderVerificationPanel(locale, view.report, view.checkedAt)}
 </main>
@@ -244,4 +265,9 @@ export const BADGE_PAGE_CSS = `.badge{display:flex;gap:1.25rem;align-items:flex-
 .profile-badge a{display:flex;flex-direction:column;gap:.5rem;font-weight:600}
 .profile-badge .issuer-image{font-weight:400}
 .verdict-not-verified{color:#82071e}
+.endorsements{list-style:none;padding:0;margin:0}
+.endorsements li{padding:.5rem 0;border-top:1px solid #eaeef2;overflow-wrap:anywhere}
+.endorsements li:first-child{border-top:0}
+.endorsements p{margin:.15rem 0}
+.endorsements .by{color:#424a53;font-size:.9rem}
 `;

@@ -8,6 +8,7 @@ import type { Actor } from '../identity/actor.ts';
 import { requireActor } from '../identity/index.ts';
 import { type AlignedSkill, badgeRelatedJobs } from '../skills/index.ts';
 import { type VerificationReport, verifyBadge } from '../verification/index.ts';
+import { publicEndorsements } from '../workforce/index.ts';
 import type { BadgePageSkill, BadgePageView } from './page.ts';
 import { pageCacheOf } from './page-cache.ts';
 import type { ShareFacts } from './sharing.ts';
@@ -176,6 +177,12 @@ export async function badgePageView(
     now,
     report: checked.report,
     checkedAt: checked.checkedAt,
+    endorsements: (await publicEndorsements(deps, award.id)).map((e) => ({
+      orgName: e.orgName,
+      comment: e.comment,
+      createdAt: e.createdAt,
+      credentialUrl: e.credentialUrl ?? '',
+    })),
   };
 }
 

@@ -114,6 +114,8 @@ export interface WorkforceSeatsTable {
   status: SeatStatus;
   createdAt: ColumnType<Date, Date | undefined, never>;
   claimedAt: Date | null;
+  /** The course's or bundle's title when it was bought (migration 0031). */
+  title: ColumnType<string, string | undefined, string>;
 }
 
 export interface WorkforceSeatCoursesTable {
@@ -123,9 +125,99 @@ export interface WorkforceSeatCoursesTable {
   enrolmentId: string | null;
   /** false: the employee already held the course when the order was placed; it was not charged. */
   charged: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The course's title when it was bought (migration 0031). */
+  title: ColumnType<string, string | undefined, string>;
+  /** The order line that charged this course; null when it was not charged (migration 0031). */
+  orderLineId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WorkforceTables {
   workforceSeats: WorkforceSeatsTable;
   workforceSeatCourses: WorkforceSeatCoursesTable;
+}
+
+// Open roles and applications (migration 0027): a role profile published as a role the employer is hiring
+// for, the learners who opted in to job matching, and their applications with the badges each one shows.
+export interface WorkforceOpenRolesTable {
+  id: Generated<string>;
+  orgId: string;
+  /** The role profile whose skills the role needs (live: editing the profile changes the match). */
+  roleId: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  location: string | null;
+  publishedBy: string | null;
+  publishedAt: ColumnType<Date, Date | undefined, never>;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A row while the learner is opted in; none (the default) when they are not. */
+export interface WorkforceJobMatchingTable {
+  userId: string;
+  optedInAt: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface WorkforceOpenRoleApplicationsTable {
+  id: Generated<string>;
+  openRoleId: string;
+  userId: string;
+  message: ColumnType<string, string | undefined, string>;
+  appliedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface WorkforceOpenRoleApplicationAwardsTable {
+  applicationId: string;
+  awardId: string;
+}
+
+export interface WorkforceTables {
+  workforceOpenRoles: WorkforceOpenRolesTable;
+  workforceJobMatching: WorkforceJobMatchingTable;
+  workforceOpenRoleApplications: WorkforceOpenRoleApplicationsTable;
+  workforceOpenRoleApplicationAwards: WorkforceOpenRoleApplicationAwardsTable;
+}
+
+// Recognition and digests (migration 0026, docs/endorsements.md).
+export type EndorsementKind = 'congratulation' | 'endorsement';
+
+export interface WorkforceEndorsementsTable {
+  id: Generated<string>;
+  /** The employer. */
+  orgId: string;
+  employeeId: string;
+  /** The person endorsed. */
+  userId: string;
+  awardId: string;
+  kind: EndorsementKind;
+  /** Plain text, 1–1000 characters. */
+  comment: string;
+  authorId: string | null;
+  authorName: string;
+  /** kind 'endorsement': the signed EndorsementCredential; null for a congratulation. */
+  credential: ColumnType<Record<string, unknown> | null, string | null, never>;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+  /** Set when the employer withdrew it (an endorsement's status bit is set then too). */
+  revokedAt: Date | null;
+}
+
+/** A member's choice of the weekly digest; no row means it is on. */
+export interface WorkforceDigestPreferencesTable {
+  orgId: string;
+  userId: string;
+  enabled: boolean;
+  updatedAt: Date;
+}
+
+export interface WorkforceDigestRunsTable {
+  orgId: string;
+  /** The Monday (UTC) of the week, YYYY-MM-DD. */
+  week: string;
+  sentAt: Date;
+  mails: number;
+}
+
+export interface WorkforceTables {
+  workforceEndorsements: WorkforceEndorsementsTable;
+  workforceDigestPreferences: WorkforceDigestPreferencesTable;
+  workforceDigestRuns: WorkforceDigestRunsTable;
 }

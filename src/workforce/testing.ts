@@ -1,8 +1,12 @@
 // Test factories of people and consent: an employer with a manager, a person who accepted its
-// invitation, a badge a person accepted, and the invitation token of the newest mail.
+// invitation, a badge a person accepted, and the invitation token of the newest mail; and of sponsored seats:
+// an issuer selling two courses and their bundle, an employer with active people, the seat calls.
 import type { FastifyInstance } from 'fastify';
+import { aPublishedBadge } from '../badges/testing.ts';
+import { aPricedCourse, setShopSettings } from '../commerce/testing.ts';
 import type { Deps } from '../deps.ts';
 import { aLoggedInUser, aVerifiedUser, type TestSession } from '../identity/testing.ts';
+import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 
 let counter = 0;
 
@@ -117,4 +121,69 @@ export async function anEmployeeRow(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { employeeId: row.id, userId: person.user.id, name: person.user.name };
+}
+
+interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+}
+
+export interface TestShop {
+  issuer: TestIssuer;
+  /** €40.00 and €60.00; their bundle costs €90.00 (10 % off), tax 20 %. */
+  courseA: string;
+  courseB: string;
+  badgeId: string;
+}
+
+export async function aSeatShop(
+  t: TestApp,
+  names = { a: 'Payroll basics', b: 'Payroll reporting' },
+): Promise<TestShop> {
+  const issuer = await anIssuerWithOwner(t.app, t.deps, 'Seat Academy');
+  await setShopSettings(t, issuer, { taxRateBp: 2000, bundleDiscountBp: 1000 });
+  const courseA = await aPricedCourse(t, issuer, { priceMinor: 4000, title: names.a });
+  const courseB = await aPricedCourse(t, issuer, { priceMinor: 6000, title: names.b });
+  const badgeId = (await aPublishedBadge(t.app, issuer, { courseIds: [courseA, courseB] })).id;
+  return { issuer, courseA, courseB, badgeId };
+}
+
+export type TestPerson = TestSession & { email: string; employeeId: string };
+
+/** A signed-in person who accepted the employer's invitation (active). */
+export async function anActivePerson(t: TestApp, employer: TestEmployer, name?: string): Promise<TestPerson> {
+  const person = await aLoggedInUser(t.app, t.deps, name ? { name } : {});
+  const employeeId = await anEmployee(t.app, t.deps, employer, person);
+  return { ...person, employeeId };
+}
+
+
+/** The employer's sponsorship calls, as the Sponsor page makes them. */
+export function sponsorshipsOf(t: TestApp, employer: TestEmployer, as: TestSession = employer.manager) {
+  const base = `/api/v1/orgs/${employer.orgId}/sponsorships`;
+  return {
+    quote: (body: object) =>
+      t.app.inject({ method: 'POST', url: `${base}/quote`, headers: as.headers, payload: body }),
+    place: (body: object) => t.app.inject({ method: 'POST', url: base, headers: as.headers, payload: body }),
+    list: (query = '') => t.app.inject({ method: 'GET', url: `${base}${query}`, headers: as.headers }),
+  };
+}
+
+/** The person's seat calls, as the Seats page makes them. */
+export function seatsOf(t: TestApp, person: TestSession) {
+  return {
+    list: () => t.app.inject({ method: 'GET', url: '/api/v1/me/seats', headers: person.headers }),
+    claim: (seatId: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/me/seats/${seatId}/claim`, headers: person.headers }),
+  };
+}
+
+/** The mails sent to an address whose subject mentions `text`. */
+export async function mailsTo(deps: Deps, email: string, text: string) {
+  return deps.db
+    .selectFrom('mailMessages')
+    .select(['subject', 'textBody'])
+    .where('toAddress', '=', email.toLowerCase())
+    .where('subject', 'like', `%${text}%`)
+    .execute();
 }

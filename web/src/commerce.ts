@@ -252,6 +252,8 @@ export interface SalesReport {
   months: Array<SalesFigures & { month: string }>;
   rows: SalesRow[];
   totals: SalesFigures;
+  /** Orders paid by test card in these months: left out of every figure (test mode, no money moved). */
+  testModeOrders?: number;
 }
 
 export interface AuditEntry {

@@ -1,18 +1,14 @@
 // Every page of the app, by path.
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { DashboardPage, HomeRedirect } from './pages/dashboards/Dashboard.tsx';
+import { DashboardPage } from './pages/dashboards/Dashboard.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPassword.tsx';
+import { LandingPage } from './pages/Landing.tsx';
 import { LogInPage } from './pages/LogIn.tsx';
 import { LogOutPage } from './pages/LogOut.tsx';
 import { BackpackPage } from './pages/learn/Backpack.tsx';
-import { BackpackBadgePage } from './pages/learn/BackpackBadge.tsx';
-import { BadgeProgressPage } from './pages/learn/BadgeProgress.tsx';
 import { CatalogPage, CoursePage } from './pages/learn/Catalog.tsx';
-import { ClaimPage } from './pages/learn/Claim.tsx';
 import { MyLearningPage } from './pages/learn/MyLearning.tsx';
-import { PlayerPage } from './pages/learn/Player.tsx';
-import { ProfileSettingsPage } from './pages/learn/ProfileSettings.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
 import { OutboxMessagePage, OutboxPage } from './pages/Outbox.tsx';
 import { ResetPasswordPage } from './pages/ResetPassword.tsx';
@@ -23,7 +19,7 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { path: '/', element: <HomeRedirect /> },
+      { path: '/', element: <LandingPage /> },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/login', element: <LogInPage /> },
@@ -36,9 +32,28 @@ export const routes: RouteObject[] = [
       { path: '/catalog/:courseId', element: <CoursePage /> },
       { path: '/learn', element: <MyLearningPage /> },
       { path: '/learn/badges', element: <BackpackPage /> },
-      { path: '/learn/badges/:awardId', element: <BackpackBadgePage /> },
-      { path: '/learn/badge-progress', element: <BadgeProgressPage /> },
-      { path: '/learn/profile', element: <ProfileSettingsPage /> },
+      {
+        path: '/learn/badges/:awardId',
+        lazy: async () => ({
+          Component: (await import('./pages/learn/BackpackBadge.tsx')).BackpackBadgePage,
+        }),
+      },
+      {
+        path: '/learn/badge-progress',
+        lazy: async () => ({
+          Component: (await import('./pages/learn/BadgeProgress.tsx')).BadgeProgressPage,
+        }),
+      },
+      {
+        path: '/learn/profile',
+        lazy: async () => ({
+          Component: (await import('./pages/learn/ProfileSettings.tsx')).ProfileSettingsPage,
+        }),
+      },
+      {
+        path: '/account',
+        lazy: async () => ({ Component: (await import('./pages/account/Account.tsx')).AccountPage }),
+      },
       // Insights: where a learner's skills lead (signed in) and the jobs where one skill matters (anyone).
       {
         path: '/learn/skills',
@@ -62,8 +77,14 @@ export const routes: RouteObject[] = [
         path: '/bundles',
         lazy: async () => ({ Component: (await import('./pages/shop/Storefront.tsx')).StorefrontPage }),
       },
-      { path: '/claim/:token', element: <ClaimPage /> },
-      { path: '/learn/:enrolmentId', element: <PlayerPage /> },
+      {
+        path: '/claim/:token',
+        lazy: async () => ({ Component: (await import('./pages/learn/Claim.tsx')).ClaimPage }),
+      },
+      {
+        path: '/learn/:enrolmentId',
+        lazy: async () => ({ Component: (await import('./pages/learn/Player.tsx')).PlayerPage }),
+      },
       { path: '/issue', element: <DashboardPage kind="issuer" /> },
       // Staff pages load on first use, so learners never download the course editor.
       {
@@ -120,14 +141,86 @@ export const routes: RouteObject[] = [
         path: '/assess',
         lazy: async () => ({ Component: (await import('./pages/assess/Reviews.tsx')).ReviewsPage }),
       },
-      { path: '/employ', element: <DashboardPage kind="employer" /> },
+      {
+        path: '/employ',
+        lazy: async () => ({ Component: (await import('./pages/employ/Overview.tsx')).OverviewPage }),
+      },
+      // @routes:org-console — the organization console: create, settings and branding, members, invitations.
+      {
+        path: '/orgs/new',
+        lazy: async () => ({ Component: (await import('./pages/org/NewOrg.tsx')).NewOrgPage }),
+      },
+      {
+        path: '/org/settings',
+        lazy: async () => ({ Component: (await import('./pages/org/OrgSettings.tsx')).OrgSettingsPage }),
+      },
+      {
+        path: '/org/members',
+        lazy: async () => ({ Component: (await import('./pages/org/Members.tsx')).MembersPage }),
+      },
+      {
+        path: '/join/org/:token',
+        lazy: async () => ({ Component: (await import('./pages/org/JoinOrg.tsx')).JoinOrgPage }),
+      },
       // @routes:employee-pages
+      {
+        path: '/join/employer/:token',
+        lazy: async () => ({ Component: (await import('./pages/employ/JoinEmployer.tsx')).JoinEmployerPage }),
+      },
+      {
+        path: '/learn/employers',
+        lazy: async () => ({ Component: (await import('./pages/learn/Employers.tsx')).EmployersPage }),
+      },
       // @routes:employer-pages
+      {
+        path: '/employ/people',
+        lazy: async () => ({ Component: (await import('./pages/employ/People.tsx')).PeoplePage }),
+      },
+      {
+        path: '/employ/people/:employeeId',
+        lazy: async () => ({ Component: (await import('./pages/employ/Person.tsx')).PersonPage }),
+      },
+      {
+        path: '/employ/roles',
+        lazy: async () => ({ Component: (await import('./pages/employ/Roles.tsx')).RolesPage }),
+      },
+      {
+        path: '/employ/roles/:roleId',
+        lazy: async () => ({ Component: (await import('./pages/employ/RoleEditor.tsx')).RoleEditorPage }),
+      },
+      {
+        path: '/employ/teams',
+        lazy: async () => ({ Component: (await import('./pages/employ/Teams.tsx')).TeamsPage }),
+      },
       // @routes:analytics-pages
+      {
+        path: '/employ/gaps',
+        lazy: async () => ({ Component: (await import('./pages/employ/Gaps.tsx')).GapsPage }),
+      },
       // @routes:sponsor-pages
+      {
+        path: '/employ/sponsor',
+        lazy: async () => ({ Component: (await import('./pages/employ/Sponsor.tsx')).SponsorPage }),
+      },
+      {
+        path: '/learn/seats',
+        lazy: async () => ({ Component: (await import('./pages/learn/Seats.tsx')).SeatsPage }),
+      },
       // @routes:endorse-pages
+      {
+        path: '/employ/settings',
+        lazy: async () => ({ Component: (await import('./pages/employ/Settings.tsx')).EmploySettingsPage }),
+      },
       // @routes:open-role-pages
+      {
+        path: '/employ/open-roles',
+        lazy: async () => ({ Component: (await import('./pages/employ/OpenRoles.tsx')).OpenRolesPage }),
+      },
       // @routes:checkout-pages
+      {
+        path: '/checkout/test/:paymentId',
+        lazy: async () => ({ Component: (await import('./pages/shop/TestCheckout.tsx')).TestCheckoutPage }),
+      },
       { path: '/operate', element: <DashboardPage kind="operator" /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,6 +3,7 @@
 // connection pool) is made once per running app, not per request.
 import type { Config } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
+import { testCardProvider } from '../test-card.ts';
 import { manualProvider } from './manual.ts';
 import type { PaymentProvider } from './provider.ts';
 import { stripeProvider } from './stripe.ts';
@@ -32,6 +33,7 @@ export function activeProvider(deps: Pick<Deps, 'config'>): PaymentProvider {
 
 function makeProvider(config: Readonly<Config>, name: OnlineProviderName): PaymentProvider {
   if (name === 'manual') return manualProvider;
+  if (name === 'test-card') return testCardProvider;
   const stripe = config.payments.stripe;
   // Reached only when an old Stripe payment is refunded after the keys were removed.
   if (!stripe) throw new Error('Stripe is not configured: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');

@@ -5,6 +5,8 @@ import type { ProviderName } from '../tables.ts';
 
 export interface CheckoutRequest {
   orderId: string;
+  /** Our id of the payment about to be recorded (a checkout page of our own, test-card, links to it). */
+  paymentId?: string;
   orderNumber: number;
   currency: string;
   /** The order's total, tax included; equals the sum of the lines' amounts. */

@@ -170,6 +170,29 @@ function OrganizationSwitcher({ session }: { session: Session }) {
   );
 }
 
+/** The organization console: settings and members of the active organization, and a new one. */
+function OrgConsoleLinks({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const role = session.memberships.find((m) => m.org.id === session.activeOrgId)?.role;
+  return (
+    <ul className="user-menu__links">
+      {(role === 'owner' || role === 'admin') && (
+        <li>
+          <Link to="/org/settings">{t('orgConsole.menu.settings')}</Link>
+        </li>
+      )}
+      {role && (
+        <li>
+          <Link to="/org/members">{t('orgConsole.menu.members')}</Link>
+        </li>
+      )}
+      <li>
+        <Link to="/orgs/new">{t('orgConsole.menu.newOrg')}</Link>
+      </li>
+    </ul>
+  );
+}
+
 function UserMenu({ session }: { session: Session }) {
   const { t } = useTranslation();
   // Keyed by the path, so the menu is closed again on the next page.
@@ -187,6 +210,10 @@ function UserMenu({ session }: { session: Session }) {
             </li>
           ))}
         </ul>
+        <p>
+          <Link to="/account">{t('userMenu.account')}</Link>
+        </p>
+        <OrgConsoleLinks session={session} />
         <Link to="/logout" className="button button--secondary">
           {t('nav.logOut')}
         </Link>

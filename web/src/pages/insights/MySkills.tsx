@@ -10,6 +10,7 @@ import { describeProblem } from '../../forms.ts';
 import { jobsPath, type OccupationRef } from '../../insights.ts';
 import { useSkillLabel } from './BadgeInsights.tsx';
 import { RelatedJobs } from './OccupationList.tsx';
+import { OpenRolesSection } from './OpenRoles.tsx';
 import { TargetSection } from './Target.tsx';
 import './insights.css';
 
@@ -32,6 +33,7 @@ function MySkills() {
           noAlignedText={t('insights.backpackNotAligned')}
         />
       </section>
+      <OpenRolesSection />
     </Page>
   );
 }

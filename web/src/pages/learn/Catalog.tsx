@@ -11,7 +11,6 @@ import { describeProblem } from '../../forms.ts';
 import {
   type CatalogEntry,
   type CatalogFilters,
-  formatPrice,
   learningApi,
   learningKeys,
   searchCatalog,
@@ -19,6 +18,7 @@ import {
 import { useSession } from '../../session.ts';
 import type { Skill } from '../../skills.ts';
 import { AddToCart } from '../shop/AddToCart.tsx';
+import { FeeNotice, Price } from '../shop/PriceTerms.tsx';
 
 const DURATIONS = ['30', '60', '120', '240'] as const;
 
@@ -119,7 +119,7 @@ export function CatalogPage() {
 const skillName = (skill: Skill | string) => (typeof skill === 'string' ? skill : skill.name);
 
 function CourseFacts({ course }: { course: CatalogEntry }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <dl className="facts">
       <dt>{t('catalog.issuer')}</dt>
@@ -127,7 +127,17 @@ function CourseFacts({ course }: { course: CatalogEntry }) {
       <dt>{t('catalog.minutesLabel')}</dt>
       <dd>{t('catalog.minutes', { count: course.estimatedMinutes })}</dd>
       <dt>{t('catalog.price')}</dt>
-      <dd>{course.price ? formatPrice(course.price, i18n.language) : t('catalog.free')}</dd>
+      <dd>
+        {course.price ? (
+          <Price
+            orgId={course.issuer.id}
+            netMinor={course.price.amountMinor}
+            currency={course.price.currency}
+          />
+        ) : (
+          t('catalog.free')
+        )}
+      </dd>
       {course.skills.length > 0 && (
         <>
           <dt>{t('catalog.skills')}</dt>
@@ -184,6 +194,7 @@ export function CoursePage() {
     <Page title={data.title}>
       <p className="lead">{data.summary}</p>
       <CourseFacts course={data} />
+      <FeeNotice orgId={data.issuer.id} about="course" />
       <Enrol course={data} />
       <section aria-labelledby="outline-title">
         <h2 id="outline-title">{t('course.outline')}</h2>

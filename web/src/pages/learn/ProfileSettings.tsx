@@ -26,6 +26,9 @@ function ProfileSettings() {
       {profile.isError && <Status tone="error">{describeProblem(t, profile.error)}</Status>}
       {profile.data && <ProfileForm saved={profile.data.profile} />}
       <p>
+        <Link to="/learn/employers">{t('employee.profileLink')}</Link>
+      </p>
+      <p>
         <Link to="/learn/badges">{t('backpack.back')}</Link>
       </p>
     </Page>

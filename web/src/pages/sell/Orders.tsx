@@ -158,6 +158,7 @@ function OrderRow({ orgId, order, onPaid }: { orgId: string; order: Order; onPai
       </td>
       <td data-label={t('order.state')}>
         {t(`orderState.${order.state}`)}
+        {order.provider === 'test-card' && <strong> · {t('checkout.testModeTag')}</strong>}
         {order.state === 'awaiting-payment' && order.payment?.state === 'pending' && (
           <span className="muted">
             {' '}

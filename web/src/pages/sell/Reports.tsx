@@ -164,6 +164,9 @@ function Report({ report, csvUrl }: { report: SalesReport; csvUrl: string }) {
             </tr>
           </tfoot>
         </TableRegion>
+        {(report.testModeOrders ?? 0) > 0 && (
+          <p className="test-mode-note">{t('checkout.reportTestMode', { count: report.testModeOrders })}</p>
+        )}
       </section>
       <section aria-labelledby="items-title">
         <h2 id="items-title">{t('sell.reports.itemsTitle')}</h2>

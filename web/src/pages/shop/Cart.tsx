@@ -20,6 +20,7 @@ import { RequireSession } from '../../components/RequireSession.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { percentText } from '../../money.ts';
+import { FeeNotice, TestModeNote } from './PriceTerms.tsx';
 import './shop.css';
 
 export function CartPage() {
@@ -101,6 +102,7 @@ function SellerCart({ cart, index }: { cart: CartQuote; index: number }) {
         </tbody>
       </TableRegion>
       <CouponForm cart={cart} />
+      <FeeNotice orgId={cart.orgId} about="course" />
       <dl className="totals">
         <dt>{t('cart.subtotal')}</dt>
         <dd>{money(cart.subtotalMinor)}</dd>
@@ -120,6 +122,7 @@ function SellerCart({ cart, index }: { cart: CartQuote; index: number }) {
         {checkout.isPending ? t('form.submitting') : t('cart.placeOrder')}
       </button>
       <p className="field__hint">{t('cart.placeOrderHint')}</p>
+      <TestModeNote orgId={cart.orgId} />
       {checkout.isError && <Status tone="error">{describeCommerceProblem(t, checkout.error)}</Status>}
     </section>
   );

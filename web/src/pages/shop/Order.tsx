@@ -73,6 +73,11 @@ function OrderView({ orderId }: { orderId: string }) {
         {returned && data.state === 'awaiting-payment' && <Status>{t('order.confirming')}</Status>}
         {leftCheckout && data.state === 'awaiting-payment' && <Status>{t('order.leftCheckout')}</Status>}
       </div>
+      {data.provider === 'test-card' && (
+        <p className="test-mode-note">
+          <strong>{t('checkout.testModeTag')}:</strong> {t('checkout.orderTestMode')}
+        </p>
+      )}
       <OrderFacts order={data} />
       <OrderLines
         order={data}
@@ -142,11 +147,19 @@ function Payment({ order }: { order: Order }) {
       {payment?.state !== 'pending' && (
         <p>
           <button type="button" className="button" disabled={pay.isPending} onClick={() => pay.mutate()}>
-            {pay.isPending ? t('form.submitting') : t('order.pay', { amount: money(order.totalMinor) })}
+            {pay.isPending
+              ? t('form.submitting')
+              : t(order.provider === 'test-card' ? 'checkout.payByCard' : 'order.pay', {
+                  amount: money(order.totalMinor),
+                })}
           </button>
         </p>
       )}
-      {payment?.state !== 'pending' && <p className="field__hint">{t('order.payHint')}</p>}
+      {payment?.state !== 'pending' && (
+        <p className="field__hint">
+          {order.provider === 'test-card' ? t('checkout.payByCardHint') : t('order.payHint')}
+        </p>
+      )}
       <p>
         <button
           type="button"

@@ -20,6 +20,7 @@ export function OrderFacts({ order, showBuyer = false }: { order: Order; showBuy
       <dt>{t('order.state')}</dt>
       <dd>
         <span className={`order-state order-state--${order.state}`}>{t(`orderState.${order.state}`)}</span>
+        {order.provider === 'test-card' && <strong> · {t('checkout.testModeTag')}</strong>}
       </dd>
       <dt>{t('order.issuer')}</dt>
       <dd>{order.issuer.name}</dd>

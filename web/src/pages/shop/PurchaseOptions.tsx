@@ -12,6 +12,7 @@ import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { AddToCart } from './AddToCart.tsx';
+import { FeeNotice, usePriceTerms, usePriceText } from './PriceTerms.tsx';
 import './shop.css';
 
 export function PurchaseOptionsPanel({ badgeId }: { badgeId: string }) {
@@ -33,6 +34,9 @@ export function PurchaseOptionsPanel({ badgeId }: { badgeId: string }) {
 function Options({ options }: { options: PurchaseOptions }) {
   const { t, i18n } = useTranslation();
   const money = useMoney(options.currency);
+  // Prices with tax as the learner's locale expects them (the cart and the order show the breakdown).
+  const priceText = usePriceText(usePriceTerms(options.orgId).data);
+  const price = (minor: number) => priceText(minor, options.currency ?? 'EUR');
   const headingId = `purchase-${options.badgeId}`;
   const available = options.courses.filter((course) => course.status === 'available');
   const bundle = options.bundle;
@@ -44,6 +48,7 @@ function Options({ options }: { options: PurchaseOptions }) {
   return (
     <section className="purchase-options" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('purchase.title')}</h3>
+      <FeeNotice orgId={options.orgId} about="badge" />
       <TableRegion
         caption={t('purchase.caption', { badge: options.badgeName })}
         captionHidden
@@ -67,7 +72,7 @@ function Options({ options }: { options: PurchaseOptions }) {
               <th scope="row">
                 <Link to={`/catalog/${course.courseId}`}>{course.title}</Link>
               </th>
-              <td className="num">{course.priceMinor ? money(course.priceMinor) : t('catalog.free')}</td>
+              <td className="num">{course.priceMinor ? price(course.priceMinor) : t('catalog.free')}</td>
               <td>{status(course)}</td>
               <td>
                 {course.status === 'available' && (
@@ -92,14 +97,14 @@ function Options({ options }: { options: PurchaseOptions }) {
             {options.separatelyMinor !== null && (
               <>
                 <dt>{t('purchase.separately')}</dt>
-                <dd>{money(options.separatelyMinor)}</dd>
+                <dd>{price(options.separatelyMinor)}</dd>
               </>
             )}
             {bundle?.onSale && (
               <>
                 <dt>{t('purchase.bundle')}</dt>
                 <dd>
-                  {money(bundle.chargedMinor)}
+                  {price(bundle.chargedMinor)}
                   {bundle.discountMinor > 0 && (
                     <> ({t('purchase.bundleDiscount', { amount: money(bundle.discountMinor) })})</>
                   )}

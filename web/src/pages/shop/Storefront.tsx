@@ -8,6 +8,7 @@ import { useMoney } from '../../components/Money.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { describeProblem } from '../../forms.ts';
 import { AddToCart } from './AddToCart.tsx';
+import { FeeNotice, usePriceTerms, usePriceText } from './PriceTerms.tsx';
 import '../badges/badges.css';
 import './shop.css';
 
@@ -38,6 +39,9 @@ export function StorefrontPage() {
 function BundleCard({ bundle }: { bundle: BundleOffer }) {
   const { t } = useTranslation();
   const money = useMoney(bundle.currency);
+  // Prices with tax as the buyer's locale expects them; the saving stays before tax.
+  const priceText = usePriceText(usePriceTerms(bundle.issuer.id).data);
+  const price = (minor: number) => priceText(minor, bundle.currency);
   const headingId = `bundle-${bundle.badgeId}`;
   const saving = bundle.listSumMinor - bundle.priceMinor;
   return (
@@ -50,20 +54,21 @@ function BundleCard({ bundle }: { bundle: BundleOffer }) {
           {bundle.courses.map((course) => (
             <li key={course.courseId}>
               <Link to={`/catalog/${course.courseId}`}>{course.title}</Link>:{' '}
-              {course.listMinor > 0 ? money(course.listMinor) : t('catalog.free')}
+              {course.listMinor > 0 ? price(course.listMinor) : t('catalog.free')}
             </li>
           ))}
         </ul>
         <dl className="facts">
           <dt>{t('storefront.separately')}</dt>
-          <dd>{money(bundle.listSumMinor)}</dd>
+          <dd>{price(bundle.listSumMinor)}</dd>
           <dt>{t('storefront.bundlePrice')}</dt>
           <dd>
-            <strong>{money(bundle.priceMinor)}</strong>
+            <strong>{price(bundle.priceMinor)}</strong>
             {saving > 0 && <> {t('storefront.saves', { amount: money(saving) })}</>}
           </dd>
         </dl>
         <p className="muted">{t('storefront.heldNote')}</p>
+        <FeeNotice orgId={bundle.issuer.id} about="badge" />
         <AddToCart
           orgId={bundle.issuer.id}
           entry={{ kind: 'bundle', badgeId: bundle.badgeId }}

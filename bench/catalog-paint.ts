@@ -1,0 +1,142 @@
+// How fast the catalog paints on the default install (issue #18 item 13): `tessera serve --build-web` on a fresh
+// embedded database with the demo data, exactly as `npm start` runs it, then headless Chromium opens /catalog
+// with a cold cache (a new browser context each time) and, separately, a warm one. Reports first contentful paint,
+// largest contentful paint, the time until the first course card is visible, and the bytes sent over the wire
+// (compressed) against their size unpacked. Prints figures only — never pass/fail.
+// Run: npx tsx bench/catalog-paint.ts [--runs 20] [--chromium /usr/bin/chromium]
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '20' },
+    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
+});
+const RUNS = Number(args.runs);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['bin/tessera.js', 'serve', '--build-web'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    try {
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+      if (ready.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the server did not become ready in 5 minutes');
+}
+
+interface Sample {
+  fcp: number;
+  lcp: number;
+  firstCard: number;
+  transferred: number;
+  decoded: number;
+}
+
+async function measure(page: Page, url: string): Promise<Sample> {
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator('.cards .card').first().waitFor();
+  const firstCard = Date.now() - started;
+  // LCP is reported by an observer; a short pause lets the last candidate arrive.
+  await page.waitForTimeout(300);
+  const figures = await page.evaluate(
+    () =>
+      new Promise<Omit<Sample, 'firstCard'>>((resolve) => {
+        let lcp = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) lcp = Math.max(lcp, entry.startTime);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(() => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+          const entries = [
+            ...performance.getEntriesByType('navigation'),
+            ...performance.getEntriesByType('resource'),
+          ] as PerformanceResourceTiming[];
+          const transferred = entries.reduce((sum, e) => sum + e.transferSize, 0);
+          const decoded = entries.reduce((sum, e) => sum + e.decodedBodySize, 0);
+          resolve({ fcp, lcp, transferred, decoded });
+        }, 50);
+      }),
+  );
+  return { ...figures, firstCard };
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+function report(label: string, samples: Sample[]): void {
+  const line = (name: string, pick: (s: Sample) => number) => {
+    const values = samples.map(pick);
+    console.log(
+      `  ${name.padEnd(22)} p50 ${ms(quantile(values, 0.5))}  p90 ${ms(quantile(values, 0.9))}  max ${ms(Math.max(...values))}`,
+    );
+  };
+  console.log(`${label} (${samples.length} loads)`);
+  line('first contentful paint', (s) => s.fcp);
+  line('largest contentful paint', (s) => s.lcp);
+  line('first course card', (s) => s.firstCard);
+  const last = samples.at(-1);
+  if (last) {
+    console.log(
+      `  bytes over the wire     ${(last.transferred / 1024).toFixed(0)} KiB (unpacked ${(last.decoded / 1024).toFixed(0)} KiB)`,
+    );
+  }
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'tessera-paint-'));
+const port = await freePort();
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+try {
+  server = await startServer(dataDir, port);
+  browser = await chromium.launch({ executablePath: args.chromium, args: ['--no-sandbox'] });
+  const url = `http://127.0.0.1:${port}/catalog`;
+  const cold: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    cold.push(await measure(await context.newPage(), url));
+    await context.close();
+  }
+  const warmContext = await browser.newContext();
+  const warmPage = await warmContext.newPage();
+  await measure(warmPage, url);
+  const warm: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) warm.push(await measure(warmPage, url));
+  console.log(`Catalog paint on the default install (embedded database, demo data), ${url}`);
+  report('cold cache', cold);
+  report('warm cache', warm);
+} finally {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await rm(dataDir, { recursive: true, force: true });
+}

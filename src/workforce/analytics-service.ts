@@ -1,0 +1,261 @@
+// The employer's figures over a period: people and who shares, badges earned (per person and over time),
+// skills gained and the most widespread ones, sponsored learning, and renewals. Everything counts only what
+// each active person shares now (analytics-sharing.ts) and, for learning, only the seats the employer paid
+// for. Owners, admins and managers of an employer organization (the workforce access check).
+import type { Deps } from '../deps.ts';
+import { InvalidError, NotFoundError } from '../errors.ts';
+import type { Actor } from '../identity/index.ts';
+import { conceptsByRef } from '../skills/index.ts';
+import {
+  bounds,
+  bucketLabel,
+  daysBetween,
+  EXPIRING_SOON_DAYS,
+  fillBuckets,
+  type Interval,
+  median,
+  type Period,
+  parseDay,
+  rate,
+  resolvePeriod,
+  round1,
+  TOP_SKILLS,
+} from './analytics-model.ts';
+import { type Scope, sharedImportsOf } from './analytics-sharing.ts';
+import {
+  awardCounts,
+  awardsPerBucket,
+  conceptsFirstSeen,
+  expiringAwards,
+  peopleInScope,
+  seatEnrolments,
+} from './analytics-store.ts';
+import { requireWorkforce } from './role-service.ts';
+import { findTeam } from './team-store.ts';
+
+export interface AnalyticsQuery {
+  from?: string;
+  to?: string;
+  teamId?: string;
+  interval?: Interval;
+}
+
+export interface EmployerAnalytics {
+  period: Period;
+  team: { id: string; name: string } | null;
+  people: number;
+  sharingPeople: number;
+  badges: {
+    total: number;
+    perEmployee: Array<{ employeeId: string; name: string; count: number }>;
+    overTime: Array<{ period: string; count: number }>;
+  };
+  skills: {
+    overTime: Array<{ period: string; gained: number }>;
+    top: Array<{ framework: 'onet' | 'esco'; code: string; label: string; people: number }>;
+  };
+  learning: {
+    started: number;
+    completed: number;
+    completionRate: number | null;
+    medianDaysToComplete: number | null;
+    perCourse: Array<{ courseId: string; title: string; started: number; completed: number }>;
+  };
+  renewals: {
+    expiringSoon: Array<{ employeeId: string; name: string; badgeName: string; validUntil: Date }>;
+    expired: number;
+  };
+}
+
+/** The access check, then the scope: the whole organization or one of its teams (another's → 404). */
+export async function analyticsScope(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  teamId: string | undefined,
+): Promise<{ scope: Scope; team: { id: string; name: string } | null }> {
+  await requireWorkforce(deps, actor, orgId);
+  if (teamId === undefined) return { scope: { orgId, teamId: null }, team: null };
+  const team = await findTeam(deps.db, orgId, teamId);
+  if (!team) throw new NotFoundError('team');
+  return { scope: { orgId, teamId }, team: { id: team.id, name: team.name } };
+}
+
+const inside = (date: Date | null, start: Date, end: Date): date is Date =>
+  date !== null && date.getTime() >= start.getTime() && date.getTime() < end.getTime();
+
+const bucketOfDay = (day: string, interval: Interval) => bucketLabel(parseDay(day)!, interval);
+
+export async function employerAnalytics(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  query: AnalyticsQuery,
+): Promise<EmployerAnalytics> {
+  const now = deps.now();
+  const { period, problems } = resolvePeriod(query, now);
+  const { scope, team } = await analyticsScope(deps, actor, orgId, query.teamId);
+  if (problems.length > 0)
+    throw new InvalidError(
+      'The period is not valid.',
+      problems.map((p) => ({ ...p, path: `querystring.${p.path}` })),
+    );
+  const { start, end } = bounds(period);
+  const soon = new Date(now.getTime() + EXPIRING_SOON_DAYS * 86_400_000);
+  const db = deps.db;
+  const [people, counts, buckets, concepts, expiring, imports, enrolments] = await Promise.all([
+    peopleInScope(db, scope),
+    awardCounts(db, scope, start, end, now),
+    awardsPerBucket(db, scope, start, end, period.interval),
+    conceptsFirstSeen(db, scope, start, end, period.interval),
+    expiringAwards(db, scope, now, soon),
+    sharedImportsOf(db, scope),
+    seatEnrolments(db, scope, start, end),
+  ]);
+
+  // Badges: awards counted by the database, imported badges (few, free-text dates) added here.
+  const perPerson = new Map(counts.map((c) => [c.employeeId, { ...c }]));
+  const perBucket = new Map<string, number>();
+  for (const b of buckets) {
+    const label = bucketOfDay(b.bucket, period.interval);
+    perBucket.set(label, (perBucket.get(label) ?? 0) + b.count);
+  }
+  const expiringImports: EmployerAnalytics['renewals']['expiringSoon'] = [];
+  const names = new Map(people.map((p) => [p.employeeId, p.name]));
+  for (const i of imports) {
+    const c = perPerson.get(i.employeeId) ?? { employeeId: i.employeeId, inPeriod: 0, shared: 0, expired: 0 };
+    c.shared += 1;
+    if (inside(i.issuedAt, start, end)) {
+      c.inPeriod += 1;
+      const label = bucketLabel(i.issuedAt, period.interval);
+      perBucket.set(label, (perBucket.get(label) ?? 0) + 1);
+    }
+    if (i.validUntil && i.validUntil.getTime() <= now.getTime()) c.expired += 1;
+    if (i.validUntil && i.validUntil.getTime() > now.getTime() && i.validUntil.getTime() <= soon.getTime())
+      expiringImports.push({
+        employeeId: i.employeeId,
+        name: names.get(i.employeeId) ?? '',
+        badgeName: i.name,
+        validUntil: i.validUntil,
+      });
+    perPerson.set(i.employeeId, c);
+  }
+  const perEmployee = people
+    .map((p) => ({
+      employeeId: p.employeeId,
+      name: p.name,
+      count: perPerson.get(p.employeeId)?.inPeriod ?? 0,
+    }))
+    .sort(
+      (a, b) => b.count - a.count || a.name.localeCompare(b.name) || (a.employeeId < b.employeeId ? -1 : 1),
+    );
+
+  return {
+    period,
+    team,
+    people: people.length,
+    sharingPeople: people.filter((p) => (perPerson.get(p.employeeId)?.shared ?? 0) > 0).length,
+    badges: {
+      total: perEmployee.reduce((sum, p) => sum + p.count, 0),
+      perEmployee,
+      overTime: fillBuckets(period, perBucket).map(([label, count]) => ({ period: label, count })),
+    },
+    skills: await skillFigures(deps, period, concepts),
+    learning: learningFigures(enrolments, start, end),
+    renewals: {
+      expiringSoon: [...expiring, ...expiringImports].sort(
+        (a, b) => a.validUntil.getTime() - b.validUntil.getTime() || a.name.localeCompare(b.name),
+      ),
+      expired: [...perPerson.values()].reduce((sum, c) => sum + c.expired, 0),
+    },
+  };
+}
+
+async function skillFigures(
+  deps: Deps,
+  period: Period,
+  concepts: Awaited<ReturnType<typeof conceptsFirstSeen>>,
+): Promise<EmployerAnalytics['skills']> {
+  const gained = new Map<string, number>();
+  const holders = new Map<
+    string,
+    { framework: 'onet' | 'esco'; code: string; name: string; people: number }
+  >();
+  for (const c of concepts) {
+    if (c.bucket !== null) {
+      const label = bucketOfDay(c.bucket, period.interval);
+      gained.set(label, (gained.get(label) ?? 0) + c.people);
+    }
+    const key = `${c.framework}\u0000${c.code}`;
+    const known = holders.get(key);
+    holders.set(key, {
+      framework: c.framework,
+      code: c.code,
+      name: c.name,
+      people: (known?.people ?? 0) + c.people,
+    });
+  }
+  const top = [...holders.values()]
+    .sort((a, b) => b.people - a.people || a.code.localeCompare(b.code))
+    .slice(0, TOP_SKILLS);
+  const labels = await conceptsByRef(
+    deps.db,
+    top.map(({ framework, code }) => ({ framework, code })),
+  );
+  return {
+    overTime: fillBuckets(period, gained).map(([label, count]) => ({ period: label, gained: count })),
+    top: top.map((t) => ({
+      framework: t.framework,
+      code: t.code,
+      label: labels.get(`${t.framework}\u0000${t.code}`)?.label ?? (t.name || t.code),
+      people: t.people,
+    })),
+  };
+}
+
+/**
+ * Sponsored learning in the period: started = first opened in it, completed = completed in it; the rate is
+ * the share of those started in the period that were completed by its end; the median counts the days from
+ * enrolment to completion of those completed in it.
+ */
+export function learningFigures(
+  enrolments: Awaited<ReturnType<typeof seatEnrolments>>,
+  start: Date,
+  end: Date,
+): EmployerAnalytics['learning'] {
+  const perCourse = new Map<
+    string,
+    { courseId: string; title: string; started: number; completed: number }
+  >();
+  let started = 0;
+  let startedAndDone = 0;
+  const days: number[] = [];
+  for (const e of enrolments) {
+    const course = perCourse.get(e.courseId) ?? {
+      courseId: e.courseId,
+      title: e.title,
+      started: 0,
+      completed: 0,
+    };
+    if (inside(e.firstOpenedAt, start, end)) {
+      started += 1;
+      course.started += 1;
+      if (e.completedAt && e.completedAt.getTime() < end.getTime()) startedAndDone += 1;
+    }
+    if (inside(e.completedAt, start, end)) {
+      course.completed += 1;
+      days.push(daysBetween(e.enrolledAt, e.completedAt));
+    }
+    perCourse.set(e.courseId, course);
+  }
+  const middle = median(days);
+  return {
+    started,
+    completed: days.length,
+    completionRate: rate(startedAndDone, started),
+    medianDaysToComplete: middle === null ? null : round1(middle),
+    perCourse: [...perCourse.values()].sort(
+      (a, b) => b.started - a.started || b.completed - a.completed || a.title.localeCompare(b.title),
+    ),
+  };
+}
