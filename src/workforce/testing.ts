@@ -157,7 +157,6 @@ export async function anActivePerson(t: TestApp, employer: TestEmployer, name?: 
   return { ...person, employeeId };
 }
 
-
 /** The employer's sponsorship calls, as the Sponsor page makes them. */
 export function sponsorshipsOf(t: TestApp, employer: TestEmployer, as: TestSession = employer.manager) {
   const base = `/api/v1/orgs/${employer.orgId}/sponsorships`;
