@@ -44,5 +44,5 @@ export function sniffLogo(bytes: Uint8Array): 'png' | 'jpeg' | 'svg' | null {
   return /^\uFEFF?\s*</.test(head) ? 'svg' : null;
 }
 
-/** The public address of a stored logo: its storage key, `org-logos/<orgId>/<name>`, is also its path. */
+/** The public address of a stored logo: its storage key, `org-logos/<uuid>.<type>`, is also its path. */
 export const logoUrlOf = (logoKey: string | null): string | null => (logoKey ? `/${logoKey}` : null);

@@ -1,5 +1,5 @@
 // An organization's logo over HTTP: upload and removal under /api/v1/orgs/{orgId}/logo (owner, admin), and
-// the public file at /org-logos/{orgId}/{name} that catalog, badge and issuer pages show. The colour and
+// the public file at /org-logos/{name} that catalog, badge and issuer pages show. The colour and
 // contact travel with PATCH /orgs/{orgId} (routes.ts).
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
@@ -85,17 +85,17 @@ export async function orgBrandingRoutes(app: FastifyInstance, { deps }: { deps: 
 export async function orgLogoPublicRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
-    '/org-logos/:orgId/:name',
+    '/org-logos/:name',
     {
       config: { auth: 'public', embeddable: true },
       schema: {
         tags,
         summary: "An organization's logo (PNG, JPEG or SVG; a name never changes, so cached a year)",
-        params: z.object({ orgId: z.uuid(), name: z.string().max(60) }),
+        params: z.object({ name: z.string().max(60) }),
       },
     },
     async (request, reply) => {
-      const logo = await logoFile(deps, request.params.orgId, request.params.name);
+      const logo = await logoFile(deps, request.params.name);
       // Served as an inert document: an SVG may style itself, nothing more.
       if (logo.type === 'svg') {
         reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");

@@ -1,7 +1,7 @@
 // An organization's logo: an uploaded PNG, JPEG or SVG (recognised by content, at most 1 MB), checked as
 // hostile exactly as badge pictures are (the badges context's checks: PNG dimensions, SVG without script,
 // event handlers, foreignObject, external references or DOCTYPE), kept in the file storage under a random
-// name that never changes and served publicly at /org-logos/{orgId}/{name} with an inert-document policy.
+// name that never changes and served publicly at /org-logos/{name} with an inert-document policy.
 import { randomUUID } from 'node:crypto';
 import { checkBadgeImage } from '../badges/index.ts';
 import type { Deps } from '../deps.ts';
@@ -9,7 +9,12 @@ import { InvalidError, NotFoundError } from '../errors.ts';
 import { type Actor, requireScope } from '../identity/index.ts';
 import { MAX_LOGO_BYTES, sniffLogo } from './branding-model.ts';
 import { requireMembership } from './policy.ts';
-import { findOrganization, type OrganizationRow, updateOrganization } from './store.ts';
+import {
+  findOrganization,
+  findOrganizationByLogoKey,
+  type OrganizationRow,
+  updateOrganization,
+} from './store.ts';
 import type { LogoType } from './tables.ts';
 
 export const LOGO_CONTENT_TYPES: Record<LogoType, string> = {
@@ -49,7 +54,7 @@ export async function uploadLogo(
   const type = checkLogo(bytes);
   const before = await findOrganization(deps.db, orgId);
   if (!before) throw new NotFoundError('organization');
-  const key = `org-logos/${orgId}/${randomUUID()}.${type}`;
+  const key = `org-logos/${randomUUID()}.${type}`;
   await deps.storage.put(key, bytes, LOGO_CONTENT_TYPES[type]);
   const org = await updateOrganization(deps.db, orgId, { logoKey: key, logoType: type });
   if (!org) throw new NotFoundError('organization');
@@ -67,17 +72,15 @@ export async function removeLogo(deps: Deps, actor: Actor | null, orgId: string)
   return org ?? before;
 }
 
-/** Anyone may read a logo: it is shown on public pages. Unknown names are simply not found. */
+/** Anyone may read a logo: it is shown on public pages. A name no organization uses now is not found. */
 export async function logoFile(
   deps: Deps,
-  orgId: string,
   name: string,
 ): Promise<{ bytes: Buffer; contentType: string; type: LogoType }> {
   const match = LOGO_NAME.exec(name);
   if (!match) throw new NotFoundError('logo');
-  const org = await findOrganization(deps.db, orgId);
-  const key = `org-logos/${orgId}/${name}`;
-  if (org?.logoKey !== key) throw new NotFoundError('logo');
+  const key = `org-logos/${name}`;
+  if (!(await findOrganizationByLogoKey(deps.db, key))) throw new NotFoundError('logo');
   const stored = await deps.storage.get(key);
   if (!stored) throw new NotFoundError('logo');
   const type = match[1] as LogoType;

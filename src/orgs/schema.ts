@@ -60,7 +60,7 @@ export const organizationSummary = {
 /** What learners see of an organization besides its name: set in the console's settings. */
 const brandingSchema = z.object({
   description: z.string().nullable(),
-  /** Relative to this server, e.g. `/org-logos/<orgId>/<name>.svg`; null: no logo. */
+  /** Relative to this server, e.g. `/org-logos/<uuid>.svg`; null: no logo. */
   logoUrl: z.string().nullable(),
   brandColor: z.string().nullable(),
   contactEmail: z.string().nullable(),

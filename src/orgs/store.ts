@@ -25,6 +25,14 @@ export async function findOrganizationBySlug(
   return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/** The organization whose logo is stored under this key (keys are random, so at most one). */
+export async function findOrganizationByLogoKey(
+  db: Executor,
+  logoKey: string,
+): Promise<OrganizationRow | undefined> {
+  return db.selectFrom('organizations').selectAll().where('logoKey', '=', logoKey).executeTakeFirst();
+}
+
 /** Locks the organization's row so concurrent member changes (the last-owner rule) run one at a time. */
 export async function lockOrganization(db: Executor, orgId: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', orgId).forUpdate().executeTakeFirst();

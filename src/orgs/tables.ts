@@ -17,7 +17,7 @@ export interface OrganizationsTable {
   issuanceFeeCurrency: ColumnType<string | null, string | null | undefined, string | null>;
   /** Branding shown to learners (migration 0029); null: not set. */
   description: Nullable;
-  /** Storage key of the uploaded logo (`org-logos/<orgId>/<uuid>.<type>`) and its type. */
+  /** Storage key of the uploaded logo (`org-logos/<uuid>.<type>`, also its public path) and its type. */
   logoKey: Nullable;
   logoType: ColumnType<LogoType | null, LogoType | null | undefined, LogoType | null>;
   /** `#rrggbb`, readable with white text on it. */

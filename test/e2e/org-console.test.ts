@@ -129,7 +129,7 @@ describe('the organization console in a browser', () => {
       .where('slug', '=', slug)
       .executeTakeFirstOrThrow();
     expect(orgs).toMatchObject({ brandColor: '#0b5394', contactEmail: `learners@${slug}.example` });
-    expect(orgs.logoKey).toMatch(/^org-logos\/.+\.svg$/);
+    expect(orgs.logoKey).toMatch(/^org-logos\/[0-9a-f-]{36}\.svg$/);
   }, 240_000);
 
   it('invites an assessor who has no account from the members page', async () => {

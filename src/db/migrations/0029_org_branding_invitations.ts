@@ -14,6 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('contact_email', 'text')
     .addColumn('contact_url', 'text')
     .execute();
+  // The public logo route finds the organization by its logo's key.
+  await db.schema.createIndex('organizations_logo_key').on('organizations').column('logo_key').execute();
 
   await db.schema
     .createTable('org_invitations')
