@@ -176,7 +176,8 @@ export async function employeeEndorsements(
 ): Promise<EndorsementView[]> {
   await employerOf(deps, actor, orgId);
   const employee = await findEmployee(deps.db, orgId, employeeId);
-  if (!employee || employee.status === 'removed') throw new NotFoundError('employee');
+  // The list names the badges the person shared: once they withdraw (or are removed) the employer forgets it too.
+  if (!employee || !mayShare(employee.status)) throw new NotFoundError('employee');
   return (await endorsementsOfEmployee(deps.db, orgId, employeeId)).map((row) => view(deps, row));
 }
 
