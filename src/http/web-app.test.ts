@@ -30,7 +30,7 @@ describe('the web app', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.headers['cache-control']).toBe('no-cache');
-    expect(response.body).toContain('<div id="root"></div>');
+    expect(response.body).toContain('<div id="root">');
   });
 
   it('serves the hashed assets with a long cache lifetime', async () => {
@@ -88,7 +88,7 @@ describe('the web app', () => {
       const response = await testApp.app.inject({ url, headers: html });
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type']).toContain('text/html');
-      expect(response.body).toContain('<div id="root"></div>');
+      expect(response.body).toContain('<div id="root">');
     }
     for (const url of ['/learn/badges/5d0c4b9e-1111-4c4c-9d9d-000000000001', '/catalog/abc?x=1', '/cart/']) {
       expect((await testApp.app.inject({ url, headers: html })).statusCode, url).toBe(200);

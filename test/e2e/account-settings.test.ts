@@ -78,7 +78,7 @@ describe('the account page', () => {
     expect((await asToken()).status).toBe(200);
 
     await page.reload();
-    await page.getByText('Payroll LMS sync').waitFor();
+    await page.getByText('Payroll LMS sync', { exact: true }).waitFor();
     expect(await page.getByTestId('new-token').count()).toBe(0);
     expect(await page.content()).not.toContain(secret);
     for (const width of [390, 320]) {
