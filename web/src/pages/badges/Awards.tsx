@@ -15,6 +15,7 @@ import { RequireAuthor } from '../issue/Courses.tsx';
 import { AwardActions, actionsFor } from './AwardActions.tsx';
 import { ManualAward } from './ManualAward.tsx';
 import './badges.css';
+import { Pager } from '../../components/Pager.tsx';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['badgeId', 'q', 'state', 'credentialState', 'source'] as const;
@@ -166,29 +167,7 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
           }}
         />
       )}
-      {total > PAGE_SIZE && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={offset === 0}
-            onClick={() => goTo(Math.max(0, offset - PAGE_SIZE))}
-          >
-            {t('awards.previous')}
-          </button>
-          <span>
-            {t('awards.range', { from: offset + 1, to: Math.min(total, offset + PAGE_SIZE), total })}
-          </span>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={offset + PAGE_SIZE >= total}
-            onClick={() => goTo(offset + PAGE_SIZE)}
-          >
-            {t('awards.next')}
-          </button>
-        </div>
-      )}
+      <Pager offset={offset} pageSize={PAGE_SIZE} total={total} onGoTo={goTo} keys="awards" />
       {selected && mayChange && (
         <AwardActions
           key={selected.id}

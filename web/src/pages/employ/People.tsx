@@ -28,6 +28,7 @@ export { RequireEmployer };
 
 import '../shop/shop.css';
 import './employ.css';
+import { Pager } from '../../components/Pager.tsx';
 
 const PAGE_SIZE = 50;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -91,29 +92,7 @@ function People({ orgId }: { orgId: string }) {
             </tbody>
           </TableRegion>
         )}
-        {total > PAGE_SIZE && (
-          <div className="actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={offset === 0}
-              onClick={() => goTo(Math.max(0, offset - PAGE_SIZE))}
-            >
-              {t('employPeople.previous')}
-            </button>
-            <span>
-              {t('employPeople.range', { from: offset + 1, to: Math.min(total, offset + PAGE_SIZE), total })}
-            </span>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={offset + PAGE_SIZE >= total}
-              onClick={() => goTo(offset + PAGE_SIZE)}
-            >
-              {t('employPeople.next')}
-            </button>
-          </div>
-        )}
+        <Pager offset={offset} pageSize={PAGE_SIZE} total={total} onGoTo={goTo} keys="employPeople" />
       </section>
     </Page>
   );

@@ -28,6 +28,7 @@ import { EmployNav } from './EmployNav.tsx';
 import { personName, RequireEmployer } from './People.tsx';
 import '../shop/shop.css';
 import './employ.css';
+import { Pager } from '../../components/Pager.tsx';
 
 const itemKey = (item: SponsoredItem) =>
   item.kind === 'course' ? `course:${item.courseId}` : `bundle:${item.badgeId}`;
@@ -342,29 +343,7 @@ function SponsoredSeats({ orgId }: { orgId: string }) {
           </tbody>
         </TableRegion>
       )}
-      {total > PAGE_SIZE && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-          >
-            {t('sponsor.previous')}
-          </button>
-          <span>
-            {t('sponsor.range', { from: offset + 1, to: Math.min(total, offset + PAGE_SIZE), total })}
-          </span>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={offset + PAGE_SIZE >= total}
-            onClick={() => setOffset(offset + PAGE_SIZE)}
-          >
-            {t('sponsor.next')}
-          </button>
-        </div>
-      )}
+      <Pager offset={offset} pageSize={PAGE_SIZE} total={total} onGoTo={setOffset} keys="sponsor" />
     </section>
   );
 }
