@@ -53,9 +53,12 @@ describe('the account page', () => {
     await page.getByText('Your email address is verified.', { exact: false }).waitFor();
     await page.goto(`${started().baseUrl}/account`);
     await page.getByRole('button', { name: `Make ${work} primary` }).click();
-    await page.getByText('(primary, verified)').waitFor();
-    const primaryRow = page.locator('.account-list__item').filter({ hasText: '(primary, verified)' });
-    expect(await primaryRow.textContent()).toContain(work);
+    // The old primary row already reads "(primary, verified)": wait for the new address's row to say it.
+    const workRow = page.locator('.account-list__item').filter({ hasText: work });
+    await workRow.filter({ hasText: '(primary, verified)' }).waitFor();
+    const primaryRows = page.locator('.account-list__item').filter({ hasText: '(primary, verified)' });
+    expect(await primaryRows.count()).toBe(1);
+    expect(await primaryRows.first().textContent()).toContain(work);
     expect(scriptErrors).toEqual([]);
     await page.context().close();
   }, 120_000);
