@@ -2,7 +2,8 @@
 // embedded database with the demo data, exactly as `npm start` runs it, then headless Chromium opens /catalog
 // with a cold cache (a new browser context each time) and, separately, a warm one. Reports first contentful paint,
 // largest contentful paint, the time until the first course card is visible, and the bytes sent over the wire
-// (compressed) against their size unpacked. Prints figures only — never pass/fail.
+// (compressed) against their size unpacked, and the scripts among them (the app downloads only the active
+// language's catalog and the pages it shows). Prints figures only — never pass/fail.
 // Run: npx tsx bench/catalog-paint.ts [--runs 20] [--chromium /usr/bin/chromium]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -56,6 +57,8 @@ interface Sample {
   firstCard: number;
   transferred: number;
   decoded: number;
+  scripts: number;
+  scriptBytes: number;
 }
 
 async function measure(page: Page, url: string): Promise<Sample> {
@@ -80,7 +83,9 @@ async function measure(page: Page, url: string): Promise<Sample> {
           ] as PerformanceResourceTiming[];
           const transferred = entries.reduce((sum, e) => sum + e.transferSize, 0);
           const decoded = entries.reduce((sum, e) => sum + e.decodedBodySize, 0);
-          resolve({ fcp, lcp, transferred, decoded });
+          const scripts = entries.filter((e) => e.name.endsWith('.js'));
+          const scriptBytes = scripts.reduce((sum, e) => sum + e.transferSize, 0);
+          resolve({ fcp, lcp, transferred, decoded, scripts: scripts.length, scriptBytes });
         }, 50);
       }),
   );
@@ -108,6 +113,9 @@ function report(label: string, samples: Sample[]): void {
   if (last) {
     console.log(
       `  bytes over the wire     ${(last.transferred / 1024).toFixed(0)} KiB (unpacked ${(last.decoded / 1024).toFixed(0)} KiB)`,
+    );
+    console.log(
+      `  scripts                 ${last.scripts} files, ${(last.scriptBytes / 1024).toFixed(0)} KiB over the wire`,
     );
   }
 }

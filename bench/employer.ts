@@ -1,8 +1,9 @@
 // Employer analytics at size (issue #17 item 3): an employer of 5,000 active people sharing 50,000 awards whose
 // badges align framework skills, 30 role profiles, 100 teams of 50 and 1,000 sponsored seats. Times the team
-// heat map, the organization-wide heat map and the figures of a year (organization and team) over HTTP
-// (app.inject: routing, validation, access check, SQL, serialization; no socket), counts the SQL statements per
-// request (constant: set-based, never one per person) and reports the heap and RSS before and after the runs.
+// heat map, the organization-wide heat map, the figures of a year (organization and team) and a page of the
+// people ranking over HTTP (app.inject: routing, validation, access check, SQL, serialization; no socket),
+// counts the SQL statements per request (constant: set-based, never one per person) and reports the heap and
+// RSS before and after the runs.
 // Seeds with set-based SQL (INSERT … SELECT generate_series), not 50,000 API calls. Prints figures only.
 // Run: npx tsx bench/employer.ts [--runs 200] [--warmup 20]
 //   on PostgreSQL: DATABASE_URL (an admin connection; default postgres://postgres@127.0.0.1:5432/postgres) is
@@ -302,6 +303,10 @@ try {
     (i) => `${base}/analytics?from=${yearAgo}&to=${today}&teamId=${teams[i % teams.length]}`,
   );
   await measure(
+    'people ranking, organization, page of 100',
+    (i) => `${base}/analytics/people?from=${yearAgo}&to=${today}&limit=100&offset=${(i % 50) * 100}`,
+  );
+  await measure(
     'figures, organization, weekly, one year',
     () => `${base}/analytics?from=${yearAgo}&to=${today}&interval=week`,
     Math.ceil(RUNS / 4),
@@ -312,7 +317,7 @@ try {
   for (const row of rows) console.log(row);
   console.log(
     `memory${globalThis.gc ? '' : ' (no --expose-gc: approximate)'}: heap ${mb(before.heap)} → ${mb(warm.heap)} (after the first ${RUNS + WARMUP} requests) → ${mb(after.heap)}, ` +
-      `RSS ${mb(before.rss)} → ${mb(warm.rss)} → ${mb(after.rss)} after ${3 * RUNS + Math.ceil(RUNS / 4) + Math.ceil(RUNS / 20)} timed requests`,
+      `RSS ${mb(before.rss)} → ${mb(warm.rss)} → ${mb(after.rss)} after ${4 * RUNS + Math.ceil(RUNS / 4) + Math.ceil(RUNS / 20)} timed requests`,
   );
 } finally {
   await app.close();

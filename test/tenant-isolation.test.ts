@@ -30,6 +30,8 @@ interface OrgScopedRoute {
 type FixtureBuilder = (t: TestApp, b: Fixture, ownerOfB: TestSession) => Promise<Fixture>;
 
 const fixtureBuilders: FixtureBuilder[] = [
+  // issuing: B's first signing key (made on first use), which revoking names by its number.
+  async () => ({ keyNumber: '1' }),
   // orgs: B has an owner and a staff member; `outsider` is a verified person in neither organization.
   async (t, b, ownerOfB) => {
     const member = await aVerifiedUser(t.deps);
@@ -239,6 +241,7 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'GET', url: '/api/v1/orgs/:orgId/issuer' },
   { method: 'PUT', url: '/api/v1/orgs/:orgId/issuer', body: { didMethod: 'key' } },
   { method: 'POST', url: '/api/v1/orgs/:orgId/issuer/keys' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/issuer/keys/:keyNumber/revoke', body: { reason: 'Intruder.' } },
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials', body: sampleIssueRequest() },
   { method: 'GET', url: '/api/v1/orgs/:orgId/credentials' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/credentials/:credentialId' },
@@ -269,6 +272,32 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'PUT', url: '/api/v1/orgs/:orgId/badges/:badgeId/image' },
   { method: 'DELETE', url: '/api/v1/orgs/:orgId/badges/:badgeId/image' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/badges/:badgeId/image' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/badges/:badgeId/design-options' },
+  {
+    method: 'PUT',
+    url: '/api/v1/orgs/:orgId/badges/:badgeId/design',
+    body: {
+      template: 'shield',
+      colors: { primary: '#1e3a8a', secondary: '#dbeafe', accent: '#f59e0b' },
+      icon: 'code',
+      useLogo: false,
+      subtitle: null,
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/badges/design-preview',
+    body: {
+      name: 'Taken over',
+      design: {
+        template: 'circle',
+        colors: { primary: '#1e3a8a', secondary: '#dbeafe', accent: '#f59e0b' },
+        icon: null,
+        useLogo: true,
+        subtitle: null,
+      },
+    },
+  },
   // badges: awards
   {
     method: 'POST',
@@ -289,8 +318,11 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   // badges: the award list and its export
   { method: 'GET', url: '/api/v1/orgs/:orgId/awards' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/awards.csv' },
+  // reports: the issuer dashboard's figures
+  { method: 'GET', url: '/api/v1/orgs/:orgId/figures' },
   // learning: the review queue
   { method: 'GET', url: '/api/v1/orgs/:orgId/reviews' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/reviews/history' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/reviews/:submissionId/file' },
   {
     method: 'POST',
@@ -369,10 +401,12 @@ const orgScopedRoutes: OrgScopedRoute[] = [
     body: { emails: ['intruder@example.org'] },
   },
   { method: 'GET', url: '/api/v1/orgs/:employerOrgId/employees' },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/employees/:employeeId' },
   { method: 'GET', url: '/api/v1/orgs/:employerOrgId/employees/:employeeId/badges' },
   { method: 'DELETE', url: '/api/v1/orgs/:employerOrgId/employees/:employeeId' },
   // workforce: analytics (figures and the skill-gap heat map of B's owner's employer)
   { method: 'GET', url: '/api/v1/orgs/:employerOrgId/analytics' },
+  { method: 'GET', url: '/api/v1/orgs/:employerOrgId/analytics/people' },
   { method: 'GET', url: '/api/v1/orgs/:employerOrgId/analytics/gap' },
   // workforce: sponsored seats (B's employer; the ids are no one's: the membership answers first)
   {

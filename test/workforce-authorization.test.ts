@@ -114,6 +114,11 @@ const table: Entry[] = [
   },
   { route: 'GET /api/v1/orgs/{orgId}/employees', side: 'employer' },
   {
+    route: 'GET /api/v1/orgs/{orgId}/employees/{employeeId}',
+    side: 'employer',
+    withdrawnReadsAsMissing: true,
+  },
+  {
     route: 'GET /api/v1/orgs/{orgId}/employees/{employeeId}/badges',
     side: 'employer',
     withdrawnReadsAsMissing: true,
@@ -221,6 +226,7 @@ const table: Entry[] = [
   },
   // analytics
   { route: 'GET /api/v1/orgs/{orgId}/analytics', side: 'employer' },
+  { route: 'GET /api/v1/orgs/{orgId}/analytics/people', side: 'employer' },
   { route: 'GET /api/v1/orgs/{orgId}/analytics/gap', side: 'employer' },
   // sponsored seats
   {

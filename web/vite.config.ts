@@ -2,19 +2,61 @@
 // API to the Tessera server on :3000 (`npm run dev` starts both).
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { precompress } from './precompress.ts';
+
+const FRAMEWORK =
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/][^\\/]+|i18next|react-i18next|use-sync-external-store|cookie|set-cookie-parser)[\\/]/;
+/**
+ * The English catalog (the default language) is fetched alongside the entry script instead of after it ran:
+ * a modulepreload link, so an English first paint waits for no extra round trip. Spanish readers fetch theirs
+ * when the entry runs (one round trip later) and download the English chunk too (about 23 KB compressed).
+ */
+function preloadDefaultLanguage(): Plugin {
+  return {
+    name: 'tessera-preload-default-language',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (file) => file.type === 'chunk' && file.facadeModuleId?.endsWith('/i18n/catalog-en.ts'),
+        );
+        if (!chunk) return [];
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
 
 const apiServer = process.env.TESSERA_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), precompress()],
+  plugins: [react(), preloadDefaultLanguage(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // The app's sources are not published with it; `npm run dev` still maps everything in the browser.
     sourcemap: false,
+    rollupOptions: {
+      output: {
+        // React, the router, react-query and i18next change far less often than the app: their own chunk stays
+        // cached across releases. recharts (and the d3 parts it brings) is a chunk of its own that only the
+        // employer's analytics pages import, never part of a first paint.
+        manualChunks(id) {
+          if (/[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor)[\\/]/.test(id)) return 'charts';
+          if (FRAMEWORK.test(id)) return 'framework';
+          return undefined;
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -16,7 +16,16 @@ const awardFilterQuery = z.strictObject({
   source: z.enum(['completion', 'pathway', 'manual', 'bulk', 'renewal']).optional(),
   /** Valid until before this date or moment (e.g. 2027-01-01). */
   expiring: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  /** Issued on or after this day (UTC) or moment. */
+  issuedFrom: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  /** Issued on or before this day (UTC, the whole day) or before this moment. */
+  issuedTo: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
 });
+
+const DAY_MS = 86_400_000;
+/** A day alone includes all of it: the end is the start of the next day. */
+const endOf = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(new Date(value).getTime() + DAY_MS) : new Date(value);
 
 const awardListQuery = awardFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -64,8 +73,13 @@ function presentOrgAward(a: AwardView): z.infer<typeof orgAwardSchema> {
 }
 
 function filterOf(query: z.infer<typeof awardFilterQuery>): OrgAwardFilter {
-  const { expiring, ...rest } = query;
-  return { ...rest, ...(expiring ? { expiringBefore: new Date(expiring) } : {}) };
+  const { expiring, issuedFrom, issuedTo, ...rest } = query;
+  return {
+    ...rest,
+    ...(expiring ? { expiringBefore: new Date(expiring) } : {}),
+    ...(issuedFrom ? { issuedFrom: new Date(issuedFrom) } : {}),
+    ...(issuedTo ? { issuedBefore: endOf(issuedTo) } : {}),
+  };
 }
 
 const orgParams = z.object({ orgId: z.uuid() });
@@ -81,7 +95,7 @@ export async function awardListRoutes(app: FastifyInstance, { deps }: { deps: De
       schema: {
         tags,
         summary:
-          'Awards of this organization, newest first: filter by badge, recipient (q: part of name or email), state, credential state, source, expiring before',
+          "Awards of this organization, newest first: filter by badge, q (part of the recipient's name or email, or a credential or award id), state, credential state, source, issued between (issuedFrom, issuedTo), expiring before",
         params: orgParams,
         querystring: awardListQuery,
         response: { 200: z.object({ items: z.array(orgAwardSchema), total: z.number().int() }) },

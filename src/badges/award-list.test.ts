@@ -142,6 +142,21 @@ describe('the issuer’s award list and CSV export', () => {
     expect((await list('?q=nobody')).total).toBe(0);
   });
 
+  it('finds one award by its credential id (urn:uuid or bare) or award id, and filters by the issue date', async () => {
+    const all = (await list()).items as Array<{ id: string; credentialId: string; issuedAt: string }>;
+    const carol = all.find((i) => i.id === ids.carol);
+    expect((await list(`?q=urn:uuid:${carol?.credentialId}`)).ids).toEqual([ids.carol]);
+    expect((await list(`?q=${carol?.credentialId.toUpperCase()}`)).ids).toEqual([ids.carol]);
+    expect((await list(`?q=${ids.dan}`)).ids).toEqual([ids.dan]);
+    const at = (id: string | undefined) => new Date(all.find((i) => i.id === id)?.issuedAt ?? 0).getTime();
+    const from = new Date(at(ids.formula) - 1_000).toISOString();
+    const to = new Date(at(ids.carol) + 1_000).toISOString();
+    expect((await list(`?issuedFrom=${from}&issuedTo=${to}`)).ids).toEqual([ids.carol, ids.formula]);
+    const day = new Date(at(ids.ana)).toISOString().slice(0, 10);
+    expect((await list(`?issuedFrom=${day}&issuedTo=${day}`)).total).toBe(4);
+    expect((await list(`?issuedTo=2000-01-01`)).total).toBe(0);
+  });
+
   it('pages with limit and offset and keeps the total', async () => {
     const page = await list('?limit=1&offset=1');
     expect(page).toMatchObject({ ids: [ids.carol], total: 4 });

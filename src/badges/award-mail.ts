@@ -1,10 +1,12 @@
 // The "Accept your badge" mail: issuer, badge, the single-use claim link and when it expires; in the
-// recipient's language when they have an account, else English.
+// recipient's language when they have an account, else English. Its HTML shows the badge's picture and the
+// issuer's logo (absolute URLs of public, cross-origin images).
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { accountContact, accountIdByVerifiedEmail } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
-import { organizationById } from '../orgs/index.ts';
+import { organizationBranding, organizationById } from '../orgs/index.ts';
+import { versionImageUrl } from './achievement.ts';
 import type { AwardRow } from './award-store.ts';
 import { findVersion } from './definition-store.ts';
 
@@ -29,6 +31,21 @@ async function mailFacts(trx: Executor, award: AwardRow) {
     name: award.recipientName ?? contact?.name ?? award.recipientEmail,
     issuerName: org?.name ?? '',
     badgeName: version?.name ?? '',
+    version,
+    org,
+  };
+}
+
+/** The badge's picture and the issuer's logo, as absolute URLs a mail client can load. */
+export function awardMailImages(
+  deps: Deps,
+  version: Parameters<typeof versionImageUrl>[1] | undefined,
+  org: Parameters<typeof organizationBranding.present>[0] | undefined,
+): { badgeImageUrl?: string; issuerLogoUrl: string | null } {
+  const logo = org ? organizationBranding.present(org).logoUrl : null;
+  return {
+    ...(version ? { badgeImageUrl: versionImageUrl(deps, version) } : {}),
+    issuerLogoUrl: logo ? `${deps.config.publicUrl}${logo}` : null,
   };
 }
 
@@ -40,18 +57,24 @@ export async function queueAwardMail(
   token: string,
   key = `badge-awarded:${award.id}`,
 ): Promise<void> {
-  const { locale, ...names } = await mailFacts(trx, award);
+  const { locale, version, org, ...names } = await mailFacts(trx, award);
   await queueMail(deps, trx, {
     to: award.recipientEmail,
     locale,
-    template: { kind: 'badge-awarded', ...names, link: claimLink(deps, token), days: CLAIM_DAYS },
+    template: {
+      kind: 'badge-awarded',
+      ...names,
+      ...awardMailImages(deps, version, org),
+      link: claimLink(deps, token),
+      days: CLAIM_DAYS,
+    },
     idempotencyKey: key,
   });
 }
 
 /** A renewal of an accepted badge goes straight to the backpack: the mail says so and links there. */
 export async function queueRenewalMail(deps: Deps, trx: Executor, award: AwardRow): Promise<void> {
-  const { locale, ...names } = await mailFacts(trx, award);
+  const { locale, version: _version, org: _org, ...names } = await mailFacts(trx, award);
   await queueMail(deps, trx, {
     to: award.recipientEmail,
     locale,

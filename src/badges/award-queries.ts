@@ -107,7 +107,12 @@ export interface OrgAwardFilter {
   source?: AwardSource;
   /** Valid until before this moment (never-expiring awards are left out). */
   expiringBefore?: Date;
+  /** Issued at or after / before these moments. */
+  issuedFrom?: Date;
+  issuedBefore?: Date;
 }
+
+const UUID = /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -118,10 +123,18 @@ function filtered(query: AwardViewQuery, orgId: string, filter: OrgAwardFilter):
   if (filter.credentialState) q = q.where('c.state', '=', filter.credentialState);
   if (filter.source) q = q.where('a.source', '=', filter.source);
   if (filter.expiringBefore) q = q.where('a.validUntil', '<', filter.expiringBefore);
+  if (filter.issuedFrom) q = q.where('a.issuedAt', '>=', filter.issuedFrom);
+  if (filter.issuedBefore) q = q.where('a.issuedAt', '<', filter.issuedBefore);
   if (filter.q) {
     const pattern = likePattern(filter.q.trim());
+    // A credential id (urn:uuid:… or the bare UUID) or an award id finds that one award.
+    const id = UUID.exec(filter.q.trim())?.[1]?.toLowerCase();
     q = q.where((eb) =>
-      eb.or([eb('a.recipientEmail', 'ilike', pattern), eb('a.recipientName', 'ilike', pattern)]),
+      eb.or([
+        eb('a.recipientEmail', 'ilike', pattern),
+        eb('a.recipientName', 'ilike', pattern),
+        ...(id ? [eb('a.credentialId', '=', id), eb('a.id', '=', id)] : []),
+      ]),
     );
   }
   return q;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { validateOpenBadgeCredential } from '../credentials/index.ts';
 import { aVerifiedUser, logInAs } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { aOneLessonCourse, badgeMailsTo, issuedCredentialOf, verifyCredential } from './award-testing.ts';
@@ -70,6 +71,38 @@ describe('issuer award operations', () => {
     expect(response.statusCode).toBe(400);
     const paths = response.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.evidenceUrl', 'body.issuedOn']));
+  });
+
+  it('dates a manual award on its issue date, within a day ahead (read as now) and ten years back', async () => {
+    const response = await awardTo('backdated@example.org', {
+      issuedOn: '2024-05-02',
+      narrative: 'Ran the **2024** payroll audit.',
+      evidenceUrl: 'https://portfolio.example.org/audit',
+      evidenceNarrative: 'The audit report.',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const issued = await issuedCredentialOf(t.deps, response.json().credentialId);
+    expect(issued.credential).toMatchObject({
+      validFrom: '2024-05-02T00:00:00Z',
+      awardedDate: '2024-05-02T00:00:00Z',
+      evidence: [
+        { id: 'https://portfolio.example.org/audit', narrative: 'The audit report.' },
+        { narrative: 'Ran the **2024** payroll audit.' },
+      ],
+    });
+    expect(validateOpenBadgeCredential(issued.credential)).toEqual({ valid: true, errors: [] });
+    expect((await verifyCredential(t.app, issued.credential)).verified).toBe(true);
+
+    const soon = new Date(Date.now() + 12 * 3_600_000).toISOString();
+    const tomorrow = await awardTo('tomorrow-there@example.org', { issuedOn: soon });
+    expect(tomorrow.statusCode, tomorrow.body).toBe(201);
+    expect(new Date(tomorrow.json().issuedAt).getTime()).toBeLessThanOrEqual(Date.now());
+
+    for (const issuedOn of [new Date(Date.now() + 2 * 86_400_000).toISOString(), '2001-01-01']) {
+      const refused = await awardTo(`refused-${issuedOn.slice(0, 4)}@example.org`, { issuedOn });
+      expect(refused.statusCode, issuedOn).toBe(400);
+      expect(refused.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.issuedOn']);
+    }
   });
 
   it('revokes an award: verification then reports the credential revoked', async () => {

@@ -240,6 +240,32 @@ async function awardPathways(deps: Deps, trx: Executor, award: AwardRow, depth: 
   for (const version of dependents) await evaluateBadgeFor(deps, trx, learner, version, 'pathway', depth);
 }
 
+const DAY_MS = 86_400_000;
+/** Backdating reaches this far: awards earned before the issuer came to Tessera, not invented history. */
+export const MANUAL_BACKDATE_YEARS = 10;
+
+/**
+ * The issue date of a manual award. A day ahead is allowed and means "now" (a date picked in a time zone
+ * ahead of the server's is already today there); further ahead is refused, as is more than
+ * MANUAL_BACKDATE_YEARS back. Default: now.
+ */
+export function manualIssueDate(issuedOn: Date | undefined, now: Date): Date | null {
+  if (!issuedOn) return null;
+  if (issuedOn.getTime() > now.getTime() + DAY_MS) {
+    throw new InvalidError('The issue date cannot be in the future.', [
+      { path: 'body.issuedOn', message: 'is in the future' },
+    ]);
+  }
+  const earliest = new Date(now);
+  earliest.setUTCFullYear(earliest.getUTCFullYear() - MANUAL_BACKDATE_YEARS);
+  if (issuedOn.getTime() < earliest.getTime()) {
+    throw new InvalidError(`The issue date cannot be more than ${MANUAL_BACKDATE_YEARS} years ago.`, [
+      { path: 'body.issuedOn', message: `is more than ${MANUAL_BACKDATE_YEARS} years ago` },
+    ]);
+  }
+  return issuedOn.getTime() > now.getTime() ? now : issuedOn;
+}
+
 /** Manual award by the issuer: the latest published version, to one address (a new cycle once expired). */
 export async function awardByHand(
   deps: Deps,
@@ -258,11 +284,7 @@ export async function awardByHand(
   requireMembership(actor, orgId, ['owner', 'admin', 'staff']);
   requireScope(actor, 'awards:write');
   const now = deps.now();
-  if (input.issuedOn && input.issuedOn.getTime() > now.getTime()) {
-    throw new InvalidError('The issue date cannot be in the future.', [
-      { path: 'body.issuedOn', message: 'is in the future' },
-    ]);
-  }
+  const issuedOn = manualIssueDate(input.issuedOn, now);
   if (!(await findBadge(deps.db, orgId, badgeId))) throw new NotFoundError('badge');
   const awardId = await deps.db.transaction().execute(async (trx) => {
     const version = await latestPublishedVersion(trx, badgeId);
@@ -279,7 +301,7 @@ export async function awardByHand(
       evidenceUrl: input.evidenceUrl ?? null,
       evidenceNarrative: input.evidenceNarrative ?? null,
       narrative: input.narrative ?? null,
-      issuedOn: input.issuedOn ?? null,
+      issuedOn,
       cycle: latest ? latest.cycle + 1 : 1,
     });
     if (!created) throw alreadyAwarded();

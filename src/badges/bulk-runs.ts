@@ -9,7 +9,7 @@ import { type IssueRequest, issueCredentialsBatch, signingIdentity } from '../is
 import { type MailRequest, queueMails } from '../mail/index.ts';
 import { organizationById } from '../orgs/index.ts';
 import { achievementOf } from './achievement.ts';
-import { CLAIM_DAYS, claimLink } from './award-mail.ts';
+import { awardMailImages, CLAIM_DAYS, claimLink } from './award-mail.ts';
 import { BulkFileRefusedError, type BulkRow, bulkRowBatches, type CsvSource } from './bulk-csv.ts';
 import { describeLease, leaseHolderIsGone, thisProcess } from './bulk-lease.ts';
 import {
@@ -186,6 +186,7 @@ export async function processBulkRun(
     lanes,
     version,
     issuerName: org?.name ?? '',
+    mailImages: awardMailImages(deps, version, org),
     owner,
     leaseUntil,
     timed: async (stage, work) => {
@@ -222,6 +223,8 @@ export async function processBulkRun(
 interface BatchContext {
   version: BadgeVersionRow;
   issuerName: string;
+  /** The badge's picture and the issuer's logo in the "Accept your badge" mail. */
+  mailImages: ReturnType<typeof awardMailImages>;
   owner: string;
   leaseUntil: () => Date;
   /** Batches in flight at once: with more than one, credentials are signed in the signing worker. */
@@ -371,6 +374,7 @@ async function claimAndMail(
         name: byEmail.get(award.recipientEmail)?.name ?? contact?.name ?? award.recipientEmail,
         issuerName: context.issuerName,
         badgeName: context.version.name,
+        ...context.mailImages,
         link: claimLink(deps, tokens[i]!),
         days: CLAIM_DAYS,
       },

@@ -1,4 +1,5 @@
-// Badge definitions for issuer members (/orgs/{orgId}/badges…): draft, edit, publish, archive, picture.
+// Badge definitions for issuer members (/orgs/{orgId}/badges…): draft, edit, publish, archive, picture,
+// and the badge designer (design-routes.ts).
 // Mounted under /api/v1.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -9,6 +10,8 @@ import { InvalidError } from '../errors.ts';
 import { problem, sendProblem } from '../http/problem.ts';
 import { badgeReply, createBadgeBody, updateBadgeBody } from './definition-schema.ts';
 import { archiveBadge, createBadge, editBadge, getBadge, listBadges, publishBadge } from './definitions.ts';
+import { badgeDesignRoutes } from './design-routes.ts';
+import { redrawBadgeDesign } from './designs.ts';
 import {
   type BadgeImage,
   draftBadgeImage,
@@ -40,6 +43,7 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['badges'];
   const one = { 200: badgeReply.schema };
+  await badgeDesignRoutes(app, { deps });
 
   r.post(
     '/orgs/:orgId/badges',
@@ -99,7 +103,11 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
     },
     async (request) => {
       const { orgId, badgeId } = request.params;
-      return badgeReply.present(await editBadge(deps, request.actor, orgId, badgeId, request.body));
+      const view = await editBadge(deps, request.actor, orgId, badgeId, request.body);
+      // A designed picture carries the name on its ribbon: a new name redraws it.
+      const redrawn =
+        request.body.name !== undefined ? await redrawBadgeDesign(deps, request.actor, orgId, badgeId) : null;
+      return badgeReply.present(redrawn ?? view);
     },
   );
 

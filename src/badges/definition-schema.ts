@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { skillReply, skillReplySchema, skillSchema } from '../skills/index.ts';
 import type { BadgeView } from './definitions.ts';
+import { designSchema } from './design-schema.ts';
 import { DEFAULT_VALIDITY_DAYS } from './model.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -89,6 +90,8 @@ const badgeSchema = z.object({
   disclose: discloseSchema,
   state: z.enum(['draft', 'published', 'archived']),
   hasImage: z.boolean(),
+  /** The design saved in the designer (the picture is drawn from it); null: an upload or the generated default. */
+  design: designSchema.nullable(),
   imageUrl: z.string(),
   estimatedMinutes: z.number().int(),
   latestVersion: z.object({ id: z.uuid(), number: z.number().int(), publishedAt: z.string() }).nullable(),
@@ -118,6 +121,7 @@ export const badgeReply = {
       disclose: { results: badge.discloseResults, evidence: badge.discloseEvidence },
       state: badge.state,
       hasImage: badge.imageKey !== null,
+      design: badge.design,
       // The draft's picture (members only); the version stamp makes a new upload show at once.
       imageUrl: `/api/v1/orgs/${badge.orgId}/badges/${badge.id}/image?v=${badge.updatedAt.getTime()}`,
       estimatedMinutes: view.estimatedMinutes,

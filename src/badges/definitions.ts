@@ -53,7 +53,7 @@ export interface BadgeView {
   courseSkills: Skill[];
 }
 
-function authorize(actor: Author, orgId: string, write: boolean): void {
+export function authorize(actor: Author, orgId: string, write: boolean): void {
   if (actor === 'system') return;
   if (!write) {
     requireMembership(actor, orgId, 'any-member');
@@ -321,6 +321,7 @@ export async function publishBadge(
       imageKey: draft.imageKey,
       imageType: draft.imageType,
       colors: draft.colors ? json(draft.colors) : null,
+      design: draft.design ? json(draft.design) : null,
       skills: json(draft.skills),
       level: draft.level,
       validityDays: draft.validityDays,

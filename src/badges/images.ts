@@ -1,6 +1,6 @@
 // Badge pictures: an uploaded PNG or SVG (recognised by content, at most 1 MB; an SVG that could run
 // script or fetch anything is refused), kept in the file storage under random names that never change
-// (published versions keep pointing at theirs), or a clean default drawn from the name and colours.
+// (published versions keep pointing at theirs), or a designed default generated from the name (and colours).
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.ts';
 import { InvalidError } from '../errors.ts';
@@ -162,7 +162,7 @@ export async function mayChangeBadgeImage(
   await authoredBadge(deps, actor, orgId, badgeId, true);
 }
 
-async function forgetImage(deps: Deps, imageKey: string | null): Promise<void> {
+export async function forgetImage(deps: Deps, imageKey: string | null): Promise<void> {
   // Published versions keep their picture: only a key nothing points at any more is removed.
   if (imageKey && !(await isImageKeyInUse(deps.db, imageKey))) await deps.storage.delete(imageKey);
 }
@@ -178,7 +178,12 @@ export async function uploadBadgeImage(
   const type = checkBadgeImage(bytes);
   const key = `badge-images/${orgId}/${randomUUID()}.${type}`;
   await deps.storage.put(key, bytes, CONTENT_TYPES[type]);
-  await updateBadge(deps.db, badgeId, { imageKey: key, imageType: type, updatedAt: deps.now() });
+  await updateBadge(deps.db, badgeId, {
+    imageKey: key,
+    imageType: type,
+    design: null,
+    updatedAt: deps.now(),
+  });
   await forgetImage(deps, badge.imageKey);
   return getBadge(deps, actor, orgId, badgeId);
 }
@@ -190,14 +195,22 @@ export async function removeBadgeImage(
   badgeId: string,
 ): Promise<BadgeView> {
   const badge = await authoredBadge(deps, actor, orgId, badgeId, true);
-  await updateBadge(deps.db, badgeId, { imageKey: null, imageType: null, updatedAt: deps.now() });
+  await updateBadge(deps.db, badgeId, {
+    imageKey: null,
+    imageType: null,
+    design: null,
+    updatedAt: deps.now(),
+  });
   await forgetImage(deps, badge.imageKey);
   return getBadge(deps, actor, orgId, badgeId);
 }
 
-type ImageSource = Pick<BadgeVersionRow | BadgeRow, 'orgId' | 'name' | 'imageKey' | 'imageType' | 'colors'>;
+type ImageSource = Pick<
+  BadgeVersionRow | BadgeRow,
+  'orgId' | 'name' | 'imageKey' | 'imageType' | 'colors' | 'level' | 'skills'
+>;
 
-/** The picture of a published version (or of a draft): the uploaded one, else the default. */
+/** The picture of a published version (or of a draft): the uploaded or designed one, else the generated default. */
 export async function badgeImage(deps: Deps, version: ImageSource): Promise<BadgeImage> {
   if (version.imageKey && version.imageType) {
     const stored = await deps.storage.get(version.imageKey);
@@ -205,7 +218,12 @@ export async function badgeImage(deps: Deps, version: ImageSource): Promise<Badg
     deps.log.warn({ imageKey: version.imageKey }, 'badge image missing from storage; drawing the default');
   }
   const issuer = await organizationById(deps.db, version.orgId);
-  const svg = defaultBadgeSvg(version.name, { colors: version.colors, issuerName: issuer?.name });
+  const svg = defaultBadgeSvg(version.name, {
+    colors: version.colors,
+    issuerName: issuer?.name,
+    level: version.level,
+    keywords: version.skills.map((skill) => skill.name),
+  });
   return { bytes: Buffer.from(svg), contentType: 'image/svg+xml' };
 }
 

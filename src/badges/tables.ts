@@ -1,5 +1,6 @@
 // Table types of the badges context: definitions and versions, awards, claims, reminders, bulk runs.
 import type { ColumnType, Generated } from 'kysely';
+import type { BadgeDesign } from '../issuing/index.ts';
 import type { BadgeColors, Requirements, Skill } from './model.ts';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -21,6 +22,8 @@ export interface BadgesTable {
   imageType: 'png' | 'svg' | null;
   /** Colours of the generated default image; null: the issuer's defaults. */
   colors: NullableJson<BadgeColors>;
+  /** The design saved in the badge designer (its picture is the stored image); null: none saved. */
+  design: NullableJson<BadgeDesign>;
   skills: Json<Skill[]>;
   level: string | null;
   /** null: never expires. Default 1095 (3 years). */
@@ -49,6 +52,7 @@ export interface BadgeVersionsTable {
   imageKey: string | null;
   imageType: 'png' | 'svg' | null;
   colors: NullableJson<BadgeColors>;
+  design: NullableJson<BadgeDesign>;
   skills: Json<Skill[]>;
   level: string | null;
   validityDays: number | null;

@@ -1,4 +1,5 @@
-// Authoring (issuer members, /orgs/{orgId}/courses…) and the public catalog (/catalog/courses…). Mounted under /api/v1.
+// Authoring (issuer members, /orgs/{orgId}/courses…) and the public catalog (/catalog/courses…, and
+// /catalog/badges… from badge-page-routes.ts). Mounted under /api/v1.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,6 +17,7 @@ import {
   previewCourse,
   publishCourse,
 } from './authoring.ts';
+import { badgePageRoutes } from './badge-page-routes.ts';
 import { addLessonImage, MAX_IMAGE_BYTES, mayAddImage } from './images.ts';
 import { unitOutline } from './model.ts';
 import { publishedCourse, searchCatalog } from './queries.ts';
@@ -35,6 +37,8 @@ const present = (a: AuthoredCourse) => authoredCourse.present(a.course, a.latest
 export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   // Scoped to this plugin: only the lesson-image route reads multipart bodies. One file, no fields.
   await app.register(multipart, { limits: { files: 1, fields: 0, parts: 1, fileSize: MAX_IMAGE_BYTES } });
+  // A badge's public page and the learner's holdings (badge-page-routes.ts).
+  await app.register(badgePageRoutes, { deps });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['catalog'];
   const authored = { 200: authoredCourse.schema };

@@ -30,6 +30,10 @@ import * as m0027 from './migrations/0027_workforce_open_roles.ts';
 import * as m0028 from './migrations/0028_test_card_provider.ts';
 import * as m0029 from './migrations/0029_org_branding_invitations.ts';
 import * as m0031 from './migrations/0031_sponsorship_orders.ts';
+import * as m0032 from './migrations/0032_analytics_indexes.ts';
+import * as m0033 from './migrations/0033_profile_avatars.ts';
+import * as m0034 from './migrations/0034_badge_designs.ts';
+import * as m0035 from './migrations/0035_issuer_key_revocation.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -59,8 +63,12 @@ const migrations: Record<string, Migration> = {
   '0029_org_branding_invitations': m0029,
   '0026_workforce_recognition': m0026,
   '0031_sponsorship_orders': m0031,
+  '0032_analytics_indexes': m0032,
   '0027_workforce_open_roles': m0027,
   '0028_test_card_provider': m0028,
+  '0033_profile_avatars': m0033,
+  '0034_badge_designs': m0034,
+  '0035_issuer_key_revocation': m0035,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -28,6 +28,7 @@ import { issuingPublicRoutes, issuingRoutes, ob2HostedRoutes } from '../issuing/
 import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
 import { orgBrandingRoutes, orgInvitationRoutes, orgLogoPublicRoutes, orgRoutes } from '../orgs/index.ts';
+import { figuresRoutes } from '../reports/index.ts';
 import { showcasePublicRoutes, showcaseRoutes } from '../showcase/index.ts';
 import { skillPublicRoutes, skillRoutes } from '../skills/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
@@ -79,6 +80,7 @@ const api: Plugin[] = [
   teamRoutes,
   openRoleRoutes,
   analyticsRoutes,
+  figuresRoutes,
   seatRoutes,
   endorsementRoutes,
   digestRoutes,

@@ -104,6 +104,41 @@ describe('the web app', () => {
     }
   });
 
+  it('paints with one language: the entry holds no catalog, English (the default) is preloaded beside it, Spanish is not', async () => {
+    const index = readFileSync(`${webDistDir}/index.html`, 'utf8');
+    const loaded = [...index.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    const englishPreload = loaded.filter((path) => /\/catalog-en-[\w-]+\.js$/.test(path));
+    expect(englishPreload).toHaveLength(1);
+    const code = (paths: string[]) =>
+      paths.map((path) => readFileSync(`${webDistDir}/${path}`, 'utf8')).join('\n');
+    // Strings only a catalog holds: the English chunk is fetched in parallel, never bundled into the entry,
+    // and nothing index.html loads holds Spanish.
+    const scripts = loaded.filter((path) => !englishPreload.includes(path));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(code(scripts)).not.toContain('Course catalog');
+    expect(code(loaded)).not.toContain('Catálogo de cursos');
+    expect(code(englishPreload)).toContain('Course catalog');
+    // Both catalogs once made the entry 658 kB; without them (and with every page but two lazy) it is far under.
+    const bytes = (paths: string[]) =>
+      paths.reduce((sum, path) => sum + readFileSync(`${webDistDir}/${path}`).length, 0);
+    expect(bytes(scripts)).toBeLessThan(560_000);
+    const assets = readdirSync(`${webDistDir}/assets`);
+    for (const [language, text] of [
+      ['en', 'Course catalog'],
+      ['es', 'Catálogo de cursos'],
+    ] as const) {
+      const chunk = assets.find((name) => new RegExp(`^catalog-${language}-[\\w-]+\\.js$`).test(name));
+      expect(chunk, language).toBeDefined();
+      const response = await testApp.app.inject({
+        url: `/assets/${chunk}`,
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(response.rawPayload).toString('utf8')).toContain(text);
+    }
+  });
+
   it('leaves the API routes to the API', async () => {
     const response = await testApp.app.inject({ url: '/health', headers: html });
     expect(response.json()).toEqual({ status: 'ok' });

@@ -1,56 +1,54 @@
-// Badge pictures: a clean default drawn from the badge name (until badges bring their own image),
+// Badge pictures: a designed default generated from the badge name (until badges bring their own image),
 // and baked downloads that carry the signed credential inside the PNG or SVG.
 import { Resvg } from '@resvg/resvg-js';
 import { bake } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
-import { escapeHtml } from '../html/index.ts';
 import type { Actor } from '../identity/actor.ts';
+import { generatedDesign, MAX_SUBTITLE_LENGTH } from './badge-design.ts';
+import { renderBadgeDesign } from './badge-design-render.ts';
 import { getCredential } from './queries.ts';
 
-/** Splits a name into at most three lines of about 18 characters for the round badge. */
-function lines(name: string): string[] {
-  const words = name.split(/\s+/).filter(Boolean);
-  const result: string[] = [];
-  for (const word of words) {
-    const last = result[result.length - 1];
-    if (last !== undefined && `${last} ${word}`.length <= 18) result[result.length - 1] = `${last} ${word}`;
-    else result.push(word.length > 18 ? `${word.slice(0, 17)}…` : word);
-  }
-  return result.length > 3 ? [...result.slice(0, 2), `${result[2]}…`] : result;
-}
-
 export interface DefaultBadgeLook {
-  /** #rrggbb: the outer ring, and a thin inner ring (and the issuer's name). Default: blue and white. */
+  /** #rrggbb: the issuer's two colours for the badge, in place of the generated palette. */
   colors?: { primary: string; secondary: string } | null;
-  /** Shown small along the bottom when it fits. */
+  /** Shown above the icon when there is no level. */
   issuerName?: string | null;
+  /** Shown above the icon (the badge's level, "Advanced"). */
+  level?: string | null;
+  /** Skill names: a word among them may choose the icon. */
+  keywords?: readonly string[];
 }
 
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-const colorOr = (value: string | undefined, fallback: string) =>
-  value !== undefined && HEX_COLOR.test(value) ? value : fallback;
-
+/** The picture of a badge whose issuer saved no design and uploaded nothing: a design generated from its name. */
 export function defaultBadgeSvg(name: string, look: DefaultBadgeLook = {}): string {
-  const text = lines(name);
-  const top = 128 - (text.length - 1) * 12;
-  const primary = colorOr(look.colors?.primary, '#1d4ed8');
-  const secondary = colorOr(look.colors?.secondary, '#ffffff');
-  const tspans = text
-    .map((line, i) => `<tspan x="128" y="${top + i * 24}">${escapeHtml(line)}</tspan>`)
-    .join('');
   const issuer = look.issuerName?.trim() ?? '';
-  // Along the bottom of the outer ring, on an arc, when it fits in about a third of the circle.
-  const issuerText =
-    issuer.length > 0 && issuer.length <= 30
-      ? `\n<path id="issuer-arc" d="M 12 128 A 116 116 0 0 0 244 128" fill="none"/><text font-family="DejaVu Sans, Arial, sans-serif" font-size="11" fill="${secondary}"><textPath href="#issuer-arc" startOffset="50%" text-anchor="middle">${escapeHtml(issuer)}</textPath></text>`
-      : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" aria-label="${escapeHtml(name)}">
-<circle cx="128" cy="128" r="124" fill="${primary}"/><circle cx="128" cy="128" r="104" fill="${secondary}"/><circle cx="128" cy="128" r="96" fill="#ffffff"/>
-<text font-family="DejaVu Sans, Arial, sans-serif" font-size="18" font-weight="600" text-anchor="middle" fill="#0f172a">${tspans}</text>${issuerText}</svg>`;
+  const subtitle = look.level?.trim() || (issuer.length <= MAX_SUBTITLE_LENGTH ? issuer : '') || null;
+  const design = generatedDesign({
+    name,
+    keywords: look.keywords ?? [],
+    colors: look.colors ?? null,
+    subtitle,
+  });
+  return renderBadgeDesign({ design, name });
 }
 
 export function svgToPng(svg: string): Buffer {
   return Buffer.from(new Resvg(svg, { fitTo: { mode: 'width', value: 512 } }).render().asPng());
+}
+
+/**
+ * An issuer's logo (PNG, JPEG or SVG) made ready to embed in a badge picture: drawn into an 80×80 PNG, so
+ * the picture stands alone, stays small, and never carries an SVG document inside it.
+ */
+export function logoForBadge(bytes: Buffer, type: 'png' | 'jpeg' | 'svg'): string | null {
+  const media = type === 'svg' ? 'image/svg+xml' : `image/${type}`;
+  const frame = `<svg xmlns="http://www.w3.org/2000/svg" width="80" height="80" viewBox="0 0 80 80"><image width="80" height="80" preserveAspectRatio="xMidYMid meet" href="data:${media};base64,${bytes.toString('base64')}"/></svg>`;
+  try {
+    const png = new Resvg(frame, { fitTo: { mode: 'width', value: 80 } }).render().asPng();
+    return `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  } catch {
+    return null;
+  }
 }
 
 /** The credential baked into its badge picture, as JSON (Data Integrity) or as the VC-JWT. */

@@ -1,5 +1,6 @@
 // Issuers' identities: did:web on this server (or the did:key of the current key), Ed25519 signing keys
-// encrypted at rest, rotation.
+// encrypted at rest, rotation (revocation of a compromised key: key-revocation.ts).
+import { createHash } from 'node:crypto';
 import {
   buildDidWebDocument,
   type DidDocument,
@@ -45,13 +46,21 @@ export interface SigningIdentity {
   keyId: string;
 }
 
+export type IssuerKeyState = 'active' | 'retired' | 'revoked';
+
 export interface IssuerKeyView {
   keyNumber: number;
   verificationMethod: string;
   publicKeyMultibase: string;
+  /** SHA-256 of the public key's multibase form, first 16 bytes in hex pairs: easy to compare aloud. */
+  fingerprint: string;
   createdAt: Date;
   retiredAt: Date | null;
   active: boolean;
+  state: IssuerKeyState;
+  revokedAt: Date | null;
+  compromisedSince: Date | null;
+  revokedReason: string | null;
 }
 
 /** `did:web:<host>:issuers:<slug>`, its document served at /issuers/<slug>/did.json. */
@@ -61,10 +70,11 @@ export function issuerDid(deps: Deps, slug: string): string {
 
 export const verificationMethodOf = (did: string, keyNumber: number) => `${did}#key-${keyNumber}`;
 
-function newEncryptedKey(deps: Deps, orgId: string) {
+export function newEncryptedKey(deps: Deps, orgId: string) {
   const keyPair = Ed25519KeyPair.generate();
   return {
     orgId,
+    createdAt: deps.now(),
     publicKeyMultibase: keyPair.publicKeyMultibase,
     secretKeyEncrypted: encryptSecretKey(deps.secrets.keyEncryptionKey, keyPair.secretKeyMultibase),
   };
@@ -175,14 +185,23 @@ export async function setDidMethod(
   await saveIssuerDidMethod(deps.db, orgId, didMethod, deps.now());
 }
 
-function presentKey(did: string, row: IssuerKeyRow): IssuerKeyView {
+const fingerprintOf = (publicKeyMultibase: string) =>
+  (createHash('sha256').update(publicKeyMultibase).digest('hex').slice(0, 32).match(/../g) ?? []).join(':');
+
+export function presentKey(did: string, row: IssuerKeyRow): IssuerKeyView {
+  const active = row.retiredAt === null && row.revokedAt === null;
   return {
     keyNumber: row.keyNumber,
     verificationMethod: verificationMethodOf(did, row.keyNumber),
     publicKeyMultibase: row.publicKeyMultibase,
+    fingerprint: fingerprintOf(row.publicKeyMultibase),
     createdAt: row.createdAt,
     retiredAt: row.retiredAt,
-    active: row.retiredAt === null,
+    active,
+    state: row.revokedAt ? 'revoked' : active ? 'active' : 'retired',
+    revokedAt: row.revokedAt,
+    compromisedSince: row.compromisedSince,
+    revokedReason: row.revokedReason,
   };
 }
 
@@ -241,8 +260,34 @@ async function loadDidDocument(deps: Deps, slug: string): Promise<DidDocument | 
   // An employer has a DID once it signed an endorsement (its first key is made then).
   if (keys.length === 0 && org.kind === 'employer') return undefined;
   if (keys.length === 0) keys = [await activeKeyOf(deps, deps.db, org.id)];
-  return buildDidWebDocument(
-    issuerDid(deps, slug),
+  const did = issuerDid(deps, slug);
+  const document = buildDidWebDocument(
+    did,
     keys.map((key) => ({ publicKeyMultibase: key.publicKeyMultibase, fragment: `key-${key.keyNumber}` })),
   );
+  return withRevokedKeys(document, did, keys);
+}
+
+/**
+ * A revoked key stays listed (so a verifier can say why a signature fails) with `revoked`, the time from which
+ * it is treated as compromised (CID 1.0), and leaves assertionMethod and authentication: it vouches for nothing.
+ */
+function withRevokedKeys(document: DidDocument, did: string, keys: IssuerKeyRow[]): DidDocument {
+  const revoked = new Map(
+    keys
+      .filter((key) => key.revokedAt)
+      .map((key) => [verificationMethodOf(did, key.keyNumber), key.compromisedSince ?? key.createdAt]),
+  );
+  if (revoked.size === 0) return document;
+  const authorized = (ids: DidDocument['assertionMethod']) =>
+    ids?.filter((entry) => typeof entry !== 'string' || !revoked.has(entry));
+  return {
+    ...document,
+    verificationMethod: document.verificationMethod?.map((method) => {
+      const since = revoked.get(method.id);
+      return since ? { ...method, revoked: since.toISOString() } : method;
+    }),
+    assertionMethod: authorized(document.assertionMethod),
+    authentication: authorized(document.authentication),
+  };
 }

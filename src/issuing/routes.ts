@@ -7,12 +7,15 @@ import { bakedCredentialImage } from './badge-image.ts';
 import { changeCredentialState } from './credential-state.ts';
 import { issueForActor } from './issue.ts';
 import { listKeys, rotateKey, setDidMethod } from './issuer-keys.ts';
+import { revokeKey } from './key-revocation.ts';
 import { getCredential, listCredentials } from './queries.ts';
 import {
   issueBody,
   issuedCredential,
   issuedCredentialSummary,
   issuerKey,
+  keyRevocationBody,
+  keyRevocationReply,
   stateChangeBody,
 } from './schema.ts';
 
@@ -79,6 +82,35 @@ export async function issuingRoutes(app: FastifyInstance, { deps }: { deps: Deps
     },
     async (request, reply) =>
       reply.code(201).send(issuerKey.present(await rotateKey(deps, request.actor, request.params.orgId))),
+  );
+
+  r.post(
+    '/orgs/:orgId/issuer/keys/:keyNumber/revoke',
+    {
+      config: { scope: 'orgs:write' },
+      schema: {
+        tags,
+        summary:
+          'Revoke a compromised key (owners): it stops signing (a new key takes over if it was active), leaves ' +
+          "the DID document's assertionMethod, and what it signed since compromisedSince no longer verifies",
+        params: orgParams.extend({ keyNumber: z.coerce.number().int().min(1).max(1_000_000) }),
+        body: keyRevocationBody,
+        response: { 200: keyRevocationReply },
+      },
+    },
+    async (request) => {
+      const { orgId, keyNumber } = request.params;
+      const { reason, compromisedSince } = request.body;
+      const result = await revokeKey(deps, request.actor, orgId, keyNumber, {
+        reason,
+        compromisedSince: compromisedSince ? new Date(compromisedSince) : undefined,
+      });
+      return {
+        revoked: issuerKey.present(result.revoked),
+        replacement: result.replacement ? issuerKey.present(result.replacement) : null,
+        affectedCredentials: result.affectedCredentials,
+      };
+    },
   );
 
   r.post(

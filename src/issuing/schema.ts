@@ -99,9 +99,14 @@ const keySchema = z.object({
   keyNumber: z.number().int(),
   verificationMethod: z.string(),
   publicKeyMultibase: z.string(),
+  fingerprint: z.string(),
   createdAt: z.string(),
   retiredAt: z.string().nullable(),
   active: z.boolean(),
+  state: z.enum(['active', 'retired', 'revoked']),
+  revokedAt: z.string().nullable(),
+  compromisedSince: z.string().nullable(),
+  revokedReason: z.string().nullable(),
 });
 
 export const issuerKey = {
@@ -110,8 +115,25 @@ export const issuerKey = {
     keyNumber: key.keyNumber,
     verificationMethod: key.verificationMethod,
     publicKeyMultibase: key.publicKeyMultibase,
+    fingerprint: key.fingerprint,
     createdAt: key.createdAt.toISOString(),
     retiredAt: key.retiredAt?.toISOString() ?? null,
     active: key.active,
+    state: key.state,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+    compromisedSince: key.compromisedSince?.toISOString() ?? null,
+    revokedReason: key.revokedReason,
   }),
 };
+
+export const keyRevocationBody = z.strictObject({
+  reason: z.string().trim().min(1).max(1000),
+  /** Defaults to the key's creation: nothing it signed is trusted. */
+  compromisedSince: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const keyRevocationReply = z.object({
+  revoked: keySchema,
+  replacement: keySchema.nullable(),
+  affectedCredentials: z.number().int(),
+});

@@ -15,6 +15,12 @@ export interface IssuerKeysTable {
   createdAt: CreatedAt;
   /** Set when a newer key took over: the key no longer signs but stays in the DID document. */
   retiredAt: Date | null;
+  /** Set when the issuer revoked the key as compromised: it leaves the DID document's assertionMethod. */
+  revokedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** From when what the key signed is not trusted (at or before revokedAt). */
+  compromisedSince: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revokedReason: ColumnType<string | null, string | null | undefined, string | null>;
+  revokedBy: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type StatusPurpose = 'revocation' | 'suspension';

@@ -13,6 +13,8 @@ import { myCertificateFacts, myCompletions } from './completion.ts';
 import { enrol, myEnrolment, myLearning } from './enrolment.ts';
 import { editEvidence, reviewQueue, reviewSubmission, submitEvidence } from './evidence.ts';
 import { answerQuestion, openUnit } from './player.ts';
+import { reviewHistory } from './review-history.ts';
+import { reviewHistoryQuery, reviewHistoryReply } from './review-history-schema.ts';
 import {
   answerBody,
   completion,
@@ -259,6 +261,25 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
         queueItem.present,
       ),
     }),
+  );
+
+  r.get(
+    '/orgs/:orgId/reviews/history',
+    {
+      config: { scope: 'read' },
+      schema: {
+        tags,
+        summary:
+          "Reviews already decided, newest first: the caller's own (assessor=me), or everyone's in the organization (assessor=all: admins, owners)",
+        params: z.object({ orgId: z.uuid() }),
+        querystring: reviewHistoryQuery,
+        response: { 200: reviewHistoryReply.schema },
+      },
+    },
+    async (request) =>
+      reviewHistoryReply.present(
+        await reviewHistory(deps, request.actor, request.params.orgId, request.query),
+      ),
   );
 
   r.get(

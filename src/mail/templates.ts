@@ -1,6 +1,7 @@
 // Mail templates: every string from the i18n catalogs; HTML escaped; a plain-text part always.
 import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
+import { badgeHeroHtml } from './badge-hero.ts';
 import { type RecognitionTemplate, renderRecognitionMail } from './recognition-templates.ts';
 
 export interface RenderedMail {
@@ -37,7 +38,17 @@ export type MailTemplate =
       link: string;
       days: number;
     }
-  | { kind: 'badge-awarded'; name: string; issuerName: string; badgeName: string; link: string; days: number }
+  | {
+      kind: 'badge-awarded';
+      name: string;
+      issuerName: string;
+      badgeName: string;
+      link: string;
+      days: number;
+      /** Absolute URL of the achievement image, shown in the HTML part (with the issuer's logo, if any). */
+      badgeImageUrl?: string;
+      issuerLogoUrl?: string | null;
+    }
   | {
       /** An assessor accepted or returned the learner's evidence; the link opens the task in the player. */
       kind: 'evidence-reviewed';
@@ -223,6 +234,16 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         action: t('mail.badgeAwarded.action'),
         link: template.link,
         footer: t('mail.badgeAwarded.expires', { days: template.days, issuer: template.issuerName }),
+        ...(template.badgeImageUrl
+          ? {
+              heroHtml: badgeHeroHtml({
+                badgeName: template.badgeName,
+                imageUrl: template.badgeImageUrl,
+                issuerLogoUrl: template.issuerLogoUrl ?? null,
+                issuedBy: t('mail.badgeAwarded.issuedBy', { issuer: template.issuerName }),
+              }),
+            }
+          : {}),
       });
     case 'evidence-reviewed': {
       const vars = { course: template.courseTitle, task: template.taskTitle, feedback: template.feedback };
@@ -369,6 +390,8 @@ function actionMail(
     action: string;
     link: string;
     footer: string;
+    /** Trusted HTML (built with escaped values) between the greeting and the body, e.g. the badge's picture. */
+    heroHtml?: string;
   },
 ): RenderedMail {
   const greeting = name ? t('mail.greeting', { name }) : t('mail.greetingAnyone');
@@ -383,7 +406,7 @@ function actionMail(
     '\n',
   );
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">
-<p>${escapeHtml(greeting)}</p><p>${escapeHtml(parts.body)}</p>${listHtml}
+<p>${escapeHtml(greeting)}</p>${parts.heroHtml ?? ''}<p>${escapeHtml(parts.body)}</p>${listHtml}
 <p><a href="${escapeHtml(parts.link)}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(parts.action)}</a></p>
 <p style="color:#555">${escapeHtml(parts.footer)}</p><p>${escapeHtml(signature)}</p></body></html>`;
   return { subject: parts.subject, text, html };

@@ -2,6 +2,7 @@
 // learner (the same words for all three, so a private badge's existence is not given away). API clients
 // asking for the credential still get problem+json.
 import { escapeHtml } from '../html/index.ts';
+import { wayBackNav } from '../html/way-back.ts';
 import { translate } from '../i18n/index.ts';
 
 export function renderBadgeNotFoundPage(locale: string): string {
@@ -23,6 +24,7 @@ export function renderBadgeNotFoundPage(locale: string): string {
 <p>${t('earner.badgeNotFound.text')}</p>
 <p><a href="/verify">${t('earner.badgeNotFound.verify')}</a></p>
 </main>
+${wayBackNav((key) => translate(locale, key), ['home', 'catalog', 'verify'])}
 </body>
 </html>`;
 }

@@ -2,6 +2,7 @@
 // credential- or user-supplied text escaped. Link previews (Open Graph, Twitter) use a PNG rendering.
 import { renderMarkdown } from '../catalog/index.ts';
 import { escapeHtml } from '../html/index.ts';
+import { wayBackNav } from '../html/way-back.ts';
 import { translate } from '../i18n/index.ts';
 import { aboutDataPath, occupationPath, type RelatedJob, skillPath } from '../skills/index.ts';
 import { renderVerificationPanel, type VerificationReport } from '../verification/index.ts';
@@ -236,6 +237,7 @@ ${endorsements(view, locale)}
 ${evidence}
 ${renderVerificationPanel(locale, view.report, view.checkedAt)}
 </main>
+${wayBackNav((key) => translate(locale, key), ['home', 'catalog', 'verify'])}
 </body>
 </html>`;
 }

@@ -1,6 +1,7 @@
 // The verify page, rendered on the server: works without JavaScript, every string from the i18n
 // catalogs, every user-supplied or credential-supplied text escaped. Icons are paired with words.
 import { escapeHtml } from '../html/index.ts';
+import { WAY_BACK_CSS, wayBackNav } from '../html/way-back.ts';
 import { translate } from '../i18n/index.ts';
 import type { Claims, ReportCheck, ReportWarning, VerificationReport } from './report.ts';
 import { type Standing, standingOf, TONE, type Tone } from './standing.ts';
@@ -214,6 +215,7 @@ ${field('email', `<input type="email" id="email" name="email" autocomplete="emai
 <button type="submit">${t('verify.form.submit')}</button>
 </form>
 </main>
+${wayBackNav((key) => translate(locale, key), ['home', 'catalog'])}
 </body>
 </html>`;
 }
@@ -254,4 +256,4 @@ button:focus-visible,a:focus-visible,textarea:focus-visible,input:focus-visible{
 .claims dd{margin:0;overflow-wrap:anywhere}
 code{font-size:.85rem;overflow-wrap:anywhere}
 @media (max-width:30rem){.claims{grid-template-columns:1fr}.claims dd{margin-bottom:.5rem}}
-`;
+${WAY_BACK_CSS}`;

@@ -34,6 +34,7 @@ import {
   verdictOf,
 } from './report.ts';
 import { ownBadgePage } from './resolvers.ts';
+import { withRevokedKeyCheck } from './revoked-key.ts';
 import { verifyPresentedCredential } from './service.ts';
 import { readBakedFile } from './verification-work.ts';
 
@@ -119,9 +120,11 @@ async function examineOb3(deps: Deps, credential: Json | string): Promise<Examin
   // Remote or unknown contexts are never fetched: such a document is refused, not half-checked.
   if (contexts?.status === 'failed') throw new NotABadgeError('VERIFY_CONTEXT_REFUSED', contexts.message);
   const examined = result.credential;
+  const checks = result.checks.map(({ code, status, message }) => ({ code, status, message }));
+  const id = typeof examined.id === 'string' ? examined.id : undefined;
   return {
     format: typeof credential === 'string' ? 'ob3-jwt' : 'ob3-json',
-    checks: result.checks.map(({ code, status, message }) => ({ code, status, message })),
+    checks: await withRevokedKeyCheck(deps, credential, id, checks),
     warnings: result.warnings,
     claims: ob3Claims(examined),
     emailMatch: (email) => ob3EmailMatch(examined, email),

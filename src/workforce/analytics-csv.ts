@@ -4,19 +4,25 @@ import { csvRow } from '../csv/index.ts';
 import type { GapHeatMap } from './analytics-gap.ts';
 import type { FigureTable } from './analytics-schemas.ts';
 import type { EmployerAnalytics } from './analytics-service.ts';
+import type { PersonCount } from './analytics-store.ts';
 
 type Cell = string | number | null;
 
 const file = (header: string[], rows: Cell[][]): string =>
   [header, ...rows].map((row) => csvRow(row)).join('');
 
-export function figuresCsv(figures: EmployerAnalytics, table: FigureTable): string {
+/** Every person in scope with their badges, most first (the whole ranking, not the figures' top). */
+export const peopleCsv = (people: PersonCount[]): string =>
+  file(
+    ['employee_id', 'name', 'badges'],
+    people.map((p) => [p.employeeId, p.name, p.count]),
+  );
+
+export function figuresCsv(
+  figures: EmployerAnalytics,
+  table: Exclude<FigureTable, 'badgesPerEmployee'>,
+): string {
   switch (table) {
-    case 'badgesPerEmployee':
-      return file(
-        ['employee_id', 'name', 'badges'],
-        figures.badges.perEmployee.map((p) => [p.employeeId, p.name, p.count]),
-      );
     case 'badgesOverTime':
       return file(
         ['period', 'badges'],

@@ -10,6 +10,10 @@ export const MAX_PERIOD_YEARS = 5;
 export const EXPIRING_SOON_DAYS = 90;
 /** How many skills the "top skills" list holds at most. */
 export const TOP_SKILLS = 20;
+/** How many people the figures rank by badges (the rest: the paged ranking or the CSV download). */
+export const TOP_PEOPLE = 50;
+/** The paged ranking of people by badges: the page size by default and at most. */
+export const PEOPLE_PAGE = { default: 100, max: 1000 } as const;
 
 export interface Period {
   /** First day, YYYY-MM-DD (UTC). */

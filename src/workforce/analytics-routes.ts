@@ -1,12 +1,13 @@
 // Employer analytics over HTTP (mounted under /api/v1):
 //   GET /orgs/{orgId}/analytics        figures over a period (JSON; a JSON or CSV download)
+//   GET /orgs/{orgId}/analytics/people the people ranked by badges over a period, one page at a time
 //   GET /orgs/{orgId}/analytics/gap    the skill-gap heat map (JSON; a JSON or CSV download)
 // Roles are checked by the services (owner, admin, manager of an employer); a token needs the scope `read`.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.ts';
 import { InvalidError } from '../errors.ts';
-import { downloadName, figuresCsv, heatmapCsv } from './analytics-csv.ts';
+import { downloadName, figuresCsv, heatmapCsv, peopleCsv } from './analytics-csv.ts';
 import { gapHeatMap } from './analytics-gap.ts';
 import {
   analyticsQuery,
@@ -14,10 +15,12 @@ import {
   FIGURE_TABLES,
   gapQuery,
   gapReply,
+  peopleQuery,
+  peopleReply,
   presentAnalytics,
   presentGap,
 } from './analytics-schemas.ts';
-import { employerAnalytics } from './analytics-service.ts';
+import { badgesPerPerson, employerAnalytics } from './analytics-service.ts';
 import { orgParams } from './role-schemas.ts';
 
 /** format=csv needs a table; named here so the 400 points at the parameter. */
@@ -63,9 +66,19 @@ export async function analyticsRoutes(app: FastifyInstance, { deps }: { deps: De
     async (request, reply) => {
       const { format, table, ...query } = request.query;
       requireTable(format, table, FIGURE_TABLES);
+      if (format === 'csv' && table === 'badgesPerEmployee') {
+        // Everybody, not the figures' top: the one table whose length grows with the organization.
+        const ranking = await badgesPerPerson(deps, request.actor, request.params.orgId, query, {
+          limit: null,
+          offset: 0,
+        });
+        const { from, to } = ranking.period;
+        const name = downloadName('analytics', table, from, 'to', to);
+        return download(reply, 'text/csv; charset=utf-8', `${name}.csv`).send(peopleCsv(ranking.people));
+      }
       const figures = await employerAnalytics(deps, request.actor, request.params.orgId, query);
       const { from, to } = figures.period;
-      if (format === 'csv' && table) {
+      if (format === 'csv' && table && table !== 'badgesPerEmployee') {
         const name = downloadName('analytics', table, from, 'to', to);
         return download(reply, 'text/csv; charset=utf-8', `${name}.csv`).send(figuresCsv(figures, table));
       }
@@ -76,6 +89,40 @@ export async function analyticsRoutes(app: FastifyInstance, { deps }: { deps: De
           `${downloadName('analytics', from, 'to', to)}.json`,
         );
       return presentAnalytics(figures);
+    },
+  );
+
+  r.get(
+    '/orgs/:orgId/analytics/people',
+    {
+      config: { scope: 'read' },
+      schema: {
+        tags,
+        summary: 'The people ranked by the badges they share from a period, one page at a time',
+        description:
+          'The whole ranking behind the figures’ `badges.perEmployee` (which holds only its top): every active ' +
+          'person in scope, most badges issued in the period first, then by name, zeros included; `total` ' +
+          'people in all. Same period, team and sharing rules as the figures; `limit` (at most 1,000) and ' +
+          '`offset` page through it. The CSV download of the figures (`table=badgesPerEmployee`) gives everybody.',
+        params: orgParams,
+        querystring: peopleQuery,
+        response: { 200: peopleReply },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...query } = request.query;
+      const ranking = await badgesPerPerson(deps, request.actor, request.params.orgId, query, {
+        limit,
+        offset,
+      });
+      return {
+        period: ranking.period,
+        team: ranking.team,
+        total: ranking.total,
+        limit,
+        offset,
+        people: ranking.people,
+      };
     },
   );
 

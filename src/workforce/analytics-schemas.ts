@@ -2,7 +2,7 @@
 // that fill them. The web app's pages are built on exactly these shapes.
 import { z } from 'zod';
 import type { GapHeatMap } from './analytics-gap.ts';
-import { INTERVALS } from './analytics-model.ts';
+import { INTERVALS, PEOPLE_PAGE, TOP_PEOPLE } from './analytics-model.ts';
 import type { EmployerAnalytics } from './analytics-service.ts';
 
 export const FIGURE_TABLES = [
@@ -40,8 +40,23 @@ export const gapQuery = z.strictObject({
   table: z.enum(GAP_TABLES).optional().describe('With format=csv: `heatmap` (one row per person)'),
 });
 
+export const peopleQuery = z.strictObject({
+  from: analyticsQuery.shape.from,
+  to: analyticsQuery.shape.to,
+  teamId: analyticsQuery.shape.teamId,
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PEOPLE_PAGE.max)
+    .default(PEOPLE_PAGE.default)
+    .describe(`How many people (1–${PEOPLE_PAGE.max}, default ${PEOPLE_PAGE.default})`),
+  offset: z.coerce.number().int().min(0).default(0).describe('How many people of the ranking to skip'),
+});
+
 const framework = z.enum(['onet', 'esco']);
 const person = { employeeId: z.uuid(), name: z.string() };
+const personCount = z.object({ ...person, count: z.number().int() });
 
 export const analyticsReply = z
   .object({
@@ -52,8 +67,14 @@ export const analyticsReply = z
     badges: z.object({
       total: z.number().int().describe('Shared badges issued in the period'),
       perEmployee: z
-        .array(z.object({ ...person, count: z.number().int() }))
-        .describe('Every person in scope, most badges first (zeros included)'),
+        .array(personCount)
+        .describe(
+          `The ${TOP_PEOPLE} people with most badges in the period, then by name (zeros included); the whole ` +
+            'ranking: GET …/analytics/people (paged) or format=csv&table=badgesPerEmployee',
+        ),
+      distribution: z
+        .array(z.object({ badges: z.number().int(), people: z.number().int() }))
+        .describe('How many people have each number of badges in the period (zeros included), fewest first'),
       overTime: z.array(z.object({ period: z.string(), count: z.number().int() })),
     }),
     skills: z.object({
@@ -98,6 +119,10 @@ export const analyticsReply = z
             { employeeId: '7a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'Maria Lopez', count: 3 },
             { employeeId: '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4e', name: 'Ken Ito', count: 0 },
           ],
+          distribution: [
+            { badges: 0, people: 1 },
+            { badges: 3, people: 1 },
+          ],
           overTime: [
             { period: '2026-01', count: 1 },
             { period: '2026-02', count: 0 },
@@ -137,6 +162,31 @@ export const analyticsReply = z
           ],
           expired: 0,
         },
+      },
+    ],
+  });
+
+export const peopleReply = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string(), interval: z.enum(INTERVALS) }),
+    team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    total: z.number().int().describe('Active people in scope: the length of the whole ranking'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    people: z.array(personCount).describe('This page of the ranking: most badges first, then by name'),
+  })
+  .meta({
+    examples: [
+      {
+        period: { from: '2026-01-01', to: '2026-03-31', interval: 'month' },
+        team: null,
+        total: 2,
+        limit: 100,
+        offset: 0,
+        people: [
+          { employeeId: '7a1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', name: 'Maria Lopez', count: 3 },
+          { employeeId: '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4e', name: 'Ken Ito', count: 0 },
+        ],
       },
     ],
   });

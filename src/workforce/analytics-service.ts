@@ -19,16 +19,17 @@ import {
   rate,
   resolvePeriod,
   round1,
+  TOP_PEOPLE,
   TOP_SKILLS,
 } from './analytics-model.ts';
-import { type Scope, sharedImportsOf } from './analytics-sharing.ts';
+import { type Scope, type SharedImport, sharedImportsOf } from './analytics-sharing.ts';
 import {
-  awardCounts,
-  awardsPerBucket,
-  conceptsFirstSeen,
-  expiringAwards,
-  peopleInScope,
+  type ConceptFirstSeen,
+  type ImportCount,
+  type PersonCount,
+  peopleRanking,
   seatEnrolments,
+  sharedFigures,
 } from './analytics-store.ts';
 import { requireWorkforce } from './role-service.ts';
 import { findTeam } from './team-store.ts';
@@ -47,7 +48,10 @@ export interface EmployerAnalytics {
   sharingPeople: number;
   badges: {
     total: number;
-    perEmployee: Array<{ employeeId: string; name: string; count: number }>;
+    /** The TOP_PEOPLE people with most badges (the whole ranking: badgesPerPerson). */
+    perEmployee: PersonCount[];
+    /** How many people have each number of badges (zeros included), fewest first. */
+    distribution: Array<{ badges: number; people: number }>;
     overTime: Array<{ period: string; count: number }>;
   };
   skills: {
@@ -86,6 +90,53 @@ const inside = (date: Date | null, start: Date, end: Date): date is Date =>
 
 const bucketOfDay = (day: string, interval: Interval) => bucketLabel(parseDay(day)!, interval);
 
+/** The period asked for, after the access check and the scope (a bad period: 400 naming the parameter). */
+async function periodAndScope(deps: Deps, actor: Actor | null, orgId: string, query: AnalyticsQuery) {
+  const { period, problems } = resolvePeriod(query, deps.now());
+  const { scope, team } = await analyticsScope(deps, actor, orgId, query.teamId);
+  if (problems.length > 0)
+    throw new InvalidError(
+      'The period is not valid.',
+      problems.map((p) => ({ ...p, path: `querystring.${p.path}` })),
+    );
+  return { period, scope, team, ...bounds(period) };
+}
+
+/** Per person, the shared imports issued in [start, end) (imports are few; their dates parsed here). */
+const importCounts = (imports: SharedImport[], start: Date, end: Date): ImportCount[] => {
+  const counts = new Map<string, number>();
+  for (const i of imports)
+    counts.set(i.employeeId, (counts.get(i.employeeId) ?? 0) + (inside(i.issuedAt, start, end) ? 1 : 0));
+  return [...counts].map(([employeeId, inPeriod]) => ({ employeeId, inPeriod }));
+};
+
+/**
+ * The people in scope ranked by the shared badges issued in the period (most first, zeros included), one
+ * page at a time (`limit` null: everybody, for the CSV download), with how many people there are.
+ */
+export async function badgesPerPerson(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  query: AnalyticsQuery,
+  page: { limit: number | null; offset: number },
+): Promise<{
+  period: Period;
+  team: { id: string; name: string } | null;
+  total: number;
+  people: PersonCount[];
+}> {
+  const { period, scope, team, start, end } = await periodAndScope(deps, actor, orgId, query);
+  const imports = await sharedImportsOf(deps.db, scope);
+  const ranking = await peopleRanking(
+    deps.db,
+    scope,
+    { start, end, imports: importCounts(imports, start, end) },
+    page,
+  );
+  return { period, team, ...ranking };
+}
+
 export async function employerAnalytics(
   deps: Deps,
   actor: Actor | null,
@@ -93,44 +144,42 @@ export async function employerAnalytics(
   query: AnalyticsQuery,
 ): Promise<EmployerAnalytics> {
   const now = deps.now();
-  const { period, problems } = resolvePeriod(query, now);
-  const { scope, team } = await analyticsScope(deps, actor, orgId, query.teamId);
-  if (problems.length > 0)
-    throw new InvalidError(
-      'The period is not valid.',
-      problems.map((p) => ({ ...p, path: `querystring.${p.path}` })),
-    );
-  const { start, end } = bounds(period);
+  const { period, scope, team, start, end } = await periodAndScope(deps, actor, orgId, query);
   const soon = new Date(now.getTime() + EXPIRING_SOON_DAYS * 86_400_000);
   const db = deps.db;
-  const [people, counts, buckets, concepts, expiring, imports, enrolments] = await Promise.all([
-    peopleInScope(db, scope),
-    awardCounts(db, scope, start, end, now),
-    awardsPerBucket(db, scope, start, end, period.interval),
-    conceptsFirstSeen(db, scope, start, end, period.interval),
-    expiringAwards(db, scope, now, soon),
-    sharedImportsOf(db, scope),
+  // Two statements at once: what is shared (after the imports, few, whose dates JavaScript reads) and the
+  // sponsored learning.
+  const [{ imports, figures }, enrolments] = await Promise.all([
+    sharedImportsOf(db, scope).then(async (imports) => ({
+      imports,
+      figures: await sharedFigures(db, scope, {
+        start,
+        end,
+        now,
+        soon,
+        interval: period.interval,
+        imports: importCounts(imports, start, end),
+        top: TOP_PEOPLE,
+      }),
+    })),
     seatEnrolments(db, scope, start, end),
   ]);
 
-  // Badges: awards counted by the database, imported badges (few, free-text dates) added here.
-  const perPerson = new Map(counts.map((c) => [c.employeeId, { ...c }]));
+  // Badges over time: awards bucketed by the database, imported badges added here.
   const perBucket = new Map<string, number>();
-  for (const b of buckets) {
+  for (const b of figures.buckets) {
     const label = bucketOfDay(b.bucket, period.interval);
     perBucket.set(label, (perBucket.get(label) ?? 0) + b.count);
   }
   const expiringImports: EmployerAnalytics['renewals']['expiringSoon'] = [];
-  const names = new Map(people.map((p) => [p.employeeId, p.name]));
+  const names = await namesOf(deps, imports);
+  let expiredImports = 0;
   for (const i of imports) {
-    const c = perPerson.get(i.employeeId) ?? { employeeId: i.employeeId, inPeriod: 0, shared: 0, expired: 0 };
-    c.shared += 1;
     if (inside(i.issuedAt, start, end)) {
-      c.inPeriod += 1;
       const label = bucketLabel(i.issuedAt, period.interval);
       perBucket.set(label, (perBucket.get(label) ?? 0) + 1);
     }
-    if (i.validUntil && i.validUntil.getTime() <= now.getTime()) c.expired += 1;
+    if (i.validUntil && i.validUntil.getTime() <= now.getTime()) expiredImports += 1;
     if (i.validUntil && i.validUntil.getTime() > now.getTime() && i.validUntil.getTime() <= soon.getTime())
       expiringImports.push({
         employeeId: i.employeeId,
@@ -138,43 +187,47 @@ export async function employerAnalytics(
         badgeName: i.name,
         validUntil: i.validUntil,
       });
-    perPerson.set(i.employeeId, c);
   }
-  const perEmployee = people
-    .map((p) => ({
-      employeeId: p.employeeId,
-      name: p.name,
-      count: perPerson.get(p.employeeId)?.inPeriod ?? 0,
-    }))
-    .sort(
-      (a, b) => b.count - a.count || a.name.localeCompare(b.name) || (a.employeeId < b.employeeId ? -1 : 1),
-    );
 
   return {
     period,
     team,
-    people: people.length,
-    sharingPeople: people.filter((p) => (perPerson.get(p.employeeId)?.shared ?? 0) > 0).length,
+    people: figures.people,
+    sharingPeople: figures.sharingPeople,
     badges: {
-      total: perEmployee.reduce((sum, p) => sum + p.count, 0),
-      perEmployee,
+      total: figures.total,
+      perEmployee: figures.top,
+      distribution: figures.distribution,
       overTime: fillBuckets(period, perBucket).map(([label, count]) => ({ period: label, count })),
     },
-    skills: await skillFigures(deps, period, concepts),
+    skills: await skillFigures(deps, period, figures.concepts),
     learning: learningFigures(enrolments, start, end),
     renewals: {
-      expiringSoon: [...expiring, ...expiringImports].sort(
+      expiringSoon: [...figures.expiring, ...expiringImports].sort(
         (a, b) => a.validUntil.getTime() - b.validUntil.getTime() || a.name.localeCompare(b.name),
       ),
-      expired: [...perPerson.values()].reduce((sum, c) => sum + c.expired, 0),
+      expired: figures.expired + expiredImports,
     },
   };
+}
+
+/** The names of the people sharing these imports (none: no query). */
+async function namesOf(deps: Deps, imports: SharedImport[]): Promise<Map<string, string>> {
+  const ids = [...new Set(imports.map((i) => i.employeeId))];
+  if (ids.length === 0) return new Map();
+  const rows = await deps.db
+    .selectFrom('workforceEmployees as e')
+    .leftJoin('users as u', 'u.id', 'e.userId')
+    .select(['e.id', 'e.invitedEmail', 'u.name'])
+    .where('e.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name ?? r.invitedEmail]));
 }
 
 async function skillFigures(
   deps: Deps,
   period: Period,
-  concepts: Awaited<ReturnType<typeof conceptsFirstSeen>>,
+  concepts: ConceptFirstSeen[],
 ): Promise<EmployerAnalytics['skills']> {
   const gained = new Map<string, number>();
   const holders = new Map<

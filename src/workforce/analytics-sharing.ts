@@ -47,19 +47,21 @@ export function peopleCte(scope: Scope): RawBuilder<unknown> {
 
 /**
  * `with people as (…), shared as (…), shared_concepts as (…)`: one row per award an active person in scope
- * shares now (with its badge version's name), and the framework concepts of those badge versions (read once
- * per version, not per award). Queries append their own `select … from shared`.
+ * shares now, and the framework concepts of those badge versions (read once per version, not per award).
+ * Queries append their own `select … from shared` (joining badge_versions for a name where they show one).
+ * `credential_state` is the credential's state only when it is not `active` (revoked or suspended; null
+ * otherwise, as for an award without a credential): the join then reads the few such credentials through the
+ * partial index `issued_credentials_not_active` (migration 0032) instead of hashing every credential.
  */
 export function sharedAwardsCte(scope: Scope): RawBuilder<unknown> {
   return sql`
     with people as (${peopleCte(scope)}),
     shared as (
       select p.employee_id, a.id as award_id, a.issued_at, a.valid_until, a.superseded_at,
-             ic.state as credential_state, a.badge_version_id, v.name as badge_name, a.org_id as issuer_org_id
+             ic.state as credential_state, a.badge_version_id, a.org_id as issuer_org_id
       from people p
       join awards a on a.user_id = p.user_id and a.state = 'accepted'
-      join badge_versions v on v.id = a.badge_version_id
-      left join issued_credentials ic on ic.id = a.credential_id
+      left join issued_credentials ic on ic.id = a.credential_id and ic.state <> 'active'
       where (ic.state is null or ic.state <> 'revoked')
         and ((p.share = 'all' and a.superseded_at is null)
           or (p.share = 'chosen' and exists (
@@ -151,9 +153,11 @@ export async function sharedBadgesInScope(
       credentialState: string | null;
     }>`
       ${sharedAwardsCte(scope)}
-      select s.employee_id, s.award_id, s.badge_name, o.name as issuer, s.issued_at, s.valid_until,
+      select s.employee_id, s.award_id, v.name as badge_name, o.name as issuer, s.issued_at, s.valid_until,
              s.credential_state
-      from shared s join organizations o on o.id = s.issuer_org_id`.execute(db),
+      from shared s
+      join badge_versions v on v.id = s.badge_version_id
+      join organizations o on o.id = s.issuer_org_id`.execute(db),
     sharedImportsOf(db, scope),
   ]);
   const byPerson = new Map<string, SharedBadgeOfPerson[]>();

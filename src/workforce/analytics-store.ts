@@ -1,83 +1,84 @@
-// SQL of the employer's figures: a handful of set-based queries per request (never one per person), all
-// built on what analytics-sharing.ts says is shared. Learning progress is read only through the employer's
-// sponsored seats (workforce_seats → workforce_seat_courses → the claimed enrolment).
+// SQL of the employer's figures: one statement computes every figure of what is shared (the shared awards
+// are read once per request, then counted, ranked, bucketed and matched to skills in the database), another
+// the sponsored learning; never a query per person. Built on what analytics-sharing.ts says is shared.
+// Learning progress is read only through the employer's sponsored seats (workforce_seats →
+// workforce_seat_courses → the claimed enrolment).
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { Interval } from './analytics-model.ts';
 import { type Scope, sharedAwardsCte } from './analytics-sharing.ts';
-
-export interface PersonInScope {
-  employeeId: string;
-  name: string;
-}
 
 const teamFilter = (scope: Scope) =>
   scope.teamId === null
     ? sql``
     : sql`and e.id in (select m.employee_id from workforce_team_members m where m.team_id = ${scope.teamId})`;
 
-/** The active people in scope (whether they share or not), by name. */
-export async function peopleInScope(db: Executor, scope: Scope): Promise<PersonInScope[]> {
-  const { rows } = await sql<PersonInScope>`
-    select e.id as employee_id, coalesce(u.name, e.invited_email) as name
-    from workforce_employees e
-    left join users u on u.id = e.user_id
-    where e.org_id = ${scope.orgId} and e.status = 'active' ${teamFilter(scope)}
-    order by 2, 1`.execute(db);
-  return rows;
-}
-
-export interface AwardCounts {
+/** Per person, the imported badges they share (counted in JavaScript, see sharedImportsOf). */
+export interface ImportCount {
   employeeId: string;
-  /** Shared awards issued within the period. */
+  /** Of them, issued within the period. */
   inPeriod: number;
-  /** Every award shared now. */
-  shared: number;
-  /** Shared, expired at `now`, and not renewed. */
-  expired: number;
 }
 
-/** Per person: awards issued in [start, end), awards shared at all, and expired ones not renewed. */
-export async function awardCounts(
-  db: Executor,
-  scope: Scope,
-  start: Date,
-  end: Date,
-  now: Date,
-): Promise<AwardCounts[]> {
-  const { rows } = await sql<{ employeeId: string; inPeriod: string; shared: string; expired: string }>`
-    ${sharedAwardsCte(scope)}
-    select employee_id,
-           count(*) filter (where issued_at >= ${start} and issued_at < ${end}) as in_period,
-           count(*) as shared,
-           count(*) filter (where valid_until <= ${now} and superseded_at is null) as expired
-    from shared group by employee_id`.execute(db);
-  return rows.map((r) => ({
-    employeeId: r.employeeId,
-    inPeriod: Number(r.inPeriod),
-    shared: Number(r.shared),
-    expired: Number(r.expired),
-  }));
+/**
+ * `, counts as (…), ranked as (…)` after sharedAwardsCte: every active person in scope (sharing or not) with
+ * their name, the shared badges issued in [start, end) (awards counted here, imports added from
+ * `imports`) and whether they share anything at all.
+ */
+function rankedCte(scope: Scope, start: Date, end: Date, imports: ImportCount[]): RawBuilder<unknown> {
+  const imported = JSON.stringify(imports.map((i) => ({ employee_id: i.employeeId, in_period: i.inPeriod })));
+  return sql`,
+    counts as (
+      select employee_id, count(*) filter (where issued_at >= ${start} and issued_at < ${end}) as in_period
+      from shared group by employee_id
+    ),
+    imported as (
+      select employee_id, sum(in_period) as in_period
+      from jsonb_to_recordset(cast(${imported} as jsonb)) as i(employee_id uuid, in_period int)
+      group by employee_id
+    ),
+    ranked as (
+      select e.id as employee_id, coalesce(u.name, e.invited_email) as name,
+             coalesce(c.in_period, 0) + coalesce(i.in_period, 0) as count,
+             (c.employee_id is not null or i.employee_id is not null) as sharing
+      from workforce_employees e
+      left join users u on u.id = e.user_id
+      left join counts c on c.employee_id = e.id
+      left join imported i on i.employee_id = e.id
+      where e.org_id = ${scope.orgId} and e.status = 'active' ${teamFilter(scope)}
+    )`;
 }
 
-/** The first day (YYYY-MM-DD, UTC) of the month or ISO week an instant falls in. */
-const bucketStart = (column: RawBuilder<unknown>, interval: Interval) =>
-  sql<string>`to_char(date_trunc(${interval}, ${column} at time zone 'UTC'), 'YYYY-MM-DD')`;
+/** Most badges first, then by name (the database's collation), then by id: the order of every ranking. */
+const RANK_ORDER = sql`count desc, name, employee_id`;
 
-/** Shared awards issued in [start, end), per bucket (keyed by the bucket's first day). */
-export async function awardsPerBucket(
+export interface PersonCount {
+  employeeId: string;
+  name: string;
+  count: number;
+}
+
+/**
+ * One page of the people in scope ranked by the shared badges issued in [start, end) (zeros included), and
+ * how many people there are in all. `limit` null: everybody (the CSV download).
+ */
+export async function peopleRanking(
   db: Executor,
   scope: Scope,
-  start: Date,
-  end: Date,
-  interval: Interval,
-): Promise<Array<{ bucket: string; count: number }>> {
-  const { rows } = await sql<{ bucket: string; count: string }>`
-    ${sharedAwardsCte(scope)}
-    select ${bucketStart(sql.ref('issued_at'), interval)} as bucket, count(*) as count
-    from shared where issued_at >= ${start} and issued_at < ${end}
-    group by 1`.execute(db);
-  return rows.map((r) => ({ bucket: r.bucket, count: Number(r.count) }));
+  window: { start: Date; end: Date; imports: ImportCount[] },
+  page: { limit: number | null; offset: number },
+): Promise<{ total: number; people: PersonCount[] }> {
+  const { rows } = await sql<{ total: string; people: PersonCount[] | null }>`
+    ${sharedAwardsCte(scope)}${rankedCte(scope, window.start, window.end, window.imports)}
+    select (select count(*) from ranked) as total,
+           (select json_agg(json_build_object('employeeId', employee_id, 'name', name, 'count', count)
+                            order by ${RANK_ORDER})
+            from (select * from ranked order by ${RANK_ORDER}
+                  limit ${page.limit === null ? sql`all` : page.limit} offset ${page.offset}) t) as people`.execute(
+    db,
+  );
+  const row = rows[0];
+  return { total: Number(row?.total ?? 0), people: row?.people ?? [] };
 }
 
 export interface ConceptFirstSeen {
@@ -90,37 +91,6 @@ export interface ConceptFirstSeen {
   people: number;
 }
 
-/**
- * For each concept: how many people first showed it (their earliest shared badge evidencing it) in each
- * bucket of [start, end), and how many before `start`. Showing it after `end` does not count.
- */
-export async function conceptsFirstSeen(
-  db: Executor,
-  scope: Scope,
-  start: Date,
-  end: Date,
-  interval: Interval,
-): Promise<ConceptFirstSeen[]> {
-  const { rows } = await sql<Omit<ConceptFirstSeen, 'people'> & { people: string }>`
-    ${sharedAwardsCte(scope)},
-    first_seen as (
-      select s.employee_id, c.framework, c.code, min(s.issued_at) as first_at
-      from shared s join shared_concepts c on c.version_id = s.badge_version_id
-      where s.issued_at < ${end}
-      group by 1, 2, 3
-    ),
-    per_bucket as (
-      select framework, code,
-             case when first_at >= ${start} then date_trunc(${interval}, first_at at time zone 'UTC') end as bucket,
-             count(*) as people
-      from first_seen group by 1, 2, 3
-    )
-    select b.framework, b.code, to_char(b.bucket, 'YYYY-MM-DD') as bucket, b.people,
-           (select max(c.name) from shared_concepts c where c.framework = b.framework and c.code = b.code) as name
-    from per_bucket b`.execute(db);
-  return rows.map((r) => ({ ...r, people: Number(r.people) }));
-}
-
 export interface ExpiringAward {
   employeeId: string;
   name: string;
@@ -128,23 +98,107 @@ export interface ExpiringAward {
   validUntil: Date;
 }
 
-/** Shared awards, valid now (not suspended, not expired), whose validity ends before `until`. */
-export async function expiringAwards(
+export interface SharedFigures {
+  /** Active people in scope; of them, those sharing at least one award or import now. */
+  people: number;
+  sharingPeople: number;
+  /** Shared badges issued in the period (imports included). */
+  total: number;
+  /** How many people have each number of badges issued in the period (zeros included), fewest first. */
+  distribution: Array<{ badges: number; people: number }>;
+  /** The first `top` people of the ranking. */
+  top: PersonCount[];
+  /** Shared awards (not imports) issued in the period, per bucket (its first day, YYYY-MM-DD, UTC). */
+  buckets: Array<{ bucket: string; count: number }>;
+  /**
+   * Per concept: how many people first showed it (their earliest shared badge evidencing it) in each bucket
+   * of the period, and how many before it (bucket null). Showing it after the period does not count.
+   */
+  concepts: ConceptFirstSeen[];
+  /** Shared awards, valid now (not suspended, not expired), whose validity ends before `soon`. */
+  expiring: ExpiringAward[];
+  /** Shared awards (not imports) expired at `now` and not renewed. */
+  expired: number;
+}
+
+/**
+ * Every figure of what the people in scope share, in one statement: the shared awards are read once (the
+ * CTE is materialized, being referenced by each figure) and everything is counted by the database; only
+ * the first `top` people of the ranking are returned, with the distribution of counts over everybody.
+ */
+export async function sharedFigures(
   db: Executor,
   scope: Scope,
-  now: Date,
-  until: Date,
-): Promise<ExpiringAward[]> {
-  const { rows } = await sql<ExpiringAward>`
-    ${sharedAwardsCte(scope)}
-    select s.employee_id, coalesce(u.name, e.invited_email) as name, s.badge_name, s.valid_until
-    from shared s
-    join workforce_employees e on e.id = s.employee_id
-    left join users u on u.id = e.user_id
-    where s.valid_until > ${now} and s.valid_until <= ${until}
-      and (s.credential_state is null or s.credential_state <> 'suspended')
-    order by s.valid_until, 2, s.award_id`.execute(db);
-  return rows.map((r) => ({ ...r, validUntil: new Date(r.validUntil) }));
+  w: {
+    start: Date;
+    end: Date;
+    now: Date;
+    soon: Date;
+    interval: Interval;
+    imports: ImportCount[];
+    top: number;
+  },
+): Promise<SharedFigures> {
+  const { rows } = await sql<Record<keyof SharedFigures, unknown>>`
+    ${sharedAwardsCte(scope)}${rankedCte(scope, w.start, w.end, w.imports)},
+    first_seen as (
+      select s.employee_id, c.framework, c.code, min(s.issued_at) as first_at
+      from shared s join shared_concepts c on c.version_id = s.badge_version_id
+      where s.issued_at < ${w.end}
+      group by 1, 2, 3
+    ),
+    per_bucket as (
+      select framework, code,
+             case when first_at >= ${w.start} then date_trunc(${w.interval}, first_at at time zone 'UTC') end as bucket,
+             count(*) as people
+      from first_seen group by 1, 2, 3
+    )
+    select
+      (select count(*) from ranked) as people,
+      (select count(*) from ranked where sharing) as sharing_people,
+      (select coalesce(sum(count), 0) from ranked) as total,
+      (select count(*) from shared where valid_until <= ${w.now} and superseded_at is null) as expired,
+      (select json_agg(json_build_object('badges', count, 'people', people) order by count)
+       from (select count, count(*) as people from ranked group by count) d) as distribution,
+      (select json_agg(json_build_object('employeeId', employee_id, 'name', name, 'count', count)
+                       order by ${RANK_ORDER})
+       from (select * from ranked order by ${RANK_ORDER} limit ${w.top}) t) as top,
+      (select json_agg(json_build_object('bucket', to_char(bucket, 'YYYY-MM-DD'), 'count', count))
+       from (select date_trunc(${w.interval}, issued_at at time zone 'UTC') as bucket, count(*) as count
+             from shared where issued_at >= ${w.start} and issued_at < ${w.end} group by 1) b) as buckets,
+      (select json_agg(json_build_object(
+                'framework', b.framework, 'code', b.code, 'bucket', to_char(b.bucket, 'YYYY-MM-DD'),
+                'people', b.people,
+                'name', (select max(c.name) from shared_concepts c where c.framework = b.framework and c.code = b.code)))
+       from per_bucket b) as concepts,
+      (select json_agg(json_build_object('employeeId', x.employee_id, 'name', x.name, 'badgeName', x.badge_name,
+                                         'validUntil', x.valid_until) order by x.valid_until, x.name, x.award_id)
+       from (select s.employee_id, coalesce(u.name, e.invited_email) as name, v.name as badge_name,
+                    s.valid_until, s.award_id
+             from shared s
+             join badge_versions v on v.id = s.badge_version_id
+             join workforce_employees e on e.id = s.employee_id
+             left join users u on u.id = e.user_id
+             where s.valid_until > ${w.now} and s.valid_until <= ${w.soon}
+               and (s.credential_state is null or s.credential_state <> 'suspended')) x) as expiring`.execute(
+    db,
+  );
+  const row = rows[0] ?? ({} as Record<keyof SharedFigures, unknown>);
+  const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+  return {
+    people: Number(row.people ?? 0),
+    sharingPeople: Number(row.sharingPeople ?? 0),
+    total: Number(row.total ?? 0),
+    distribution: list(row.distribution),
+    top: list(row.top),
+    buckets: list(row.buckets),
+    concepts: list(row.concepts),
+    expiring: list<Omit<ExpiringAward, 'validUntil'> & { validUntil: string }>(row.expiring).map((x) => ({
+      ...x,
+      validUntil: new Date(x.validUntil),
+    })),
+    expired: Number(row.expired ?? 0),
+  };
 }
 
 export interface SeatEnrolment {

@@ -16,9 +16,10 @@ import {
   orgParams,
   pageQuery,
   people,
+  person,
   sharedBadges,
 } from './schema.ts';
-import { employeeBadges, inviteEmployees, listPeople, removeEmployee } from './service.ts';
+import { employeeBadges, employeePerson, inviteEmployees, listPeople, removeEmployee } from './service.ts';
 
 export async function workforceRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -53,6 +54,24 @@ export async function workforceRoutes(app: FastifyInstance, { deps }: { deps: De
     },
     async (request) =>
       people.present(await listPeople(deps, request.actor, request.params.orgId, request.query)),
+  );
+
+  r.get(
+    '/orgs/:orgId/employees/:employeeId',
+    {
+      config: { scope: 'read' },
+      schema: {
+        tags,
+        summary:
+          'One person: status and what they share, as the list gives it (404 once they withdrew or were removed)',
+        params: employeeParams,
+        response: { 200: person.schema },
+      },
+    },
+    async (request) =>
+      person.present(
+        await employeePerson(deps, request.actor, request.params.orgId, request.params.employeeId),
+      ),
   );
 
   r.get(

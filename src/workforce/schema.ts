@@ -118,6 +118,24 @@ export const people = {
   }),
 };
 
+/** One person (GET …/employees/{employeeId}): the list's row; withdrawn and removed people are 404. */
+export const person = {
+  schema: personSchema.meta({
+    examples: [
+      {
+        id: '5d1c6f0e-8a7b-4c2d-9e3f-1a2b3c4d5e6f',
+        name: 'Maria Worker',
+        email: 'maria@example.org',
+        status: 'active',
+        sharing: { share: 'chosen', includeImports: false, sharedCount: 2 },
+        invitedAt: '2026-03-01T08:00:00.000Z',
+        acceptedAt: '2026-03-02T09:30:00.000Z',
+      },
+    ],
+  }),
+  present: (view: PersonView) => presentPerson(view),
+};
+
 /** A withdrawn person is a status and the address the employer typed: nothing of theirs. */
 function presentPerson({ row, sharing }: PersonView): z.infer<typeof personSchema> {
   const active = row.status === 'active';

@@ -13,6 +13,7 @@ import {
   endSharing,
   findEmployee,
   findEmployeeByEmail,
+  findEmployeeWithName,
   listEmployees,
   upsertInvitation,
 } from './store.ts';
@@ -83,20 +84,39 @@ export async function listPeople(
   const { items, total } = await listEmployees(deps.db, orgId, page);
   const now = deps.now();
   const views: PersonView[] = [];
-  for (const row of items) {
-    const consent =
-      mayShare(row.status) && row.userId ? await consentOf(deps.db, orgId, row.userId) : undefined;
-    const sharing =
-      consent && row.userId
-        ? {
-            share: consent.share,
-            includeImports: consent.includeImports,
-            sharedCount: (await sharedBadges(deps.db, orgId, row.userId, now, consent)).length,
-          }
-        : null;
-    views.push({ row, sharing });
-  }
+  for (const row of items) views.push(await viewOf(deps, row, now));
   return { items: views, total };
+}
+
+/** A row of the list with what the person shares now (null unless they are active and chose something). */
+async function viewOf(deps: Deps, row: EmployeeListRow, now: Date): Promise<PersonView> {
+  const consent =
+    mayShare(row.status) && row.userId ? await consentOf(deps.db, row.orgId, row.userId) : undefined;
+  const sharing =
+    consent && row.userId
+      ? {
+          share: consent.share,
+          includeImports: consent.includeImports,
+          sharedCount: (await sharedBadges(deps.db, row.orgId, row.userId, now, consent)).length,
+        }
+      : null;
+  return { row, sharing };
+}
+
+/**
+ * One person as the list shows them: invited (status and address only) or active (with what they share).
+ * Someone who withdrew or was removed is "not found", like an unknown id, at once.
+ */
+export async function employeePerson(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  employeeId: string,
+): Promise<PersonView> {
+  await employerOf(deps, actor, orgId);
+  const row = await findEmployeeWithName(deps.db, orgId, employeeId);
+  if (!row || row.status === 'withdrawn' || row.status === 'removed') throw new NotFoundError('employee');
+  return viewOf(deps, row, deps.now());
 }
 
 /** Exactly what the person's consent allows now; anyone not active is "not found", at once. */

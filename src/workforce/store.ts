@@ -213,6 +213,23 @@ export async function listEmployees(
   return { items, total: Number(count.n) };
 }
 
+/** One person of the organization with the account's name (removed people are not found). */
+export async function findEmployeeWithName(
+  db: Executor,
+  orgId: string,
+  employeeId: string,
+): Promise<EmployeeListRow | undefined> {
+  return db
+    .selectFrom('workforceEmployees as e')
+    .leftJoin('users as u', 'u.id', 'e.userId')
+    .selectAll('e')
+    .select('u.name')
+    .where('e.orgId', '=', orgId)
+    .where('e.id', '=', employeeId)
+    .where('e.status', '<>', 'removed')
+    .executeTakeFirst();
+}
+
 /** The employers a person belongs to (or belonged to), with the organization's name. */
 export async function employmentsOfUser(db: Executor, userId: string) {
   return db

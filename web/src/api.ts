@@ -105,6 +105,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** 'blob': resolve with the body as a Blob (an image), not parsed JSON. */
+  as?: 'blob';
 }
 
 /** Calls the API; resolves with the parsed JSON (undefined for 204), rejects with an ApiProblem. */
@@ -137,6 +139,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       detail: String(error),
     });
   }
+  if (response.ok && options.as === 'blob') return (await response.blob()) as T;
   const body = await readBody(response);
   if (!response.ok) throw toApiProblem(response.status, body);
   return body as T;

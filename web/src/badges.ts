@@ -52,11 +52,29 @@ export interface Badge {
   disclose?: Disclose;
   state: BadgeState;
   hasImage: boolean;
+  /** The design saved in the badge designer; null: an uploaded picture or the generated default. */
+  design?: BadgeDesign | null;
   imageUrl: string;
   estimatedMinutes: number;
   latestVersion: { id: string; number: number; publishedAt: string } | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export type BadgeTemplate = 'circle' | 'shield' | 'hexagon' | 'rosette' | 'rounded-square';
+export interface BadgeDesign {
+  template: BadgeTemplate;
+  colors: { primary: string; secondary: string; accent: string };
+  icon: string | null;
+  useLogo: boolean;
+  subtitle: string | null;
+}
+export interface BadgeDesignOptions {
+  templates: BadgeTemplate[];
+  palettes: BadgeDesign['colors'][];
+  icons: { name: string; svg: string }[];
+  hasLogo: boolean;
+  suggested: BadgeDesign;
 }
 
 export interface BadgeInput {
@@ -101,6 +119,9 @@ export interface AwardFilters {
   state?: string;
   credentialState?: string;
   source?: string;
+  /** Issued on or after / on or before these days (YYYY-MM-DD). */
+  issuedFrom?: string;
+  issuedTo?: string;
 }
 
 export type BulkRunState = 'validating' | 'previewed' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -291,11 +312,27 @@ export const badgesApi = {
   },
   removeImage: (orgId: string, badgeId: string) =>
     api<Badge>(`${badgeBase(orgId, badgeId)}/image`, { method: 'DELETE' }),
+  designOptions: (orgId: string, badgeId: string) =>
+    api<BadgeDesignOptions>(`${badgeBase(orgId, badgeId)}/design-options`),
+  saveDesign: (orgId: string, badgeId: string, design: BadgeDesign) =>
+    api<Badge>(`${badgeBase(orgId, badgeId)}/design`, { method: 'PUT', body: design }),
+  previewDesign: (orgId: string, input: { name: string; design: BadgeDesign }, signal?: AbortSignal) =>
+    api<Blob>(`${orgBase(orgId)}/badges/design-preview`, { method: 'POST', body: input, as: 'blob', signal }),
 
   awards: (orgId: string, filters: AwardFilters & { limit?: number; offset?: number }) =>
     api<{ items: Award[]; total: number }>(`${orgBase(orgId)}/awards${query({ ...filters })}`),
-  award: (orgId: string, badgeId: string, input: { email: string; name?: string }) =>
-    api<{ id: string }>(`${badgeBase(orgId, badgeId)}/awards`, { method: 'POST', body: input }),
+  award: (
+    orgId: string,
+    badgeId: string,
+    input: {
+      email: string;
+      name?: string;
+      narrative?: string;
+      evidenceUrl?: string;
+      evidenceNarrative?: string;
+      issuedOn?: string;
+    },
+  ) => api<{ id: string }>(`${badgeBase(orgId, badgeId)}/awards`, { method: 'POST', body: input }),
   changeAward: (orgId: string, awardId: string, action: AwardAction, reason: string) =>
     api<unknown>(`${orgBase(orgId)}/awards/${awardId}/${action}`, {
       method: 'POST',

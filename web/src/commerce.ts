@@ -181,6 +181,8 @@ export interface CommerceSettings {
   bundleDiscountBp: number;
   sellerDetails: string;
   issuanceFee: { amountMinor: number; currency: string } | null;
+  /** Learners pay by test card, no money moving (the server's PAYMENTS_TEST_MODE=off overrides it). */
+  testCardPayments: boolean;
 }
 
 export type CouponScope = 'issuer' | 'course' | 'bundle';

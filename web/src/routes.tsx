@@ -1,37 +1,68 @@
-// Every page of the app, by path.
+// Every page of the app, by path. Only the landing page and the catalog are in the main chunk (the pages
+// people arrive on); every other page is its own chunk, loaded on first use (Layout shows a skeleton meanwhile).
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { DashboardPage } from './pages/dashboards/Dashboard.tsx';
-import { ForgotPasswordPage } from './pages/ForgotPassword.tsx';
 import { LandingPage } from './pages/Landing.tsx';
-import { LogInPage } from './pages/LogIn.tsx';
-import { LogOutPage } from './pages/LogOut.tsx';
-import { BackpackPage } from './pages/learn/Backpack.tsx';
 import { CatalogPage, CoursePage } from './pages/learn/Catalog.tsx';
-import { MyLearningPage } from './pages/learn/MyLearning.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
-import { OutboxMessagePage, OutboxPage } from './pages/Outbox.tsx';
-import { ResetPasswordPage } from './pages/ResetPassword.tsx';
-import { SignUpPage } from './pages/SignUp.tsx';
-import { VerifyEmailPage } from './pages/VerifyEmail.tsx';
+
+/** The issuer's or operator's dashboard, loaded on first use like every page but the landing page and catalog. */
+async function dashboard(kind: 'issuer' | 'operator') {
+  const { DashboardPage } = await import('./pages/dashboards/Dashboard.tsx');
+  return { Component: () => <DashboardPage kind={kind} /> };
+}
 
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
       { path: '/', element: <LandingPage /> },
-      { path: '/signup', element: <SignUpPage /> },
-      { path: '/verify-email', element: <VerifyEmailPage /> },
-      { path: '/login', element: <LogInPage /> },
-      { path: '/logout', element: <LogOutPage /> },
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-      { path: '/reset-password', element: <ResetPasswordPage /> },
-      { path: '/outbox', element: <OutboxPage /> },
-      { path: '/outbox/:id', element: <OutboxMessagePage /> },
+      {
+        path: '/signup',
+        lazy: async () => ({ Component: (await import('./pages/SignUp.tsx')).SignUpPage }),
+      },
+      {
+        path: '/verify-email',
+        lazy: async () => ({ Component: (await import('./pages/VerifyEmail.tsx')).VerifyEmailPage }),
+      },
+      {
+        path: '/login',
+        lazy: async () => ({ Component: (await import('./pages/LogIn.tsx')).LogInPage }),
+      },
+      {
+        path: '/logout',
+        lazy: async () => ({ Component: (await import('./pages/LogOut.tsx')).LogOutPage }),
+      },
+      {
+        path: '/forgot-password',
+        lazy: async () => ({ Component: (await import('./pages/ForgotPassword.tsx')).ForgotPasswordPage }),
+      },
+      {
+        path: '/reset-password',
+        lazy: async () => ({ Component: (await import('./pages/ResetPassword.tsx')).ResetPasswordPage }),
+      },
+      {
+        path: '/outbox',
+        lazy: async () => ({ Component: (await import('./pages/Outbox.tsx')).OutboxPage }),
+      },
+      {
+        path: '/outbox/:id',
+        lazy: async () => ({ Component: (await import('./pages/Outbox.tsx')).OutboxMessagePage }),
+      },
       { path: '/catalog', element: <CatalogPage /> },
       { path: '/catalog/:courseId', element: <CoursePage /> },
-      { path: '/learn', element: <MyLearningPage /> },
-      { path: '/learn/badges', element: <BackpackPage /> },
+      {
+        path: '/catalog/badges/:badgeId',
+        lazy: async () => ({ Component: (await import('./pages/shop/BadgePublic.tsx')).BadgePublicPage }),
+      },
+      {
+        path: '/learn',
+        lazy: async () => ({ Component: (await import('./pages/learn/MyLearning.tsx')).MyLearningPage }),
+      },
+      {
+        path: '/learn/badges',
+        lazy: async () => ({ Component: (await import('./pages/learn/Backpack.tsx')).BackpackPage }),
+      },
       {
         path: '/learn/badges/:awardId',
         lazy: async () => ({
@@ -85,7 +116,10 @@ export const routes: RouteObject[] = [
         path: '/learn/:enrolmentId',
         lazy: async () => ({ Component: (await import('./pages/learn/Player.tsx')).PlayerPage }),
       },
-      { path: '/issue', element: <DashboardPage kind="issuer" /> },
+      {
+        path: '/issue',
+        lazy: async () => dashboard('issuer'),
+      },
       // Staff pages load on first use, so learners never download the course editor.
       {
         path: '/issue/courses',
@@ -159,6 +193,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./pages/org/Members.tsx')).MembersPage }),
       },
       {
+        path: '/org/identity',
+        lazy: async () => ({ Component: (await import('./pages/org/Identity.tsx')).IdentityPage }),
+      },
+      {
         path: '/join/org/:token',
         lazy: async () => ({ Component: (await import('./pages/org/JoinOrg.tsx')).JoinOrgPage }),
       },
@@ -221,7 +259,10 @@ export const routes: RouteObject[] = [
         path: '/checkout/test/:paymentId',
         lazy: async () => ({ Component: (await import('./pages/shop/TestCheckout.tsx')).TestCheckoutPage }),
       },
-      { path: '/operate', element: <DashboardPage kind="operator" /> },
+      {
+        path: '/operate',
+        lazy: async () => dashboard('operator'),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

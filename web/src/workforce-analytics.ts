@@ -52,7 +52,14 @@ export interface Analytics {
   people: number;
   /** Of them, how many share anything. */
   sharingPeople: number;
-  badges: { total: number; perEmployee: EmployeeCount[]; overTime: PeriodCount[] };
+  badges: {
+    total: number;
+    /** The people with most badges (at most 50; the CSV download lists everyone). */
+    perEmployee: EmployeeCount[];
+    /** How many people have each number of badges, fewest first. */
+    distribution: Array<{ badges: number; people: number }>;
+    overTime: PeriodCount[];
+  };
   skills: { overTime: PeriodGained[]; top: TopSkill[] };
   learning: {
     started: number;

@@ -100,13 +100,22 @@ export const workforceApi = {
     api<PeoplePage>(
       `${org(orgId)}/employees?${new URLSearchParams({ limit: String(page.limit), offset: String(page.offset) })}`,
     ),
-  /** Every person of the organization, page after page (the teams' member lists, one person's page). */
+  /** Every person of the organization, page after page (the teams' member lists, the sponsor page). */
   allPeople: async (orgId: string): Promise<Person[]> => {
     const all: Person[] = [];
     for (;;) {
       const page = await workforceApi.people(orgId, { limit: MAX_PAGE, offset: all.length });
       all.push(...page.items);
       if (page.items.length === 0 || all.length >= page.total) return all;
+    }
+  },
+  /** One person as the list shows them, or null when they withdrew, were removed or are unknown: a 404. */
+  person: async (orgId: string, employeeId: string): Promise<Person | null> => {
+    try {
+      return await api<Person>(`${org(orgId)}/employees/${employeeId}`);
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 404) return null;
+      throw error;
     }
   },
   /** What the person shares now, or null when they do not share with this employer (any more): a 404. */
@@ -153,6 +162,7 @@ export const workforceKeys = {
   all: (orgId: string) => ['workforce', orgId] as const,
   people: (orgId: string, offset: number) => ['workforce', orgId, 'people', offset] as const,
   allPeople: (orgId: string) => ['workforce', orgId, 'people', 'all'] as const,
+  person: (orgId: string, employeeId: string) => ['workforce', orgId, 'people', 'one', employeeId] as const,
   badges: (orgId: string, employeeId: string) => ['workforce', orgId, 'badges', employeeId] as const,
   roles: (orgId: string) => ['workforce', orgId, 'roles'] as const,
   role: (orgId: string, roleId: string) => ['workforce', orgId, 'roles', roleId] as const,

@@ -173,12 +173,18 @@ function OrganizationSwitcher({ session }: { session: Session }) {
 /** The organization console: settings and members of the active organization, and a new one. */
 function OrgConsoleLinks({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const role = session.memberships.find((m) => m.org.id === session.activeOrgId)?.role;
+  const active = session.memberships.find((m) => m.org.id === session.activeOrgId);
+  const role = active?.role;
   return (
     <ul className="user-menu__links">
       {(role === 'owner' || role === 'admin') && (
         <li>
           <Link to="/org/settings">{t('orgConsole.menu.settings')}</Link>
+        </li>
+      )}
+      {(role === 'owner' || role === 'admin') && active?.org.kind === 'issuer' && (
+        <li>
+          <Link to="/org/identity">{t('issuerConsole.menu.identity')}</Link>
         </li>
       )}
       {role && (

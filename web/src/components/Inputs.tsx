@@ -154,7 +154,7 @@ export function InputField({
 }: Common & {
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'url' | 'email' | 'number' | 'search' | 'password';
+  type?: 'text' | 'url' | 'email' | 'number' | 'search' | 'password' | 'date' | 'datetime-local';
   inputMode?: 'decimal' | 'numeric' | 'text' | 'url' | 'email';
   autoComplete?: string;
   required?: boolean;

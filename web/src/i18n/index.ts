@@ -1,10 +1,11 @@
 // i18next for the app: every user-facing string comes from these catalogs. The chosen language is
 // remembered in localStorage and mirrored on <html lang> for assistive technology.
-import i18n from 'i18next';
+// Only the active language's catalog is downloaded (catalog-en.ts or catalog-es.ts, each its own chunk): the
+// other one is fetched when the reader switches (i18n.changeLanguage loads it before switching, so the page
+// never shows keys), and main.tsx waits for `i18nReady` before the first render.
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
-import { featureCatalogs, withFeatures } from './features.ts';
+import type { Catalog } from './merge.ts';
 
 export const languages = ['en', 'es'] as const;
 export type Language = (typeof languages)[number];
@@ -24,21 +25,39 @@ function initialLanguage(): Language {
   return 'en';
 }
 
+const catalogs: Record<Language, () => Promise<Catalog>> = {
+  en: async () => (await import('./catalog-en.ts')).catalog,
+  es: async () => (await import('./catalog-es.ts')).catalog,
+};
+
+/** Hands i18next a language's catalog from its chunk, when that language is first needed. */
+const catalogChunks: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (!isLanguage(language)) return callback(null, {});
+    catalogs[language]().then(
+      (catalog) => callback(null, catalog),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
   globalThis.localStorage?.setItem(STORAGE_KEY, language);
 });
 
-// With the resources bundled, init completes synchronously: the first render is already translated.
-void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: withFeatures(en, featureCatalogs.en) },
-    es: { translation: withFeatures(es, featureCatalogs.es) },
-  },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...languages],
-  interpolation: { escapeValue: false },
-});
+/** Resolves once the active language's catalog is in: render nothing translated before. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(catalogChunks)
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
+    // Both catalogs have every key (test/i18n-catalogs.test.ts): no fallback language to download as well.
+    fallbackLng: false,
+    supportedLngs: [...languages],
+    interpolation: { escapeValue: false },
+  });
 
 export { i18n };

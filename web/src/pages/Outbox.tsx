@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, api } from '../api.ts';
 import { Page, Status } from '../components/Page.tsx';
+import { Skeleton } from '../components/Skeleton.tsx';
 import { TableRegion } from '../components/TableRegion.tsx';
 import { describeProblem } from '../forms.ts';
 
@@ -50,7 +51,7 @@ export function OutboxPage() {
   return (
     <Page title={t('outbox.title')}>
       <p>{t('outbox.intro')}</p>
-      {outbox.isPending && <Status>{t('app.loading')}</Status>}
+      {outbox.isPending && <Skeleton rows={5} />}
       {outbox.isError && <Status tone="error">{outboxProblem(t, outbox.error)}</Status>}
       {outbox.data && outbox.data.items.length === 0 && <p>{t('outbox.empty')}</p>}
       {outbox.data && outbox.data.items.length > 0 && (
@@ -96,7 +97,7 @@ export function OutboxMessagePage() {
       <p>
         <Link to="/outbox">{t('outbox.back')}</Link>
       </p>
-      {message.isPending && <Status>{t('app.loading')}</Status>}
+      {message.isPending && <Skeleton lines={8} />}
       {message.isError && <Status tone="error">{outboxProblem(t, message.error)}</Status>}
       {message.data && (
         <>

@@ -1,6 +1,6 @@
 // The assessor's review queue (/assess): each submission waiting for review with the task, the learner's
 // text, the supervisor's confirmation (attested tasks), a rubric to score, written feedback, and Accept or
-// Return for resubmission.
+// Return for resubmission; under it, the review history (ReviewHistory.tsx).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,11 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextArea } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { checkRequired, describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { formatDate, learningApi, learningKeys, type QueueItem, type Submission } from '../../learning.ts';
 import { activeMembership, dashboardFor, dashboardPaths, type Session } from '../../session.ts';
+import { ReviewHistory } from './ReviewHistory.tsx';
 
 const REVIEWERS = ['owner', 'admin', 'assessor'];
 
@@ -65,7 +67,7 @@ function Reviews({ session, orgId }: { session: Session; orgId: string }) {
         ))}
       </div>
       <h2>{t('review.queue')}</h2>
-      {queue.isPending && <Status>{t('app.loading')}</Status>}
+      {queue.isPending && <Skeleton rows={4} />}
       {queue.isError && <Status tone="error">{describeProblem(t, queue.error)}</Status>}
       {queue.data && waiting.length === 0 && <p>{t('review.empty')}</p>}
       {waiting.map((item) => (
@@ -76,6 +78,11 @@ function Reviews({ session, orgId }: { session: Session; orgId: string }) {
           onDone={(s) => setDone((d) => [...d, s])}
         />
       ))}
+      <ReviewHistory
+        key={done.length}
+        orgId={orgId}
+        maySeeAll={membership?.role === 'owner' || membership?.role === 'admin'}
+      />
     </Page>
   );
 }

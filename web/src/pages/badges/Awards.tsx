@@ -1,4 +1,5 @@
-// The organization's awards (/issue/awards): search and filters kept in the address, a CSV export of the
+// The organization's awards (/issue/awards): search (name, email, credential or award id) and filters (badge,
+// states, source, issued between) kept in the address, a CSV export of the
 // same selection, revoke / suspend / reinstate (owners and admins), and a manual award to one person.
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -16,9 +17,10 @@ import { AwardActions, actionsFor } from './AwardActions.tsx';
 import { ManualAward } from './ManualAward.tsx';
 import './badges.css';
 import { Pager } from '../../components/Pager.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 const PAGE_SIZE = 50;
-const FILTERS = ['badgeId', 'q', 'state', 'credentialState', 'source'] as const;
+const FILTERS = ['badgeId', 'q', 'state', 'credentialState', 'source', 'issuedFrom', 'issuedTo'] as const;
 const STATES = ['offered', 'accepted', 'declined', 'awaiting-fee'] as const;
 const CREDENTIAL_STATES = ['active', 'suspended', 'revoked'] as const;
 const SOURCES = ['completion', 'pathway', 'manual', 'bulk', 'renewal'] as const;
@@ -47,6 +49,8 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
     state: filters.state ?? '',
     credentialState: filters.credentialState ?? '',
     source: filters.source ?? '',
+    issuedFrom: filters.issuedFrom ?? '',
+    issuedTo: filters.issuedTo ?? '',
   });
   const [selected, setSelected] = useState<Award | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -143,6 +147,22 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
               </option>
             ))}
           </SelectField>
+          <InputField
+            name="issuedFrom"
+            type="date"
+            label={t('issuerConsole.awards.issuedFrom')}
+            required={false}
+            value={form.issuedFrom}
+            onChange={set('issuedFrom')}
+          />
+          <InputField
+            name="issuedTo"
+            type="date"
+            label={t('issuerConsole.awards.issuedTo')}
+            required={false}
+            value={form.issuedTo}
+            onChange={set('issuedTo')}
+          />
           <button type="submit">{t('awards.apply')}</button>
         </form>
       </search>
@@ -150,7 +170,7 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
         {notice && <p className="status status--success">{notice}</p>}
         {awards.data && <p>{t('awards.found', { count: total })}</p>}
       </div>
-      {awards.isPending && <Status>{t('app.loading')}</Status>}
+      {awards.isPending && <Skeleton rows={5} />}
       {awards.isError && <Status tone="error">{describeProblem(t, awards.error)}</Status>}
       <p>
         <a href={awardsCsvUrl(orgId, filters)} download>
@@ -181,6 +201,7 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
         />
       )}
       <ManualAward key={filters.badgeId ?? ''} orgId={orgId} badges={published} badgeId={filters.badgeId} />
+      <p className="muted">{t('issuerConsole.awards.vcApiNote')}</p>
     </Page>
   );
 }

@@ -20,6 +20,7 @@ import { type BadgeDraft, draftProblems, toDraft, toInput } from './badge-draft.
 import { RequirementsFields } from './RequirementsFields.tsx';
 import { SkillsFields } from './SkillsFields.tsx';
 import './badges.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function BadgeEditorPage() {
   const { badgeId = '' } = useParams();
@@ -32,7 +33,7 @@ function LoadBadge({ orgId, badgeId }: { orgId: string; badgeId: string }) {
     queryKey: badgeKeys.badge(orgId, badgeId),
     queryFn: () => badgesApi.get(orgId, badgeId),
   });
-  if (badge.isPending) return <Status>{t('app.loading')}</Status>;
+  if (badge.isPending) return <Skeleton fields={5} />;
   if (badge.isError) {
     return (
       <Page title={t('badgeEditor.title')}>

@@ -1,10 +1,12 @@
-// The badge's picture: an uploaded PNG or SVG, or the default drawn from the name and the two colours.
-// Uploading and removing take effect at once; the colours are saved with the rest of the form.
+// The badge's picture: a design made in the badge designer, an uploaded PNG or SVG, or the default generated
+// from the name (and the two colours). Saving a design, uploading and removing take effect at once; the
+// colours are saved with the rest of the form.
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Badge, badgesApi } from '../../badges.ts';
 import { fieldId } from '../../components/Inputs.tsx';
 import { describeProblem, type FieldErrors } from '../../forms.ts';
+import { BadgeDesigner } from './BadgeDesigner.tsx';
 import { DEFAULT_COLORS } from './badge-draft.ts';
 
 interface BadgeImageFieldsProps {
@@ -54,9 +56,15 @@ export function BadgeImageFields({ orgId, badge, colors, errors, onColors, onBad
           height={160}
         />
         <figcaption>
-          {badge.hasImage ? t('badgeEditor.imageUploadedCaption') : t('badgeEditor.imageDefault')}
+          {badge.design
+            ? t('badgeDesigner.designedCaption')
+            : badge.hasImage
+              ? t('badgeEditor.imageUploadedCaption')
+              : t('badgeEditor.imageDefault')}
         </figcaption>
       </figure>
+      <BadgeDesigner orgId={orgId} badge={badge} onBadge={onBadge} />
+      <h3>{t('badgeDesigner.ownImage')}</h3>
       <div className="field">
         <label htmlFor={id}>{t('badgeEditor.uploadImage')}</label>
         <p className="field__hint" id={`${id}-hint`}>

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { TextArea } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { checkRequired, describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
@@ -27,7 +28,7 @@ function Badges({ orgId }: { orgId: string }) {
         <Link to="/issue">{t('authoring.backToDashboard')}</Link> ·{' '}
         <Link to="/issue/awards">{t('awards.title')}</Link>
       </p>
-      {badges.isPending && <Status>{t('app.loading')}</Status>}
+      {badges.isPending && <Skeleton rows={4} />}
       {badges.isError && <Status tone="error">{describeProblem(t, badges.error)}</Status>}
       {badges.data && badges.data.items.length === 0 && <p>{t('badges.none')}</p>}
       {badges.data && badges.data.items.length > 0 && (

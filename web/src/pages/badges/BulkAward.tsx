@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type BulkRun, badgeKeys, badgesApi } from '../../badges.ts';
 import { Page, Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem, describeRowProblem } from '../../forms.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
@@ -98,7 +99,7 @@ function RunView({ orgId, runId }: { orgId: string; runId: string }) {
     mutationFn: () => badgesApi.cancelBulk(orgId, runId),
     onSuccess: (next) => queryClient.setQueryData(badgeKeys.bulkRun(orgId, runId), next),
   });
-  if (run.isPending) return <Status>{t('app.loading')}</Status>;
+  if (run.isPending) return <Skeleton lines={4} />;
   if (run.isError) return <Status tone="error">{describeProblem(t, run.error)}</Status>;
   const r: BulkRun = run.data;
   const invalid = problems.data?.items ?? [];

@@ -1,4 +1,6 @@
-// Awards a published badge to one person by email; they receive the "Accept your badge" mail.
+// Awards a published badge to one person by email; they receive the "Accept your badge" mail. Optional: why
+// it is awarded (Markdown narrative), evidence (a link and/or a note) and the issue date (backdating up to ten
+// years; a date ahead of the server's day is read as today), all carried in the credential.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +8,31 @@ import { ApiProblem } from '../../api.ts';
 import { type Badge, badgeKeys, badgesApi } from '../../badges.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
-import { SelectField } from '../../components/Inputs.tsx';
+import { InputField, SelectField, TextArea } from '../../components/Inputs.tsx';
 import { Status } from '../../components/Page.tsx';
 import { checkEmail, onlyErrors, useFormErrors } from '../../forms.ts';
 
 // The badge select is named apart from the filter form's badge select on the same page.
-const FIELDS = ['awardBadgeId', 'email', 'name'] as const;
+const FIELDS = [
+  'awardBadgeId',
+  'email',
+  'name',
+  'narrative',
+  'evidenceUrl',
+  'evidenceNarrative',
+  'issuedOn',
+] as const;
+const MAX_TEXT = 5000;
+const BACKDATE_YEARS = 10;
+const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+
+const today = () => new Date().toISOString().slice(0, 10);
+function earliestDay(): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - BACKDATE_YEARS);
+  return d.toISOString().slice(0, 10);
+}
+const EMPTY = { email: '', name: '', narrative: '', evidenceUrl: '', evidenceNarrative: '', issuedOn: '' };
 
 export function ManualAward({
   orgId,
@@ -25,7 +46,7 @@ export function ManualAward({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const errors = useFormErrors(FIELDS);
-  const [values, setValues] = useState({ awardBadgeId: badgeId ?? '', email: '', name: '' });
+  const [values, setValues] = useState({ awardBadgeId: badgeId ?? '', ...EMPTY });
   const [done, setDone] = useState<string | null>(null);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const award = useMutation({
@@ -33,10 +54,14 @@ export function ManualAward({
       badgesApi.award(orgId, values.awardBadgeId, {
         email: values.email.trim(),
         ...(values.name.trim() ? { name: values.name.trim() } : {}),
+        ...(values.narrative.trim() ? { narrative: values.narrative.trim() } : {}),
+        ...(values.evidenceUrl.trim() ? { evidenceUrl: values.evidenceUrl.trim() } : {}),
+        ...(values.evidenceNarrative.trim() ? { evidenceNarrative: values.evidenceNarrative.trim() } : {}),
+        ...(values.issuedOn ? { issuedOn: values.issuedOn } : {}),
       }),
     onSuccess: async () => {
       setDone(t('awards.manualDone', { email: values.email.trim() }));
-      setValues((v) => ({ ...v, email: '', name: '' }));
+      setValues((v) => ({ ...v, ...EMPTY }));
       await queryClient.invalidateQueries({ queryKey: badgeKeys.allAwards(orgId) });
     },
     onError: (error) => {
@@ -51,6 +76,19 @@ export function ManualAward({
     const found = onlyErrors({
       awardBadgeId: values.awardBadgeId ? undefined : t('awards.chooseBadge'),
       email: checkEmail(t, values.email),
+      narrative: values.narrative.length > MAX_TEXT ? t('issuerConsole.manual.tooLong') : undefined,
+      evidenceNarrative:
+        values.evidenceNarrative.length > MAX_TEXT ? t('issuerConsole.manual.tooLong') : undefined,
+      evidenceUrl:
+        values.evidenceUrl.trim() && !HTTP_URL.test(values.evidenceUrl.trim())
+          ? t('issuerConsole.manual.evidenceUrlInvalid')
+          : undefined,
+      issuedOn:
+        values.issuedOn && values.issuedOn > today()
+          ? t('issuerConsole.manual.issuedOnFuture')
+          : values.issuedOn && values.issuedOn < earliestDay()
+            ? t('issuerConsole.manual.issuedOnTooOld')
+            : undefined,
     });
     if (Object.keys(found).length > 0) return errors.setFieldErrors(found);
     errors.clear();
@@ -91,6 +129,46 @@ export function ManualAward({
           value={values.name}
           onChange={set('name')}
           error={errors.fields.name}
+        />
+        <TextArea
+          name="narrative"
+          label={t('issuerConsole.manual.narrative')}
+          hint={t('issuerConsole.manual.narrativeHint')}
+          required={false}
+          rows={4}
+          value={values.narrative}
+          onChange={set('narrative')}
+          error={errors.fields.narrative}
+        />
+        <InputField
+          name="evidenceUrl"
+          type="url"
+          label={t('issuerConsole.manual.evidenceUrl')}
+          hint={t('issuerConsole.manual.evidenceUrlHint')}
+          required={false}
+          value={values.evidenceUrl}
+          onChange={set('evidenceUrl')}
+          error={errors.fields.evidenceUrl}
+        />
+        <TextArea
+          name="evidenceNarrative"
+          label={t('issuerConsole.manual.evidenceNote')}
+          hint={t('issuerConsole.manual.evidenceNoteHint')}
+          required={false}
+          rows={3}
+          value={values.evidenceNarrative}
+          onChange={set('evidenceNarrative')}
+          error={errors.fields.evidenceNarrative}
+        />
+        <InputField
+          name="issuedOn"
+          type="date"
+          label={t('issuerConsole.manual.issuedOn')}
+          hint={t('issuerConsole.manual.issuedOnHint')}
+          required={false}
+          value={values.issuedOn}
+          onChange={set('issuedOn')}
+          error={errors.fields.issuedOn}
         />
         <button type="submit" disabled={award.isPending}>
           {award.isPending ? t('form.submitting') : t('awards.manualSubmit')}

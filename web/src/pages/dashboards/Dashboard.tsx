@@ -1,4 +1,5 @@
-// One dashboard per role (learners and assessors have their own pages now). The rest say what each will hold.
+// One dashboard per role (learners and assessors have their own pages now). The issuer's (/issue) and the
+// platform operator's (/operate) show their figures; the rest say what each will hold.
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { Page } from '../../components/Page.tsx';
@@ -10,6 +11,11 @@ import {
   dashboardPaths,
   type Session,
 } from '../../session.ts';
+import { IssuerDashboardFigures } from './IssuerFigures.tsx';
+import { OperatorDashboardFigures } from './OperatorFigures.tsx';
+
+/** The roles that may read an issuer's figures (the API's FIGURE_READERS). */
+const FIGURE_READERS = ['owner', 'admin', 'staff'];
 
 /** Everyone is a learner; the other dashboards need a membership (or operator rights) that leads there. */
 export function mayOpen(kind: DashboardKind, session: Session): boolean {
@@ -68,17 +74,23 @@ function Dashboard({ kind, session }: { kind: DashboardKind; session: Session })
           )}
         </ul>
       )}
-      <section className="empty-state" aria-labelledby="coming-title">
-        <p>
-          <strong>{t('dashboard.nothingYet')}</strong>
-        </p>
-        <h2 id="coming-title">{t('dashboard.comingTitle')}</h2>
-        <ul>
-          {(Array.isArray(coming) ? (coming as string[]) : []).map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      </section>
+      {kind === 'issuer' && membership && FIGURE_READERS.includes(membership.role) ? (
+        <IssuerDashboardFigures orgId={membership.org.id} />
+      ) : kind === 'operator' ? (
+        <OperatorDashboardFigures />
+      ) : (
+        <section className="empty-state" aria-labelledby="coming-title">
+          <p>
+            <strong>{t('dashboard.nothingYet')}</strong>
+          </p>
+          <h2 id="coming-title">{t('dashboard.comingTitle')}</h2>
+          <ul>
+            {(Array.isArray(coming) ? (coming as string[]) : []).map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Page>
   );
 }

@@ -28,6 +28,7 @@ import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './RequireEmployer.tsx';
 import '../shop/shop.css';
 import './analytics.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 /** Upper bounds of the colour steps (a gap above the last is the darkest step). */
 const STEPS = [0, 1, 2, 3, 4] as const;
@@ -71,7 +72,7 @@ function Gaps({ orgId }: { orgId: string }) {
           setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>)
         }
       />
-      {map.isPending && <Status>{t('app.loading')}</Status>}
+      {map.isPending && <Skeleton rows={5} />}
       {map.isError && <Status tone="error">{describeProblem(t, map.error)}</Status>}
       {map.data &&
         (map.data.people.length === 0 || map.data.skills.length === 0 ? (

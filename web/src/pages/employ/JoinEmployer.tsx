@@ -8,6 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem } from '../../api.ts';
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { PageSkeleton, Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import { useSession } from '../../session.ts';
 import { type EmployerInvitation, useAcceptInvitation, useEmployerInvitation } from '../../workforce-me.ts';
@@ -24,10 +25,10 @@ export function JoinEmployerPage() {
   const invitation = useEmployerInvitation(token, signedIn);
   const title = t('employee.join.title');
 
-  if (session.isPending) return <Status>{t('app.loading')}</Status>;
+  if (session.isPending) return <PageSkeleton />;
   if (session.isError) return <Status tone="error">{describeProblem(t, session.error)}</Status>;
   if (!signedIn) return <SignedOut token={token} />;
-  if (invitation.isPending) return <Status>{t('app.loading')}</Status>;
+  if (invitation.isPending) return <Skeleton lines={4} />;
   if (invitation.isError) {
     return (
       <Page title={title} narrow>

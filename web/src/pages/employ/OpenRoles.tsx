@@ -22,6 +22,7 @@ import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './People.tsx';
 import '../insights/insights.css';
 import './employ.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function OpenRolesPage() {
   return <RequireEmployer>{(orgId) => <OpenRoles orgId={orgId} />}</RequireEmployer>;
@@ -37,7 +38,7 @@ function OpenRoles({ orgId }: { orgId: string }) {
       <PublishForm orgId={orgId} />
       <section aria-labelledby="published-title">
         <h2 id="published-title">{t('openRoles.employer.listTitle')}</h2>
-        {list.isPending && <Status>{t('app.loading')}</Status>}
+        {list.isPending && <Skeleton cards={3} />}
         {list.isError && <Status tone="error">{describeProblem(t, list.error)}</Status>}
         {list.data && list.data.items.length === 0 && <p>{t('openRoles.employer.none')}</p>}
         {list.data && list.data.items.length > 0 && (
@@ -234,7 +235,7 @@ function Applicants({ orgId, role }: { orgId: string; role: EmployerOpenRole }) 
     queryKey: openRolesKeys.applications(orgId, role.id),
     queryFn: () => openRolesApi.applications(orgId, role.id),
   });
-  if (applicants.isPending) return <Status>{t('app.loading')}</Status>;
+  if (applicants.isPending) return <Skeleton cards={3} />;
   if (applicants.isError) return <Status tone="error">{describeProblem(t, applicants.error)}</Status>;
   if (applicants.data.items.length === 0) return <p>{t('openRoles.employer.noApplicants')}</p>;
   return (

@@ -37,6 +37,7 @@ import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './RequireEmployer.tsx';
 import '../shop/shop.css';
 import './analytics.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 /** The ranking chart names this many people; the table under it lists everyone. */
 export const TOP_PEOPLE = 15;
@@ -83,7 +84,7 @@ function Overview({ orgId, session }: { orgId: string; session: Session }) {
           setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>)
         }
       />
-      {figures.isPending && <Status>{t('app.loading')}</Status>}
+      {figures.isPending && <Skeleton lines={2} cards={3} />}
       {figures.isError && <Status tone="error">{describeProblem(t, figures.error)}</Status>}
       {figures.data && <Figures orgId={orgId} data={figures.data} />}
     </Page>
@@ -215,7 +216,15 @@ function Figures({ orgId, data }: { orgId: string; data: Analytics }) {
           <ChartPanel
             title={t('analytics.perEmployee.title')}
             lead={
-              data.badges.perEmployee.length > TOP_PEOPLE ? (
+              data.people > data.badges.perEmployee.length ? (
+                <p>
+                  {t('analytics.perEmployee.leadTop', {
+                    count: TOP_PEOPLE,
+                    listed: data.badges.perEmployee.length,
+                    people: data.people,
+                  })}
+                </p>
+              ) : data.badges.perEmployee.length > TOP_PEOPLE ? (
                 <p>{t('analytics.perEmployee.lead', { count: TOP_PEOPLE })}</p>
               ) : undefined
             }

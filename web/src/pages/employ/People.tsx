@@ -29,6 +29,7 @@ export { RequireEmployer };
 import '../shop/shop.css';
 import './employ.css';
 import { Pager } from '../../components/Pager.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 const PAGE_SIZE = 50;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -68,7 +69,7 @@ function People({ orgId }: { orgId: string }) {
       <section aria-labelledby="people-title">
         <h2 id="people-title">{t('employPeople.listTitle')}</h2>
         <div aria-live="polite">{notice && <Status tone="success">{notice}</Status>}</div>
-        {people.isPending && <Status>{t('app.loading')}</Status>}
+        {people.isPending && <Skeleton rows={5} />}
         {people.isError && <Status tone="error">{describeProblem(t, people.error)}</Status>}
         {people.data && people.data.items.length === 0 && <p>{t('employPeople.none')}</p>}
         {people.data && people.data.items.length > 0 && (

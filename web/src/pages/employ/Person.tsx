@@ -30,12 +30,12 @@ export function PersonPage() {
 
 function PersonView({ orgId, employeeId }: { orgId: string; employeeId: string }) {
   const { t, i18n } = useTranslation();
-  // The API lists people (no route gives one): the person is found in the organization's list.
-  const people = useQuery({
-    queryKey: workforceKeys.allPeople(orgId),
-    queryFn: () => workforceApi.allPeople(orgId),
+  // One request for one person: null (a 404) once they withdrew or were removed, or for an unknown id.
+  const found = useQuery({
+    queryKey: workforceKeys.person(orgId, employeeId),
+    queryFn: () => workforceApi.person(orgId, employeeId),
   });
-  const person = people.data?.find((p) => p.id === employeeId);
+  const person = found.data ?? undefined;
   const title = person ? personName(person) : t('employPerson.title');
   return (
     <Page title={title}>
@@ -43,9 +43,9 @@ function PersonView({ orgId, employeeId }: { orgId: string; employeeId: string }
       <p>
         <Link to="/employ/people">{t('employPerson.back')}</Link>
       </p>
-      {people.isPending && <Status>{t('app.loading')}</Status>}
-      {people.isError && <Status tone="error">{t('employPerson.loadFailed')}</Status>}
-      {people.isSuccess && !person && <p className="lead">{t('employPerson.notSharing')}</p>}
+      {found.isPending && <Status>{t('app.loading')}</Status>}
+      {found.isError && <Status tone="error">{t('employPerson.loadFailed')}</Status>}
+      {found.isSuccess && !person && <p className="lead">{t('employPerson.notSharing')}</p>}
       {person && (
         <>
           <dl className="facts employ-facts">

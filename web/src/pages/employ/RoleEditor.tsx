@@ -25,6 +25,7 @@ import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './People.tsx';
 import '../shop/shop.css';
 import './employ.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 /** A skill as the editor holds it: level and importance as their inputs hold them. */
 interface SkillRow {
@@ -58,7 +59,7 @@ function RoleLoader({ orgId, roleId }: { orgId: string; roleId: string }) {
       <Page title={t('employRoleEditor.title')}>
         <EmployNav />
         {role.isPending ? (
-          <Status>{t('app.loading')}</Status>
+          <Skeleton fields={4} />
         ) : (
           <Status tone="error">{describeProblem(t, role.error)}</Status>
         )}

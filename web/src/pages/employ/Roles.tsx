@@ -16,6 +16,7 @@ import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './People.tsx';
 import '../shop/shop.css';
 import './employ.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function RolesPage() {
   return <RequireEmployer>{(orgId) => <Roles orgId={orgId} />}</RequireEmployer>;
@@ -28,7 +29,7 @@ function Roles({ orgId }: { orgId: string }) {
     <Page title={t('employRoles.title')}>
       <EmployNav />
       <p className="lead">{t('employRoles.intro')}</p>
-      {roles.isPending && <Status>{t('app.loading')}</Status>}
+      {roles.isPending && <Skeleton rows={4} />}
       {roles.isError && <Status tone="error">{describeProblem(t, roles.error)}</Status>}
       {roles.data && roles.data.length === 0 && <p>{t('employRoles.none')}</p>}
       {roles.data && roles.data.length > 0 && (
@@ -111,7 +112,7 @@ function FromOccupation({ orgId }: { orgId: string }) {
         </form>
       </search>
       <div aria-live="polite">
-        {hits.isFetching && <Status>{t('app.loading')}</Status>}
+        {hits.isFetching && <Skeleton rows={3} />}
         {hits.isError && <Status tone="error">{describeProblem(t, hits.error)}</Status>}
         {hits.data && !hits.isFetching && <p>{t('employRoles.found', { count: hits.data.items.length })}</p>}
       </div>

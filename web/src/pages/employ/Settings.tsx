@@ -9,6 +9,7 @@ import { recognitionApi, recognitionKeys } from '../../workforce-recognition.ts'
 import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './People.tsx';
 import '../shop/shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function EmploySettingsPage() {
   return <RequireEmployer>{(orgId) => <Settings orgId={orgId} />}</RequireEmployer>;
@@ -34,7 +35,7 @@ function Settings({ orgId }: { orgId: string }) {
       <section aria-labelledby="digest-heading" className="card">
         <h2 id="digest-heading">{t('endorse.settings.digestHeading')}</h2>
         <p>{t('endorse.settings.digestIntro')}</p>
-        {digest.isPending && <Status>{t('app.loading')}</Status>}
+        {digest.isPending && <Skeleton fields={2} />}
         {digest.isError && <Status tone="error">{describeProblem(t, digest.error)}</Status>}
         {digest.data && (
           <CheckboxField

@@ -29,6 +29,7 @@ import { personName, RequireEmployer } from './People.tsx';
 import '../shop/shop.css';
 import './employ.css';
 import { Pager } from '../../components/Pager.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 const itemKey = (item: SponsoredItem) =>
   item.kind === 'course' ? `course:${item.courseId}` : `bundle:${item.badgeId}`;
@@ -119,7 +120,7 @@ function Sponsor({ orgId }: { orgId: string }) {
         <ErrorSummary problems={placeProblems} />
         <fieldset>
           <legend>{t('sponsor.peopleLegend')}</legend>
-          {people.isPending && <Status>{t('app.loading')}</Status>}
+          {people.isPending && <Skeleton rows={4} />}
           {people.data && active.length === 0 && <p>{t('sponsor.noPeople')}</p>}
           {active.map((person) => (
             <CheckboxField
@@ -176,7 +177,7 @@ function Sponsor({ orgId }: { orgId: string }) {
           <h2 id="sponsor-quote-title">{t('sponsor.quoteTitle')}</h2>
           <div aria-live="polite">
             {!ready && <p>{t('sponsor.chooseBoth')}</p>}
-            {ready && quote.isFetching && !q && <Status>{t('sponsor.quoteLoading')}</Status>}
+            {ready && quote.isFetching && !q && <Skeleton lines={2} label={t('sponsor.quoteLoading')} />}
             {ready && quote.isError && <Status tone="error">{quoteProblem(quote.error, t)}</Status>}
           </div>
           {ready && q && !quote.isError && (
@@ -312,7 +313,7 @@ function SponsoredSeats({ orgId }: { orgId: string }) {
   return (
     <section aria-labelledby="sponsor-seats-title">
       <h2 id="sponsor-seats-title">{t('sponsor.seatsTitle')}</h2>
-      {seats.isPending && <Status>{t('app.loading')}</Status>}
+      {seats.isPending && <Skeleton rows={3} />}
       {seats.isError && <Status tone="error">{describeProblem(t, seats.error)}</Status>}
       {seats.data && seats.data.items.length === 0 && <p>{t('sponsor.noSeats')}</p>}
       {seats.data && seats.data.items.length > 0 && (
@@ -332,7 +333,10 @@ function SponsoredSeats({ orgId }: { orgId: string }) {
                 <th scope="row">{seat.employee.name ?? seat.employee.email}</th>
                 <td data-label={t('sponsor.item')}>{seat.title}</td>
                 <td data-label={t('sponsor.order')}>
-                  {t('sponsor.orderNumber', { number: seat.order.number, state: seat.order.state })}
+                  {t('sponsor.orderNumber', {
+                    number: seat.order.number,
+                    state: t(`orderState.${seat.order.state}`, { defaultValue: seat.order.state }),
+                  })}
                 </td>
                 <td data-label={t('sponsor.statusLabel')}>{t(`sponsor.status.${seat.status}`)}</td>
                 <td data-label={t('sponsor.claimedOn')}>

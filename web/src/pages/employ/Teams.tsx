@@ -13,6 +13,7 @@ import { EmployNav } from './EmployNav.tsx';
 import { personName, RequireEmployer } from './People.tsx';
 import '../shop/shop.css';
 import './employ.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function TeamsPage() {
   return <RequireEmployer>{(orgId) => <Teams orgId={orgId} />}</RequireEmployer>;
@@ -36,7 +37,7 @@ function Teams({ orgId }: { orgId: string }) {
       <div aria-live="polite">{notice && <Status tone="success">{notice}</Status>}</div>
       <section aria-labelledby="teams-title">
         <h2 id="teams-title">{t('employTeams.listTitle')}</h2>
-        {(teams.isPending || people.isPending) && <Status>{t('app.loading')}</Status>}
+        {(teams.isPending || people.isPending) && <Skeleton rows={3} />}
         {teams.isError && <Status tone="error">{describeProblem(t, teams.error)}</Status>}
         {people.isError && <Status tone="error">{describeProblem(t, people.error)}</Status>}
         {teams.data && teams.data.length === 0 && <p>{t('employTeams.none')}</p>}

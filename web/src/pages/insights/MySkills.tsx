@@ -13,6 +13,7 @@ import { RelatedJobs } from './OccupationList.tsx';
 import { OpenRolesSection } from './OpenRoles.tsx';
 import { TargetSection } from './Target.tsx';
 import './insights.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function MySkillsPage() {
   return <RequireSession>{() => <MySkills />}</RequireSession>;
@@ -80,7 +81,7 @@ function AlignedSkills() {
   return (
     <section aria-labelledby="aligned-title">
       <h2 id="aligned-title">{t('insights.alignedTitle')}</h2>
-      {badges.isPending && <Status>{t('app.loading')}</Status>}
+      {badges.isPending && <Skeleton rows={4} />}
       {badges.isError && <Status tone="error">{describeProblem(t, badges.error)}</Status>}
       {badges.data && skills.length === 0 && (
         <p>

@@ -20,6 +20,7 @@ import {
 } from '../../insights.ts';
 import { useSession } from '../../session.ts';
 import './insights.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 type HeadingLevel = 2 | 3;
 /** `learner`: the skills matched are the learner's, the others missing; `skill`: jobs for one skill (/jobs). */
@@ -53,7 +54,7 @@ export function JobsPlaceholder() {
   const { t } = useTranslation();
   return (
     <div className="jobs-placeholder">
-      <Status>{t('insights.loadingJobs')}</Status>
+      <Skeleton rows={3} label={t('insights.loadingJobs')} />
       <ul className="cards" aria-hidden="true">
         {[0, 1, 2].map((n) => (
           <li key={n} className="card jobs-placeholder__card">

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { badgeKeys, badgesApi } from '../../badges.ts';
 import { CheckboxField, TextArea } from '../../components/Inputs.tsx';
 import { Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import {
@@ -36,7 +37,7 @@ export function OpenRolesSection() {
     <section aria-labelledby="open-roles-title">
       <h2 id="open-roles-title">{t('openRoles.learner.title')}</h2>
       <p>{t('openRoles.learner.explain')}</p>
-      {matching.isPending && <Status>{t('app.loading')}</Status>}
+      {matching.isPending && <Skeleton cards={2} />}
       {matching.isError && <Status tone="error">{describeProblem(t, matching.error)}</Status>}
       {matching.isSuccess && (
         <CheckboxField
@@ -61,7 +62,7 @@ function MatchedRoles() {
   const held = new Set(
     (backpack.data?.items ?? []).filter((item) => item.state !== 'declined').map((item) => item.badge.id),
   );
-  if (roles.isPending) return <Status>{t('app.loading')}</Status>;
+  if (roles.isPending) return <Skeleton cards={3} />;
   if (roles.isError) return <Status tone="error">{describeProblem(t, roles.error)}</Status>;
   if (roles.data.items.length === 0) return <p>{t('openRoles.learner.none')}</p>;
   return (
@@ -258,7 +259,7 @@ function ApplyForm({ role }: { role: MyOpenRole }) {
       <fieldset>
         <legend>{t('openRoles.learner.chooseBadges')}</legend>
         <p className="field__hint">{t('openRoles.learner.chooseHint', { max: MAX_SHARED })}</p>
-        {backpack.isPending && <Status>{t('app.loading')}</Status>}
+        {backpack.isPending && <Skeleton rows={2} />}
         {backpack.isSuccess && badges.length === 0 && <p>{t('openRoles.learner.noBadges')}</p>}
         {badges.map((item) => (
           <CheckboxField

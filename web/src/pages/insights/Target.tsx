@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { badgeKeys, badgesApi } from '../../badges.ts';
 import { InputField } from '../../components/Inputs.tsx';
 import { Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import {
   afterTargetChange,
@@ -27,7 +28,7 @@ export function TargetSection() {
   return (
     <section aria-labelledby="target-title">
       <h2 id="target-title">{t('insights.targetTitle')}</h2>
-      {target.isPending && <Status>{t('app.loading')}</Status>}
+      {target.isPending && <Skeleton lines={4} />}
       {target.isError && <Status tone="error">{describeProblem(t, target.error)}</Status>}
       {target.isSuccess && (target.data === null || changing) && (
         <>
@@ -116,7 +117,7 @@ function TargetSearch({ onChosen, onCancel }: { onChosen: () => void; onCancel: 
         </form>
       </search>
       <div aria-live="polite">
-        {hits.isFetching && <Status>{t('app.loading')}</Status>}
+        {hits.isFetching && <Skeleton rows={3} />}
         {hits.isError && <Status tone="error">{describeProblem(t, hits.error)}</Status>}
         {hits.data && !hits.isFetching && (
           <p>{t('insights.titlesFound', { count: hits.data.items.length })}</p>
@@ -175,7 +176,7 @@ function GapView({ target }: { target: TargetOccupation }) {
   });
   // A badge the learner already holds is no way to close a gap (it asserts the skill lower, or not at all).
   const backpack = useQuery({ queryKey: badgeKeys.backpack, queryFn: badgesApi.backpack });
-  if (gap.isPending) return <Status>{t('insights.loadingGap')}</Status>;
+  if (gap.isPending) return <Skeleton rows={3} label={t('insights.loadingGap')} />;
   if (gap.isError) return <Status tone="error">{describeProblem(t, gap.error)}</Status>;
   const held = new Set(
     (backpack.data?.items ?? []).filter((item) => item.state !== 'declined').map((item) => item.badge.id),

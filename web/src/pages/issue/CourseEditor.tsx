@@ -21,6 +21,7 @@ import {
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem, type FieldErrors } from '../../forms.ts';
 import { SkillsFields } from '../badges/SkillsFields.tsx';
 import { amountProblem } from '../sell/amount-problem.ts';
@@ -39,7 +40,7 @@ function LoadCourse({ orgId, courseId }: { orgId: string; courseId: string }) {
     queryKey: authoringKeys.course(orgId, courseId),
     queryFn: () => authoringApi.get(orgId, courseId),
   });
-  if (course.isPending) return <Status>{t('app.loading')}</Status>;
+  if (course.isPending) return <Skeleton fields={5} />;
   if (course.isError) {
     return (
       <Page title={t('authoring.editTitle')}>

@@ -7,6 +7,7 @@ import { type AuthoredCourse, authoringApi, authoringKeys } from '../../authorin
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { checkRequired, describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
@@ -43,7 +44,7 @@ function Courses({ orgId }: { orgId: string }) {
       <p>
         <Link to="/issue">{t('authoring.backToDashboard')}</Link>
       </p>
-      {courses.isPending && <Status>{t('app.loading')}</Status>}
+      {courses.isPending && <Skeleton rows={4} />}
       {courses.isError && <Status tone="error">{describeProblem(t, courses.error)}</Status>}
       {courses.data && courses.data.items.length === 0 && <p>{t('authoring.none')}</p>}
       {courses.data && courses.data.items.length > 0 && (

@@ -14,6 +14,7 @@ import { FeesDue } from '../shop/FeesDue.tsx';
 import { PayFeeButton } from '../shop/PayFee.tsx';
 import { ImportedBadges } from './ImportBadge.tsx';
 import '../badges/badges.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function BackpackPage() {
   return <RequireSession>{() => <Backpack />}</RequireSession>;
@@ -31,7 +32,7 @@ function Backpack() {
         <Link to="/learn/badge-progress">{t('backpack.progressLink')}</Link>
       </p>
       <FeesDue />
-      {badges.isPending && <Status>{t('app.loading')}</Status>}
+      {badges.isPending && <Skeleton cards={3} />}
       {badges.isError && <Status tone="error">{describeProblem(t, badges.error)}</Status>}
       {badges.data && items.length === 0 && fees.isSuccess && feesDue === 0 && (
         <div className="empty-state">

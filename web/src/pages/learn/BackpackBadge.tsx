@@ -16,6 +16,7 @@ import { DownloadsPanel, MAIN_DOWNLOAD } from './DownloadsPanel.tsx';
 import { Endorsements } from './Endorsements.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import '../badges/badges.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function BackpackBadgePage() {
   const { awardId = '' } = useParams();
@@ -31,7 +32,7 @@ function BackpackBadge({ awardId }: { awardId: string }) {
   const check = useMutation({
     mutationFn: (credential: Record<string, unknown>) => badgesApi.verify(credential),
   });
-  if (detail.isPending) return <Status>{t('app.loading')}</Status>;
+  if (detail.isPending) return <Skeleton lines={6} />;
   if (detail.isError) {
     return (
       <Page title={t('backpack.title')}>

@@ -2,15 +2,19 @@
 // (done, in progress, purchased, not started, not available) and the estimated time left, and what is
 // still to buy (courses one by one or the bundle); badges held whose renewal window is open are listed too,
 // and a badge earned but waiting for its issuance fee stays here, with the fee to pay, until it is issued.
+// The issuer's first-badge issuance fee is announced on every card, free courses or not (BadgeFee).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type BadgeProgress, badgeKeys, badgesApi, hoursAndMinutes } from '../../badges.ts';
+import { commerceKeys, shopApi } from '../../commerce.ts';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { PayFeeButton } from '../shop/PayFee.tsx';
+import { FeeNotice } from '../shop/PriceTerms.tsx';
 import { PurchaseOptionsPanel } from '../shop/PurchaseOptions.tsx';
 import '../badges/badges.css';
 
@@ -27,7 +31,7 @@ function Progress() {
       <p>
         <Link to="/learn/badges">{t('badgeProgress.backpackLink')}</Link>
       </p>
-      {progress.isPending && <Status>{t('app.loading')}</Status>}
+      {progress.isPending && <Skeleton cards={3} />}
       {progress.isError && <Status tone="error">{describeProblem(t, progress.error)}</Status>}
       {progress.data && items.length === 0 && (
         <div className="empty-state">
@@ -102,11 +106,29 @@ function ProgressCard({ item }: { item: BadgeProgress }) {
         {item.awaitingFeeAwardId ? (
           <PayFeeButton awardId={item.awaitingFeeAwardId} badgeName={item.badge.name} />
         ) : (
-          !item.renewal && <PurchaseOptionsPanel badgeId={item.badge.id} />
+          !item.renewal && (
+            <>
+              <BadgeFee badgeId={item.badge.id} />
+              <PurchaseOptionsPanel badgeId={item.badge.id} />
+            </>
+          )
         )}
       </div>
     </article>
   );
+}
+
+/**
+ * The issuance fee the learner will pay when the badge is earned, for a badge with nothing to buy (every course
+ * free): the purchase panel, which announces it beside the prices, shows nothing then. Same query as the panel.
+ */
+function BadgeFee({ badgeId }: { badgeId: string }) {
+  const options = useQuery({
+    queryKey: commerceKeys.purchaseOptions(badgeId),
+    queryFn: () => shopApi.purchaseOptions(badgeId),
+  });
+  if (!options.data || options.data.courses.some((course) => course.priceMinor)) return null;
+  return <FeeNotice orgId={options.data.orgId} about="badge" />;
 }
 
 /** Renewal by retaking: re-enters the course (free when the badge allows it) and opens the player. */

@@ -7,7 +7,9 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../api.ts';
 import { CheckboxField, InputField, SelectField } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
+import { holdingsKeys, useHoldings } from '../../holdings.ts';
 import {
   type CatalogEntry,
   type CatalogFilters,
@@ -18,6 +20,7 @@ import {
 import { useSession } from '../../session.ts';
 import type { Skill } from '../../skills.ts';
 import { AddToCart } from '../shop/AddToCart.tsx';
+import { CourseAction } from '../shop/HoldingActions.tsx';
 import { FeeNotice, Price } from '../shop/PriceTerms.tsx';
 
 const DURATIONS = ['30', '60', '120', '240'] as const;
@@ -96,7 +99,7 @@ export function CatalogPage() {
           <button type="submit">{t('catalog.search')}</button>
         </form>
       </search>
-      {results.isPending && <Status>{t('app.loading')}</Status>}
+      {results.isPending && <Skeleton cards={6} />}
       {results.isError && <Status tone="error">{describeProblem(t, results.error)}</Status>}
       {results.data && (
         <section aria-labelledby="results-title">
@@ -150,6 +153,8 @@ function CourseFacts({ course }: { course: CatalogEntry }) {
 
 function CourseCard({ course }: { course: CatalogEntry }) {
   const { t } = useTranslation();
+  // A course the learner has shows "Resume" / "Review" (or "In your cart") instead of "Add to cart".
+  const holdings = useHoldings();
   return (
     <article className="card">
       <h3>
@@ -157,15 +162,17 @@ function CourseCard({ course }: { course: CatalogEntry }) {
       </h3>
       <p>{course.summary}</p>
       <CourseFacts course={course} />
-      {course.price && (
-        <AddToCart
-          orgId={course.issuer.id}
-          entry={{ kind: 'course', courseId: course.id }}
-          label={t('cart.add')}
-          accessibleLabel={t('cart.addNamed', { title: course.title })}
-          secondary
-        />
-      )}
+      <CourseAction courseId={course.id} title={course.title} holdings={holdings}>
+        {course.price && (
+          <AddToCart
+            orgId={course.issuer.id}
+            entry={{ kind: 'course', courseId: course.id }}
+            label={t('cart.add')}
+            accessibleLabel={t('cart.addNamed', { title: course.title })}
+            secondary
+          />
+        )}
+      </CourseAction>
     </article>
   );
 }
@@ -177,7 +184,7 @@ export function CoursePage() {
     queryKey: learningKeys.course(courseId),
     queryFn: () => learningApi.course(courseId),
   });
-  if (course.isPending) return <Status>{t('app.loading')}</Status>;
+  if (course.isPending) return <Skeleton lines={6} />;
   if (course.isError) {
     const missing = course.error instanceof ApiProblem && course.error.status === 404;
     return (
@@ -237,9 +244,15 @@ function Enrol({ course }: { course: CatalogEntry }) {
     mutationFn: () => learningApi.enrol(courseId),
     onSuccess: async (enrolment) => {
       await queryClient.invalidateQueries({ queryKey: learningKeys.enrolments });
+      await queryClient.invalidateQueries({ queryKey: holdingsKeys.mine });
       navigate(`/learn/${enrolment.id}`);
     },
   });
+  const holdings = useHoldings();
+  // Completed: "Review" (the holdings say so); still open: "Continue learning", as before.
+  if (holdings.course(courseId)?.completed) {
+    return <CourseAction courseId={courseId} title={course.title} holdings={holdings} />;
+  }
   const open = mine.data?.items.find((e) => e.course.id === courseId && !e.expired);
   if (open) {
     return (
@@ -253,8 +266,10 @@ function Enrol({ course }: { course: CatalogEntry }) {
   if (course.price) {
     return (
       <div className="enrol">
-        <p>{t('course.accessFromPurchase', { count: accessDays })}</p>
-        <AddToCart orgId={course.issuer.id} entry={{ kind: 'course', courseId }} label={t('cart.add')} />
+        <CourseAction courseId={courseId} title={course.title} holdings={holdings}>
+          <p>{t('course.accessFromPurchase', { count: accessDays })}</p>
+          <AddToCart orgId={course.issuer.id} entry={{ kind: 'course', courseId }} label={t('cart.add')} />
+        </CourseAction>
       </div>
     );
   }

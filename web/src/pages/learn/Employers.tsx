@@ -22,6 +22,7 @@ import {
   useWithdraw,
 } from '../../workforce-me.ts';
 import './employers.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function EmployersPage() {
   return <RequireSession>{() => <Employers />}</RequireSession>;
@@ -36,7 +37,7 @@ function Employers() {
   return (
     <Page title={t('employee.list.title')}>
       <p>{t('employee.list.intro')}</p>
-      {employers.isPending && <Status>{t('app.loading')}</Status>}
+      {employers.isPending && <Skeleton rows={2} />}
       {employers.isError && <Status tone="error">{describeProblem(t, employers.error)}</Status>}
       {employers.data && items.length === 0 && (
         <div className="empty-state">
@@ -167,7 +168,7 @@ function ConsentForm({ employer }: { employer: MyEmployer }) {
         {share === 'chosen' && (
           <fieldset>
             <legend>{t('employee.consent.chooseBadges')}</legend>
-            {badges.isPending && <Status>{t('app.loading')}</Status>}
+            {badges.isPending && <Skeleton rows={3} />}
             {badges.isError && <Status tone="error">{describeProblem(t, badges.error)}</Status>}
             {badges.data && awards.length === 0 && <p>{t('employee.consent.noBadges')}</p>}
             {awards.map((award) => (
@@ -196,7 +197,7 @@ function ConsentForm({ employer }: { employer: MyEmployer }) {
         {share === 'chosen' && includeImports && (
           <fieldset>
             <legend>{t('employee.consent.chooseImports')}</legend>
-            {imports.isPending && <Status>{t('app.loading')}</Status>}
+            {imports.isPending && <Skeleton rows={3} />}
             {imports.isError && <Status tone="error">{describeProblem(t, imports.error)}</Status>}
             {imports.data && importList.length === 0 && <p>{t('employee.consent.noImports')}</p>}
             {importList.map((item) => (

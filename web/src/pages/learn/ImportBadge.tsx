@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api.ts';
 import { InputField, TextArea } from '../../components/Inputs.tsx';
 import { Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import { type ImportedBadge, type ImportRequest, importKeys, importsApi } from '../../imports.ts';
 import { formatDate } from '../../learning.ts';
@@ -19,7 +20,7 @@ export function ImportedBadges() {
     <section aria-labelledby="imported-heading">
       <h2 id="imported-heading">{t('imports.heading')}</h2>
       <p>{t('imports.intro')}</p>
-      {imported.isPending && <Status>{t('app.loading')}</Status>}
+      {imported.isPending && <Skeleton cards={2} />}
       {imported.isError && <Status tone="error">{describeProblem(t, imported.error)}</Status>}
       {imported.data && items.length === 0 && <p className="muted">{t('imports.none')}</p>}
       <ul className="cards badge-cards imported-badges">

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import { certificateUrl, type Enrolment, formatDate, learningApi, learningKeys } from '../../learning.ts';
 import type { Session } from '../../session.ts';
+import { SeatsLink } from './Seats.tsx';
 
 export function MyLearningPage() {
   return <RequireSession>{(session) => <MyLearning session={session} />}</RequireSession>;
@@ -24,8 +26,9 @@ function MyLearning({ session }: { session: Session }) {
       <p>
         <Link to="/learn/orders">{t('myLearning.ordersLink')}</Link> ·{' '}
         <Link to="/learn/badge-progress">{t('backpack.progressLink')}</Link>
+        <SeatsLink />
       </p>
-      {enrolments.isPending && <Status>{t('app.loading')}</Status>}
+      {enrolments.isPending && <Skeleton cards={3} />}
       {enrolments.isError && <Status tone="error">{describeProblem(t, enrolments.error)}</Status>}
       <section aria-labelledby="enrolments-title">
         <h2 id="enrolments-title">{t('myLearning.courses')}</h2>

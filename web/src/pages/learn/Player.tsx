@@ -7,6 +7,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../api.ts';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { PageSkeleton, Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import {
   certificateUrl,
@@ -39,7 +40,7 @@ function Player() {
     queryKey: learningKeys.enrolment(enrolmentId),
     queryFn: () => learningApi.enrolment(enrolmentId),
   });
-  if (enrolment.isPending) return <Status>{t('app.loading')}</Status>;
+  if (enrolment.isPending) return <PageSkeleton />;
   if (enrolment.isError) {
     return (
       <Page title={t('player.title')}>
@@ -163,7 +164,7 @@ function UnitView({
     if (loaded && focusOnOpen) heading.current?.focus();
   }, [loaded, focusOnOpen]);
 
-  if (opened.isPending) return <Status>{t('app.loading')}</Status>;
+  if (opened.isPending) return <Skeleton lines={8} />;
   if (opened.isError) return <Status tone="error">{describeProblem(t, opened.error)}</Status>;
   const { unit } = opened.data;
   return (

@@ -1,5 +1,6 @@
 // My public profile (/learn/profile): off until I turn it on; its address /people/<slug> that I choose;
-// a headline. It lists only the badges I made public; while off, its page is "not found" to everyone.
+// a headline, a photo (ProfilePhoto.tsx) and a link to preview it. It lists only the badges I made public;
+// while off, its page (and its photo and record) is "not found" to everyone.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,9 @@ import { CheckboxField, InputField } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem } from '../../forms.ts';
-import { type Profile, sharingApi, sharingKeys } from '../../sharing.ts';
+import type { ProfileWithPhoto } from '../../profile-photo.ts';
+import { sharingApi, sharingKeys } from '../../sharing.ts';
+import { ProfilePhotoSection } from './ProfilePhoto.tsx';
 import './Share.css';
 
 export function ProfileSettingsPage() {
@@ -35,7 +38,7 @@ function ProfileSettings() {
   );
 }
 
-function ProfileForm({ saved }: { saved: Profile | null }) {
+function ProfileForm({ saved }: { saved: ProfileWithPhoto | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [slug, setSlug] = useState(saved?.slug ?? '');
@@ -58,7 +61,8 @@ function ProfileForm({ saved }: { saved: Profile | null }) {
     event.preventDefault();
     save.mutate();
   };
-  const current = save.data ?? saved;
+  // The query cache holds the latest profile: a save or a photo change puts it there.
+  const current = saved;
   return (
     <>
       <form onSubmit={onSubmit} noValidate>
@@ -103,14 +107,25 @@ function ProfileForm({ saved }: { saved: Profile | null }) {
         <section aria-labelledby="profile-address">
           <h2 id="profile-address">{t('profile.addressTitle')}</h2>
           {current.enabled ? (
-            <p>
+            <p className="profile-preview">
               <a href={current.url}>{current.url}</a>
+              <a className="button button--secondary" href={current.url} target="_blank" rel="noopener">
+                {t('profilePhoto.preview')}
+              </a>
             </p>
           ) : (
-            <p className="muted">{t('profile.offNote', { url: current.url })}</p>
+            <>
+              <p className="muted">{t('profile.offNote', { url: current.url })}</p>
+              <p className="field__hint">{t('profilePhoto.previewOff')}</p>
+            </>
           )}
           <p className="field__hint">{t('profile.onlyPublic')}</p>
         </section>
+      )}
+      {current ? (
+        <ProfilePhotoSection profile={current} />
+      ) : (
+        <p className="muted">{t('profilePhoto.needsProfile')}</p>
       )}
     </>
   );

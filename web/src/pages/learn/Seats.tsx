@@ -36,6 +36,25 @@ function Seats() {
   );
 }
 
+/**
+ * The way to /learn/seats where a learner looks (My learning): shown only to someone an employer sponsored,
+ * with how many seats wait to be claimed. Nothing while loading, on an error or without seats.
+ */
+export function SeatsLink() {
+  const { t } = useTranslation();
+  const seats = useQuery({ queryKey: seatKeys.mine, queryFn: seatsApi.mine });
+  if (!seats.data || seats.data.length === 0) return null;
+  const waiting = seats.data.filter((seat) => seat.status === 'open').length;
+  return (
+    <>
+      {' · '}
+      <Link to="/learn/seats">
+        {waiting > 0 ? t('sponsorSeats.linkWaiting', { count: waiting }) : t('sponsorSeats.link')}
+      </Link>
+    </>
+  );
+}
+
 function SeatCard({ seat, onClaimed }: { seat: MySeat; onClaimed: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();

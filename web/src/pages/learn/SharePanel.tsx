@@ -11,6 +11,7 @@ import { describeProblem } from '../../forms.ts';
 import { type ShareLinks, type SharingChoice, sharingApi, sharingKeys } from '../../sharing.ts';
 import { ShareLinkList } from './ShareLinks.tsx';
 import './Share.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function SharePanel({ awardId }: { awardId: string }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function SharePanel({ awardId }: { awardId: string }) {
   return (
     <section aria-labelledby="sharing-title" className="share-panel" id="sharing">
       <h2 id="sharing-title">{t('share.title')}</h2>
-      {links.isPending && <Status>{t('app.loading')}</Status>}
+      {links.isPending && <Skeleton rows={2} />}
       {links.isError && <Status tone="error">{describeProblem(t, links.error)}</Status>}
       {links.data && <SharingChoices awardId={awardId} links={links.data} />}
       <p>

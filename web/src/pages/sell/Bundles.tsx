@@ -16,6 +16,7 @@ import { amountProblem } from './amount-problem.ts';
 import { bundleDiscountBp } from './bundle-discount.ts';
 import { SalesNav } from './SalesNav.tsx';
 import '../shop/shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function SalesBundlesPage() {
   return <RequireAuthor>{(orgId) => <Bundles orgId={orgId} />}</RequireAuthor>;
@@ -29,7 +30,7 @@ function Bundles({ orgId }: { orgId: string }) {
     <Page title={t('sell.bundles.title')}>
       <SalesNav />
       <p className="lead">{t('sell.bundles.intro')}</p>
-      {bundles.isPending && <Status>{t('app.loading')}</Status>}
+      {bundles.isPending && <Skeleton rows={3} />}
       {bundles.isError && <Status tone="error">{describeProblem(t, bundles.error)}</Status>}
       {bundles.data && items.length === 0 && <p>{t('sell.bundles.none')}</p>}
       {items.map((bundle) =>

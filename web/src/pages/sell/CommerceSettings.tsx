@@ -1,13 +1,15 @@
 // The issuer's sales settings (/issue/sales/settings): tax rate and its name on receipts, the default
-// bundle discount, the seller's details printed on receipts, and the fee for a learner's first badge.
+// bundle discount, the seller's details printed on receipts, the fee for a learner's first badge, and
+// whether learners pay by test card (test mode: no money moves).
 // Percentages and amounts are typed as decimals and read with string arithmetic (money.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CommerceSettings, commerceKeys, sellApi } from '../../commerce.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { InputField, TextArea } from '../../components/Inputs.tsx';
+import { CheckboxField, InputField, TextArea } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { checkRequired, describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import { decimalText, parseAmount, parsePercent, percentText } from '../../money.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
@@ -28,7 +30,7 @@ function Settings({ orgId }: { orgId: string }) {
   return (
     <Page title={t('sell.settings.title')}>
       <SalesNav />
-      {settings.isPending && <Status>{t('app.loading')}</Status>}
+      {settings.isPending && <Skeleton fields={4} />}
       {settings.isError && <Status tone="error">{describeProblem(t, settings.error)}</Status>}
       {settings.data && <SettingsForm orgId={orgId} saved={settings.data} />}
     </Page>
@@ -73,6 +75,7 @@ function SettingsForm({ orgId, saved }: { orgId: string; saved: CommerceSettings
   const queryClient = useQueryClient();
   const errors = useFormErrors(FIELDS);
   const [values, setValues] = useState<Values>(() => valuesOf(saved));
+  const [testCards, setTestCards] = useState(saved.testCardPayments);
   const [done, setDone] = useState(false);
   const set = (field: keyof Values) => (value: string) => {
     setDone(false);
@@ -109,6 +112,7 @@ function SettingsForm({ orgId, saved }: { orgId: string; saved: CommerceSettings
       bundleDiscountBp,
       sellerDetails: values.sellerDetails.trim(),
       issuanceFee: fee?.ok && fee.minor > 0 ? { amountMinor: fee.minor, currency } : null,
+      testCardPayments: testCards,
     });
   };
   return (
@@ -173,6 +177,19 @@ function SettingsForm({ orgId, saved }: { orgId: string; saved: CommerceSettings
           value={values.feeCurrency}
           error={errors.fields.feeCurrency}
           onChange={set('feeCurrency')}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('sell.settings.testCardLegend')}</legend>
+        <CheckboxField
+          name="testCardPayments"
+          label={t('sell.settings.testCardPayments')}
+          hint={t('sell.settings.testCardHint')}
+          checked={testCards}
+          onChange={(checked) => {
+            setDone(false);
+            setTestCards(checked);
+          }}
         />
       </fieldset>
       <button type="submit" disabled={save.isPending}>

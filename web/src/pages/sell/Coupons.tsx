@@ -26,6 +26,7 @@ import { RequireAuthor } from '../issue/Courses.tsx';
 import { amountProblem } from './amount-problem.ts';
 import { SalesNav } from './SalesNav.tsx';
 import '../shop/shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function SalesCouponsPage() {
   return <RequireAuthor>{(orgId) => <Coupons orgId={orgId} />}</RequireAuthor>;
@@ -38,7 +39,7 @@ function Coupons({ orgId }: { orgId: string }) {
   return (
     <Page title={t('sell.coupons.title')}>
       <SalesNav />
-      {coupons.isPending && <Status>{t('app.loading')}</Status>}
+      {coupons.isPending && <Skeleton rows={4} />}
       {coupons.isError && <Status tone="error">{describeProblem(t, coupons.error)}</Status>}
       {coupons.data && items.length === 0 && <p>{t('sell.coupons.none')}</p>}
       {items.length > 0 && (

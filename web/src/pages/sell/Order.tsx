@@ -21,6 +21,7 @@ import { RequireAuthor } from '../issue/Courses.tsx';
 import { OrderFacts, OrderLines, OrderTotals, orderNumber } from '../shop/OrderParts.tsx';
 import { SalesNav } from './SalesNav.tsx';
 import '../shop/shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function SalesOrderPage() {
   const { orderId = '' } = useParams();
@@ -34,7 +35,7 @@ function SalesOrder({ orgId, orderId }: { orgId: string; orderId: string }) {
     queryKey: commerceKeys.orgOrder(orgId, orderId),
     queryFn: () => sellApi.order(orgId, orderId),
   });
-  if (order.isPending) return <Status>{t('app.loading')}</Status>;
+  if (order.isPending) return <Skeleton lines={6} />;
   if (order.isError) {
     return (
       <Page title={t('order.notFound')}>

@@ -15,6 +15,7 @@ import { RequireAuthor } from '../issue/Courses.tsx';
 import { orderNumber } from '../shop/OrderParts.tsx';
 import { SalesNav } from './SalesNav.tsx';
 import '../shop/shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 const STATES = ['awaiting-payment', 'paid', 'partially-refunded', 'refunded', 'cancelled'] as const;
 
@@ -58,7 +59,7 @@ function SalesOrders({ orgId }: { orgId: string }) {
         </SelectField>
       </form>
       <div aria-live="polite">{notice && <Status tone="success">{notice}</Status>}</div>
-      {orders.isPending && <Status>{t('app.loading')}</Status>}
+      {orders.isPending && <Skeleton rows={5} />}
       {orders.isError && <Status tone="error">{describeProblem(t, orders.error)}</Status>}
       {orders.data && items.length === 0 && <p>{t('sell.orders.none')}</p>}
       {items.length > 0 && (

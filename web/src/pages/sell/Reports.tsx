@@ -16,6 +16,7 @@ import { RequireAuthor } from '../issue/Courses.tsx';
 import { SalesChart } from './SalesChart.tsx';
 import { SalesNav } from './SalesNav.tsx';
 import '../shop/shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function SalesReportsPage() {
   return <RequireAuthor>{(orgId) => <Reports orgId={orgId} />}</RequireAuthor>;
@@ -48,7 +49,7 @@ function Reports({ orgId }: { orgId: string }) {
         report={report.data}
         onChange={(next) => setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)))}
       />
-      {report.isPending && <Status>{t('app.loading')}</Status>}
+      {report.isPending && <Skeleton rows={5} />}
       {report.isError && <Status tone="error">{describeProblem(t, report.error)}</Status>}
       {report.data && <Report report={report.data} csvUrl={salesCsvUrl(orgId, range)} />}
     </Page>

@@ -7,7 +7,9 @@ import { type BundleOffer, commerceKeys, shopApi } from '../../commerce.ts';
 import { useMoney } from '../../components/Money.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { describeProblem } from '../../forms.ts';
+import { badgePagePath, useHoldings } from '../../holdings.ts';
 import { AddToCart } from './AddToCart.tsx';
+import { BadgeAction } from './HoldingActions.tsx';
 import { FeeNotice, usePriceTerms, usePriceText } from './PriceTerms.tsx';
 import '../badges/badges.css';
 import './shop.css';
@@ -43,12 +45,16 @@ function BundleCard({ bundle }: { bundle: BundleOffer }) {
   const priceText = usePriceText(usePriceTerms(bundle.issuer.id).data);
   const price = (minor: number) => priceText(minor, bundle.currency);
   const headingId = `bundle-${bundle.badgeId}`;
+  // A badge the learner holds shows "Open my badge"; a bundle already in the cart says so.
+  const holdings = useHoldings();
   const saving = bundle.listSumMinor - bundle.priceMinor;
   return (
     <article className="card badge-card" aria-labelledby={headingId}>
       <img src={bundle.imageUrl} alt="" width={96} height={96} />
       <div>
-        <h2 id={headingId}>{bundle.name}</h2>
+        <h2 id={headingId}>
+          <Link to={badgePagePath(bundle.badgeId)}>{bundle.name}</Link>
+        </h2>
         <p>{t('backpack.issuedBy', { issuer: bundle.issuer.name })}</p>
         <ul className="bundle-courses">
           {bundle.courses.map((course) => (
@@ -69,12 +75,14 @@ function BundleCard({ bundle }: { bundle: BundleOffer }) {
         </dl>
         <p className="muted">{t('storefront.heldNote')}</p>
         <FeeNotice orgId={bundle.issuer.id} about="badge" />
-        <AddToCart
-          orgId={bundle.issuer.id}
-          entry={{ kind: 'bundle', badgeId: bundle.badgeId }}
-          label={t('storefront.add')}
-          accessibleLabel={t('storefront.addNamed', { name: bundle.name })}
-        />
+        <BadgeAction badgeId={bundle.badgeId} name={bundle.name} holdings={holdings}>
+          <AddToCart
+            orgId={bundle.issuer.id}
+            entry={{ kind: 'bundle', badgeId: bundle.badgeId }}
+            label={t('storefront.add')}
+            accessibleLabel={t('storefront.addNamed', { name: bundle.name })}
+          />
+        </BadgeAction>
       </div>
     </article>
   );
