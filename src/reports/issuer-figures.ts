@@ -6,6 +6,17 @@ import { InvalidError } from '../errors.ts';
 import { type Actor, requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import {
+  bounds,
+  DAY_MS,
+  EXPIRING_SOON_DAYS,
+  fillSeries,
+  type Interval,
+  type Period,
+  rate,
+  resolvePeriod,
+  round1,
+} from '../periods/index.ts';
+import {
   type AwardBucket,
   acceptancePerBadge,
   awardsPerBucket,
@@ -19,17 +30,6 @@ import {
   reviewQueueNow,
   reviewsPerBucket,
 } from './issuer-store.ts';
-import {
-  bounds,
-  DAY_MS,
-  EXPIRING_SOON_DAYS,
-  fillSeries,
-  type Interval,
-  type Period,
-  rate,
-  resolvePeriod,
-  round1,
-} from './period.ts';
 
 /** Who may read the figures: the roles that may read the award list. */
 export const FIGURE_READERS = ['owner', 'admin', 'staff'] as const;

@@ -3,7 +3,7 @@
 // service only fills the empty ones.
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import type { Interval } from './period.ts';
+import type { Interval } from '../periods/index.ts';
 
 /** The bucket label of an instant: `YYYY-MM` or the ISO week `IYYY-"W"IW`, read in UTC. */
 export function bucketOf(column: RawBuilder<unknown>, interval: Interval): RawBuilder<string> {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Deps } from '../deps.ts';
 import { ForbiddenError } from '../errors.ts';
 import { type Actor, requireActor, requireScope } from '../identity/index.ts';
+import { bounds, fillSeries, type Period } from '../periods/index.ts';
 import { type FiguresQuery, periodOf } from './issuer-figures.ts';
 import {
   databaseBytes,
@@ -25,7 +26,6 @@ import {
   type UserCounts,
   userCounts,
 } from './operator-store.ts';
-import { bounds, fillSeries, type Period } from './period.ts';
 
 /** How many of the last failed jobs are listed. */
 export const FAILURES_LISTED = 10;

@@ -2,8 +2,8 @@
 // schema), mail, the database's size and the migrations applied. Whole-platform counts, set-based.
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import type { Interval } from '../periods/index.ts';
 import { bucketOf } from './issuer-store.ts';
-import type { Interval } from './period.ts';
 
 const n = (value: unknown): number => Number(value ?? 0);
 

@@ -1,9 +1,9 @@
 // Request and reply shapes of the dashboards' figures (issuer and platform operator), with the presenters
 // that fill them. The web app's dashboards are built on exactly these shapes.
 import { z } from 'zod';
+import { INTERVALS } from '../periods/index.ts';
 import type { IssuerFigures } from './issuer-figures.ts';
 import type { OperatorFigures } from './operator-figures.ts';
-import { INTERVALS } from './period.ts';
 
 export const ISSUER_TABLES = [
   'awardsOverTime',

@@ -1,14 +1,13 @@
-// Pure rules of the dashboards' periods: the period asked for (defaults, limits) and its buckets (calendar
-// months or ISO weeks, UTC, labelled `2026-01` / `2026-W05`), medians and rates. No I/O.
-// The same rules as the employer analytics (workforce/analytics-model.ts), kept here because contexts share
-// code only through their index: the two must answer the same periods for the same query.
+// Pure rules of reporting periods, shared by the issuer's dashboards (reports) and the employer's analytics
+// (workforce): the period asked for (defaults, limits), its buckets (calendar months or ISO weeks, UTC, labelled
+// `2026-01` / `2026-W05`), medians and rates. No I/O. One place, so both answer the same periods the same way.
 import type { FieldProblem } from '../errors.ts';
 
 export type Interval = 'month' | 'week';
 export const INTERVALS = ['month', 'week'] as const satisfies readonly Interval[];
 /** The longest period one request may cover. */
 export const MAX_PERIOD_YEARS = 5;
-/** An accepted badge whose validity ends within this many days of now is "expiring soon". */
+/** A badge whose validity ends within this many days of today is "expiring soon". */
 export const EXPIRING_SOON_DAYS = 90;
 
 export interface Period {
@@ -122,7 +121,22 @@ export function fillSeries<T extends { period: string }>(
   return bucketLabels(period).map((label) => byLabel.get(label) ?? ({ ...zero, period: label } as T));
 }
 
+/** Counts per bucket label, every bucket of the period listed (zeros included). */
+export function fillBuckets(period: Period, counts: ReadonlyMap<string, number>): Array<[string, number]> {
+  return bucketLabels(period).map((label) => [label, counts.get(label) ?? 0]);
+}
+
 export const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const daysBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / DAY_MS;
 
 /** part ÷ whole, to three decimals; null when the whole is zero. */
 export function rate(part: number, whole: number): number | null {
