@@ -7,7 +7,7 @@ export interface WordLimits {
   max: number | null;
 }
 
-const WORDS = String.raw`(?:words?|palabras?)`;
+const WORDS = '(?:words?|palabras?)';
 const NUMBER = String.raw`(\d{1,3}(?:[,.]\d{3})*|\d+)`;
 const RANGE = new RegExp(
   String.raw`(?:between\s+|entre\s+)?${NUMBER}\s*(?:[–—-]|to|and|a|y)\s*${NUMBER}\s*${WORDS}`,
