@@ -14,6 +14,7 @@ import {
 import { describeProblem } from '../../forms.ts';
 import { IconPicker } from './IconPicker.tsx';
 import './badge-designer.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 const TEMPLATE_OUTLINES: Record<BadgeTemplate, string> = {
   circle: '<circle cx="16" cy="16" r="14"/>',
@@ -74,7 +75,7 @@ export function BadgeDesigner({ orgId, badge, onBadge }: BadgeDesignerProps) {
     queryFn: () => badgesApi.designOptions(orgId, badge.id),
     staleTime: 60_000,
   });
-  if (options.isPending) return <p className="status">{t('badgeDesigner.loading')}</p>;
+  if (options.isPending) return <Skeleton fields={4} label={t('badgeDesigner.loading')} />;
   if (options.isError) return <p className="field__error">{describeProblem(t, options.error)}</p>;
   return <Designer orgId={orgId} badge={badge} options={options.data} onBadge={onBadge} />;
 }

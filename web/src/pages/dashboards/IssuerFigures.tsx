@@ -22,6 +22,7 @@ import { type IssuerFigures, type IssuerTable, issuerDownloads, useIssuerFigures
 import { DataTable, MORE_COLOURS, None, PeriodForm, Tiles, useFormats, usePeriodParams } from './parts.tsx';
 import '../employ/analytics.css';
 import './dashboards.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function IssuerDashboardFigures({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function IssuerDashboardFigures({ orgId }: { orgId: string }) {
     <section aria-labelledby="issuer-figures-title" className="dashboard-figures">
       <h2 id="issuer-figures-title">{t('figures.issuer.title')}</h2>
       <PeriodForm key={JSON.stringify(q)} q={q} period={figures.data?.period} onChange={setQ} />
-      {figures.isPending && <Status>{t('app.loading')}</Status>}
+      {figures.isPending && <Skeleton cards={6} />}
       {figures.isError && <Status tone="error">{describeProblem(t, figures.error)}</Status>}
       {figures.data && <Figures orgId={orgId} data={figures.data} />}
     </section>

@@ -19,6 +19,7 @@ import { type OperatorFigures, operatorDownloads, useOperatorFigures } from './f
 import { DataTable, None, PeriodForm, Tiles, useFormats, usePeriodParams } from './parts.tsx';
 import '../employ/analytics.css';
 import './dashboards.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function OperatorDashboardFigures() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function OperatorDashboardFigures() {
     <section aria-labelledby="operator-figures-title" className="dashboard-figures">
       <h2 id="operator-figures-title">{t('figures.operator.title')}</h2>
       <PeriodForm key={JSON.stringify(q)} q={q} period={figures.data?.period} onChange={setQ} />
-      {figures.isPending && <Status>{t('app.loading')}</Status>}
+      {figures.isPending && <Skeleton cards={6} />}
       {figures.isError && <Status tone="error">{describeProblem(t, figures.error)}</Status>}
       {figures.data && <Figures data={figures.data} />}
     </section>

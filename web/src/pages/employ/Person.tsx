@@ -22,6 +22,7 @@ import { EndorseControl } from './EndorseControl.tsx';
 import { personName, RequireEmployer, sharingSummary } from './People.tsx';
 import '../shop/shop.css';
 import './employ.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function PersonPage() {
   const { employeeId = '' } = useParams();
@@ -43,7 +44,7 @@ function PersonView({ orgId, employeeId }: { orgId: string; employeeId: string }
       <p>
         <Link to="/employ/people">{t('employPerson.back')}</Link>
       </p>
-      {found.isPending && <Status>{t('app.loading')}</Status>}
+      {found.isPending && <Skeleton lines={3} />}
       {found.isError && <Status tone="error">{t('employPerson.loadFailed')}</Status>}
       {found.isSuccess && !person && <p className="lead">{t('employPerson.notSharing')}</p>}
       {person && (
@@ -81,7 +82,7 @@ function SharedBadges({ orgId, person }: { orgId: string; person: Person }) {
   return (
     <section aria-labelledby="shared-title">
       <h2 id="shared-title">{t('employPerson.sharedTitle')}</h2>
-      {badges.isPending && <Status>{t('app.loading')}</Status>}
+      {badges.isPending && <Skeleton cards={2} />}
       {badges.isError && <Status tone="error">{t('employPerson.loadFailed')}</Status>}
       {badges.data === null && <p>{t('employPerson.notSharing')}</p>}
       {badges.data && badges.data.length === 0 && <p>{t('employPerson.nothingShared')}</p>}
@@ -151,7 +152,7 @@ function PersonRoles({ orgId, employeeId }: { orgId: string; employeeId: string 
   return (
     <section aria-labelledby="roles-title">
       <h2 id="roles-title">{t('employPerson.rolesTitle')}</h2>
-      {roles.isPending && <Status>{t('app.loading')}</Status>}
+      {roles.isPending && <Skeleton rows={2} />}
       {roles.isError && <Status tone="error">{t('employPerson.loadFailed')}</Status>}
       {roles.data && roles.data.length === 0 && (
         <p>

@@ -14,6 +14,7 @@ import type { ProfileWithPhoto } from '../../profile-photo.ts';
 import { sharingApi, sharingKeys } from '../../sharing.ts';
 import { ProfilePhotoSection } from './ProfilePhoto.tsx';
 import './Share.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function ProfileSettingsPage() {
   return <RequireSession>{() => <ProfileSettings />}</RequireSession>;
@@ -25,7 +26,7 @@ function ProfileSettings() {
   return (
     <Page title={t('profile.title')} narrow>
       <p>{t('profile.intro')}</p>
-      {profile.isPending && <Status>{t('app.loading')}</Status>}
+      {profile.isPending && <Skeleton fields={3} />}
       {profile.isError && <Status tone="error">{describeProblem(t, profile.error)}</Status>}
       {profile.data && <ProfileForm saved={profile.data.profile} />}
       <p>

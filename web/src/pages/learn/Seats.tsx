@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate, learningKeys } from '../../learning.ts';
 import { type MySeat, seatKeys, seatsApi } from '../../workforce-seats.ts';
@@ -22,7 +23,7 @@ function Seats() {
     <Page title={t('sponsorSeats.title')}>
       <p>{t('sponsorSeats.intro')}</p>
       <div aria-live="polite">{notice && <Status tone="success">{notice}</Status>}</div>
-      {seats.isPending && <Status>{t('app.loading')}</Status>}
+      {seats.isPending && <Skeleton rows={3} />}
       {seats.isError && <Status tone="error">{describeProblem(t, seats.error)}</Status>}
       {seats.data && seats.data.length === 0 && <p>{t('sponsorSeats.none')}</p>}
       {seats.data && seats.data.length > 0 && (

@@ -10,6 +10,7 @@ import { ApiProblem, api } from '../../api.ts';
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Page, Status } from '../../components/Page.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import {
   checkEmail,
   checkNewPassword,
@@ -46,7 +47,7 @@ export function JoinOrgPage() {
   const landing = useInvitationLanding(token);
   const title = t('orgConsole.join.title');
 
-  if (session.isPending || landing.isPending) return <Status>{t('app.loading')}</Status>;
+  if (session.isPending || landing.isPending) return <Skeleton lines={3} />;
   if (landing.isError) {
     return (
       <Page title={title} narrow>

@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { InputField, SelectField } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { checkEmail, describeProblem, onlyErrors, useFormErrors } from '../../forms.ts';
 import {
@@ -65,7 +66,7 @@ function Members({ membership, myUserId }: { membership: Membership; myUserId: s
   return (
     <Page title={`${t('orgConsole.members.title')} · ${membership.org.name}`}>
       <div aria-live="polite">{notice && <Status tone={notice.tone}>{notice.text}</Status>}</div>
-      {members.isPending && <Status>{t('app.loading')}</Status>}
+      {members.isPending && <Skeleton rows={4} />}
       {members.isError && <Status tone="error">{describeProblem(t, members.error)}</Status>}
       {members.data && (
         <TableRegion caption={t('orgConsole.members.caption')} stack>

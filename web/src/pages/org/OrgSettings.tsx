@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { InputField, TextArea } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem, useFormErrors } from '../../forms.ts';
 import {
   COLOR_PATTERN,
@@ -58,7 +59,7 @@ export function NoActiveOrg() {
 function Settings({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const org = useOrganization(orgId);
-  if (org.isPending) return <Status>{t('app.loading')}</Status>;
+  if (org.isPending) return <Skeleton fields={4} />;
   if (org.isError) return <Status tone="error">{describeProblem(t, org.error)}</Status>;
   return <SettingsForm key={org.data.id} org={org.data} />;
 }

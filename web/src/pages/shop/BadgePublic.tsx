@@ -26,6 +26,7 @@ import { FeeNotice, Price, usePriceTerms, usePriceText } from './PriceTerms.tsx'
 import '../badges/badges.css';
 import './shop.css';
 import './badge-public.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function BadgePublicPage() {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function BadgePublicPage() {
     queryFn: () => publicBadgeApi.badge(badgeId),
     retry: false,
   });
-  if (badge.isPending) return <Status>{t('app.loading')}</Status>;
+  if (badge.isPending) return <Skeleton lines={6} />;
   if (badge.isError) {
     const missing =
       badge.error instanceof ApiProblem && (badge.error.status === 404 || badge.error.status === 400);

@@ -22,6 +22,7 @@ import { describeProblem } from '../../forms.ts';
 import { percentText } from '../../money.ts';
 import { FeeNotice, TestModeNote } from './PriceTerms.tsx';
 import './shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function CartPage() {
   return <RequireSession>{() => <Carts />}</RequireSession>;
@@ -33,7 +34,7 @@ function Carts() {
   const filled = (carts.data?.carts ?? []).filter((cart) => cart.items.length > 0);
   return (
     <Page title={t('cart.title')}>
-      {carts.isPending && <Status>{t('app.loading')}</Status>}
+      {carts.isPending && <Skeleton rows={3} />}
       {carts.isError && <Status tone="error">{describeProblem(t, carts.error)}</Status>}
       {carts.data && filled.length === 0 && (
         <div className="empty-state">

@@ -22,6 +22,7 @@ import { describeProblem } from '../../forms.ts';
 import { learningKeys } from '../../learning.ts';
 import { OrderFacts, OrderLines, OrderTotals, orderNumber, refusalText } from './OrderParts.tsx';
 import './shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 const WAITING_POLL_MS = 5_000;
 
@@ -46,7 +47,7 @@ function OrderView({ orderId }: { orderId: string }) {
     queryFn: () => shopApi.order(orderId),
     refetchInterval: (query) => (waitingForPayment(query.state.data, returned) ? WAITING_POLL_MS : false),
   });
-  if (order.isPending) return <Status>{t('app.loading')}</Status>;
+  if (order.isPending) return <Skeleton lines={6} />;
   if (order.isError) {
     const missing = order.error instanceof ApiProblem && order.error.status === 404;
     return (

@@ -11,6 +11,7 @@ import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { orderNumber } from './OrderParts.tsx';
 import './shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function OrdersPage() {
   return <RequireSession>{() => <Orders />}</RequireSession>;
@@ -25,7 +26,7 @@ function Orders() {
       <p>
         <Link to="/cart">{t('orders.cartLink')}</Link>
       </p>
-      {orders.isPending && <Status>{t('app.loading')}</Status>}
+      {orders.isPending && <Skeleton rows={4} />}
       {orders.isError && <Status tone="error">{describeProblem(t, orders.error)}</Status>}
       {orders.data && items.length === 0 && <p>{t('orders.none')}</p>}
       {items.length > 0 && <OrdersTable orders={items} linkTo={(order) => `/learn/orders/${order.id}`} />}

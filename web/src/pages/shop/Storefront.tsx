@@ -13,6 +13,7 @@ import { BadgeAction } from './HoldingActions.tsx';
 import { FeeNotice, usePriceTerms, usePriceText } from './PriceTerms.tsx';
 import '../badges/badges.css';
 import './shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function StorefrontPage() {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export function StorefrontPage() {
   return (
     <Page title={t('storefront.title')}>
       <p className="lead">{t('storefront.intro')}</p>
-      {bundles.isPending && <Status>{t('app.loading')}</Status>}
+      {bundles.isPending && <Skeleton cards={3} />}
       {bundles.isError && <Status tone="error">{describeProblem(t, bundles.error)}</Status>}
       {bundles.data && items.length === 0 && <p>{t('storefront.none')}</p>}
       <ul className="cards">

@@ -17,6 +17,7 @@ import { RequireSession } from '../../components/RequireSession.tsx';
 import { describeProblem, useFormErrors } from '../../forms.ts';
 import { learningKeys } from '../../learning.ts';
 import './shop.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 interface TestCheckout {
   paymentId: string;
@@ -53,7 +54,7 @@ function TestCheckoutView({ paymentId }: { paymentId: string }) {
     queryKey: ['test-checkout', paymentId],
     queryFn: () => checkoutApi.get(paymentId),
   });
-  if (checkout.isPending) return <Status>{t('app.loading')}</Status>;
+  if (checkout.isPending) return <Skeleton fields={3} />;
   if (checkout.isError) {
     const missing = checkout.error instanceof ApiProblem && checkout.error.status === 404;
     return (
