@@ -34,6 +34,11 @@ export interface CloserItem {
   name: string;
   issuer: string;
   level?: number;
+  /**
+   * Whether it closes the gap on its own: it teaches the skill at the level the skill is required at (or
+   * without a level, which counts as fully shown, as in the heat map). Otherwise it only narrows it.
+   */
+  closes: boolean;
   bundle: { badgeId: string; priceMinor: number; currency: string } | null;
 }
 
@@ -159,7 +164,10 @@ function levelIn(skills: unknown, skill: RoleSkill): number | undefined {
   return best;
 }
 
-/** The insights closers of each skill (up to three badges and three courses), with issuer, level and bundle. */
+/**
+ * The insights closers of each skill (up to three badges and three courses), with issuer, level and bundle;
+ * those that close the gap on their own first, then those that only narrow it.
+ */
 async function closersFor(deps: Deps, skills: RoleSkill[]): Promise<GapHeatMap['closers']> {
   if (skills.length === 0) return [];
   const found = new Map<string, Awaited<ReturnType<typeof closersOf>>[number]>();
@@ -192,12 +200,12 @@ async function closersFor(deps: Deps, skills: RoleSkill[]): Promise<GapHeatMap['
     const c = found.get(keyOf(skill)) ?? { badges: [], courses: [] };
     const withLevel = (skillsJson: unknown) => {
       const level = levelIn(skillsJson, skill);
-      return level === undefined ? {} : { level };
+      return level === undefined ? { closes: true } : { level, closes: level >= skill.level };
     };
     return {
       framework: skill.framework,
       code: skill.code,
-      items: [
+      items: closingFirst([
         ...c.badges.map(
           (b): CloserItem => ({
             kind: 'badge',
@@ -218,7 +226,11 @@ async function closersFor(deps: Deps, skills: RoleSkill[]): Promise<GapHeatMap['
             bundle: null,
           }),
         ),
-      ],
+      ]),
     };
   });
 }
+
+/** The items that close the gap first; otherwise the order insights gave (a stable sort). */
+const closingFirst = (items: CloserItem[]): CloserItem[] =>
+  [...items].sort((a, b) => Number(b.closes) - Number(a.closes));

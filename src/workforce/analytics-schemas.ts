@@ -232,6 +232,11 @@ export const gapReply = z
             name: z.string(),
             issuer: z.string(),
             level: z.number().optional(),
+            closes: z
+              .boolean()
+              .describe(
+                'It teaches the skill at the required level (or without a level): it closes the gap on its own',
+              ),
             bundle: z
               .object({ badgeId: z.uuid(), priceMinor: z.number().int(), currency: z.string() })
               .nullable(),
@@ -266,6 +271,7 @@ export const gapReply = z
                 name: 'Python programming',
                 issuer: 'Acme Academy',
                 level: 5,
+                closes: true,
                 bundle: {
                   badgeId: '9c8b7a6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
                   priceMinor: 18000,

@@ -260,6 +260,10 @@ describe('the employer journey in a browser', () => {
       .getByRole('article')
       .filter({ has: m.getByRole('heading', { name: 'Critical Thinking' }) });
     const sponsor = closer.getByRole('link', { name: new RegExp(`^Sponsor ${badges.closer}`) });
+    // Level 5 against what the role needs: the page says it closes the gap on its own.
+    expect(await closer.getByRole('listitem').filter({ has: sponsor }).textContent()).toContain(
+      'closes the gap',
+    );
     const href = new URL((await sponsor.getAttribute('href')) ?? '', started().baseUrl);
     expect(href.searchParams.get('badge')).toBe(closerBadgeId);
     await sponsor.click();

@@ -105,6 +105,7 @@ export interface Closer {
   name: string;
   issuer: string;
   level?: number;
+  closes: boolean;
   bundle: { badgeId: string; priceMinor: number; currency: string } | null;
 }
 

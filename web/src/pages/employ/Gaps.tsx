@@ -327,6 +327,7 @@ function CloserItem({ item, employeeIds }: { item: Closer; employeeIds: string[]
       <span className="muted">
         {t('analytics.gaps.by', { issuer: item.issuer })}
         {item.level !== undefined && ` · ${t('analytics.gaps.level', { level: item.level })}`}
+        {` · ${t(item.closes ? 'analytics.gaps.closes' : 'analytics.gaps.narrows')}`}
         {item.bundle && ` · ${t('analytics.gaps.bundlePrice', { price: money(item.bundle.priceMinor) })}`}
         {!href && ` · ${t('analytics.gaps.notForSale')}`}
       </span>
