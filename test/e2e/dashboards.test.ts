@@ -164,7 +164,7 @@ describe('the dashboards in a browser', () => {
     await page.waitForURL(/interval=week/);
     await page.getByRole('img', { name: 'Awards over time' }).waitFor();
     expect(scriptErrors).toEqual([]);
-  });
+  }, 180_000);
 
   it('shows the demo platform operator the platform: organizations, users, mail, jobs, storage, versions', async () => {
     const { page, scriptErrors } = await started().openPage('/operate');
@@ -190,5 +190,5 @@ describe('the dashboards in a browser', () => {
     expect(userRows.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(5);
     await checkLayouts(page, 'operator');
     expect(scriptErrors).toEqual([]);
-  });
+  }, 180_000);
 });
