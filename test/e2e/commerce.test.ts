@@ -157,7 +157,8 @@ describe('commerce journeys in a browser', () => {
     const card = page.getByRole('article').filter({ hasText: course.basics });
     await card.getByText('€45.00').waitFor();
     await card.getByRole('button', { name: `Add to cart: ${course.basics}` }).click();
-    await card.getByText('Added to your cart.').waitFor();
+    // The button gives way to what the catalog now knows: it is in the cart, with the way there.
+    await card.getByRole('status').filter({ hasText: 'In your cart.' }).waitFor();
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Cart (1 item)' }).click();

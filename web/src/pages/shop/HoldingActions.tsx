@@ -70,10 +70,11 @@ export function BadgeAction({
   return <>{children}</>;
 }
 
+/** A status region: when "Add to cart" turns into this, assistive technology hears that it was added. */
 function InCart({ name }: { name: string }) {
   const { t } = useTranslation();
   return (
-    <p className="holding-action">
+    <p className="holding-action" role="status">
       <span className="muted">{t('badgePublic.holdings.inCart')}</span>{' '}
       <Link to="/cart" aria-label={t('badgePublic.holdings.inCartNamed', { name })}>
         {t('cart.goToCart')}
