@@ -19,9 +19,10 @@ import {
   usePeriodLabels,
 } from '../employ/charts.tsx';
 import { type IssuerFigures, type IssuerTable, issuerDownloads, useIssuerFigures } from './figures-api.ts';
-import { DataTable, MORE_COLOURS, None, PeriodForm, Tiles, useFormats, usePeriodParams } from './parts.tsx';
+import { MORE_COLOURS, PeriodForm, Tiles, useFormats, usePeriodParams } from './parts.tsx';
 import '../employ/analytics.css';
 import './dashboards.css';
+import { DataTable, None } from '../../components/DataTable.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function IssuerDashboardFigures({ orgId }: { orgId: string }) {

@@ -16,9 +16,10 @@ import {
   usePeriodLabels,
 } from '../employ/charts.tsx';
 import { type OperatorFigures, operatorDownloads, useOperatorFigures } from './figures-api.ts';
-import { DataTable, None, PeriodForm, Tiles, useFormats, usePeriodParams } from './parts.tsx';
+import { PeriodForm, Tiles, useFormats, usePeriodParams } from './parts.tsx';
 import '../employ/analytics.css';
 import './dashboards.css';
+import { DataTable, None } from '../../components/DataTable.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
 
 export function OperatorDashboardFigures() {

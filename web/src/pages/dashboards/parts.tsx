@@ -82,50 +82,6 @@ export function Tiles({ label, tiles }: { label: string; tiles: Tile[] }) {
   );
 }
 
-/** A missing value: a dash on screen, "none" to a screen reader. */
-export function None() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <span aria-hidden="true">—</span>
-      <span className="visually-hidden">{t('figures.none')}</span>
-    </>
-  );
-}
-
-export type Cell = string | number | null;
-
-/** A table whose first column names the row; numbers align right, a missing value reads "none". */
-export function DataTable({ header, rows }: { header: string[]; rows: Array<[string, ...Cell[]]> }) {
-  return (
-    <>
-      <thead>
-        <tr>
-          {header.map((label, i) => (
-            <th key={label} scope="col" className={i > 0 ? 'num' : undefined}>
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, ...values], i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: two rows may share a name; rows never reorder
-          <tr key={i}>
-            <th scope="row">{label}</th>
-            {values.map((value, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed by the header
-              <td key={j} className="num">
-                {value === null ? <None /> : value}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </>
-  );
-}
-
 /** Numbers, rates and sizes in the reader's language. */
 export function useFormats() {
   const { i18n } = useTranslation();

@@ -25,7 +25,6 @@ import {
 } from '../../workforce-analytics.ts';
 import {
   ChartPanel,
-  CountTable,
   Downloads,
   EmptyState,
   PeriodPanel,
@@ -37,6 +36,7 @@ import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './RequireEmployer.tsx';
 import '../shop/shop.css';
 import './analytics.css';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
 
 /** The ranking chart names this many people; the table under it lists everyone. */
@@ -241,7 +241,7 @@ function Figures({ orgId, data }: { orgId: string; data: Analytics }) {
             }
             caption={t('analytics.perEmployee.caption')}
             table={
-              <CountTable
+              <DataTable
                 header={[t('analytics.perEmployee.person'), t('analytics.perEmployee.count')]}
                 rows={data.badges.perEmployee.map((row) => [row.name, row.count])}
               />
@@ -352,7 +352,7 @@ function Learning({ data, file }: { data: Analytics; file: { csv: string; json: 
       }
       caption={t('analytics.learning.caption')}
       table={
-        <CountTable
+        <DataTable
           header={[t('analytics.learning.course'), started, completed]}
           rows={courses.map((row) => [row.title, row.started, row.completed])}
         />

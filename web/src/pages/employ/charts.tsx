@@ -5,6 +5,7 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 
 /** Colours with at least 3:1 against white (WCAG 1.4.11), one per series. */
@@ -246,37 +247,6 @@ export function EmptyState({ title, text, children }: { title: string; text: str
   );
 }
 
-/** A table of a label column (row headers) and number columns. */
-export function CountTable({ header, rows }: { header: string[]; rows: Array<[string, ...number[]]> }) {
-  return (
-    <>
-      <thead>
-        <tr>
-          {header.map((label, i) => (
-            <th key={label} scope="col" className={i > 0 ? 'num' : undefined}>
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, ...values], i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: two people may share a name; rows never reorder
-          <tr key={i}>
-            <th scope="row">{label}</th>
-            {values.map((value, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed by the header
-              <td key={j} className="num">
-                {value}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </>
-  );
-}
-
 /** A count per period: columns or a line, then the same counts per period as a table. */
 export function PeriodPanel({
   kind,
@@ -320,7 +290,7 @@ export function PeriodPanel({
       }
       caption={caption}
       table={
-        <CountTable
+        <DataTable
           header={[t(`analytics.charts.${interval}`), series.label]}
           rows={points.map((point) => [periods.long(point.period), point.value])}
         />
