@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type KyselyPlugin, sql } from 'kysely';
 import pg from 'pg';
+import { rebuildSkillRollup } from '../src/badges/index.ts';
 import { aPublishedBadge, aPublishedCourse } from '../src/badges/testing.ts';
 import { aRecordedOrder } from '../src/commerce/receipt-testing.ts';
 import { loadConfig } from '../src/config.ts';
@@ -242,6 +243,9 @@ try {
     select s.id, ${courseId}, en.id from seats s join e on e.id = s.employee_id join en on en.user_id = e.user_id`.execute(
     db,
   );
+  // The awards above were written around the award engine: build their skills rollup (migration 0036) as
+  // the engine keeps it when awards are accepted, renewed or revoked.
+  await rebuildSkillRollup(db);
   await sql`analyze`.execute(db);
   const counts = await sql<{ people: string; awards: string; seats: string }>`
     select (select count(*) from workforce_employees where org_id = ${org}) as people,

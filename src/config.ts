@@ -53,6 +53,7 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must be host names separated by commas')
     .optional(),
   VERIFY_ALLOW_PRIVATE: bool.optional(),
+  WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   // Checked together in storageFromEnv, which lists every problem of the three.
@@ -132,6 +133,8 @@ export interface Config {
   verifyAllowHosts: string[] | undefined;
   /** Tests and development: the VERIFY_ALLOW_HOSTS hosts may be fetched over http on private/loopback addresses. */
   verifyAllowPrivate: boolean;
+  /** The first retry of a refused webhook delivery waits this long; each later one four times longer. */
+  webhookRetrySeconds: number;
   payments: PaymentsConfig;
   /**
    * Issuers may turn on test-mode card payments (PAYMENTS_TEST_MODE; default on, except in production):
@@ -214,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tls: e.TLS_CERT && e.TLS_KEY ? { cert: e.TLS_CERT, key: e.TLS_KEY } : undefined,
     verifyAllowHosts: e.VERIFY_ALLOW_HOSTS?.toLowerCase().split(','),
     verifyAllowPrivate: e.VERIFY_ALLOW_PRIVATE ?? false,
+    webhookRetrySeconds: e.WEBHOOK_RETRY_SECONDS,
     payments: { provider: e.PAYMENT_PROVIDER, stripe: stripe.config },
     testCardPayments: (e.PAYMENTS_TEST_MODE ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
     // One core stays with the server's own thread.

@@ -20,6 +20,8 @@ export async function serve(config: Readonly<Config>, options: ServeOptions): Pr
     ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) }
     : undefined;
   const app = await buildApp(deps, { serveWebApp: options.serveWebApp, https });
+  // The embedded database admits one process: the CLI's data commands reach it through this one.
+  let adminChannel: { close(): Promise<void> } | null = null;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -32,6 +34,7 @@ export async function serve(config: Readonly<Config>, options: ServeOptions): Pr
     }, 25_000);
     force.unref();
     try {
+      await adminChannel?.close();
       await app.close(); // stops accepting, waits for in-flight requests
       await runtime.close(); // graceful job stop, then the database
       process.exit(0);
@@ -50,10 +53,15 @@ export async function serve(config: Readonly<Config>, options: ServeOptions): Pr
       deps.log.info(
         `skills sample loaded (${sample.map((s) => `${s.framework} ${s.version}`).join(', ')}); load the full sets with tessera data import`,
       );
-    if (config.seedDemoData) await seedDemoDataIfEmpty(deps);
+    if (config.seedDemoData) await seedDemoDataIfEmpty(deps, { activity: true });
     await app.listen({ port: config.port, host: config.host });
     if (options.workers) await deps.jobs.startWorkers(deps);
+    if (config.database.kind === 'pglite' && config.database.dataDir !== ':memory:') {
+      const { openAdminChannel } = await import('./cli/admin-channel-routes.ts');
+      adminChannel = await openAdminChannel(deps, { processesJobs: options.workers });
+    }
   } catch (error) {
+    await adminChannel?.close().catch(() => {});
     await app.close().catch(() => {});
     await runtime.close().catch(() => {});
     throw error;

@@ -242,6 +242,10 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'PUT', url: '/api/v1/orgs/:orgId/issuer', body: { didMethod: 'key' } },
   { method: 'POST', url: '/api/v1/orgs/:orgId/issuer/keys' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/issuer/keys/:keyNumber/revoke', body: { reason: 'Intruder.' } },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/domain' },
+  { method: 'PUT', url: '/api/v1/orgs/:orgId/domain', body: { domain: 'badges.example.edu' } },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/domain/verify' },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/domain' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/credentials', body: sampleIssueRequest() },
   { method: 'GET', url: '/api/v1/orgs/:orgId/credentials' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/credentials/:credentialId' },
@@ -257,6 +261,9 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'PATCH', url: '/api/v1/orgs/:orgId/courses/:courseId', body: { title: 'Taken over' } },
   { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/publish' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/images' },
+  { method: 'PUT', url: '/api/v1/orgs/:orgId/courses/:courseId/image' },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId/courses/:courseId/image', body: { alt: 'Taken over' } },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/courses/:courseId/image' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/courses/:courseId/archive' },
   // badges: definitions
   {
@@ -308,6 +315,8 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/suspend', body: {} },
   { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/reinstate', body: {} },
   { method: 'POST', url: '/api/v1/orgs/:orgId/awards/:awardId/resend-claim' },
+  // wallets: a wallet link for a badge of B's (anyone's but the caller's own badge is not found)
+  { method: 'POST', url: '/api/v1/me/badges/:awardId/wallet-offers' },
   // badges: bulk awards
   { method: 'POST', url: '/api/v1/orgs/:orgId/badges/:badgeId/bulk-awards' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/bulk-awards' },
@@ -318,6 +327,12 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   // badges: the award list and its export
   { method: 'GET', url: '/api/v1/orgs/:orgId/awards' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/awards.csv' },
+  // badges: credentials issued through the API, in the list of issued credentials (any id of B's will do:
+  // membership is checked first)
+  { method: 'GET', url: '/api/v1/orgs/:orgId/api-credentials' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/api-credentials/:credentialId/revoke' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/api-credentials/:credentialId/suspend' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/api-credentials/:credentialId/reinstate' },
   // reports: the issuer dashboard's figures
   { method: 'GET', url: '/api/v1/orgs/:orgId/figures' },
   // learning: the review queue

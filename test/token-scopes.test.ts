@@ -47,6 +47,8 @@ const PUBLIC_WRITES = [
   // badge went to; a digest's link turns that digest off).
   'POST /api/v1/claims/{token}/fresh-link',
   'POST /digest/unsubscribe/{token}',
+  // A wallet link: the VC-API exchange a wallet runs, its random id the capability (single use, expiring).
+  'POST /wallet/exchanges/{offerId}',
 ].sort();
 
 const bearerScopeOf = (op: Operation) => op.security?.find((s) => 'bearer' in s)?.bearer?.[0];

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { type ApiCredential, changeVcApiCredentialState, listApiCredentials } from './api-credentials.ts';
 import { exportOrgAwards, listOrgAwards } from './award-export.ts';
 import type { AwardView, OrgAwardFilter } from './award-queries.ts';
 
@@ -84,6 +85,45 @@ function filterOf(query: z.infer<typeof awardFilterQuery>): OrgAwardFilter {
 
 const orgParams = z.object({ orgId: z.uuid() });
 
+const apiCredentialQuery = z.strictObject({
+  q: awardFilterQuery.shape.q,
+  credentialState: awardFilterQuery.shape.credentialState,
+  issuedFrom: awardFilterQuery.shape.issuedFrom,
+  issuedTo: awardFilterQuery.shape.issuedTo,
+  limit: awardListQuery.shape.limit,
+  offset: awardListQuery.shape.offset,
+});
+
+const apiCredentialSchema = z.object({
+  kind: z
+    .enum(['issued', 'vc-api'])
+    .describe('issued: POST /orgs/{orgId}/credentials; vc-api: POST /credentials/issue'),
+  id: z.string(),
+  credentialId: z.string().nullable(),
+  name: z.string().nullable(),
+  recipient: z.string().nullable(),
+  credentialState: z.enum(['active', 'revoked', 'suspended']),
+  issuedAt: z.string(),
+  validUntil: z.string().nullable(),
+  statusChangeable: z.boolean(),
+  suspendable: z.boolean(),
+});
+
+function presentApiCredential(c: ApiCredential): z.infer<typeof apiCredentialSchema> {
+  return {
+    kind: c.kind,
+    id: c.id,
+    credentialId: c.credentialId,
+    name: c.name,
+    recipient: c.recipient,
+    credentialState: c.state,
+    issuedAt: c.issuedAt.toISOString(),
+    validUntil: c.validUntil?.toISOString() ?? null,
+    statusChangeable: c.statusChangeable,
+    suspendable: c.suspendable,
+  };
+}
+
 export async function awardListRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['badges'];
@@ -110,6 +150,62 @@ export async function awardListRoutes(app: FastifyInstance, { deps }: { deps: De
       return { items: found.items.map(presentOrgAward), total: found.total };
     },
   );
+
+  r.get(
+    '/orgs/:orgId/api-credentials',
+    {
+      config: { scope: 'read' },
+      schema: {
+        tags,
+        summary:
+          'Credentials issued through the API rather than as badge awards (POST /orgs/{orgId}/credentials and the VC-API), newest first: q (name, recipient or credential id), credential state, issued between',
+        params: orgParams,
+        querystring: apiCredentialQuery,
+        response: { 200: z.object({ items: z.array(apiCredentialSchema), total: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const { limit, offset, credentialState, issuedFrom, issuedTo, q } = request.query;
+      const found = await listApiCredentials(
+        deps,
+        request.actor,
+        request.params.orgId,
+        {
+          q,
+          state: credentialState,
+          ...(issuedFrom ? { issuedFrom: new Date(issuedFrom) } : {}),
+          ...(issuedTo ? { issuedBefore: endOf(issuedTo) } : {}),
+        },
+        { limit, offset },
+      );
+      return { items: found.items.map(presentApiCredential), total: found.total };
+    },
+  );
+
+  for (const change of ['revoke', 'suspend', 'reinstate'] as const) {
+    r.post(
+      `/orgs/:orgId/api-credentials/:id/${change}`,
+      {
+        config: { scope: 'awards:write' },
+        schema: {
+          tags,
+          summary: `${change[0]?.toUpperCase()}${change.slice(1)} a credential issued through the VC-API (its status list is re-published)`,
+          params: orgParams.extend({ id: z.uuid() }),
+          response: { 200: apiCredentialSchema },
+        },
+      },
+      async (request) =>
+        presentApiCredential(
+          await changeVcApiCredentialState(
+            deps,
+            request.actor,
+            request.params.orgId,
+            request.params.id,
+            change,
+          ),
+        ),
+    );
+  }
 
   r.get(
     '/orgs/:orgId/awards.csv',

@@ -14,6 +14,14 @@ export const claimParams = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, 'is not a claim token'),
 });
 
+export const MAX_EVIDENCE_ITEMS = 10;
+
+const evidenceItemSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  name: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().min(1).max(2000).optional(),
+});
+
 export const manualAwardBody = z.strictObject({
   email: z.email().max(320),
   name: z.string().trim().min(1).max(200).optional(),
@@ -25,6 +33,14 @@ export const manualAwardBody = z.strictObject({
   evidenceNarrative: z.string().trim().min(1).max(5000).optional(),
   /** Why the badge was awarded, in the issuer's words (Markdown): carried as an Evidence entry. */
   narrative: z.string().trim().min(1).max(5000).optional(),
+  /** Several pieces of evidence (up to 10): each an OB 3.0 Evidence in the credential, its URL as id. */
+  evidence: z
+    .array(evidenceItemSchema)
+    .max(MAX_EVIDENCE_ITEMS)
+    .optional()
+    .describe(
+      `Up to ${MAX_EVIDENCE_ITEMS} evidence items; each becomes one entry of the credential's evidence`,
+    ),
   /** The day the badge was earned (backdating); validity counts from it. Default: now. */
   issuedOn: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
 });
@@ -95,6 +111,9 @@ const awardSchema = z.object({
   evidenceUrl: z.string().nullable(),
   evidenceNarrative: z.string().nullable(),
   narrative: z.string().nullable(),
+  evidence: z.array(
+    z.object({ url: z.string(), name: z.string().optional(), description: z.string().optional() }),
+  ),
   supersededBy: z.uuid().nullable(),
   supersededAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
@@ -123,6 +142,11 @@ export const awardReply = {
     evidenceUrl: row.evidenceUrl,
     evidenceNarrative: row.evidenceNarrative,
     narrative: row.narrative,
+    evidence: (row.evidenceItems ?? []).map((item) => ({
+      url: item.url,
+      ...(item.name ? { name: item.name } : {}),
+      ...(item.description ? { description: item.description } : {}),
+    })),
     supersededBy: row.supersededBy,
     supersededAt: row.supersededAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,

@@ -3,6 +3,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { CredentialState } from '../issuing/tables.ts';
+import { refreshSkillRollup, refreshSkillRollupOfAwards } from './skill-rollup.ts';
 import type { AwardClaimsTable, AwardState, AwardsTable } from './tables.ts';
 
 export type AwardRow = Selectable<AwardsTable>;
@@ -128,12 +129,15 @@ export async function setAwardCredential(
   awardId: string,
   credentialId: string,
 ): Promise<AwardRow> {
-  return db
+  const award = await db
     .updateTable('awards')
     .set({ credentialId })
     .where('id', '=', awardId)
     .returningAll()
     .executeTakeFirstOrThrow();
+  // A renewal kept at once is accepted before its credential exists: the skills rollup records both.
+  if (award.state === 'accepted' && award.userId) await refreshSkillRollup(db, [award.userId]);
+  return award;
 }
 
 /** Renewal: the earlier cycle is superseded (it stays valid history, never revoked). */
@@ -144,6 +148,7 @@ export async function supersedeAward(db: Executor, awardId: string, by: string, 
     .where('id', '=', awardId)
     .where('supersededAt', 'is', null)
     .execute();
+  await refreshSkillRollupOfAwards(db, [awardId]);
 }
 
 export async function decideAward(
@@ -151,7 +156,7 @@ export async function decideAward(
   awardId: string,
   decision: { state: Extract<AwardState, 'accepted' | 'declined'>; userId: string | null; at: Date },
 ): Promise<AwardRow> {
-  return db
+  const award = await db
     .updateTable('awards')
     .set({
       state: decision.state,
@@ -161,6 +166,8 @@ export async function decideAward(
     .where('id', '=', awardId)
     .returningAll()
     .executeTakeFirstOrThrow();
+  if (award.state === 'accepted' && award.userId) await refreshSkillRollup(db, [award.userId]);
+  return award;
 }
 
 export async function insertClaim(db: Executor, claim: Insertable<AwardClaimsTable>): Promise<AwardClaimRow> {

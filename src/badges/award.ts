@@ -9,6 +9,7 @@ import { changeCredentialState, issueCredentialIn, type StateChange } from '../i
 import { requireMembership } from '../orgs/index.ts';
 import { achievementOf } from './achievement.ts';
 import { queueAwardMail, queueRenewalMail } from './award-mail.ts';
+import { recordAwardEvent } from './award-webhooks.ts';
 import {
   type AwardRow,
   type AwardWithCredential,
@@ -32,7 +33,7 @@ import { type Learner, learnerOfEmail, learnerOfUser, learnerRecord } from './le
 import { learnerWork } from './learner-work.ts';
 import { isRenewalOpen, isSatisfied, renewalOpensAt, validUntilOf } from './model.ts';
 import { awardEvidence, type CredentialWork, credentialWork } from './results.ts';
-import type { AwardSource } from './tables.ts';
+import type { AwardSource, EvidenceItem } from './tables.ts';
 
 /** Badges of badges nest; publishing refuses cycles, and this bounds the recursion anyway. */
 export const MAX_PATHWAY_DEPTH = 8;
@@ -47,6 +48,8 @@ export interface AwardInput {
   /** Manual and bulk awards: why it was awarded, and what the evidence at evidenceUrl shows. */
   narrative?: string | null;
   evidenceNarrative?: string | null;
+  /** Manual awards: several pieces of evidence, each an OB 3.0 Evidence in the credential. */
+  evidenceItems?: EvidenceItem[] | null;
   /** Backdated awards (bulk, manual): validity counts from this day. */
   issuedOn?: Date | null;
   /** 1 unless renewing; cycle n supersedes cycle n-1 of the same address. */
@@ -104,6 +107,7 @@ async function awardAt(deps: Deps, trx: Executor, input: AwardInput, depth: numb
     evidenceUrl: input.evidenceUrl ?? null,
     narrative: input.narrative ?? null,
     evidenceNarrative: input.evidenceNarrative ?? null,
+    evidenceItems: input.evidenceItems?.length ? JSON.stringify(input.evidenceItems) : null,
     supersededBy: null,
     supersededAt: null,
     bulkRunId: input.bulkRunId ?? null,
@@ -160,6 +164,9 @@ export async function issueAward(
   if (context.previous) await supersedeAward(trx, context.previous.id, award.id, deps.now());
   if (context.renewal) await queueRenewalMail(deps, trx, award);
   else await queueAwardMail(deps, trx, award, await createClaim(deps, trx, award));
+  await recordAwardEvent(deps, trx, context.previous ? 'award.renewed' : 'award.offered', award, {
+    previousAwardId: context.previous?.id ?? null,
+  });
   if (context.depth < MAX_PATHWAY_DEPTH) await awardPathways(deps, trx, award, context.depth + 1);
   return award;
 }
@@ -278,6 +285,7 @@ export async function awardByHand(
     evidenceUrl?: string;
     evidenceNarrative?: string;
     narrative?: string;
+    evidence?: EvidenceItem[];
     issuedOn?: Date;
   },
 ): Promise<AwardWithCredential> {
@@ -301,6 +309,7 @@ export async function awardByHand(
       evidenceUrl: input.evidenceUrl ?? null,
       evidenceNarrative: input.evidenceNarrative ?? null,
       narrative: input.narrative ?? null,
+      evidenceItems: input.evidence ?? null,
       issuedOn,
       cycle: latest ? latest.cycle + 1 : 1,
     });
@@ -330,5 +339,10 @@ export async function changeAwardState(
   const award = await findAwardInOrg(deps.db, orgId, awardId);
   if (!award?.credentialId) throw new NotFoundError('award');
   await changeCredentialState(deps, actor, orgId, award.credentialId, change, reason);
-  return (await findAwardInOrg(deps.db, orgId, awardId)) as AwardWithCredential;
+  const changed = (await findAwardInOrg(deps.db, orgId, awardId)) as AwardWithCredential;
+  if (change !== 'reinstate') {
+    const type = change === 'revoke' ? 'award.revoked' : 'award.suspended';
+    await recordAwardEvent(deps, deps.db, type, changed, { reason });
+  }
+  return changed;
 }

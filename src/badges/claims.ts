@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import { type Actor, accountContact, maskEmail, requireScope, requireSession } from '../identity/index.ts';
 import { organizationById, requireMembership } from '../orgs/index.ts';
 import { CLAIM_DAYS, queueAwardMail } from './award-mail.ts';
+import { recordAwardEvent } from './award-webhooks.ts';
 import {
   type AwardClaimRow,
   type AwardRow,
@@ -124,6 +125,7 @@ async function decide(
       userId: decision === 'accepted' ? me.user.id : null,
       at: now,
     });
+    await recordAwardEvent(deps, trx, decision === 'accepted' ? 'award.accepted' : 'award.declined', decided);
     return viewOf(deps, trx, { ...claim, usedAt: now }, decided);
   });
 }
@@ -147,6 +149,13 @@ export async function recordAcceptance(
   const now = deps.now();
   await expireOpenClaims(trx, awardId, now);
   return decideAward(trx, awardId, { state: 'accepted', userId, at: now });
+}
+
+/** The same for a learner who said no elsewhere (the demo data): the award is declined, its links stop working. */
+export async function recordDecline(deps: Deps, trx: Executor, awardId: string): Promise<AwardRow> {
+  const now = deps.now();
+  await expireOpenClaims(trx, awardId, now);
+  return decideAward(trx, awardId, { state: 'declined', userId: null, at: now });
 }
 
 /** A fresh link for an award waiting for its answer, mailed to the address it was sent to. */

@@ -23,6 +23,7 @@ export {
   createClaim,
   declineClaim,
   recordAcceptance,
+  recordDecline,
   resendClaim,
   viewClaim,
 } from './claims.ts';
@@ -30,6 +31,7 @@ export { badgeDefinitionRoutes } from './definition-routes.ts';
 export {
   type BadgeRow,
   type BadgeVersionRow,
+  badgesOf,
   findVersion,
   latestPublishedVersion,
   publishedVersionsRequiring,
@@ -62,3 +64,4 @@ export { progressRoutes } from './progress-routes.ts';
 export { isPublicAward, isSupersededCredential, publicCredentialOf } from './public-awards.ts';
 export { badgePublicRoutes } from './public-routes.ts';
 export { expiryRemindersTicker, sendExpiryReminders } from './reminders.ts';
+export { rebuildSkillRollup, refreshSkillRollup } from './skill-rollup.ts';

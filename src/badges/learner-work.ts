@@ -2,7 +2,7 @@
 // per course, the latest completion with its activity code, the first-attempt score of each assessment of the
 // enrolment it counts, and the accepted evidence tasks with their rubric scores and assessor. Read inside the
 // caller's transaction.
-import { type RevisionContent, revisionContent } from '../catalog/index.ts';
+import { questionsAsked, type RevisionContent, revisionContent } from '../catalog/index.ts';
 import type { Executor } from '../db/database.ts';
 import { firstAnswers } from '../learning/index.ts';
 import type { Requirements } from './model.ts';
@@ -57,7 +57,7 @@ function workOf(
       assessments.push({
         unitId: unit.id,
         title: unit.title,
-        questions: unit.questions.length,
+        questions: questionsAsked(unit),
         firstTimeCorrect: unit.questions.filter((q) => answers.get(q.id) === true).length,
       });
     } else if (unit.kind === 'evidence') {

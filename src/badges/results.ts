@@ -5,6 +5,7 @@
 import type { RubricCriterion } from '../catalog/index.ts';
 import type { EvidenceInput, ResultDescriptionInput, ResultInput } from '../credentials/index.ts';
 import type { Requirements } from './model.ts';
+import type { EvidenceItem } from './tables.ts';
 
 export interface AssessmentWork {
   unitId: string;
@@ -213,8 +214,16 @@ export function awardEvidence(award: {
   narrative: string | null;
   evidenceUrl: string | null;
   evidenceNarrative: string | null;
+  evidenceItems?: EvidenceItem[] | null;
 }): EvidenceInput[] {
   const entries: EvidenceInput[] = [];
+  for (const item of award.evidenceItems ?? []) {
+    entries.push({
+      id: item.url,
+      ...(item.name ? { name: item.name } : {}),
+      ...(item.description ? { description: item.description } : {}),
+    });
+  }
   if (award.evidenceUrl || award.evidenceNarrative) {
     entries.push({
       ...(award.evidenceUrl ? { id: award.evidenceUrl } : {}),

@@ -9,6 +9,13 @@ type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | 
 
 export type BadgeState = 'draft' | 'published' | 'archived';
 
+/** One piece of evidence of a manual award: an OB 3.0 Evidence with its URL as id. */
+export interface EvidenceItem {
+  url: string;
+  name?: string;
+  description?: string;
+}
+
 /** The editable draft of a badge; learners and the award engine only ever see its published versions. */
 export interface BadgesTable {
   id: Generated<string>;
@@ -102,6 +109,8 @@ export interface AwardsTable {
   /** Manual and bulk awards: the issuer's words on why it was awarded, and on the evidence at evidenceUrl. */
   narrative: ColumnType<string | null, string | null | undefined, string | null>;
   evidenceNarrative: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Manual awards: up to ten evidence items (a URL, an optional name and description each). */
+  evidenceItems: NullableJson<EvidenceItem[]>;
   /** A renewal's award id: this one is superseded (not revoked). */
   supersededBy: string | null;
   supersededAt: Date | null;

@@ -1,13 +1,17 @@
 // Public face of the catalog context: courses, revisions and the published catalog.
 export { archiveCourse, createCourse, editCourse, publishCourse } from './authoring.ts';
+export { courseImagePublicRoutes, courseImageRoutes } from './course-image-routes.ts';
+export { issuerPageRoutes } from './issuer-page-routes.ts';
 export { renderMarkdown } from './markdown.ts';
 export {
+  type AssessmentPool,
   type ChoiceOption,
   type EvidenceTaskKind,
   MAX_UPLOAD_MEGABYTES,
   type PublicUnit,
   publicUnit,
   type Question,
+  questionsAsked,
   type RubricCriterion,
   sniffFileType,
   type Unit,

@@ -74,7 +74,7 @@ export interface RubricCriterion {
 
 export type Unit =
   | { id: string; kind: 'lesson'; title: string; markdown: string; html: string }
-  | { id: string; kind: 'assessment'; title: string; questions: Question[] }
+  | ({ id: string; kind: 'assessment'; title: string; questions: Question[] } & AssessmentPool)
   | {
       id: string;
       kind: 'evidence';
@@ -88,6 +88,22 @@ export type Unit =
       upload: UploadRules | null;
       rubric: RubricCriterion[];
     };
+
+/**
+ * How an assessment asks its questions: all of them (draw null), or `draw` drawn at random per attempt from
+ * the pool; questions and the options of choice questions in the author's order or shuffled per attempt.
+ * Optional: units saved before pools existed ask every question in order.
+ */
+export interface AssessmentPool {
+  draw?: number | null;
+  shuffleQuestions?: boolean;
+  shuffleOptions?: boolean;
+}
+
+/** How many questions one attempt at an assessment asks (the draw, or the whole list). */
+export function questionsAsked(unit: { questions: readonly unknown[] } & AssessmentPool): number {
+  return unit.draw ? Math.min(unit.draw, unit.questions.length) : unit.questions.length;
+}
 
 /** What a learner (or the catalog) may see of a question: prompt and options, no answer, no feedback. */
 export type PublicQuestion =
@@ -162,7 +178,7 @@ export function unitOutline(unit: Unit): {
     id: unit.id,
     kind: unit.kind,
     title: unit.title,
-    questionCount: unit.kind === 'assessment' ? unit.questions.length : 0,
+    questionCount: unit.kind === 'assessment' ? questionsAsked(unit) : 0,
   };
 }
 
@@ -194,6 +210,12 @@ export function unitProblems(units: Unit[]): FieldProblem[] {
       });
     }
     if (unit.kind !== 'assessment') return;
+    if (unit.draw && unit.draw > unit.questions.length) {
+      problems.push({
+        path: `body.units.${u}.draw`,
+        message: `cannot draw ${unit.draw} questions from a pool of ${unit.questions.length}`,
+      });
+    }
     unit.questions.forEach((q, i) => {
       const path = `body.units.${u}.questions.${i}`;
       once(q.id, `${path}.id`);

@@ -18,6 +18,7 @@ import {
   publishCourse,
 } from './authoring.ts';
 import { badgePageRoutes } from './badge-page-routes.ts';
+import { badgesCountingToward } from './course-badges.ts';
 import { addLessonImage, MAX_IMAGE_BYTES, mayAddImage } from './images.ts';
 import { unitOutline } from './model.ts';
 import { publishedCourse, searchCatalog } from './queries.ts';
@@ -228,14 +229,16 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
       config: { auth: 'public' },
       schema: {
         tags,
-        summary: 'A published course page: details and the outline of its units (never their answers)',
+        summary:
+          'A published course page: details, the outline of its units (never their answers) and the badges it counts toward',
         params: z.object({ courseId: z.uuid() }),
         response: { 200: coursePage.schema },
       },
     },
     async (request) => {
       const row = await publishedCourse(deps.db, request.params.courseId);
-      return { ...catalogEntry.present(row), units: row.units.map(unitOutline) };
+      const badges = await badgesCountingToward(deps, row.courseId);
+      return { ...catalogEntry.present(row), units: row.units.map(unitOutline), badges };
     },
   );
 }

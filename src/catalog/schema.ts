@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isKnownCurrency } from '../i18n/index.ts';
 import { skillOrNameSchema, skillReply, skillReplySchema } from '../skills/index.ts';
+import { courseImageOf } from './course-image.ts';
 import { EVIDENCE_TASKS, MAX_UPLOAD_MEGABYTES, UPLOAD_FILE_TYPES } from './model.ts';
 import type { CourseRow, PublishedCourseRow } from './store.ts';
 
@@ -73,6 +74,12 @@ export const unitInput = z.discriminatedUnion('kind', [
     kind: z.literal('assessment'),
     title: text(200),
     questions: z.array(question).max(100),
+    /** Questions drawn at random per attempt (at most the number of questions); null: every question. */
+    // Optional (not defaulted): units written before pools existed, and the seed data, leave them out.
+    draw: z.number().int().min(1).max(100).nullable().optional(),
+    shuffleQuestions: z.boolean().optional(),
+    /** The options of choice questions in a new order per attempt. */
+    shuffleOptions: z.boolean().optional(),
   }),
   z.strictObject({
     id: contentId.optional(),
@@ -151,6 +158,11 @@ const priceOf = (row: { priceMinor: number | null; currency: string | null }) =>
     ? { amountMinor: row.priceMinor, currency: row.currency }
     : null;
 
+/** The course's picture (a re-encoded WebP, cached a year under a name that changes with it) or null. */
+export const courseImageSchema = z.object({ url: z.string(), alt: z.string() }).nullable().meta({
+  description: 'The course picture and the text that stands for it; null: show a designed fallback',
+});
+
 const authoredCourseSchema = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
@@ -164,6 +176,7 @@ const authoredCourseSchema = z.object({
   price: priceSchema,
   units: z.array(z.record(z.string(), z.unknown())),
   latestRevision: z.number().int().nullable(),
+  image: courseImageSchema,
   updatedAt: z.string(),
 });
 
@@ -182,6 +195,7 @@ export const authoredCourse = {
     price: priceOf(row),
     units: row.units as unknown as Array<Record<string, unknown>>,
     latestRevision,
+    image: courseImageOf(row),
     updatedAt: row.updatedAt.toISOString(),
   }),
 };
@@ -197,6 +211,7 @@ const catalogEntrySchema = z.object({
   accessDays: z.number().int(),
   revision: z.number().int(),
   publishedAt: z.string(),
+  image: courseImageSchema,
 });
 
 export const catalogEntry = {
@@ -212,6 +227,7 @@ export const catalogEntry = {
     accessDays: row.accessDays,
     revision: row.number,
     publishedAt: row.publishedAt.toISOString(),
+    image: courseImageOf(row),
   }),
 };
 
@@ -220,5 +236,8 @@ export const coursePage = {
     units: z.array(
       z.object({ id: z.string(), kind: z.string(), title: z.string(), questionCount: z.number().int() }),
     ),
+    badges: z.array(z.object({ id: z.uuid(), name: z.string(), imageUrl: z.string() })).meta({
+      description: 'The published badges this course counts toward (see /catalog/badges/{badgeId})',
+    }),
   }),
 };

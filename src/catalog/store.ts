@@ -12,6 +12,8 @@ export interface PublishedCourseRow extends RevisionRow {
   activityCodePrefix: string | null;
   priceMinor: number | null;
   currency: string | null;
+  imageKey: string | null;
+  imageAlt: string | null;
   issuerSlug: string;
   issuerName: string;
 }
@@ -118,13 +120,26 @@ export async function publishedCourses(
   db: Executor,
   filter: CatalogFilter,
 ): Promise<
-  Array<RevisionRow & Pick<CourseRow, 'accessDays' | 'activityCodePrefix' | 'priceMinor' | 'currency'>>
+  Array<
+    RevisionRow &
+      Pick<
+        CourseRow,
+        'accessDays' | 'activityCodePrefix' | 'priceMinor' | 'currency' | 'imageKey' | 'imageAlt'
+      >
+  >
 > {
   let query = db
     .selectFrom('courses')
     .innerJoin('courseRevisions as r', 'r.id', 'courses.latestRevisionId')
     .selectAll('r')
-    .select(['courses.accessDays', 'courses.activityCodePrefix', 'courses.priceMinor', 'courses.currency'])
+    .select([
+      'courses.accessDays',
+      'courses.activityCodePrefix',
+      'courses.priceMinor',
+      'courses.currency',
+      'courses.imageKey',
+      'courses.imageAlt',
+    ])
     .where('courses.state', '=', 'published');
   if (filter.courseId) query = query.where('courses.id', '=', filter.courseId);
   if (filter.orgId) query = query.where('courses.orgId', '=', filter.orgId);

@@ -26,6 +26,10 @@ export interface CoursesTable {
   units: Json<Unit[]>;
   state: Generated<CourseState>;
   latestRevisionId: string | null;
+  /** The course's picture (`course-covers/<random>.webp`, course-image.ts), live at once, not per revision. */
+  imageKey: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the picture shows, for those who cannot see it; set whenever imageKey is. */
+  imageAlt: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: ColumnType<Date, Date | undefined, never>;
   updatedAt: Date;
 }

@@ -1,5 +1,5 @@
-// What `tessera user create` and `tessera org create` do, with CLI-friendly errors.
-import { randomBytes } from 'node:crypto';
+// What `tessera user create` and `tessera org create` do, with CLI-friendly errors: run by the command on
+// a database it opened, or by the running server for it (admin-channel-routes.ts).
 import type { Deps } from '../deps.ts';
 import { DomainError, InvalidError } from '../errors.ts';
 import { createUser } from '../identity/index.ts';
@@ -15,26 +15,21 @@ function asCliError(error: unknown): never {
   throw error;
 }
 
+/** The password was chosen by the command (given, TESSERA_PASSWORD, or generated and printed there). */
 export async function createUserFromCli(
   deps: Deps,
-  options: { email: string; name: string; password?: string; operator: boolean },
-): Promise<{ id: string; email: string; generatedPassword?: string }> {
-  const given = options.password ?? process.env.TESSERA_PASSWORD;
-  const password = given ?? randomBytes(12).toString('base64url');
-  if (password.length < 10) throw new CliError('The password needs at least 10 characters.', 2);
+  options: { email: string; name: string; password: string; operator: boolean },
+): Promise<{ id: string; email: string }> {
+  if (options.password.length < 10) throw new CliError('The password needs at least 10 characters.', 2);
   try {
     const { user, emails } = await createUser(deps, {
       email: options.email,
       name: options.name,
-      password,
+      password: options.password,
       verified: true,
       isOperator: options.operator,
     });
-    return {
-      id: user.id,
-      email: emails[0]?.email ?? options.email,
-      ...(given ? {} : { generatedPassword: password }),
-    };
+    return { id: user.id, email: emails[0]?.email ?? options.email };
   } catch (error) {
     return asCliError(error);
   }

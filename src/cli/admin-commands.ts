@@ -1,29 +1,73 @@
-// One-shot administration: seed, user create, org create.
+// One-shot administration: seed, user create, org create. `user create` and `org create` go through the
+// running server when it holds the embedded database (admin-channel.ts), else open the database here.
+// Nothing heavy is imported at the top: `tessera --help` must stay fast.
+import { randomBytes } from 'node:crypto';
 import { type Command, Option } from 'commander';
 import type { Config } from '../config.ts';
-import { openRuntime, type Runtime } from '../runtime.ts';
-import { seedDemoDataIfEmpty } from '../seed/demo.ts';
-import { createOrganizationFromCli, createUserFromCli } from './admin-actions.ts';
+import type { Deps } from '../deps.ts';
+import type { AdminChannel } from './admin-channel.ts';
+import { CliError } from './errors.ts';
 
-async function withRuntime(
-  config: Readonly<Config>,
-  run: (runtime: Runtime) => Promise<void>,
-): Promise<void> {
+type LoadConfig = () => Promise<Readonly<Config>>;
+
+/** Where a data command does its work, as its --help says. */
+export const WHERE_IT_RUNS =
+  '\nEmbedded database: while Tessera runs on the same DATA_DIR, the running server does this (through its\n' +
+  'admin socket, DATA_DIR/run/admin.sock); otherwise this command opens the database. PostgreSQL: this\n' +
+  'command opens the database, whether or not a server runs.';
+
+async function withDeps<T>(config: Readonly<Config>, run: (deps: Deps) => Promise<T>): Promise<T> {
+  const { openRuntime } = await import('../runtime.ts');
   const runtime = await openRuntime(config);
   try {
-    await run(runtime);
+    return await run(runtime.deps);
   } finally {
     await runtime.close();
   }
 }
 
-export function registerAdminCommands(program: Command, config: () => Readonly<Config>): void {
+/** Through the running server's channel when there is one, else on a database opened here. */
+async function viaServerOrHere<T>(
+  config: LoadConfig,
+  remote: (channel: AdminChannel) => Promise<T>,
+  here: (deps: Deps) => Promise<T>,
+): Promise<T> {
+  const cfg = await config();
+  const { runningServerChannel } = await import('./admin-channel.ts');
+  const channel = await runningServerChannel(cfg);
+  return channel ? remote(channel) : withDeps(cfg, here);
+}
+
+interface UserOptions {
+  email: string;
+  name: string;
+  password?: string;
+  operator: boolean;
+}
+
+/** The password given, else TESSERA_PASSWORD, else a generated one (printed once, by this command). */
+function choosePassword(options: UserOptions): { password: string; generated: boolean } {
+  const given = options.password ?? process.env.TESSERA_PASSWORD;
+  const password = given ?? randomBytes(12).toString('base64url');
+  if (password.length < 10) throw new CliError('The password needs at least 10 characters.', 2);
+  return { password, generated: given === undefined };
+}
+
+interface OrgOptions {
+  name: string;
+  slug: string;
+  kind: 'issuer' | 'employer';
+  owner?: string;
+}
+
+export function registerAdminCommands(program: Command, config: LoadConfig): void {
   program
     .command('seed')
     .description('Create the demo organizations and users when the database has no users yet')
-    .action(() =>
-      withRuntime(config(), async ({ deps }) => {
-        const seeded = await seedDemoDataIfEmpty(deps);
+    .action(async () =>
+      withDeps(await config(), async (deps) => {
+        const { seedDemoDataIfEmpty } = await import('../seed/demo.ts');
+        const seeded = await seedDemoDataIfEmpty(deps, { activity: true });
         if (!seeded) console.log('The database already has users; nothing seeded.');
       }),
     );
@@ -39,13 +83,18 @@ export function registerAdminCommands(program: Command, config: () => Readonly<C
       'at least 10 characters (default: read TESSERA_PASSWORD, else generate one)',
     )
     .option('--operator', 'make the user a platform operator', false)
-    .action((options: { email: string; name: string; password?: string; operator: boolean }) =>
-      withRuntime(config(), async ({ deps }) => {
-        const result = await createUserFromCli(deps, options);
-        console.log(`Created user ${result.email} (${result.id}).`);
-        if (result.generatedPassword) console.log(`Password: ${result.generatedPassword}`);
-      }),
-    );
+    .addHelpText('after', WHERE_IT_RUNS)
+    .action(async (options: UserOptions) => {
+      const { password, generated } = choosePassword(options);
+      const input = { email: options.email, name: options.name, password, operator: options.operator };
+      const created = await viaServerOrHere(
+        config,
+        (channel) => channel.call<{ id: string; email: string }>('POST', '/users', { json: input }),
+        async (deps) => (await import('./admin-actions.ts')).createUserFromCli(deps, input),
+      );
+      console.log(`Created user ${created.email} (${created.id}).`);
+      if (generated) console.log(`Password: ${password}`);
+    });
 
   const org = program.command('org').description('Manage organizations');
   org
@@ -57,10 +106,15 @@ export function registerAdminCommands(program: Command, config: () => Readonly<C
       new Option('--kind <kind>', 'issuer or employer').choices(['issuer', 'employer']).default('issuer'),
     )
     .option('--owner <email>', 'email of an existing user who becomes the owner')
-    .action((options: { name: string; slug: string; kind: 'issuer' | 'employer'; owner?: string }) =>
-      withRuntime(config(), async ({ deps }) => {
-        const created = await createOrganizationFromCli(deps, options);
-        console.log(`Created ${created.kind} organization ${created.slug} (${created.id}).`);
-      }),
-    );
+    .addHelpText('after', WHERE_IT_RUNS)
+    .action(async (options: OrgOptions) => {
+      const input = { name: options.name, slug: options.slug, kind: options.kind, owner: options.owner };
+      const created = await viaServerOrHere(
+        config,
+        (channel) =>
+          channel.call<{ id: string; slug: string; kind: string }>('POST', '/orgs', { json: input }),
+        async (deps) => (await import('./admin-actions.ts')).createOrganizationFromCli(deps, input),
+      );
+      console.log(`Created ${created.kind} organization ${created.slug} (${created.id}).`);
+    });
 }

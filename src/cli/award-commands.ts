@@ -1,31 +1,18 @@
 // `tessera award bulk <file.csv> --badge <id>`: the dry run's summary and first problems, then (unless
-// --dry-run) the run itself in this process with a progress bar on stderr. `--resume <runId>` continues
-// a run that stopped. Exit codes: 0 done, 1 file refused or run not finished, 2 usage errors.
-import { createReadStream, statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { createInterface } from 'node:readline/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { SingleBar } from 'cli-progress';
+// --dry-run) the awards with a progress bar on stderr. `--resume <runId>` continues a run that stopped.
+// The work runs in this process (award-local.ts), or in the running server when it holds the embedded
+// database (award-remote.ts, over the admin channel): the same lines and exit codes either way.
+// Exit codes: 0 done, 1 file refused or run not finished, 2 usage errors.
+// Nothing heavy is imported at the top: `tessera --help` must stay fast.
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import {
-  BulkFileRefusedError,
-  type BulkRowRow,
-  type BulkRunRow,
-  describeLease,
-  findBulkRun,
-  previewBulkRunOfBadge,
-  processBulkRun,
-  startBulkRunHere,
-} from '../badges/index.ts';
 import type { Config } from '../config.ts';
 import type { Deps } from '../deps.ts';
-import { DomainError } from '../errors.ts';
-import { openRuntime } from '../runtime.ts';
+import { WHERE_IT_RUNS } from './admin-commands.ts';
 import { CliError } from './errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHOWN_PROBLEMS = 20;
-const FOLLOW_INTERVAL_MS = 1000;
 
 export interface BulkCliOptions {
   file?: string;
@@ -41,6 +28,38 @@ export interface CliOutput {
   err: NodeJS.WritableStream & { isTTY?: boolean };
   /** Asks a yes/no question on a terminal; undefined when there is nobody to ask. */
   confirm?: (question: string) => Promise<boolean>;
+}
+
+/** What the command shows of a run, wherever it was read (a row here, JSON from the server). */
+export interface BulkRunView {
+  id: string;
+  fileName: string;
+  state: string;
+  totalRows: number;
+  validRows: number;
+  skippedRows: number;
+  awardedRows: number;
+  error: string | null;
+}
+
+export interface BulkRowView {
+  rowNumber: number;
+  email: string | null;
+  problems: ReadonlyArray<{ column: string; message: string }>;
+}
+
+export interface BulkPreview<Run extends BulkRunView = BulkRunView> {
+  run: Run;
+  sampleProblems: BulkRowView[];
+}
+
+/** The steps of the command; failures are CliErrors with the message and exit code to show. */
+export interface BulkBackend<Run extends BulkRunView = BulkRunView> {
+  preview(input: { badgeId: string; file: string }): Promise<BulkPreview<Run>>;
+  find(runId: string): Promise<Run | undefined>;
+  start(runId: string): Promise<Run>;
+  /** Until the run ends (done, failed, cancelled); its state then. */
+  follow(run: Run, onProgress: (now: Run) => void, io: CliOutput): Promise<Run | undefined>;
 }
 
 /** Checks the arguments before anything is opened: usage errors exit 2 without touching the database. */
@@ -64,21 +83,22 @@ export function checkBulkOptions(options: BulkCliOptions): void {
   if (!isFile) throw new CliError(`No such file: ${options.file}`, 2);
 }
 
-function describeProblems(rows: BulkRowRow[]): string[] {
+function describeProblems(rows: BulkRowView[]): string[] {
   return rows.map((row) => {
     const problems = row.problems.map((p) => (p.column ? `${p.column} ${p.message}` : `row ${p.message}`));
     return `  row ${row.rowNumber}${row.email ? ` (${row.email})` : ''}: ${problems.join('; ')}`;
   });
 }
 
-function summary(run: BulkRunRow): string {
+function summary(run: BulkRunView): string {
   const invalid = run.totalRows - run.validRows;
   return `${run.totalRows.toLocaleString('en')} rows: ${run.validRows.toLocaleString('en')} valid (${run.skippedRows.toLocaleString('en')} already hold the badge), ${invalid.toLocaleString('en')} with problems.`;
 }
 
 /** A progress reporter over the valid rows of a run. */
-function progressReporter(err: CliOutput['err'], total: number) {
+async function progressReporter(err: CliOutput['err'], total: number) {
   if (err.isTTY) {
+    const { SingleBar } = await import('cli-progress');
     const bar = new SingleBar({
       stream: err,
       format: 'Awarding [{bar}] {percentage}% {value}/{total} rows, ETA {eta_formatted}',
@@ -99,28 +119,20 @@ function progressReporter(err: CliOutput['err'], total: number) {
   };
 }
 
-async function processHere(deps: Deps, run: BulkRunRow, io: CliOutput): Promise<number> {
-  const progress = progressReporter(io.err, run.validRows);
+async function award<Run extends BulkRunView>(
+  backend: BulkBackend<Run>,
+  runId: string,
+  io: CliOutput,
+): Promise<number> {
+  const run = await backend.start(runId);
+  const progress = await progressReporter(io.err, run.validRows);
   progress.update(run.awardedRows + run.skippedRows);
-  const onProgress = (now: BulkRunRow) => progress.update(now.awardedRows + now.skippedRows);
-  let followed: string | null = null;
-  // Another live process holds the run: follow its progress, and take the run over as soon as its
-  // lease expires or its process is gone (processBulkRun decides; it is asked again every second).
-  while ((await processBulkRun(deps, run.id, { onProgress })) === 'busy') {
-    const now = await findBulkRun(deps, run.id);
-    if (now?.state !== 'running') break;
-    onProgress(now);
-    if (now.leaseOwner && now.leaseOwner !== followed) {
-      followed = now.leaseOwner;
-      io.out(
-        `The run is being processed by ${describeLease(now)}; following its progress. ` +
-          'It is taken over here as soon as that process stops or its lease expires.',
-      );
-    }
-    await sleep(FOLLOW_INTERVAL_MS);
+  let final: Run | undefined;
+  try {
+    final = await backend.follow(run, (now) => progress.update(now.awardedRows + now.skippedRows), io);
+  } finally {
+    progress.stop();
   }
-  progress.stop();
-  const final = await findBulkRun(deps, run.id);
   if (final?.state !== 'done') {
     io.out(`The run ${run.id} ended ${final?.state ?? 'missing'}${final?.error ? `: ${final.error}` : ''}.`);
     return 1;
@@ -131,47 +143,48 @@ async function processHere(deps: Deps, run: BulkRunRow, io: CliOutput): Promise<
   return 0;
 }
 
-/** The command's work, given an open runtime; returns the exit code. */
+/** The command's dialog over either backend; returns the exit code. */
+export async function runBulkAward<Run extends BulkRunView>(
+  backend: BulkBackend<Run>,
+  options: BulkCliOptions,
+  io: CliOutput,
+): Promise<number> {
+  checkBulkOptions(options);
+  if (options.resume) {
+    const found = await backend.find(options.resume);
+    if (!found) throw new CliError(`No bulk award run ${options.resume}.`, 2);
+    io.out(`Resuming run ${found.id}: ${summary(found)}`);
+    return award(backend, found.id, io);
+  }
+  const { run, sampleProblems } = await backend.preview({ badgeId: options.badge!, file: options.file! });
+  io.out(`Checked ${run.fileName}: ${summary(run)}`);
+  if (sampleProblems.length > 0) {
+    io.out(`First problems (rows with problems are never awarded):`);
+    for (const line of describeProblems(sampleProblems.slice(0, SHOWN_PROBLEMS))) io.out(line);
+  }
+  io.out(`Run id: ${run.id}`);
+  if (options.dryRun) return 0;
+  const toAward = run.validRows - run.skippedRows;
+  if (!options.yes) {
+    if (!io.confirm)
+      throw new CliError('Pass --yes to award without being asked (stdin is not a terminal).', 2);
+    if (!(await io.confirm(`Award the badge to ${toAward.toLocaleString('en')} recipients? [y/N] `))) {
+      io.out(`Nothing awarded. Start it later with: tessera award bulk --resume ${run.id}`);
+      return 0;
+    }
+  }
+  return award(backend, run.id, io);
+}
+
+/** The command's work on a database this process opened; returns the exit code. */
 export async function bulkAwardFromCli(deps: Deps, options: BulkCliOptions, io: CliOutput): Promise<number> {
   checkBulkOptions(options);
-  try {
-    if (options.resume) {
-      const found = await findBulkRun(deps, options.resume);
-      if (!found) throw new CliError(`No bulk award run ${options.resume}.`, 2);
-      io.out(`Resuming run ${found.id}: ${summary(found)}`);
-      return await processHere(deps, await startBulkRunHere(deps, found.id), io);
-    }
-    const { run, sampleProblems } = await previewBulkRunOfBadge(deps, {
-      badgeId: options.badge!,
-      fileName: basename(options.file!),
-      source: createReadStream(options.file!),
-    });
-    io.out(`Checked ${run.fileName}: ${summary(run)}`);
-    if (sampleProblems.length > 0) {
-      io.out(`First problems (rows with problems are never awarded):`);
-      for (const line of describeProblems(sampleProblems.slice(0, SHOWN_PROBLEMS))) io.out(line);
-    }
-    io.out(`Run id: ${run.id}`);
-    if (options.dryRun) return 0;
-    const toAward = run.validRows - run.skippedRows;
-    if (!options.yes) {
-      if (!io.confirm)
-        throw new CliError('Pass --yes to award without being asked (stdin is not a terminal).', 2);
-      if (!(await io.confirm(`Award the badge to ${toAward.toLocaleString('en')} recipients? [y/N] `))) {
-        io.out(`Nothing awarded. Start it later with: tessera award bulk --resume ${run.id}`);
-        return 0;
-      }
-    }
-    return await processHere(deps, await startBulkRunHere(deps, run.id), io);
-  } catch (error) {
-    if (error instanceof BulkFileRefusedError)
-      throw new CliError(`The file was refused: ${error.message}`, 1);
-    if (error instanceof DomainError) throw new CliError(error.message, error.code === 'not-found' ? 2 : 1);
-    throw error;
-  }
+  const { localBulkBackend } = await import('./award-local.ts');
+  return runBulkAward(localBulkBackend(deps), options, io);
 }
 
 async function askOnTerminal(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(question)).trim());
@@ -180,7 +193,7 @@ async function askOnTerminal(question: string): Promise<boolean> {
   }
 }
 
-export function registerAwardCommands(program: Command, config: () => Readonly<Config>): void {
+export function registerAwardCommands(program: Command, config: () => Promise<Readonly<Config>>): void {
   const award = program.command('award').description('Award badges');
   award
     .command('bulk')
@@ -192,17 +205,28 @@ export function registerAwardCommands(program: Command, config: () => Readonly<C
     .option('--dry-run', 'only check the file and print its problems')
     .option('--yes', 'do not ask before awarding')
     .option('--resume <runId>', 'continue a run that stopped (its id was printed by the dry run)')
+    .addHelpText('after', WHERE_IT_RUNS)
     .action(async (file: string | undefined, options: Omit<BulkCliOptions, 'file'>) => {
       const all = { ...options, file };
       checkBulkOptions(all);
-      const runtime = await openRuntime(config());
+      const io: CliOutput = {
+        out: (line) => console.log(line),
+        err: process.stderr,
+        confirm: process.stdin.isTTY ? askOnTerminal : undefined,
+      };
+      const cfg = await config();
+      const { runningServerChannel } = await import('./admin-channel.ts');
+      const channel = await runningServerChannel(cfg);
+      if (channel) {
+        const { remoteBulkBackend } = await import('./award-remote.ts');
+        process.exitCode = await runBulkAward(remoteBulkBackend(channel), all, io);
+        return;
+      }
+      const { openRuntime } = await import('../runtime.ts');
+      const runtime = await openRuntime(cfg);
       let code = 1;
       try {
-        code = await bulkAwardFromCli(runtime.deps, all, {
-          out: (line) => console.log(line),
-          err: process.stderr,
-          confirm: process.stdin.isTTY ? askOnTerminal : undefined,
-        });
+        code = await bulkAwardFromCli(runtime.deps, all, io);
       } finally {
         await runtime.close();
       }

@@ -2,11 +2,11 @@
 // while no other process uses it (the data directory's lock proves it), and its restore into an empty
 // DATA_DIR. PostgreSQL has its own tools for this, which the commands name instead.
 // Exit codes: 0 done, 2 nothing done (PostgreSQL, file exists, directory not empty …), 3 Tessera is running.
+// The database modules are imported when a command runs, so `tessera --help` stays fast.
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
-import { BackupError, type BackupSummary, backupEmbedded, restoreEmbedded } from '../db/backup.ts';
-import { DatabaseLockedError } from '../db/connection.ts';
-import { CliError } from './errors.ts';
+import type { BackupSummary } from '../db/backup.ts';
+import { CliError, isDatabaseLocked } from './errors.ts';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -27,8 +27,8 @@ function postgresAdvice(what: 'backup' | 'restore', file: string): string {
         `  pg_restore --clean --if-exists --dbname="$DATABASE_URL" ${file}\nSee docs/operations.md.`;
 }
 
-function asCliError(error: unknown, what: 'backup' | 'restore'): unknown {
-  if (error instanceof DatabaseLockedError) {
+async function asCliError(error: unknown, what: 'backup' | 'restore'): Promise<unknown> {
+  if (isDatabaseLocked(error)) {
     return new CliError(
       `Tessera is running on this data directory (pid ${error.pid}). A copy taken now could miss or tear what it ` +
         `is writing, so no ${what} was made. Stop it (SIGTERM or Ctrl-C; it finishes its work first), run ` +
@@ -36,12 +36,14 @@ function asCliError(error: unknown, what: 'backup' | 'restore'): unknown {
       3,
     );
   }
+  const { BackupError } = await import('../db/backup.ts');
   if (error instanceof BackupError) return new CliError(error.message, 2);
   return error;
 }
 
 export async function backupFromCli(config: Readonly<Config>, file: string, out: (line: string) => void) {
   if (config.database.kind === 'postgres') throw new CliError(postgresAdvice('backup', file), 2);
+  const { backupEmbedded } = await import('../db/backup.ts');
   try {
     const summary = await backupEmbedded(
       { dataDir: config.dataDir, databaseDir: config.database.dataDir },
@@ -53,12 +55,13 @@ export async function backupFromCli(config: Readonly<Config>, file: string, out:
     if (config.keyEncryptionKey)
       out('KEY_ENCRYPTION_KEY comes from the environment and is not in this file: keep it with the backup.');
   } catch (error) {
-    throw asCliError(error, 'backup');
+    throw await asCliError(error, 'backup');
   }
 }
 
 export async function restoreFromCli(config: Readonly<Config>, file: string, out: (line: string) => void) {
   if (config.database.kind === 'postgres') throw new CliError(postgresAdvice('restore', file), 2);
+  const { restoreEmbedded } = await import('../db/backup.ts');
   try {
     const summary = await restoreEmbedded(
       { dataDir: config.dataDir, databaseDir: config.database.dataDir },
@@ -68,11 +71,11 @@ export async function restoreFromCli(config: Readonly<Config>, file: string, out
       `Restored ${file} into ${config.dataDir}: ${contents(summary)}. Start Tessera with DATA_DIR=${config.dataDir}.`,
     );
   } catch (error) {
-    throw asCliError(error, 'restore');
+    throw await asCliError(error, 'restore');
   }
 }
 
-export function registerBackupCommands(program: Command, config: () => Readonly<Config>): void {
+export function registerBackupCommands(program: Command, config: () => Promise<Readonly<Config>>): void {
   program
     .command('backup')
     .description(
@@ -80,11 +83,11 @@ export function registerBackupCommands(program: Command, config: () => Readonly<
         'while Tessera is stopped. PostgreSQL: prints the pg_dump command to use',
     )
     .argument('<file>', 'the backup file to create (a .tar.gz)')
-    .action((file: string) => backupFromCli(config(), file, (line) => console.log(line)));
+    .action(async (file: string) => backupFromCli(await config(), file, (line) => console.log(line)));
 
   program
     .command('restore')
     .description('Embedded database: restore a backup made by `tessera backup` into an empty DATA_DIR')
     .argument('<file>', 'the backup file')
-    .action((file: string) => restoreFromCli(config(), file, (line) => console.log(line)));
+    .action(async (file: string) => restoreFromCli(await config(), file, (line) => console.log(line)));
 }

@@ -1,20 +1,14 @@
 // `tessera data import onet <dir>` and `tessera data import esco <dir>`: load a skill framework's open data
 // into the database (idempotent; an interrupted import resumes). A progress bar on a terminal, plain lines
 // otherwise. Exit code 1 with a message naming the file and line when the files are not what they should be.
-import { SingleBar } from 'cli-progress';
+// The database and skills modules are imported when a command runs, so `tessera --help` stays fast.
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
-import { openRuntime } from '../runtime.ts';
-import {
-  type ImportProgress,
-  type ImportSummary,
-  importEsco,
-  importOnet,
-  SkillImportError,
-} from '../skills/index.ts';
+import type { Runtime } from '../runtime.ts';
+import type { ImportProgress, ImportSummary } from '../skills/index.ts';
 import { CliError } from './errors.ts';
 
-function progressReporter(): { report: (p: ImportProgress) => void; stop: () => void } {
+async function progressReporter(): Promise<{ report: (p: ImportProgress) => void; stop: () => void }> {
   if (!process.stdout.isTTY) {
     return {
       report: (p) => {
@@ -26,6 +20,7 @@ function progressReporter(): { report: (p: ImportProgress) => void; stop: () => 
       stop: () => {},
     };
   }
+  const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({
     format: '{bar} {value}/{total} files | {file}: {rows} rows',
     hideCursor: true,
@@ -46,42 +41,47 @@ function progressReporter(): { report: (p: ImportProgress) => void; stop: () => 
 async function runImport(
   config: Readonly<Config>,
   run: (
-    runtime: Awaited<ReturnType<typeof openRuntime>>,
+    runtime: Runtime,
+    skills: typeof import('../skills/index.ts'),
     onProgress: (p: ImportProgress) => void,
   ) => Promise<ImportSummary>,
 ): Promise<void> {
+  const { openRuntime } = await import('../runtime.ts');
+  const skills = await import('../skills/index.ts');
   const runtime = await openRuntime(config);
-  const progress = progressReporter();
+  const progress = await progressReporter();
   try {
-    const summary = await run(runtime, progress.report);
+    const summary = await run(runtime, skills, progress.report);
     progress.stop();
     const resumed =
       summary.resumed.length > 0 ? ` (${summary.resumed.length} files loaded by an earlier run)` : '';
     console.log(`Imported ${summary.framework === 'onet' ? 'O*NET' : 'ESCO'} ${summary.version}${resumed}.`);
   } catch (error) {
     progress.stop();
-    if (error instanceof SkillImportError) throw new CliError(`import stopped: ${error.message}`, 1);
+    if (error instanceof skills.SkillImportError) throw new CliError(`import stopped: ${error.message}`, 1);
     throw error;
   } finally {
     await runtime.close();
   }
 }
 
-export function registerDataCommands(program: Command, config: () => Readonly<Config>): void {
+export function registerDataCommands(program: Command, config: () => Promise<Readonly<Config>>): void {
   const data = program.command('data').description('Load open reference data');
   const load = data.command('import').description('Import a skill framework (O*NET or ESCO) from its files');
   load
     .command('onet <dir>')
     .description('Import the O*NET text release (tab-separated files and Read Me.txt) from a directory')
-    .action((dir: string) =>
-      runImport(config(), ({ deps }, onProgress) => importOnet(deps.db, dir, { onProgress })),
+    .action(async (dir: string) =>
+      runImport(await config(), ({ deps }, { importOnet }, onProgress) =>
+        importOnet(deps.db, dir, { onProgress }),
+      ),
     );
   load
     .command('esco <dir>')
     .description('Import the ESCO CSV download (English) from a directory')
     .option('--version <version>', 'the ESCO release, e.g. 1.1.1 (default: read from the directory name)')
-    .action((dir: string, options: { version?: string }) =>
-      runImport(config(), ({ deps }, onProgress) =>
+    .action(async (dir: string, options: { version?: string }) =>
+      runImport(await config(), ({ deps }, { importEsco }, onProgress) =>
         importEsco(deps.db, dir, { onProgress, version: options.version }),
       ),
     );

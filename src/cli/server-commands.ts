@@ -1,21 +1,21 @@
-// Long-running commands: serve, worker, dev; and the one-shot migrate.
+// Long-running commands: serve, worker, dev; and the one-shot migrate. What they run is imported when they
+// run, so `tessera --help` stays fast.
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
-import { openDatabase } from '../db/connection.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { serve } from '../main.ts';
-import { openRuntime } from '../runtime.ts';
-import { ensureWebBuilt } from './build-web.ts';
 
-export function registerServerCommands(program: Command, config: () => Readonly<Config>): void {
+export function registerServerCommands(program: Command, config: () => Promise<Readonly<Config>>): void {
   program
     .command('serve')
     .description('Start the API, the web app and (unless WORKERS=off) the job workers')
     .option('--build-web', 'build the web app first when it is missing or older than its sources')
     .action(async (options: { buildWeb?: boolean }) => {
-      const cfg = config();
-      if (options.buildWeb) await ensureWebBuilt((message) => console.log(message));
+      const cfg = await config();
+      if (options.buildWeb) {
+        const { ensureWebBuilt } = await import('./build-web.ts');
+        await ensureWebBuilt((message) => console.log(message));
+      }
+      const { serve } = await import('../main.ts');
       await serve(cfg, { workers: cfg.workers === 'inline', serveWebApp: true });
     });
 
@@ -23,7 +23,9 @@ export function registerServerCommands(program: Command, config: () => Readonly<
     .command('worker')
     .description('Run only the job workers (mail, …), to scale them out beside `serve` with WORKERS=off')
     .action(async () => {
-      const runtime = await openRuntime(config());
+      const cfg = await config();
+      const { openRuntime } = await import('../runtime.ts');
+      const runtime = await openRuntime(cfg);
       await runtime.deps.jobs.startWorkers(runtime.deps);
       runtime.deps.log.info('workers started');
       const stop = async () => {
@@ -38,7 +40,9 @@ export function registerServerCommands(program: Command, config: () => Readonly<
     .command('migrate')
     .description('Apply pending database migrations and exit (serve also does this at start)')
     .action(async () => {
-      const cfg = config();
+      const cfg = await config();
+      const { openDatabase } = await import('../db/connection.ts');
+      const { migrateToLatest } = await import('../db/migrate.ts');
       const database = await openDatabase(cfg.database);
       try {
         const applied = await migrateToLatest(database.db, database.schema);
@@ -62,7 +66,8 @@ export function registerServerCommands(program: Command, config: () => Readonly<
         },
       );
       process.once('exit', () => vite.kill());
-      const cfg = config();
+      const cfg = await config();
+      const { serve } = await import('../main.ts');
       await serve(cfg, { workers: cfg.workers === 'inline', serveWebApp: false });
     });
 }

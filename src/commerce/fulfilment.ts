@@ -9,6 +9,7 @@ import type { Deps } from '../deps.ts';
 import { grantCourseAccess } from '../learning/index.ts';
 import { assertBalanced, type Posting, salePostings } from './ledger.ts';
 import { ORDER_KINDS_FOR_OTHERS, orderHooksFor } from './order-hooks.ts';
+import { recordOrderEvent } from './order-webhooks.ts';
 import { queueReceiptMail } from './receipt-mail.ts';
 import {
   insertLedgerEntries,
@@ -133,5 +134,8 @@ export async function fulfilOrder(
   }
   if (hooks) await hooks.paid(deps, trx, paid);
   await queueReceiptMail(deps, trx, order.id);
+  await recordOrderEvent(deps, trx, 'order.paid', paid, {
+    lines: lines.map((line) => ({ id: line.id, kind: line.kind, courseId: line.courseId ?? null })),
+  });
   return paid;
 }

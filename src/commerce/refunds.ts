@@ -14,6 +14,7 @@ import { requireMembership } from '../orgs/index.ts';
 import { postLedger } from './fulfilment.ts';
 import { refundPostings } from './ledger.ts';
 import { orderHooksFor } from './order-hooks.ts';
+import { recordOrderEvent } from './order-webhooks.ts';
 import { providerFor } from './providers/index.ts';
 import { queueRefundMail } from './receipt-mail.ts';
 import { policyRefundDecision } from './refund-policy.ts';
@@ -202,6 +203,11 @@ async function refundLines(
     await hooks.ended(deps, trx, { order: updated, refundedLineIds, state: updated.state });
   }
   await queueRefundMail(deps, trx, refund.id);
+  await recordOrderEvent(deps, trx, 'order.refunded', updated, {
+    refundId: refund.id,
+    refundedLineIds: lineIds,
+    amountMinor: refund.amountMinor,
+  });
   // Last, so that nothing after the provider's payout can roll the refund back but the commit itself.
   if (provider === 'stripe' && payment && refund.amountMinor > 0) {
     const paid = await providerFor(deps, 'stripe').refund({

@@ -22,6 +22,7 @@ export {
   controllerOfMethodId,
   type DidDocument,
   type DidWebKey,
+  didJwkOf,
   didKeyFromPublicKeyMultibase,
   didKeyVerificationMethodId,
   didWebId,
@@ -30,6 +31,8 @@ export {
   findVerificationMethod,
   InvalidDidError,
   isDidWeb,
+  publicKeyObjectOf,
+  resolveDidJwk,
   resolveDidKey,
   type VerificationMethod,
 } from './did/index.ts';

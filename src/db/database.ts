@@ -12,6 +12,8 @@ import type { MailTables } from '../mail/tables.ts';
 import type { OrgTables } from '../orgs/tables.ts';
 import type { ShowcaseTables } from '../showcase/tables.ts';
 import type { SkillsTables } from '../skills/tables.ts';
+import type { WalletsTables } from '../wallets/tables.ts';
+import type { WebhooksTables } from '../webhooks/tables.ts';
 import type { WorkforceTables } from '../workforce/tables.ts';
 
 export interface Database
@@ -27,7 +29,9 @@ export interface Database
     CommerceTables,
     SkillsTables,
     InsightsTables,
-    WorkforceTables {}
+    WorkforceTables,
+    WalletsTables,
+    WebhooksTables {}
 
 /** What store functions take first: the database or a transaction on it. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -34,6 +34,14 @@ import * as m0032 from './migrations/0032_analytics_indexes.ts';
 import * as m0033 from './migrations/0033_profile_avatars.ts';
 import * as m0034 from './migrations/0034_badge_designs.ts';
 import * as m0035 from './migrations/0035_issuer_key_revocation.ts';
+import * as m0036 from './migrations/0036_skill_rollup.ts';
+import * as m0037 from './migrations/0037_course_images.ts';
+import * as m0038 from './migrations/0038_evidence_items_api_credentials.ts';
+import * as m0039 from './migrations/0039_issuer_domains.ts';
+import * as m0040 from './migrations/0040_assessment_draws.ts';
+import * as m0041 from './migrations/0041_wallet_offers.ts';
+import * as m0042 from './migrations/0042_wallet_oid4vci.ts';
+import * as m0043 from './migrations/0043_webhooks.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -69,6 +77,14 @@ const migrations: Record<string, Migration> = {
   '0033_profile_avatars': m0033,
   '0034_badge_designs': m0034,
   '0035_issuer_key_revocation': m0035,
+  '0036_skill_rollup': m0036,
+  '0037_course_images': m0037,
+  '0038_evidence_items_api_credentials': m0038,
+  '0039_issuer_domains': m0039,
+  '0040_assessment_draws': m0040,
+  '0041_wallet_offers': m0041,
+  '0042_wallet_oid4vci': m0042,
+  '0043_webhooks': m0043,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -10,7 +10,13 @@ import {
   claimRoutes,
   progressRoutes,
 } from '../badges/index.ts';
-import { catalogPublicRoutes, catalogRoutes } from '../catalog/index.ts';
+import {
+  catalogPublicRoutes,
+  catalogRoutes,
+  courseImagePublicRoutes,
+  courseImageRoutes,
+  issuerPageRoutes,
+} from '../catalog/index.ts';
 import {
   feeRoutes,
   offerRoutes,
@@ -24,7 +30,13 @@ import type { Deps } from '../deps.ts';
 import { identityRoutes } from '../identity/index.ts';
 import { importPublicRoutes, importRoutes } from '../imports/index.ts';
 import { insightsRoutes } from '../insights/index.ts';
-import { issuingPublicRoutes, issuingRoutes, ob2HostedRoutes } from '../issuing/index.ts';
+import {
+  issuerDomainPublicRoutes,
+  issuerDomainRoutes,
+  issuingPublicRoutes,
+  issuingRoutes,
+  ob2HostedRoutes,
+} from '../issuing/index.ts';
 import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
 import { mailRoutes } from '../mail/index.ts';
 import { orgBrandingRoutes, orgInvitationRoutes, orgLogoPublicRoutes, orgRoutes } from '../orgs/index.ts';
@@ -33,6 +45,8 @@ import { showcasePublicRoutes, showcaseRoutes } from '../showcase/index.ts';
 import { skillPublicRoutes, skillRoutes } from '../skills/index.ts';
 import { vcApiRoutes } from '../vcapi/index.ts';
 import { verificationRoutes } from '../verification/index.ts';
+import { oid4vciRoutes, walletPublicRoutes, walletRoutes } from '../wallets/index.ts';
+import { webhookRoutes } from '../webhooks/index.ts';
 import {
   analyticsRoutes,
   digestPublicRoutes,
@@ -51,12 +65,14 @@ type Plugin = (app: FastifyInstance, options: { deps: Deps }) => Promise<void>;
 /** Mounted under /api/v1. */
 const api: Plugin[] = [
   issuingRoutes,
+  issuerDomainRoutes,
   mailRoutes,
   identityRoutes,
   orgRoutes,
   orgBrandingRoutes,
   orgInvitationRoutes,
   catalogRoutes,
+  courseImageRoutes,
   learningRoutes,
   badgeDefinitionRoutes,
   showcaseRoutes,
@@ -84,15 +100,20 @@ const api: Plugin[] = [
   seatRoutes,
   endorsementRoutes,
   digestRoutes,
+  walletRoutes,
+  webhookRoutes,
 ];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */
 const root: Plugin[] = [
   issuingPublicRoutes,
+  issuerDomainPublicRoutes,
+  issuerPageRoutes,
   ob2HostedRoutes,
   vcApiRoutes,
   certificatePublicRoutes,
   catalogPublicRoutes,
+  courseImagePublicRoutes,
   badgePublicRoutes,
   verificationRoutes,
   showcasePublicRoutes,
@@ -102,6 +123,8 @@ const root: Plugin[] = [
   endorsementPublicRoutes,
   digestPublicRoutes,
   orgLogoPublicRoutes,
+  walletPublicRoutes,
+  oid4vciRoutes,
 ];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

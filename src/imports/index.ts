@@ -5,7 +5,9 @@ export { importRoutes } from './routes.ts';
 export {
   importBadge,
   type PublicImportedBadge,
+  type PublicImportPayload,
   publicImportedBadgesOf,
+  publicImportPayloads,
   reverifyStaleImports,
 } from './service.ts';
 export type { ImportsTables } from './tables.ts';

@@ -28,6 +28,7 @@ import {
   type ImportedBadge,
   insertImported,
   listImported,
+  publicImportPayloadsOf,
   publicImportsOf,
   recordVerification,
   setVisibility,
@@ -257,3 +258,10 @@ export async function publicImportedBadgesOf(deps: Deps, userId: string) {
 }
 
 export type PublicImportedBadge = Awaited<ReturnType<typeof publicImportedBadgesOf>>[number];
+
+/** What a learner brought, as brought, of the badges they made public (for the record download). */
+export async function publicImportPayloads(deps: Deps, userId: string) {
+  return publicImportPayloadsOf(deps.db, userId);
+}
+
+export type PublicImportPayload = Awaited<ReturnType<typeof publicImportPayloads>>[number];

@@ -73,6 +73,19 @@ export function publicImportsOf(db: Executor, userId: string) {
     .execute();
 }
 
+/** The badges as brought (payloads), of those a learner made public: the whole record carries them as issued. */
+export function publicImportPayloadsOf(db: Executor, userId: string) {
+  return db
+    .selectFrom('importedBadges')
+    .select(['id', 'format', 'payloadKind', 'payload', 'verdict'])
+    .where('userId', '=', userId)
+    .where('visibility', '=', 'public')
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
 export async function deleteImported(db: Executor, userId: string, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('importedBadges')

@@ -40,3 +40,6 @@ export function forgetDocuments(deps: Deps, prefix: string): void {
 export const didDocumentKey = (slug: string) => `issuer:${slug}:did`;
 export const statusListKey = (slug: string, purpose: string, listNumber: number) =>
   `issuer:${slug}:status:${purpose}:${listNumber}`;
+/** Prefix of the DID documents of issuers' own domains (domain.ts), keyed by domain. */
+export const DOMAIN_DOCUMENTS = 'domain:';
+export const domainDocumentKey = (domain: string) => `${DOMAIN_DOCUMENTS}${domain}`;

@@ -13,6 +13,8 @@ export { BADGE_ICONS, iconSvg } from './badge-icons.ts';
 export { type DefaultBadgeLook, defaultBadgeSvg, logoForBadge, svgToPng } from './badge-image.ts';
 export { credentialJwtOf } from './credential-jwt.ts';
 export { changeCredentialState, type StateChange } from './credential-state.ts';
+export { boundDomainDids, ownDomainDidDocument } from './domain.ts';
+export { issuerDomainPublicRoutes, issuerDomainRoutes } from './domain-routes.ts';
 export { type IssueRequest, issueCredential, issueCredentialIn } from './issue.ts';
 export { issueCredentialsBatch } from './issue-batch.ts';
 export { didDocumentOf, endorsingIdentity, issuerDid, signingIdentity } from './issuer-keys.ts';

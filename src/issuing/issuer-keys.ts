@@ -21,7 +21,9 @@ import {
   type PublicOrganization,
   requireMembership,
 } from '../orgs/index.ts';
-import { cachedDocument, didDocumentKey, forgetDocuments } from './document-cache.ts';
+import { cachedDocument, DOMAIN_DOCUMENTS, didDocumentKey, forgetDocuments } from './document-cache.ts';
+import { domainDid } from './domain-model.ts';
+import { findVerifiedDomain } from './domain-store.ts';
 import {
   findActiveIssuerKey,
   findIssuerDidMethod,
@@ -95,14 +97,27 @@ async function activeKeyOf(deps: Deps, db: Executor, orgId: string): Promise<Iss
   throw new Error(`Could not create the first signing key of organization ${orgId}`);
 }
 
-/** The organization's signing identity, creating its first key when it has none. */
-export async function signingIdentity(deps: Deps, db: Executor, orgId: string): Promise<SigningIdentity> {
+/**
+ * The organization's signing identity, creating its first key when it has none. A did:web issuer with a verified
+ * domain of its own signs as did:web:<domain> (domain.ts). A status list signs as the DID its credentials name
+ * (`asDid` for a domain's lists, `ownDomain: false` for the did:web on this server's), whatever is bound now.
+ */
+export async function signingIdentity(
+  deps: Deps,
+  db: Executor,
+  orgId: string,
+  { ownDomain = true, asDid }: { ownDomain?: boolean; asDid?: string } = {},
+): Promise<SigningIdentity> {
   const org = await organizationById(db, orgId);
   if (!org) throw new NotFoundError('organization');
   if (org.kind !== 'issuer')
     throw new RuleError('not-an-issuer', 'Only issuer organizations sign credentials.');
   const key = await activeKeyOf(deps, db, orgId);
-  return identityOf(deps, org, key, await findIssuerDidMethod(db, orgId));
+  const identity = identityOf(deps, org, key, await findIssuerDidMethod(db, orgId));
+  const domain = ownDomain && identity.didMethod === 'web' ? await findVerifiedDomain(db, orgId) : undefined;
+  const did = asDid ?? (domain ? domainDid(domain.domain) : undefined);
+  if (!did) return identity;
+  return { ...identity, didMethod: 'web', did, verificationMethod: verificationMethodOf(did, key.keyNumber) };
 }
 
 /**
@@ -131,7 +146,7 @@ export async function statusListSigner(
     const owner = await organizationById(db, list.orgId);
     return owner?.kind === 'employer'
       ? endorsingIdentity(deps, db, list.orgId)
-      : signingIdentity(deps, db, list.orgId);
+      : signingIdentity(deps, db, list.orgId, { ownDomain: false, asDid: list.issuerDid ?? undefined });
   }
   const org = await organizationById(db, list.orgId);
   const key = await findIssuerKeyById(db, list.orgId, list.issuerKeyId);
@@ -217,7 +232,13 @@ export async function listKeys(
   const didMethod = await findIssuerDidMethod(deps.db, orgId);
   const keys = (await listIssuerKeys(deps.db, orgId)).map((row) => presentKey(didWeb, row));
   const active = keys.find((key) => key.active);
-  const did = didMethod === 'key' && active ? `did:key:${active.publicKeyMultibase}` : didWeb;
+  const domain = didMethod === 'web' ? await findVerifiedDomain(deps.db, orgId) : undefined;
+  const did =
+    didMethod === 'key' && active
+      ? `did:key:${active.publicKeyMultibase}`
+      : domain
+        ? domainDid(domain.domain)
+        : didWeb;
   return { did, didMethod, keys };
 }
 
@@ -236,6 +257,7 @@ export async function rotateKey(deps: Deps, actor: Actor | null, orgId: string):
       return insertIssuerKey(trx, newEncryptedKey(deps, orgId));
     });
     forgetDocuments(deps, didDocumentKey(org.slug));
+    forgetDocuments(deps, DOMAIN_DOCUMENTS); // the same keys, listed under its own domain
     return presentKey(issuerDid(deps, org.slug), row);
   } catch (error) {
     if ((error as { code?: string }).code === '23505') {
@@ -272,7 +294,7 @@ async function loadDidDocument(deps: Deps, slug: string): Promise<DidDocument | 
  * A revoked key stays listed (so a verifier can say why a signature fails) with `revoked`, the time from which
  * it is treated as compromised (CID 1.0), and leaves assertionMethod and authentication: it vouches for nothing.
  */
-function withRevokedKeys(document: DidDocument, did: string, keys: IssuerKeyRow[]): DidDocument {
+export function withRevokedKeys(document: DidDocument, did: string, keys: IssuerKeyRow[]): DidDocument {
   const revoked = new Map(
     keys
       .filter((key) => key.revokedAt)

@@ -8,7 +8,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope } from '../identity/index.ts';
 import { organizationById, requireMembership } from '../orgs/index.ts';
-import { didDocumentKey, forgetDocuments } from './document-cache.ts';
+import { DOMAIN_DOCUMENTS, didDocumentKey, forgetDocuments } from './document-cache.ts';
 import { type IssuerKeyView, issuerDid, newEncryptedKey, presentKey } from './issuer-keys.ts';
 import {
   countSignedSince,
@@ -84,6 +84,7 @@ export async function revokeKey(
       return { revoked, replacement, affected };
     });
     forgetDocuments(deps, didDocumentKey(org.slug));
+    forgetDocuments(deps, DOMAIN_DOCUMENTS); // the same keys, listed under its own domain
     return {
       revoked: presentKey(did, result.revoked),
       replacement: result.replacement ? presentKey(did, result.replacement) : null,

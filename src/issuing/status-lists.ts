@@ -16,7 +16,7 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../errors.ts';
 import { organizationById, organizationBySlug } from '../orgs/index.ts';
 import { cachedDocument, forgetDocuments, statusListKey } from './document-cache.ts';
-import { type SigningIdentity, statusListSigner } from './issuer-keys.ts';
+import { issuerDid as issuerDidOf, type SigningIdentity, statusListSigner } from './issuer-keys.ts';
 import {
   findCredentialStateBySlot,
   findStatusListByNumber,
@@ -67,10 +67,15 @@ export async function lockOrOpenStatusList(
   purpose: StatusPurpose,
 ): Promise<StatusListRow> {
   const orgId = identity.org.id;
-  // A did:key issuer's lists belong to one key (the list's issuer must be the credential's issuer).
+  // A did:key issuer's lists belong to one key, an own domain's to its DID (the list's issuer must be the
+  // credential's issuer).
   const issuerKeyId = identity.didMethod === 'key' ? identity.keyId : null;
+  const issuerDid =
+    identity.didMethod === 'web' && identity.did !== issuerDidOf(deps, identity.org.slug)
+      ? identity.did
+      : null;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const open = await lockOpenStatusList(trx, orgId, purpose, issuerKeyId);
+    const open = await lockOpenStatusList(trx, orgId, purpose, issuerKeyId, issuerDid);
     if (open) return open;
     const opened = await insertStatusList(trx, {
       orgId,
@@ -78,6 +83,7 @@ export async function lockOrOpenStatusList(
       size: STATUS_LIST_SIZE,
       updatedAt: deps.now(),
       issuerKeyId,
+      issuerDid,
     });
     if (opened) {
       await publishStatusList(deps, trx, opened, new Bitstring({ bytes: opened.bits }));
@@ -179,6 +185,8 @@ export interface VcApiIssue<T> {
   statusSource?: VcApiStatusSource;
   /** Signs with these entries, inside the transaction: if it throws, no index is taken. */
   sign: (entries: BitstringStatusListEntry[]) => Promise<T>;
+  /** What the issuer's list of issued credentials shows of it (the caller keeps the credential). */
+  summary?: { name: string | null; subjectLabel: string | null };
 }
 
 const credentialIdTaken = (id: string) =>
@@ -213,6 +221,8 @@ export async function issueWithVcApiStatus<T>(
       suspensionListId: suspension?.listId ?? null,
       suspensionIndex: suspension?.index ?? null,
       issuedAt: deps.now(),
+      name: issue.summary?.name ?? null,
+      subjectLabel: issue.summary?.subjectLabel ?? null,
     });
     // Another request recorded the same id meanwhile: this one rolls back, its indexes untaken.
     if (!recorded && credentialId !== null) throw credentialIdTaken(credentialId);
@@ -313,7 +323,9 @@ export async function changeVcApiStatus(
         status: bits.get(slot.index),
       });
     }
-    await touchVcApiCredential(trx, orgId, record.id, deps.now());
+    const isSet = (purpose: StatusPurpose) => views.some((v) => v.statusPurpose === purpose && v.status);
+    const state = isSet('revocation') ? 'revoked' : isSet('suspension') ? 'suspended' : 'active';
+    await touchVcApiCredential(trx, orgId, record.id, deps.now(), state);
     return views;
   });
 }

@@ -2,6 +2,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type {
+  CredentialState,
   IssuedCredentialsTable,
   IssuerDidMethod,
   IssuerKeysTable,
@@ -77,6 +78,7 @@ export async function lockOpenStatusList(
   orgId: string,
   purpose: StatusPurpose,
   issuerKeyId: string | null,
+  issuerDid: string | null = null,
 ): Promise<StatusListRow | undefined> {
   let query = db
     .selectFrom('statusLists')
@@ -88,6 +90,8 @@ export async function lockOpenStatusList(
     issuerKeyId === null
       ? query.where('issuerKeyId', 'is', null)
       : query.where('issuerKeyId', '=', issuerKeyId);
+  query =
+    issuerDid === null ? query.where('issuerDid', 'is', null) : query.where('issuerDid', '=', issuerDid);
   return query.orderBy('listNumber', 'desc').limit(1).forUpdate().executeTakeFirst();
 }
 
@@ -99,14 +103,23 @@ export async function lockOpenStatusList(
  */
 export async function insertStatusList(
   db: Executor,
-  list: { orgId: string; purpose: StatusPurpose; size: number; updatedAt: Date; issuerKeyId: string | null },
+  list: {
+    orgId: string;
+    purpose: StatusPurpose;
+    size: number;
+    updatedAt: Date;
+    issuerKeyId: string | null;
+    issuerDid?: string | null;
+  },
 ): Promise<StatusListRow | undefined> {
-  const sameKey =
-    list.issuerKeyId === null ? sql`issuer_key_id is null` : sql`issuer_key_id = ${list.issuerKeyId}::uuid`;
+  const issuerDid = list.issuerDid ?? null;
+  const sameKey = sql`${
+    list.issuerKeyId === null ? sql`issuer_key_id is null` : sql`issuer_key_id = ${list.issuerKeyId}::uuid`
+  } and ${issuerDid === null ? sql`issuer_did is null` : sql`issuer_did = ${issuerDid}::text`}`;
   const inserted = await sql<{ id: string }>`
-    insert into status_lists (org_id, purpose, size, updated_at, issuer_key_id, bits, list_number)
+    insert into status_lists (org_id, purpose, size, updated_at, issuer_key_id, issuer_did, bits, list_number)
     select ${list.orgId}::uuid, ${list.purpose}::text, ${list.size}::integer, ${list.updatedAt}::timestamptz,
-      ${list.issuerKeyId}::uuid, ${Buffer.alloc(list.size / 8)}::bytea,
+      ${list.issuerKeyId}::uuid, ${issuerDid}::text, ${Buffer.alloc(list.size / 8)}::bytea,
       (select coalesce(max(list_number), 0) + 1 from status_lists
         where org_id = ${list.orgId}::uuid and purpose = ${list.purpose}::text)
     where not exists (
@@ -361,10 +374,16 @@ export async function findVcApiCredential(
     .executeTakeFirst();
 }
 
-export async function touchVcApiCredential(db: Executor, orgId: string, id: string, at: Date): Promise<void> {
+export async function touchVcApiCredential(
+  db: Executor,
+  orgId: string,
+  id: string,
+  at: Date,
+  state: CredentialState,
+): Promise<void> {
   await db
     .updateTable('vcapiCredentials')
-    .set({ statusUpdatedAt: at })
+    .set({ statusUpdatedAt: at, state })
     .where('orgId', '=', orgId)
     .where('id', '=', id)
     .execute();

@@ -43,6 +43,8 @@ export interface StatusListsTable {
   updatedAt: Date;
   /** did:key issuers: the key that signs this list (and whose did:key issued its credentials). */
   issuerKeyId: string | null;
+  /** The issuer's own domain's DID (domain.ts) this list is signed as; null: the did:web on this server. */
+  issuerDid: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type IssuerDidMethod = 'web' | 'key';
@@ -103,9 +105,33 @@ export interface VcApiCredentialsTable {
   suspensionIndex: number | null;
   issuedAt: Date;
   statusUpdatedAt: Date | null;
+  /** For the issuer's list of issued credentials: the credential's name and whom it names. */
+  name: ColumnType<string | null, string | null | undefined, string | null>;
+  subjectLabel: ColumnType<string | null, string | null | undefined, string | null>;
+  /** As this server last set its status bits (`active` for a status managed elsewhere). */
+  state: ColumnType<CredentialState, CredentialState | undefined, CredentialState>;
+}
+
+export type IssuerDomainState = 'pending' | 'verified' | 'released';
+
+/** An issuer's own domain (domain.ts): its credentials name did:web:<domain> once verified. */
+export interface IssuerDomainsTable {
+  id: Generated<string>;
+  orgId: string;
+  /** Lowercase host name, with `:port` only where one is needed (did:web encodes it as %3A). */
+  domain: string;
+  state: IssuerDomainState;
+  /** What the organization publishes (DNS TXT or the HTTPS file) to show it holds the domain. */
+  token: string;
+  createdAt: CreatedAt;
+  verifiedAt: Date | null;
+  releasedAt: Date | null;
+  lastCheckAt: Date | null;
+  lastCheckProblem: string | null;
 }
 
 export interface IssuingTables {
+  issuerDomains: IssuerDomainsTable;
   issuerKeys: IssuerKeysTable;
   statusLists: StatusListsTable;
   issuedCredentials: IssuedCredentialsTable;

@@ -8,6 +8,7 @@ import {
 import { paymentEventsTicker } from '../commerce/index.ts';
 import { reverifyImportsTicker } from '../imports/index.ts';
 import { deliverMailBatchJob, deliverMailJob } from '../mail/index.ts';
+import { deliverWebhookJob } from '../webhooks/index.ts';
 import { weeklyDigestTicker } from '../workforce/index.ts';
 import type { JobDefinition } from './queue.ts';
 import type { Ticker } from './ticker.ts';
@@ -16,6 +17,7 @@ export const allJobs = [
   deliverMailJob,
   deliverMailBatchJob,
   bulkAwardJob,
+  deliverWebhookJob,
 ] as unknown as JobDefinition<never>[];
 
 /** Periodic tasks every worker process runs (see ticker.ts); started by startWorkers, stopped with the queue. */

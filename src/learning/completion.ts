@@ -1,13 +1,14 @@
 // Completion: recorded exactly once per enrolment (unique key), with an activity code and a
 // 'course.completed' event in the learning outbox for badge awarding to consume.
 import type { RevisionContent } from '../catalog/index.ts';
-import { activityCodePrefixOf, revisionContent } from '../catalog/index.ts';
+import { activityCodePrefixOf, questionsAsked, revisionContent } from '../catalog/index.ts';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireActor, userSummaries } from '../identity/index.ts';
 import { organizationById } from '../orgs/index.ts';
+import { recordWebhookEvent } from '../webhooks/index.ts';
 import { enrolmentViews } from './enrolment.ts';
 import { creditHours, isCourseComplete, newActivityCode } from './model.ts';
 import {
@@ -36,10 +37,7 @@ export async function completeIfDone(
   const stats = await answerStats(trx, enrolment.id);
   const prefix = await activityCodePrefixOf(trx, enrolment.courseId);
   const completedAt = deps.now();
-  const questions = revision.units.reduce(
-    (n, u) => n + (u.kind === 'assessment' ? u.questions.length : 0),
-    0,
-  );
+  const questions = revision.units.reduce((n, u) => n + (u.kind === 'assessment' ? questionsAsked(u) : 0), 0);
   const completion = await insertCompletionOnce(trx, {
     enrolmentId: enrolment.id,
     userId: enrolment.userId,
@@ -69,6 +67,20 @@ export async function completeIfDone(
       activityCode: completion.activityCode,
       completedAt: completedAt.toISOString(),
     }),
+  });
+  await recordWebhookEvent(deps, trx, {
+    orgId: completion.orgId,
+    type: 'course.completed',
+    id: completion.id,
+    data: {
+      completionId: completion.id,
+      enrolmentId: completion.enrolmentId,
+      userId: completion.userId,
+      courseId: completion.courseId,
+      revision: revision.number,
+      activityCode: completion.activityCode,
+      completedAt: completedAt.toISOString(),
+    },
   });
   return completion;
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireActor } from '../identity/index.ts';
+import { drawsOf } from './draws.ts';
 import { type ProgressFacts, unitStatuses } from './model.ts';
 import {
   type AnswerRow,
@@ -121,11 +122,12 @@ export async function enrolmentViews(
   enrolments: EnrolmentRow[],
 ): Promise<EnrolmentView[]> {
   const ids = enrolments.map((e) => e.id);
-  const [opened, answers, submissions, completions] = await Promise.all([
+  const [opened, answers, submissions, completions, draws] = await Promise.all([
     openedUnits(db, ids),
     latestAnswers(db, ids),
     latestSubmissions(db, ids),
     completionsOf(db, { enrolmentIds: ids }),
+    drawsOf(db, ids),
   ]);
   const revisions = new Map<string, RevisionContent>();
   for (const e of enrolments) {
@@ -141,6 +143,9 @@ export async function enrolmentViews(
       ),
       evidence: new Map(
         submissions.filter((s) => s.enrolmentId === enrolment.id).map((s) => [s.unitId, s.status]),
+      ),
+      drawn: new Map(
+        draws.filter((d) => d.enrolmentId === enrolment.id).map((d) => [d.unitId, d.questionIds]),
       ),
     },
     completion: completions.find((c) => c.enrolmentId === enrolment.id) ?? null,

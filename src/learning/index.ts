@@ -7,8 +7,10 @@ export {
   grantCourseAccess,
 } from './access.ts';
 export type { CertificateFacts } from './completion.ts';
-export { enrolForRenewal, type RenewalEntry } from './enrolment.ts';
+export { enrol, enrolForRenewal, type RenewalEntry } from './enrolment.ts';
+export { reviewSubmission, submitEvidence } from './evidence.ts';
 export { gradeAnswer, normaliseText } from './grading.ts';
+export { answerQuestion, openUnit } from './player.ts';
 export { certificatePublicRoutes } from './public-routes.ts';
 export { learningRoutes } from './routes.ts';
 export { firstAnswers } from './store.ts';

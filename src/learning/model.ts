@@ -2,6 +2,7 @@
 // course is complete, and the readable activity code of a completion.
 import { randomBytes } from 'node:crypto';
 import type { Unit } from '../catalog/index.ts';
+import { askedQuestionIds } from './pool.ts';
 import type { EvidenceStatus } from './tables.ts';
 
 export interface ProgressFacts {
@@ -11,6 +12,15 @@ export interface ProgressFacts {
   latestCorrect: ReadonlyMap<string, boolean>;
   /** Status of the live (or, failing that, the latest) submission per evidence unit id. */
   evidence: ReadonlyMap<string, EvidenceStatus>;
+  /** The questions drawn for this attempt, per assessment that draws from a pool. */
+  drawn: ReadonlyMap<string, readonly string[]>;
+}
+
+/** An assessment is passed when the latest answer to every question this attempt asks is right. */
+export function assessmentPassed(unit: Extract<Unit, { kind: 'assessment' }>, facts: ProgressFacts): boolean {
+  const asked = askedQuestionIds(unit, facts.drawn.get(unit.id));
+  if (asked === null) return false;
+  return asked.every((id) => facts.latestCorrect.get(id) === true);
 }
 
 export type UnitStatus =
@@ -28,7 +38,7 @@ function letsLearnerMoveOn(unit: Unit, facts: ProgressFacts): boolean {
     case 'lesson':
       return facts.opened.has(unit.id);
     case 'assessment':
-      return unit.questions.every((q) => facts.latestCorrect.get(q.id) === true);
+      return assessmentPassed(unit, facts);
     case 'evidence': {
       const status = facts.evidence.get(unit.id);
       return status === 'attesting' || status === 'pending' || status === 'accepted';

@@ -9,9 +9,11 @@ import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { hasScope, requireActor } from '../identity/index.ts';
 import { completeIfDone } from './completion.ts';
+import { attemptDraw } from './draws.ts';
 import { type EnrolmentView, enrolmentViews } from './enrolment.ts';
 import { type Grade, gradeAnswer } from './grading.ts';
-import { furthestReachable } from './model.ts';
+import { assessmentPassed, furthestReachable } from './model.ts';
+import { applyDraw } from './pool.ts';
 import { type CompletionRow, type EnrolmentRow, findEnrolment, insertAnswer, recordOpen } from './store.ts';
 import type { GivenAnswer } from './tables.ts';
 
@@ -66,9 +68,11 @@ export async function openUnit(
   enrolmentId: string,
   unitId: string,
 ): Promise<EnrolmentView & { unit: Unit }> {
-  return forLearnerWrite(deps, actor, enrolmentId, unitId, async ({ trx, enrolment, unit, view }) => {
+  return forLearnerWrite(deps, actor, enrolmentId, unitId, async ({ trx, enrolment, unit: stored, view }) => {
     // A token that may only read sees the unit; progress is recorded for those who may learn (learning:write).
-    if (actor && !hasScope(actor, 'learning:write')) return { ...view, unit };
+    const learns = !actor || hasScope(actor, 'learning:write');
+    const unit = await asAsked(trx, enrolment.id, stored, deps.now(), learns);
+    if (!learns) return { ...view, unit };
     // Reading a lesson is what completes it.
     await recordOpen(trx, enrolment.id, unit.id, deps.now(), unit.kind === 'lesson');
     if (unit.kind === 'lesson') await completeIfDone(deps, trx, enrolment, view.revision);
@@ -83,10 +87,28 @@ export interface AnswerOutcome extends Grade {
   completion: CompletionRow | null;
 }
 
+/** The unit as this attempt asks it: a pooled or shuffled assessment's drawn questions, in their order. */
+async function asAsked(
+  trx: Transaction<Database>,
+  enrolmentId: string,
+  unit: Unit,
+  now: Date,
+  keep: boolean,
+) {
+  if (unit.kind !== 'assessment') return unit;
+  const draw = await attemptDraw(trx, enrolmentId, unit, now, keep);
+  return draw ? applyDraw(unit, draw) : unit;
+}
+
 function questionIn(unit: Unit, questionId: string, revision: RevisionContent): Question {
   const question = unit.kind === 'assessment' ? unit.questions.find((q) => q.id === questionId) : undefined;
-  if (!question)
-    throw new NotFoundError(`question "${questionId}" in unit "${unit.id}" of revision ${revision.number}`);
+  if (!question) {
+    const among =
+      unit.kind === 'assessment' && unit.draw ? ' among the questions drawn for this attempt' : '';
+    throw new NotFoundError(
+      `question "${questionId}" in unit "${unit.id}" of revision ${revision.number}${among}`,
+    );
+  }
   return question;
 }
 
@@ -103,7 +125,9 @@ export async function answerQuestion(
         'revision-mismatch',
       );
     }
-    const question = questionIn(unit, input.questionId, view.revision);
+    // Only the questions drawn for this attempt may be answered (and only they count).
+    const asked = await asAsked(trx, enrolment.id, unit, deps.now(), true);
+    const question = questionIn(asked, input.questionId, view.revision);
     const grade = gradeAnswer(question, input.answer);
     await insertAnswer(trx, {
       enrolmentId: enrolment.id,
@@ -116,9 +140,7 @@ export async function answerQuestion(
     await recordOpen(trx, enrolment.id, unit.id, deps.now(), false);
     const completion = await completeIfDone(deps, trx, enrolment, view.revision);
     const [after] = await enrolmentViews(trx, deps.now(), [enrolment]);
-    const unitDone =
-      unit.kind === 'assessment' &&
-      unit.questions.every((q) => after?.facts.latestCorrect.get(q.id) === true);
+    const unitDone = unit.kind === 'assessment' && after !== undefined && assessmentPassed(unit, after.facts);
     return { ...grade, unitDone, completion };
   });
 }

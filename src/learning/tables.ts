@@ -44,6 +44,18 @@ export interface AnswersTable {
   answeredAt: Date;
 }
 
+/** The questions one attempt (enrolment) at a pooled or shuffled assessment asks, in the order it asks them. */
+export interface AssessmentDrawsTable {
+  enrolmentId: string;
+  unitId: string;
+  /** What the draw was computed from (src/learning/pool.ts), kept to explain a draw. */
+  seed: string;
+  questionIds: Json<string[]>;
+  /** Option ids per choice question, in the order shown. */
+  optionOrder: Json<Record<string, string[]>>;
+  drawnAt: Date;
+}
+
 /** 'attesting': waiting for the supervisor to confirm (supervisor-attestation tasks), then pending or accepted. */
 export type EvidenceStatus = 'attesting' | 'pending' | 'accepted' | 'returned';
 
@@ -124,6 +136,7 @@ export interface LearningTables {
   enrolments: EnrolmentsTable;
   unitProgress: UnitProgressTable;
   answers: AnswersTable;
+  assessmentDraws: AssessmentDrawsTable;
   evidenceSubmissions: EvidenceSubmissionsTable;
   attestations: AttestationsTable;
   completions: CompletionsTable;

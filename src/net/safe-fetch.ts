@@ -134,6 +134,10 @@ export interface SafeFetchOptions {
   allowPrivate?: boolean;
   /** Redirects to follow (default 0: a redirect is reported, not followed). Each hop is checked again. */
   maxRedirects?: number;
+  /** POST (outbound webhooks) sends `body` with `headers`; default GET. */
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
   /** Name resolution, replaceable in tests; defaults to the system resolver. */
   resolve?: (hostname: string) => Promise<LookupAddress[]>;
 }
@@ -188,10 +192,15 @@ function request(url: URL, target: LookupAddress, options: SafeFetchOptions, sig
   const client = url.protocol === 'https:' ? https : http;
   return new Promise<{ response: IncomingMessage } | Failure>((resolve) => {
     const req = client.request(url, {
-      method: 'GET',
+      method: options.method ?? 'GET',
       agent: false,
       signal,
-      headers: { accept: accept.join(', '), 'accept-encoding': 'identity', 'user-agent': 'Tessera' },
+      headers: {
+        ...options.headers,
+        accept: accept.join(', '),
+        'accept-encoding': 'identity',
+        'user-agent': 'Tessera',
+      },
       // Connect to the address we checked, whatever DNS would say now (net may ask for one or all).
       lookup: ((_host: string, opts: { all?: boolean }, callback: (...args: unknown[]) => void) => {
         if (opts?.all) callback(null, [target]);
@@ -206,7 +215,7 @@ function request(url: URL, target: LookupAddress, options: SafeFetchOptions, sig
           : fail('FETCH_NETWORK', `The request failed: ${error.message}`),
       ),
     );
-    req.end();
+    req.end(options.body);
   });
 }
 
@@ -287,7 +296,7 @@ async function fetchOnce(
   const accept = (Array.isArray(options.accept) ? options.accept : [options.accept]).map((a) =>
     a.toLowerCase(),
   );
-  if (!accept.includes(contentType)) {
+  if (!accept.includes(contentType) && !accept.includes('*/*')) {
     return fail(
       'FETCH_CONTENT_TYPE',
       `The response is ${contentType || 'untyped'}, not ${accept.join(' or ')}.`,

@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import { createUser } from '../identity/index.ts';
 import { addMember, createOrganization } from '../orgs/index.ts';
 import type { MembershipRole } from '../orgs/tables.ts';
+import { DEMO_LEARNER_COUNT, seedDemoFeeWaiting, seedDemoYear } from './demo-activity.ts';
 import { seedDemoBadges } from './demo-badges.ts';
 import { seedDemoCourses } from './demo-courses.ts';
 import { seedDemoShop } from './demo-shop.ts';
@@ -43,6 +44,15 @@ const people: DemoPerson[] = [
 ];
 
 const DEMO_LEARNER = 'learner@tessera.test';
+const DEMO_ASSESSOR = 'assessor@tessera.test';
+
+export interface DemoOptions {
+  /**
+   * A year of learners, reviews and awards behind the dashboards' figures (demo-activity.ts): `npm start` and
+   * `tessera seed` ask for it; tests that need only the catalog and the badges leave it out (it takes seconds).
+   */
+  activity?: boolean;
+}
 
 export async function hasAnyUser(deps: Deps): Promise<boolean> {
   const row = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
@@ -50,7 +60,7 @@ export async function hasAnyUser(deps: Deps): Promise<boolean> {
 }
 
 /** Returns false (and changes nothing) when the database already has users. */
-export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
+export async function seedDemoDataIfEmpty(deps: Deps, options: DemoOptions = {}): Promise<boolean> {
   if (await hasAnyUser(deps)) return false;
   const issuer = await createOrganization(deps, 'system', {
     name: 'Northwind Academy',
@@ -67,6 +77,7 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
 
   const lines: string[] = [];
   let learner: { userId: string; email: string; name: string } | undefined;
+  let assessorUserId: string | undefined;
   for (const person of people) {
     const password = randomBytes(9).toString('base64url');
     const user = await createUser(deps, {
@@ -84,18 +95,29 @@ export async function seedDemoDataIfEmpty(deps: Deps): Promise<boolean> {
     }
     if (person.email === DEMO_LEARNER)
       learner = { userId: user.user.id, email: person.email, name: person.name };
+    if (person.email === DEMO_ASSESSOR) assessorUserId = user.user.id;
     lines.push(`${person.role.padEnd(42)} ${person.email.padEnd(24)} ${password}`);
   }
   const courseIds = await seedDemoCourses(deps, issuer.id);
-  if (!learner) throw new Error('the demo learner is missing');
+  if (!learner || !assessorUserId) throw new Error('the demo learner or assessor is missing');
   const badgePage = await seedDemoBadges(deps, issuer.id, courseIds, learner);
+  const activity = { issuerOrgId: issuer.id, courseIds, assessorUserId };
+  const withActivity = options.activity ?? false;
+  if (withActivity) await seedDemoYear(deps, activity);
   await seedDemoShop(deps, issuer.id);
+  if (withActivity) await seedDemoFeeWaiting(deps, activity);
   const text = [
     `Tessera demo accounts (log in at ${deps.config.publicUrl}/login)`,
     ...lines,
     '',
     `A public demo badge: ${badgePage} (paste it, or drop its downloaded PNG, on ${deps.config.publicUrl}/verify)`,
     `The storefront: ${deps.config.publicUrl}/bundles (orders are paid by test card, test mode: no money moves; use 4242 4242 4242 4242)`,
+    ...(withActivity
+      ? [
+          `A year of activity behind the dashboards (${deps.config.publicUrl}/issue, ${deps.config.publicUrl}/operate): ` +
+            `${DEMO_LEARNER_COUNT} more demo learners (learnerNN@northwind.example; no passwords given out)`,
+        ]
+      : []),
     `The outbox, every mail this install sends: ${deps.config.publicUrl}/outbox (log in as the platform operator above)`,
     '',
   ].join('\n');

@@ -81,6 +81,23 @@ function statusOptionProblem(credential: Json, options: IssueBody['options']): s
   return undefined;
 }
 
+const text = (value: unknown, max = 300): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null;
+
+/** What the issuer's list shows: the credential's (or its achievement's) name, and the subject's name or id. */
+function summaryOf(credential: Json): { name: string | null; subjectLabel: string | null } {
+  const subjects = [credential.credentialSubject].flat() as unknown[];
+  const subject = (subjects[0] && typeof subjects[0] === 'object' ? subjects[0] : {}) as Json;
+  const achievement = (
+    subject.achievement && typeof subject.achievement === 'object' ? subject.achievement : {}
+  ) as Json;
+  const identifier = [subject.identifier].flat()[0] as Json | undefined;
+  return {
+    name: text(credential.name) ?? text(achievement.name),
+    subjectLabel: text(subject.name) ?? text(subject.id) ?? text(identifier?.identity),
+  };
+}
+
 export async function issueViaVcApi(deps: Deps, actor: Actor | null, body: IssueBody): Promise<Json> {
   const { orgId } = requireIssueToken(actor);
   const identity = await signingIdentity(deps, deps.db, orgId);
@@ -102,6 +119,7 @@ export async function issueViaVcApi(deps: Deps, actor: Actor | null, body: Issue
     credentialId,
     suspension: wantsSuspension(body.options),
     statusSource,
+    summary: summaryOf(credential),
     sign: (entries: BitstringStatusListEntry[]) =>
       sign(
         entries.length === 0

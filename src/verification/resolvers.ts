@@ -10,7 +10,12 @@ import {
   type StatusListFetch,
 } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
-import { didDocumentOf, ownCredentialStateAt, publishedStatusList } from '../issuing/index.ts';
+import {
+  didDocumentOf,
+  ownCredentialStateAt,
+  ownDomainDidDocument,
+  publishedStatusList,
+} from '../issuing/index.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
 import { readStatusOffThread } from './verification-work.ts';
 
@@ -126,6 +131,9 @@ export function createResolvers(deps: Deps) {
         async () => {
           const own = ownIssuerSlug(deps, id);
           if (own) return didDocumentOf(deps, own);
+          // An issuer's own domain bound here (issuing/domain.ts): read locally, never fetched.
+          const ownDomain = await ownDomainDidDocument(deps, id);
+          if (ownDomain) return ownDomain;
           const url = documentUrlOf(id);
           if (!url) return undefined;
           const fetched = await fetchJson(deps, url, DID_TYPES);

@@ -73,13 +73,14 @@ export const verifyReply = z.object({
       'superseded',
       'suspended',
       'revoked',
+      'key-revoked',
       'tampered',
       'not-verified',
       'could-not-check',
     ])
     .optional()
     .describe(
-      'Which verdict in plain words (always in POST /api/v1/verify replies), the most serious first: tampered (a signature does not match), not-verified, revoked, suspended, could-not-check, superseded, expired, not-yet-valid, other-recipient (emailMatch false), verified',
+      'Which verdict in plain words (always in POST /api/v1/verify replies), the most serious first: tampered (a signature does not match), key-revoked (the only failure: the issuer revoked the key that signed it as compromised), not-verified, revoked, suspended, could-not-check, superseded, expired, not-yet-valid, other-recipient (emailMatch false), verified',
     )
     .meta({ example: 'expired' }),
 });

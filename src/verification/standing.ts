@@ -11,6 +11,7 @@ export type Standing =
   | 'superseded'
   | 'suspended'
   | 'revoked'
+  | 'key-revoked'
   | 'tampered'
   | 'not-verified'
   | 'could-not-check';
@@ -26,6 +27,7 @@ export const TONE: Record<Standing, Tone> = {
   superseded: 'caution',
   suspended: 'bad',
   revoked: 'bad',
+  'key-revoked': 'bad',
   tampered: 'bad',
   'not-verified': 'bad',
   'could-not-check': 'caution',
@@ -36,16 +38,23 @@ const TAMPER_CHECKS = new Set(['proof', 'jwt-claims']);
 /** Failures that say nothing against the badge being genuine. */
 const STANDING_CHECKS = new Set(['status', 'not-expired', 'not-before']);
 
+/** The `issuer-key` check restated by revoked-key.ts: the key that signed it was revoked as compromised. */
+const KEY_REVOKED = /\bkey the issuer revoked\b/i;
+
 type Reported = Pick<VerificationReport, 'verdict' | 'checks' | 'emailMatch' | 'superseded'>;
 
 /**
- * The most serious thing a report says, in this order: changed, otherwise not genuine, revoked, suspended,
+ * The most serious thing a report says, in this order: changed, signed with a key its issuer revoked (when that
+ * is the only failure), otherwise not genuine, revoked, suspended,
  * not fully checked, superseded by a renewal, expired, not valid yet, issued to another address, verified.
  */
 export function standingOf(report: Reported): Standing {
   const failed = report.checks.filter((c) => c.status === 'failed');
   if (report.checks.length === 0) return 'not-verified';
   if (failed.some((c) => TAMPER_CHECKS.has(c.code))) return 'tampered';
+  const [only] = failed;
+  if (failed.length === 1 && only?.code === 'issuer-key' && KEY_REVOKED.test(only.message))
+    return 'key-revoked';
   if (failed.some((c) => !STANDING_CHECKS.has(c.code))) return 'not-verified';
   const status = failed.find((c) => c.code === 'status');
   if (status) {

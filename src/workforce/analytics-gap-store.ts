@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { Scope } from './analytics-sharing.ts';
-import { sharedAwardsCte } from './analytics-sharing.ts';
+import { sharedSkillsCtes } from './analytics-skills.ts';
 
 export interface RoleHolding {
   employeeId: string;
@@ -43,17 +43,17 @@ export interface Evidence {
 
 /**
  * For every person in scope and each of these concepts (`framework\u001fcode` keys): the highest level their
- * shared badges give it, read as held-skills.ts reads a badge's skills. One row per person and concept shown.
+ * shared badges give it, read as held-skills.ts reads a badge's skills (through the skills rollup:
+ * analytics-skills.ts). One row per person and concept shown.
  */
 export async function evidenceOf(db: Executor, scope: Scope, conceptKeys: string[]): Promise<Evidence[]> {
   if (conceptKeys.length === 0) return [];
   const { rows } = await sql<{ employeeId: string; framework: string; code: string; highest: string | null }>`
-    ${sharedAwardsCte(scope)},
+    with ${sharedSkillsCtes(scope)},
     wanted as (select jsonb_array_elements_text(cast(${JSON.stringify(conceptKeys)} as jsonb)) as concept_key)
-    select s.employee_id, c.framework, c.code, max(c.level) as highest
-    from shared s join shared_concepts c on c.version_id = s.badge_version_id
-    where c.framework || chr(31) || c.code in (select concept_key from wanted)
-    group by 1, 2, 3`.execute(db);
+    select s.employee_id, s.framework, s.code, s.level as highest
+    from shared_skills s
+    where s.framework || chr(31) || s.code in (select concept_key from wanted)`.execute(db);
   return rows.map((r) => ({ ...r, highest: r.highest === null ? null : Number(r.highest) }));
 }
 

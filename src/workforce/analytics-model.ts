@@ -26,6 +26,8 @@ export {
 export const TOP_SKILLS = 20;
 /** How many people the figures rank by badges (the rest: the paged ranking or the CSV download). */
 export const TOP_PEOPLE = 50;
+/** How many of the badges expiring soon the figures list, soonest first (all: the CSV download). */
+export const EXPIRING_LISTED = 50;
 /** The paged ranking of people by badges: the page size by default and at most. */
 export const PEOPLE_PAGE = { default: 100, max: 1000 } as const;
 

@@ -11,6 +11,8 @@ import { aLoggedInUser, type TestSession } from '../identity/testing.ts';
 import { importSample } from '../insights/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { anEnrolment } from '../learning/testing.ts';
+import { EXPIRING_SOON_DAYS } from './analytics-model.ts';
+import { sharedFigures } from './analytics-store.ts';
 import { anEmployee, anEmployerWithManager, type TestEmployer } from './testing.ts';
 
 type Person = TestSession & { email: string };
@@ -254,7 +256,34 @@ describe('employer analytics', { timeout: 180_000 }, () => {
         badgeName: 'Forklift licence',
       }),
     ]);
+    expect(body.renewals.expiringSoonTotal).toBe(1);
     expect(body.renewals.expired).toBe(1);
+  });
+
+  it('lists the soonest badges expiring soon with how many there are, and downloads them all', async () => {
+    const scope = { orgId: employer.orgId, teamId: null };
+    const now = t.deps.now();
+    const window = {
+      start: new Date('2025-01-01T00:00:00Z'),
+      end: new Date('2025-04-01T00:00:00Z'),
+      now,
+      soon: new Date(now.getTime() + EXPIRING_SOON_DAYS * DAY),
+      interval: 'month' as const,
+      imports: [],
+      top: 0,
+    };
+    const none = await sharedFigures(t.deps.db, scope, { ...window, expiringLimit: 0 });
+    expect(none.expiring).toEqual([]);
+    expect(none.expiringTotal).toBe(1);
+    const all = await sharedFigures(t.deps.db, scope, { ...window, expiringLimit: null });
+    expect(all.expiring.map((e) => e.badgeName)).toEqual(['Forklift licence']);
+    const csv = await get(`${PERIOD}&format=csv&table=expiringSoon`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe('employee_id,name,badge,valid_until');
+    expect(lines.slice(1)).toEqual([
+      expect.stringContaining(`${employee.alice},Alice Adams,Forklift licence,`),
+    ]);
   });
 
   it('counts sponsored seats only: started, completed, the rate and the median days', async () => {
@@ -465,7 +494,7 @@ describe('employer analytics', { timeout: 180_000 }, () => {
     );
     // Bob's two seats remain.
     expect(gone.learning.started).toBe(2);
-    expect(gone.renewals).toEqual({ expiringSoon: [], expired: 0 });
+    expect(gone.renewals).toEqual({ expiringSoon: [], expiringSoonTotal: 0, expired: 0 });
     const map = (await api('GET', `${base}/analytics/gap`, employer.manager.headers)).json();
     expect(map.people.map((p: { employeeId: string }) => p.employeeId)).not.toContain(employee.alice);
   });

@@ -76,7 +76,14 @@ export async function analyticsRoutes(app: FastifyInstance, { deps }: { deps: De
         const name = downloadName('analytics', table, from, 'to', to);
         return download(reply, 'text/csv; charset=utf-8', `${name}.csv`).send(peopleCsv(ranking.people));
       }
-      const figures = await employerAnalytics(deps, request.actor, request.params.orgId, query);
+      // The CSV of the badges expiring soon lists all of them; the figures, the soonest.
+      const figures = await employerAnalytics(
+        deps,
+        request.actor,
+        request.params.orgId,
+        query,
+        format === 'csv' && table === 'expiringSoon' ? null : undefined,
+      );
       const { from, to } = figures.period;
       if (format === 'csv' && table && table !== 'badgesPerEmployee') {
         const name = downloadName('analytics', table, from, 'to', to);

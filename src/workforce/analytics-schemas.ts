@@ -102,7 +102,12 @@ export const analyticsReply = z
       })
       .describe('Sponsored seats only: what the employer paid for'),
     renewals: z.object({
-      expiringSoon: z.array(z.object({ ...person, badgeName: z.string(), validUntil: z.iso.datetime() })),
+      expiringSoon: z
+        .array(z.object({ ...person, badgeName: z.string(), validUntil: z.iso.datetime() }))
+        .describe(
+          'The soonest 50 shared badges expiring soon; `format=csv&table=expiringSoon` downloads them all',
+        ),
+      expiringSoonTotal: z.number().int().describe('How many shared badges expire soon in all'),
       expired: z.number().int().describe('Shared badges expired and not renewed'),
     }),
   })
@@ -160,6 +165,7 @@ export const analyticsReply = z
               validUntil: '2026-05-01T00:00:00.000Z',
             },
           ],
+          expiringSoonTotal: 1,
           expired: 0,
         },
       },
@@ -290,6 +296,7 @@ export function presentAnalytics(figures: EmployerAnalytics): z.infer<typeof ana
     ...figures,
     renewals: {
       expired: figures.renewals.expired,
+      expiringSoonTotal: figures.renewals.expiringSoonTotal,
       expiringSoon: figures.renewals.expiringSoon.map((e) => ({
         employeeId: e.employeeId,
         name: e.name,

@@ -10,6 +10,7 @@ import {
   bounds,
   bucketLabel,
   daysBetween,
+  EXPIRING_LISTED,
   EXPIRING_SOON_DAYS,
   fillBuckets,
   type Interval,
@@ -66,7 +67,10 @@ export interface EmployerAnalytics {
     perCourse: Array<{ courseId: string; title: string; started: number; completed: number }>;
   };
   renewals: {
+    /** The soonest EXPIRING_LISTED (or all, when asked: the CSV download). */
     expiringSoon: Array<{ employeeId: string; name: string; badgeName: string; validUntil: Date }>;
+    /** How many shared badges expire soon in all. */
+    expiringSoonTotal: number;
     expired: number;
   };
 }
@@ -137,11 +141,13 @@ export async function badgesPerPerson(
   return { period, team, ...ranking };
 }
 
+/** `expiringListed`: how many of the badges expiring soon to list (null: all of them, for the CSV download). */
 export async function employerAnalytics(
   deps: Deps,
   actor: Actor | null,
   orgId: string,
   query: AnalyticsQuery,
+  expiringListed: number | null = EXPIRING_LISTED,
 ): Promise<EmployerAnalytics> {
   const now = deps.now();
   const { period, scope, team, start, end } = await periodAndScope(deps, actor, orgId, query);
@@ -160,6 +166,7 @@ export async function employerAnalytics(
         interval: period.interval,
         imports: importCounts(imports, start, end),
         top: TOP_PEOPLE,
+        expiringLimit: expiringListed,
       }),
     })),
     seatEnrolments(db, scope, start, end),
@@ -203,9 +210,10 @@ export async function employerAnalytics(
     skills: await skillFigures(deps, period, figures.concepts),
     learning: learningFigures(enrolments, start, end),
     renewals: {
-      expiringSoon: [...figures.expiring, ...expiringImports].sort(
-        (a, b) => a.validUntil.getTime() - b.validUntil.getTime() || a.name.localeCompare(b.name),
-      ),
+      expiringSoon: [...figures.expiring, ...expiringImports]
+        .sort((a, b) => a.validUntil.getTime() - b.validUntil.getTime() || a.name.localeCompare(b.name))
+        .slice(0, expiringListed ?? undefined),
+      expiringSoonTotal: figures.expiringTotal + expiringImports.length,
       expired: figures.expired + expiredImports,
     },
   };

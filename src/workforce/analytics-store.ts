@@ -7,6 +7,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { Interval } from './analytics-model.ts';
 import { type Scope, sharedAwardsCte } from './analytics-sharing.ts';
+import { sharedSkillsCtes } from './analytics-skills.ts';
 
 const teamFilter = (scope: Scope) =>
   scope.teamId === null
@@ -115,8 +116,10 @@ export interface SharedFigures {
    * of the period, and how many before it (bucket null). Showing it after the period does not count.
    */
   concepts: ConceptFirstSeen[];
-  /** Shared awards, valid now (not suspended, not expired), whose validity ends before `soon`. */
+  /** Shared awards, valid now (not suspended, not expired), whose validity ends before `soon`: the soonest. */
   expiring: ExpiringAward[];
+  /** How many such awards there are in all. */
+  expiringTotal: number;
   /** Shared awards (not imports) expired at `now` and not renewed. */
   expired: number;
 }
@@ -137,21 +140,22 @@ export async function sharedFigures(
     interval: Interval;
     imports: ImportCount[];
     top: number;
+    /** How many of the soonest expiring awards to list (null: all, for the CSV download). */
+    expiringLimit: number | null;
   },
 ): Promise<SharedFigures> {
   const { rows } = await sql<Record<keyof SharedFigures, unknown>>`
     ${sharedAwardsCte(scope)}${rankedCte(scope, w.start, w.end, w.imports)},
-    first_seen as (
-      select s.employee_id, c.framework, c.code, min(s.issued_at) as first_at
-      from shared s join shared_concepts c on c.version_id = s.badge_version_id
-      where s.issued_at < ${w.end}
-      group by 1, 2, 3
-    ),
+    ${sharedSkillsCtes(scope)},
     per_bucket as (
+      -- Bucket null: first shown before the period; 'infinity': after it (not counted, but its name is
+      -- still one of the names the concept's badges give it, as before the rollup).
       select framework, code,
-             case when first_at >= ${w.start} then date_trunc(${w.interval}, first_at at time zone 'UTC') end as bucket,
-             count(*) as people
-      from first_seen group by 1, 2, 3
+             case when first_at < ${w.start} then null
+                  when first_at < ${w.end} then date_trunc(${w.interval}, first_at at time zone 'UTC')
+                  else 'infinity'::timestamp end as bucket,
+             count(*) as people, max(max(name)) over (partition by framework, code) as name
+      from shared_skills group by 1, 2, 3
     )
     select
       (select count(*) from ranked) as people,
@@ -168,9 +172,8 @@ export async function sharedFigures(
              from shared where issued_at >= ${w.start} and issued_at < ${w.end} group by 1) b) as buckets,
       (select json_agg(json_build_object(
                 'framework', b.framework, 'code', b.code, 'bucket', to_char(b.bucket, 'YYYY-MM-DD'),
-                'people', b.people,
-                'name', (select max(c.name) from shared_concepts c where c.framework = b.framework and c.code = b.code)))
-       from per_bucket b) as concepts,
+                'people', b.people, 'name', b.name))
+       from per_bucket b where b.bucket is distinct from 'infinity'::timestamp) as concepts,
       (select json_agg(json_build_object('employeeId', x.employee_id, 'name', x.name, 'badgeName', x.badge_name,
                                          'validUntil', x.valid_until) order by x.valid_until, x.name, x.award_id)
        from (select s.employee_id, coalesce(u.name, e.invited_email) as name, v.name as badge_name,
@@ -180,7 +183,12 @@ export async function sharedFigures(
              join workforce_employees e on e.id = s.employee_id
              left join users u on u.id = e.user_id
              where s.valid_until > ${w.now} and s.valid_until <= ${w.soon}
-               and (s.credential_state is null or s.credential_state <> 'suspended')) x) as expiring`.execute(
+               and (s.credential_state is null or s.credential_state <> 'suspended')
+             order by s.valid_until, 2, s.award_id
+             limit ${w.expiringLimit === null ? sql`all` : w.expiringLimit}) x) as expiring,
+      (select count(*) from shared s
+       where s.valid_until > ${w.now} and s.valid_until <= ${w.soon}
+         and (s.credential_state is null or s.credential_state <> 'suspended')) as expiring_total`.execute(
     db,
   );
   const row = rows[0] ?? ({} as Record<keyof SharedFigures, unknown>);
@@ -197,6 +205,7 @@ export async function sharedFigures(
       ...x,
       validUntil: new Date(x.validUntil),
     })),
+    expiringTotal: Number(row.expiringTotal ?? 0),
     expired: Number(row.expired ?? 0),
   };
 }

@@ -1,4 +1,5 @@
-// The issuer and operator dashboards in a browser (issue #19, item 8), on the demo data `npm start` seeds:
+// The issuer and operator dashboards in a browser (issue #19, item 8), on the demo data `npm start` seeds (with
+// its year of activity, src/seed/demo-activity.ts, so every figure has something to show):
 // the demo issuer's owner sees on /issue the figures the API gives (tiles, charts drawn as titled SVG images,
 // the same figures in the tables behind "Show the data", a CSV download); the demo platform operator sees
 // on /operate the platform's organizations, users, mail and versions. Axe at 1280 and 390 px, no sideways
@@ -21,7 +22,7 @@ const passwords = new Map<string, string>();
 beforeAll(async () => {
   web = await startWebApp();
   const { deps } = web.testApp;
-  expect(await seedDemoDataIfEmpty(deps)).toBe(true);
+  expect(await seedDemoDataIfEmpty(deps, { activity: true })).toBe(true);
   // The demo passwords are random per install, kept in DATA_DIR as `npm start` prints them.
   const text = readFileSync(join(deps.config.dataDir, 'demo-credentials.txt'), 'utf8');
   for (const match of text.matchAll(/(\S+@tessera\.test)\s+(\S+)/g))
@@ -95,7 +96,7 @@ interface IssuerFigures {
 
 interface OperatorFigures {
   organizations: { total: number; issuers: number; employers: number };
-  users: { total: number; verified: number };
+  users: { total: number; verified: number; overTime: Array<{ period: string; users: number }> };
   versions: { app: string; node: string };
 }
 
@@ -111,13 +112,16 @@ describe('the dashboards in a browser', () => {
       return body.items.find((org) => org.slug === 'northwind-academy')?.id ?? '';
     });
     const api = await apiReply<IssuerFigures>(page, `/api/v1/orgs/${orgId}/figures`);
-    // The demo learner accepted a badge and made it public: the dashboard is not empty.
-    expect(api.awards.totals.accepted).toBeGreaterThanOrEqual(1);
-    expect(api.awards.totals.sharedPublicly).toBeGreaterThanOrEqual(1);
+    // The demo's year of activity: awards in every state, expiring ones, learning and a waiting review queue.
     expect(api.badges.length).toBeGreaterThanOrEqual(1);
     expect(api.learning.perCourse.length).toBeGreaterThanOrEqual(1);
-    for (const key of ['offered', 'accepted', 'declined', 'awaitingFee', 'sharedPublicly'] as const)
+    for (const key of ['offered', 'accepted', 'declined', 'awaitingFee', 'sharedPublicly'] as const) {
+      expect(api.awards.totals[key], key).toBeGreaterThan(0);
       expect(await tile(page, key).textContent(), key).toBe(String(api.awards.totals[key]));
+    }
+    for (const figure of [api.awards.expiringSoon.total, api.learning.enrolments, api.reviewQueue.pending])
+      expect(figure).toBeGreaterThan(0);
+    expect(api.awards.overTime.filter((bucket) => bucket.issued > 0).length).toBeGreaterThanOrEqual(8);
     expect(await tile(page, 'expiring').textContent()).toBe(String(api.awards.expiringSoon.total));
     expect(await tile(page, 'enrolments').textContent()).toBe(String(api.learning.enrolments));
     expect(await tile(page, 'reviewQueue').textContent()).toBe(String(api.reviewQueue.pending));
@@ -172,11 +176,12 @@ describe('the dashboards in a browser', () => {
     await page.getByRole('heading', { name: 'Platform figures', level: 2 }).waitFor({ timeout: 60_000 });
     await tile(page, 'organizations').waitFor();
     const api = await apiReply<OperatorFigures>(page, '/api/v1/operate/figures');
-    // The demo: Northwind Academy and Contoso Talent; five people.
+    // The demo: Northwind Academy and Contoso Talent; five people and the demo learners, joining over the year.
     expect(api.organizations).toEqual({ total: 2, issuers: 1, employers: 1 });
-    expect(api.users.total).toBe(5);
+    expect(api.users.total).toBeGreaterThan(5 + 30);
+    expect(api.users.overTime.filter((bucket) => bucket.users > 0).length).toBeGreaterThanOrEqual(10);
     expect(await tile(page, 'organizations').textContent()).toBe('2');
-    expect(await tile(page, 'users').textContent()).toBe('5');
+    expect(await tile(page, 'users').textContent()).toBe(String(api.users.total));
     for (const title of ['New users over time', 'Mail over time']) {
       const chart = page.getByRole('img', { name: title });
       await chart.waitFor();
@@ -187,7 +192,9 @@ describe('the dashboards in a browser', () => {
     await versions.getByText(api.versions.app, { exact: true }).waitFor();
     await page.getByRole('region', { name: 'New users over time' }).getByText('Show the data').click();
     const userRows = (await rowsOf(page, 'Accounts created per period')).slice(1);
-    expect(userRows.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(5);
+    expect(userRows.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(
+      api.users.overTime.reduce((sum, bucket) => sum + bucket.users, 0),
+    );
     await checkLayouts(page, 'operator');
     expect(scriptErrors).toEqual([]);
   }, 180_000);

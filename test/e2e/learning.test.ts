@@ -140,7 +140,12 @@ describe('learning journeys in a browser', () => {
       'Gross to net',
     );
 
-    // An empty option is reported by the API, tied to its field, and nothing is lost.
+    // An empty option is reported by the API, tied to its field, and nothing is lost. The editor shows one
+    // unit at a time: the assessment is opened from the outline.
+    await page
+      .getByRole('navigation', { name: 'Course outline' })
+      .getByRole('button', { name: '2. Check yourself (assessment)' })
+      .click();
     await q1.getByRole('button', { name: 'Add an option to question 1' }).click();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const summary = page.getByRole('alert');
@@ -151,6 +156,10 @@ describe('learning journeys in a browser', () => {
     );
     await q1.getByRole('button', { name: 'Remove option 3' }).click();
 
+    await page
+      .getByRole('navigation', { name: 'Course outline' })
+      .getByRole('button', { name: '1. Gross to net (lesson)' })
+      .click();
     await page.getByRole('button', { name: 'Save and preview' }).click();
     await page.getByRole('heading', { name: 'Preview' }).waitFor();
     expect(await page.locator('.preview .lesson strong').textContent()).toBe('first');

@@ -48,6 +48,11 @@ describe('lesson images in the course editor', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Issuing' }).waitFor();
     await page.goto(`${web.baseUrl}/issue/courses/${courseId}`);
+    // The editor opens on the course's details; the lesson is opened from the outline.
+    await page
+      .getByRole('navigation', { name: 'Course outline' })
+      .getByRole('button', { name: /^1\. .* \(lesson\)$/ })
+      .click();
     const lesson = page.getByRole('group', { name: 'Unit 1 (lesson)' });
     const text = lesson.getByLabel('Lesson text (Markdown)');
     const before = await text.inputValue();

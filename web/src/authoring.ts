@@ -1,7 +1,7 @@
 // Course authoring in the app: the API's authored course, the editor's draft of it (strings as the inputs
 // hold them), and the conversions both ways. Shapes follow src/catalog/schema.ts (unitInput).
 import { api } from './api.ts';
-import type { EvidenceTask, QuestionType } from './learning.ts';
+import type { EvidenceTask, PublicQuestion, QuestionType } from './learning.ts';
 import { decimalText, type ParsedAmount, parseAmount } from './money.ts';
 import { filledIn, type Skill, type SkillDraft, skillDraft, skillInput } from './skills.ts';
 
@@ -33,6 +33,10 @@ type ApiUnit = {
   title: string;
   markdown?: string;
   questions?: ApiQuestion[];
+  /** Assessments: questions drawn per attempt (null or absent: all), and shuffling. */
+  draw?: number | null;
+  shuffleQuestions?: boolean;
+  shuffleOptions?: boolean;
   task?: EvidenceTask;
   instructions?: string;
   needsReview?: boolean;
@@ -56,6 +60,8 @@ export interface AuthoredCourse {
   price: { amountMinor: number; currency: string } | null;
   units: ApiUnit[];
   latestRevision: number | null;
+  /** The course picture (shown in the catalog at once, without publishing) and its description. */
+  image: { url: string; alt: string } | null;
   updatedAt: string;
 }
 
@@ -98,6 +104,10 @@ export interface UnitDraft {
   title: string;
   markdown: string;
   questions: QuestionDraft[];
+  /** How many questions each attempt draws; empty: all of them. */
+  draw: string;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
   task: EvidenceTask;
   instructions: string;
   needsReview: boolean;
@@ -119,12 +129,30 @@ export interface CourseDraft {
 }
 
 let nextKey = 0;
-/** React keys for rows the author adds, moves and removes (ids come from the server on save). */
+/** React keys for rows the author adds, moves and removes. */
 export const newKey = () => `k${++nextKey}`;
 
-export const newOption = (): OptionDraft => ({ key: newKey(), text: '', correct: false, feedback: '' });
+/**
+ * Ids for new units, questions and options, given here rather than by the server: an autosaved draft
+ * then needs nothing back from the save, so the editor never replaces what the author is typing in.
+ */
+export function newContentId(prefix: 'u' | 'q' | 'o'): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `${prefix}_${btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')}`;
+}
+
+export const newOption = (): OptionDraft => ({
+  key: newKey(),
+  id: newContentId('o'),
+  text: '',
+  correct: false,
+  feedback: '',
+});
 export const newQuestion = (): QuestionDraft => ({
   key: newKey(),
+  id: newContentId('q'),
   type: 'single-choice',
   prompt: '',
   options: [newOption(), newOption()],
@@ -141,10 +169,14 @@ export const newCriterion = (): CriterionDraft => ({
 });
 export const newUnit = (kind: UnitDraft['kind']): UnitDraft => ({
   key: newKey(),
+  id: newContentId('u'),
   kind,
   title: '',
   markdown: '',
   questions: kind === 'assessment' ? [newQuestion()] : [],
+  draw: '',
+  shuffleQuestions: false,
+  shuffleOptions: false,
   task: 'essay',
   instructions: '',
   needsReview: true,
@@ -185,7 +217,7 @@ export function toDraft(course: AuthoredCourse): CourseDraft {
     skills: course.skills.map(skillDraft),
     accessDays: String(course.accessDays),
     activityCodePrefix: course.activityCodePrefix ?? '',
-    price: course.price ? decimalText(course.price.amountMinor, course.price.currency) : '',
+    price: decimalPriceOf(course),
     currency: course.price?.currency ?? 'EUR',
     units: course.units.map((u) => ({
       ...newUnit(u.kind),
@@ -193,6 +225,9 @@ export function toDraft(course: AuthoredCourse): CourseDraft {
       title: u.title,
       markdown: u.markdown ?? '',
       questions: (u.questions ?? []).map(questionDraft),
+      draw: u.draw ? String(u.draw) : '',
+      shuffleQuestions: u.shuffleQuestions ?? false,
+      shuffleOptions: u.shuffleOptions ?? false,
       task: u.task ?? 'essay',
       instructions: u.instructions ?? '',
       needsReview: u.needsReview ?? true,
@@ -243,7 +278,17 @@ function questionInput(q: QuestionDraft): Record<string, unknown> {
 function unitInput(u: UnitDraft): Record<string, unknown> {
   const base = { ...(u.id ? { id: u.id } : {}), kind: u.kind, title: u.title };
   if (u.kind === 'lesson') return { ...base, markdown: u.markdown };
-  if (u.kind === 'assessment') return { ...base, questions: u.questions.map(questionInput) };
+  if (u.kind === 'assessment') {
+    const draw = numberOf(u.draw);
+    return {
+      ...base,
+      questions: u.questions.map(questionInput),
+      // Not a number: sent as typed, so the API names the field instead of the draft turning to "all".
+      draw: u.draw.trim() === '' ? null : Number.isFinite(draw) ? draw : u.draw,
+      shuffleQuestions: u.shuffleQuestions,
+      shuffleOptions: u.shuffleOptions,
+    };
+  }
   return {
     ...base,
     task: u.task,
@@ -257,6 +302,11 @@ function unitInput(u: UnitDraft): Record<string, unknown> {
       levels: c.levels.map((l) => ({ label: l.label, points: numberOf(l.points) })),
     })),
   };
+}
+
+/** The course's price as the editor's price field shows it ("45.00"; empty: free). */
+export function decimalPriceOf(course: AuthoredCourse): string {
+  return course.price ? decimalText(course.price.amountMinor, course.price.currency) : '';
 }
 
 /** The draft's price read without floats: null when empty or zero (a free course). */
@@ -287,6 +337,16 @@ export function toCourseInput(draft: CourseDraft): Record<string, unknown> {
   };
 }
 
+/** A unit as the preview shows it: what a learner sees (questions without answers). */
+export interface PreviewUnit {
+  id: string;
+  kind: 'lesson' | 'assessment' | 'evidence';
+  title: string;
+  html?: string;
+  questions?: PublicQuestion[];
+  instructions?: string;
+}
+
 const base = (orgId: string) => `/api/v1/orgs/${orgId}/courses`;
 
 export const authoringApi = {
@@ -300,7 +360,7 @@ export const authoringApi = {
     api<{
       title: string;
       summary: string;
-      units: Array<{ id: string; kind: string; title: string; html?: string }>;
+      units: PreviewUnit[];
     }>(`${base(orgId)}/${courseId}/preview`),
   publish: (orgId: string, courseId: string) =>
     api<AuthoredCourse>(`${base(orgId)}/${courseId}/publish`, { method: 'POST' }),

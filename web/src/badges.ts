@@ -1,117 +1,31 @@
 // Badges in the app: definitions (the issuer's editor), awards (list, actions, manual and bulk), claims,
-// the learner's backpack and progress. Shapes follow src/badges/*-schema.ts.
-import { api } from './api.ts';
+// the learner's backpack and progress. Shapes are generated from the API description (api-types.ts).
+import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
 import type { Skill } from './skills.ts';
 
-export type BadgeState = 'draft' | 'published' | 'archived';
-
+export type Badge = ApiResult<'getOrgsByOrgIdBadgesByBadgeId'>;
+export type BadgeState = Badge['state'];
 export type { Skill };
 
 /** What an earned credential discloses of the learner's work (docs/credentials.md, "Results and evidence"). */
-export interface Disclose {
-  /** Assessment scores and rubric levels reached. */
-  results: boolean;
-  /** Accepted evidence and course completions. */
-  evidence: boolean;
-}
+export type Disclose = NonNullable<Badge['disclose']>;
 export const DEFAULT_DISCLOSE: Disclose = { results: true, evidence: true };
 
-export type Requirement =
-  | { kind: 'course'; courseId: string }
-  | { kind: 'evidence'; courseId: string; unitId: string }
-  | { kind: 'badge'; badgeId: string };
+/** Requirement items and how many of them are needed (`required`; null: all of them). */
+export type Requirements = Badge['requirements'];
+export type Requirement = Item<Requirements['items']>;
+export type BadgeColors = NonNullable<Badge['colors']>;
 
-export interface Requirements {
-  items: Requirement[];
-  /** How many of the items are needed; null: all of them. */
-  required: number | null;
-}
+/** The design saved in the badge designer. */
+export type BadgeDesign = ApiBody<'putOrgsByOrgIdBadgesByBadgeIdDesign'>;
+export type BadgeTemplate = BadgeDesign['template'];
+export type BadgeDesignOptions = ApiResult<'getOrgsByOrgIdBadgesByBadgeIdDesignOptions'>;
+export type BadgeInput = ApiBody<'postOrgsByOrgIdBadges'>;
 
-export interface BadgeColors {
-  primary: string;
-  secondary: string;
-}
-
-export interface Badge {
-  id: string;
-  orgId: string;
-  name: string;
-  description: string;
-  criteriaNarrative: string | null;
-  generatedCriteria: string;
-  skills: Skill[];
-  /** Skills of the badge's required courses not on it yet (to add with one click). */
-  courseSkills?: Skill[];
-  level: string | null;
-  validityDays: number | null;
-  requirements: Requirements;
-  /** requirementKey → the course, task or badge's name. */
-  requirementNames: Record<string, string>;
-  colors: BadgeColors | null;
-  renewAfterAccessEnded: boolean;
-  disclose?: Disclose;
-  state: BadgeState;
-  hasImage: boolean;
-  /** The design saved in the badge designer; null: an uploaded picture or the generated default. */
-  design?: BadgeDesign | null;
-  imageUrl: string;
-  estimatedMinutes: number;
-  latestVersion: { id: string; number: number; publishedAt: string } | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type BadgeTemplate = 'circle' | 'shield' | 'hexagon' | 'rosette' | 'rounded-square';
-export interface BadgeDesign {
-  template: BadgeTemplate;
-  colors: { primary: string; secondary: string; accent: string };
-  icon: string | null;
-  useLogo: boolean;
-  subtitle: string | null;
-}
-export interface BadgeDesignOptions {
-  templates: BadgeTemplate[];
-  palettes: BadgeDesign['colors'][];
-  icons: { name: string; svg: string }[];
-  hasLogo: boolean;
-  suggested: BadgeDesign;
-}
-
-export interface BadgeInput {
-  name: string;
-  description: string;
-  criteriaNarrative?: string | null;
-  skills?: Skill[];
-  level?: string | null;
-  validityDays?: number | null;
-  requirements: Requirements;
-  colors?: BadgeColors | null;
-  renewAfterAccessEnded?: boolean;
-  disclose?: Disclose;
-}
-
-export type AwardSource = 'completion' | 'pathway' | 'manual' | 'bulk' | 'renewal';
-export type AwardState = 'awaiting-fee' | 'offered' | 'accepted' | 'declined';
-export type CredentialState = 'active' | 'revoked' | 'suspended';
-
-export interface Award {
-  id: string;
-  badge: { id: string; name: string; versionNumber: number };
-  recipientEmail: string;
-  recipientName: string | null;
-  userId: string | null;
-  state: AwardState;
-  credentialState: CredentialState | null;
-  credentialId: string | null;
-  source: AwardSource;
-  cycle: number;
-  issuedAt: string;
-  awardedDate: string;
-  validUntil: string | null;
-  superseded: boolean;
-  bulkRunId: string | null;
-  evidenceUrl: string | null;
-}
+export type Award = Item<ApiResult<'getOrgsByOrgIdAwards'>['items']>;
+export type AwardSource = Award['source'];
+export type AwardState = Award['state'];
+export type CredentialState = NonNullable<Award['credentialState']>;
 
 export interface AwardFilters {
   badgeId?: string;
@@ -124,129 +38,21 @@ export interface AwardFilters {
   issuedTo?: string;
 }
 
-export type BulkRunState = 'validating' | 'previewed' | 'running' | 'done' | 'failed' | 'cancelled';
+export type BulkRun = ApiResult<'getOrgsByOrgIdBulkAwardsByRunId'>;
+export type BulkRunState = BulkRun['state'];
+export type BulkRow = Item<ApiResult<'getOrgsByOrgIdBulkAwardsByRunIdRows'>['items']>;
 
-export interface BulkRun {
-  id: string;
-  orgId: string;
-  badgeId: string;
-  fileName: string;
-  state: BulkRunState;
-  totalRows: number;
-  validRows: number;
-  invalidRows: number;
-  /** Valid rows whose address already held the badge (at the dry run or when processed). */
-  skippedRows: number;
-  awardedRows: number;
-  pendingRows: number;
-  /** 0 … 1 of the valid rows processed. */
-  progress: number;
-  error: string | null;
-}
+export type Claim = ApiResult<'getClaimsByToken'>;
 
-export interface BulkRow {
-  rowNumber: number;
-  email: string | null;
-  name: string | null;
-  evidenceUrl: string | null;
-  issueDate: string | null;
-  status: 'invalid' | 'pending' | 'awarded' | 'skipped';
-  problems: Array<{ column: string; message: string }>;
-  awardId: string | null;
-}
-
-export interface Claim {
-  state: 'open' | 'used' | 'expired';
-  /** What the recipient decided so far. */
-  decision: AwardState;
-  expiresAt: string;
-  awardId: string;
-  badge: {
-    id: string;
-    name: string;
-    description: string;
-    criteriaNarrative: string;
-    imageUrl: string;
-    level: string | null;
-  };
-  issuer: { name: string; slug: string };
-  issuedAt: string;
-  awardedDate: string;
-  validUntil: string | null;
-}
-
+export type BackpackBadge = Item<ApiResult<'getMeBadges'>['items']>;
 /** A skill of a held badge's version: aligned ones name an O*NET or ESCO concept, often with a level (0–7). */
-export type BackpackSkill = Skill;
+export type BackpackSkill = Item<BackpackBadge['badge']['skills']>;
+/** One badge of the backpack with its signed Open Badges 3.0 credential as issued. */
+export type BackpackDetail = ApiResult<'getMeBadgesByAwardId'>;
 
-export interface BackpackBadge {
-  awardId: string;
-  state: AwardState;
-  badge: {
-    id: string;
-    name: string;
-    description: string;
-    imageUrl: string;
-    issuer: { name: string; slug: string };
-    skills: BackpackSkill[];
-  };
-  issuedAt: string;
-  awardedDate: string;
-  validUntil: string | null;
-  expired: boolean;
-  credentialState: CredentialState | null;
-  superseded: boolean;
-  visibility: 'private' | 'public';
-  credentialId: string | null;
-  claimable: boolean;
-}
-
-export interface BackpackDetail extends BackpackBadge {
-  recipientEmail: string;
-  recipientName: string | null;
-  source: AwardSource;
-  cycle: number;
-  criteriaNarrative: string;
-  evidenceUrl: string | null;
-  /** The signed Open Badges 3.0 credential as issued. */
-  credential: Record<string, unknown> | null;
-}
-
-export type RequirementStatus = 'done' | 'in-progress' | 'purchased' | 'not-started' | 'not-available';
-
-export interface ProgressRequirement {
-  kind: Requirement['kind'];
-  title: string;
-  status: RequirementStatus;
-  courseId?: string;
-  unitId?: string;
-  badgeId?: string;
-  /** Estimated minutes still to spend on it (0 when done). */
-  minutes: number;
-}
-
-export interface BadgeProgress {
-  badge: {
-    id: string;
-    versionId: string;
-    name: string;
-    description: string;
-    imageUrl: string;
-    estimatedMinutes: number;
-    issuer: { name: string; slug: string };
-  };
-  /** A badge held whose renewal window is open: only work since the window opened counts. */
-  renewal: boolean;
-  validUntil: string | null;
-  /** Renewing a badge that has already expired. */
-  expired: boolean;
-  /** The award earned and waiting for its issuance fee. */
-  awaitingFeeAwardId: string | null;
-  needed: number;
-  total: number;
-  doneCount: number;
-  minutesLeft: number;
-  requirements: ProgressRequirement[];
-}
+export type BadgeProgress = Item<ApiResult<'getMeBadgeProgress'>['items']>;
+export type ProgressRequirement = Item<BadgeProgress['requirements']>;
+export type RequirementStatus = ProgressRequirement['status'];
 
 export interface VerifyCheck {
   code: string;
@@ -263,6 +69,7 @@ export type Standing =
   | 'superseded'
   | 'suspended'
   | 'revoked'
+  | 'key-revoked'
   | 'tampered'
   | 'not-verified'
   | 'could-not-check';
@@ -291,11 +98,32 @@ function query(filters: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : '';
 }
 
+/** One piece of evidence of a manual award (OB 3.0 Evidence: its URL, a name and a description). */
+export interface EvidenceItem {
+  url: string;
+  name?: string;
+  description?: string;
+}
+
+/** A credential issued through the API rather than as a badge award (GET /orgs/{orgId}/api-credentials). */
+export interface ApiCredential {
+  kind: 'issued' | 'vc-api';
+  id: string;
+  credentialId: string | null;
+  name: string | null;
+  recipient: string | null;
+  credentialState: 'active' | 'revoked' | 'suspended';
+  issuedAt: string;
+  validUntil: string | null;
+  statusChangeable: boolean;
+  suspendable: boolean;
+}
+
 export const awardsCsvUrl = (orgId: string, filters: AwardFilters) =>
   `${orgBase(orgId)}/awards.csv${query({ ...filters })}`;
 
 export const badgesApi = {
-  list: (orgId: string) => api<{ items: Badge[] }>(`${orgBase(orgId)}/badges`),
+  list: (orgId: string) => api<ApiResult<'getOrgsByOrgIdBadges'>>(`${orgBase(orgId)}/badges`),
   create: (orgId: string, input: BadgeInput) =>
     api<Badge>(`${orgBase(orgId)}/badges`, { method: 'POST', body: input }),
   get: (orgId: string, badgeId: string) => api<Badge>(badgeBase(orgId, badgeId)),
@@ -320,7 +148,7 @@ export const badgesApi = {
     api<Blob>(`${orgBase(orgId)}/badges/design-preview`, { method: 'POST', body: input, as: 'blob', signal }),
 
   awards: (orgId: string, filters: AwardFilters & { limit?: number; offset?: number }) =>
-    api<{ items: Award[]; total: number }>(`${orgBase(orgId)}/awards${query({ ...filters })}`),
+    api<ApiResult<'getOrgsByOrgIdAwards'>>(`${orgBase(orgId)}/awards${query({ ...filters })}`),
   award: (
     orgId: string,
     badgeId: string,
@@ -330,9 +158,25 @@ export const badgesApi = {
       narrative?: string;
       evidenceUrl?: string;
       evidenceNarrative?: string;
+      evidence?: EvidenceItem[];
       issuedOn?: string;
     },
   ) => api<{ id: string }>(`${badgeBase(orgId, badgeId)}/awards`, { method: 'POST', body: input }),
+  apiCredentials: (
+    orgId: string,
+    filters: Pick<AwardFilters, 'q' | 'credentialState' | 'issuedFrom' | 'issuedTo'> & {
+      limit?: number;
+      offset?: number;
+    },
+  ) =>
+    api<{ items: ApiCredential[]; total: number }>(
+      `${orgBase(orgId)}/api-credentials${query({ ...filters })}`,
+    ),
+  /** An `issued` one changes through the credential routes, a `vc-api` one through its status slots. */
+  changeApiCredential: (orgId: string, credential: ApiCredential, action: AwardAction) =>
+    credential.kind === 'issued'
+      ? api<unknown>(`${orgBase(orgId)}/credentials/${credential.id}/${action}`, { method: 'POST', body: {} })
+      : api<unknown>(`${orgBase(orgId)}/api-credentials/${credential.id}/${action}`, { method: 'POST' }),
   changeAward: (orgId: string, awardId: string, action: AwardAction, reason: string) =>
     api<unknown>(`${orgBase(orgId)}/awards/${awardId}/${action}`, {
       method: 'POST',
@@ -363,9 +207,9 @@ export const badgesApi = {
   freshClaimLink: (token: string) =>
     api<{ sentTo: string }>(`/api/v1/claims/${encodeURIComponent(token)}/fresh-link`, { method: 'POST' }),
 
-  backpack: () => api<{ items: BackpackBadge[] }>('/api/v1/me/badges'),
+  backpack: () => api<ApiResult<'getMeBadges'>>('/api/v1/me/badges'),
   backpackBadge: (awardId: string) => api<BackpackDetail>(`/api/v1/me/badges/${awardId}`),
-  progress: () => api<{ items: BadgeProgress[] }>('/api/v1/me/badge-progress'),
+  progress: () => api<ApiResult<'getMeBadgeProgress'>>('/api/v1/me/badge-progress'),
   retakeForRenewal: (badgeId: string, courseId: string) =>
     api<{ enrolmentId: string }>('/api/v1/me/badge-renewals', {
       method: 'POST',

@@ -1,56 +1,15 @@
 // A badge's public page (GET /api/v1/catalog/badges/{id}, anyone) and what the signed-in learner already has
 // (GET /api/v1/me/holdings): the storefront shows "Resume", "Review", "Open" or "In your cart" instead of
-// "Add to cart" for those. Shapes follow src/catalog/badge-page-schema.ts.
+// "Add to cart" for those. Their shapes are generated from the API description (api-types.ts).
 import { useQuery } from '@tanstack/react-query';
-import { api } from './api.ts';
+import { type ApiResult, api, type Item } from './api.ts';
 import { commerceKeys, shopApi } from './commerce.ts';
 import { useSession } from './session.ts';
-import type { Skill } from './skills.ts';
 
-export type Price = { amountMinor: number; currency: string } | null;
-
-export type BadgeRequirement =
-  | {
-      kind: 'course';
-      courseId: string;
-      title: string;
-      estimatedMinutes: number;
-      price: Price;
-      accessDays: number | null;
-      available: boolean;
-    }
-  | { kind: 'evidence'; courseId: string; courseTitle: string; taskTitle: string; available: boolean }
-  | { kind: 'badge'; badgeId: string; name: string | null; available: boolean };
-
-export interface PublicBadge {
-  id: string;
-  name: string;
-  description: string;
-  criteria: string;
-  /** Safe HTML rendered by the server from the criteria's Markdown. */
-  criteriaHtml: string;
-  imageUrl: string;
-  version: number;
-  level: string | null;
-  publishedAt: string;
-  skills: Skill[];
-  requirements: { required: number | null; items: BadgeRequirement[] };
-  estimatedMinutes: number;
-  validityDays: number | null;
-  issuer: {
-    id: string;
-    slug: string;
-    name: string;
-    websiteUrl: string | null;
-    description: string | null;
-    logoUrl: string | null;
-  };
-}
-
-export interface Holdings {
-  courses: Array<{ courseId: string; enrolmentId: string; open: boolean; completed: boolean }>;
-  badges: Array<{ badgeId: string; awardId: string; accepted: boolean; expired: boolean }>;
-}
+export type PublicBadge = ApiResult<'getCatalogBadgesByBadgeId'>;
+export type BadgeRequirement = Item<PublicBadge['requirements']['items']>;
+export type Price = Extract<BadgeRequirement, { kind: 'course' }>['price'];
+export type Holdings = ApiResult<'getMeHoldings'>;
 
 export const holdingsKeys = {
   mine: ['holdings'] as const,

@@ -21,10 +21,20 @@ export interface CatalogEntry {
   accessDays: number;
   revision: number;
   publishedAt: string;
+  /** The course picture and its description; null: a designed fallback is shown. */
+  image: { url: string; alt: string } | null;
+}
+
+/** A published badge the course counts toward (its public page is /catalog/badges/{id}). */
+export interface CourseBadgeLink {
+  id: string;
+  name: string;
+  imageUrl: string;
 }
 
 export interface CoursePageData extends CatalogEntry {
   units: Array<{ id: string; kind: UnitKind; title: string; questionCount: number }>;
+  badges: CourseBadgeLink[];
 }
 
 export type UnitKind = 'lesson' | 'assessment' | 'evidence';

@@ -68,7 +68,8 @@ export interface Analytics {
     medianDaysToComplete: number | null;
     perCourse: CourseProgress[];
   };
-  renewals: { expiringSoon: ExpiringBadge[]; expired: number };
+  /** expiringSoon: the soonest 50; expiringSoonTotal: how many in all (the CSV download lists them all). */
+  renewals: { expiringSoon: ExpiringBadge[]; expiringSoonTotal: number; expired: number };
 }
 
 export interface GapSkill {

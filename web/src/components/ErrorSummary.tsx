@@ -10,12 +10,19 @@ export interface FormProblem {
   message: string;
 }
 
-export function ErrorSummary({ problems }: { problems: FormProblem[] }) {
+/** `takeFocus` false: problems found by an autosave are listed without taking the author's caret away. */
+export function ErrorSummary({
+  problems,
+  takeFocus = true,
+}: {
+  problems: FormProblem[];
+  takeFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (problems.length > 0) ref.current?.focus();
-  }, [problems]);
+    if (problems.length > 0 && takeFocus) ref.current?.focus();
+  }, [problems, takeFocus]);
   if (problems.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-title">

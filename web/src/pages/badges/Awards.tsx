@@ -1,6 +1,7 @@
 // The organization's awards (/issue/awards): search (name, email, credential or award id) and filters (badge,
 // states, source, issued between) kept in the address, a CSV export of the
-// same selection, revoke / suspend / reinstate (owners and admins), and a manual award to one person.
+// same selection, revoke / suspend / reinstate (owners and admins), and a manual award to one person. Credentials
+// issued through the API follow, marked "via API" (ApiCredentials.tsx); the source filter picks either.
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
 import { activeMembership, type Session } from '../../session.ts';
 import { RequireAuthor } from '../issue/Courses.tsx';
+import { ApiCredentials } from './ApiCredentials.tsx';
 import { AwardActions, actionsFor } from './AwardActions.tsx';
 import { ManualAward } from './ManualAward.tsx';
 import './badges.css';
@@ -24,6 +26,8 @@ const FILTERS = ['badgeId', 'q', 'state', 'credentialState', 'source', 'issuedFr
 const STATES = ['offered', 'accepted', 'declined', 'awaiting-fee'] as const;
 const CREDENTIAL_STATES = ['active', 'suspended', 'revoked'] as const;
 const SOURCES = ['completion', 'pathway', 'manual', 'bulk', 'renewal'] as const;
+/** The source filter's value for credentials issued through the API (not an award source). */
+const VIA_API = 'api';
 
 export function AwardsPage() {
   return <RequireAuthor>{(orgId, session) => <Awards orgId={orgId} session={session} />}</RequireAuthor>;
@@ -57,9 +61,11 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
   const role = activeMembership(session)?.role;
   const mayChange = role === 'owner' || role === 'admin';
   const badges = useQuery({ queryKey: badgeKeys.list(orgId), queryFn: () => badgesApi.list(orgId) });
+  const apiOnly = filters.source === VIA_API;
   const awards = useQuery({
     queryKey: [...badgeKeys.awards(orgId, filters), offset],
     queryFn: () => badgesApi.awards(orgId, { ...filters, limit: PAGE_SIZE, offset }),
+    enabled: !apiOnly,
   });
   const published = (badges.data?.items ?? []).filter((b) => b.state === 'published');
   const badgeName = (id: string) => badges.data?.items.find((b) => b.id === id)?.name ?? '';
@@ -146,6 +152,7 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
                 {t(`awardSource.${s}`)}
               </option>
             ))}
+            <option value={VIA_API}>{t('issuerConsole.apiCredentials.viaApi')}</option>
           </SelectField>
           <InputField
             name="issuedFrom"
@@ -168,16 +175,16 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
       </search>
       <div aria-live="polite">
         {notice && <p className="status status--success">{notice}</p>}
-        {awards.data && <p>{t('awards.found', { count: total })}</p>}
+        {awards.data && !apiOnly && <p>{t('awards.found', { count: total })}</p>}
       </div>
-      {awards.isPending && <Skeleton rows={5} />}
+      {awards.isPending && !apiOnly && <Skeleton rows={5} />}
       {awards.isError && <Status tone="error">{describeProblem(t, awards.error)}</Status>}
       <p>
         <a href={awardsCsvUrl(orgId, filters)} download>
           {t('awards.exportCsv')}
         </a>
       </p>
-      {awards.data && awards.data.items.length > 0 && (
+      {awards.data && !apiOnly && awards.data.items.length > 0 && (
         <AwardsTable
           items={awards.data.items}
           mayChange={mayChange}
@@ -187,7 +194,7 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
           }}
         />
       )}
-      <Pager offset={offset} pageSize={PAGE_SIZE} total={total} onGoTo={goTo} keys="awards" />
+      {!apiOnly && <Pager offset={offset} pageSize={PAGE_SIZE} total={total} onGoTo={goTo} keys="awards" />}
       {selected && mayChange && (
         <AwardActions
           key={selected.id}
@@ -199,6 +206,9 @@ function Awards({ orgId, session }: { orgId: string; session: Session }) {
             setNotice(message);
           }}
         />
+      )}
+      {(apiOnly || (!filters.source && !filters.badgeId && !filters.state)) && (
+        <ApiCredentials key={JSON.stringify(filters)} orgId={orgId} filters={filters} mayChange={mayChange} />
       )}
       <ManualAward key={filters.badgeId ?? ''} orgId={orgId} badges={published} badgeId={filters.badgeId} />
       <p className="muted">{t('issuerConsole.awards.vcApiNote')}</p>

@@ -1,6 +1,7 @@
 // Awards a published badge to one person by email; they receive the "Accept your badge" mail. Optional: why
-// it is awarded (Markdown narrative), evidence (a link and/or a note) and the issue date (backdating up to ten
-// years; a date ahead of the server's day is read as today), all carried in the credential.
+// it is awarded (Markdown narrative), up to ten pieces of evidence (a link with a name and a description each,
+// EvidenceItems.tsx), a note on the evidence and the issue date (backdating up to ten years; a date ahead of the
+// server's day is read as today), all carried in the credential.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,20 +12,18 @@ import { Field } from '../../components/Field.tsx';
 import { InputField, SelectField, TextArea } from '../../components/Inputs.tsx';
 import { Status } from '../../components/Page.tsx';
 import { checkEmail, onlyErrors, useFormErrors } from '../../forms.ts';
+import {
+  EvidenceItems,
+  type EvidenceRow,
+  evidenceErrors,
+  evidenceFieldNames,
+  evidenceOf,
+} from './EvidenceItems.tsx';
 
 // The badge select is named apart from the filter form's badge select on the same page.
-const FIELDS = [
-  'awardBadgeId',
-  'email',
-  'name',
-  'narrative',
-  'evidenceUrl',
-  'evidenceNarrative',
-  'issuedOn',
-] as const;
+const FIELDS = ['awardBadgeId', 'email', 'name', 'narrative', 'evidenceNarrative', 'issuedOn'] as const;
 const MAX_TEXT = 5000;
 const BACKDATE_YEARS = 10;
-const HTTP_URL = /^https?:\/\/[^\s]+$/i;
 
 const today = () => new Date().toISOString().slice(0, 10);
 function earliestDay(): string {
@@ -32,7 +31,7 @@ function earliestDay(): string {
   d.setUTCFullYear(d.getUTCFullYear() - BACKDATE_YEARS);
   return d.toISOString().slice(0, 10);
 }
-const EMPTY = { email: '', name: '', narrative: '', evidenceUrl: '', evidenceNarrative: '', issuedOn: '' };
+const EMPTY = { email: '', name: '', narrative: '', evidenceNarrative: '', issuedOn: '' };
 
 export function ManualAward({
   orgId,
@@ -45,8 +44,9 @@ export function ManualAward({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const errors = useFormErrors(FIELDS);
   const [values, setValues] = useState({ awardBadgeId: badgeId ?? '', ...EMPTY });
+  const [evidence, setEvidence] = useState<EvidenceRow[]>([]);
+  const errors = useFormErrors([...FIELDS.slice(0, 4), ...evidenceFieldNames(evidence), ...FIELDS.slice(4)]);
   const [done, setDone] = useState<string | null>(null);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const award = useMutation({
@@ -55,13 +55,14 @@ export function ManualAward({
         email: values.email.trim(),
         ...(values.name.trim() ? { name: values.name.trim() } : {}),
         ...(values.narrative.trim() ? { narrative: values.narrative.trim() } : {}),
-        ...(values.evidenceUrl.trim() ? { evidenceUrl: values.evidenceUrl.trim() } : {}),
+        ...(evidence.length > 0 ? { evidence: evidenceOf(evidence) } : {}),
         ...(values.evidenceNarrative.trim() ? { evidenceNarrative: values.evidenceNarrative.trim() } : {}),
         ...(values.issuedOn ? { issuedOn: values.issuedOn } : {}),
       }),
     onSuccess: async () => {
       setDone(t('awards.manualDone', { email: values.email.trim() }));
       setValues((v) => ({ ...v, ...EMPTY }));
+      setEvidence([]);
       await queryClient.invalidateQueries({ queryKey: badgeKeys.allAwards(orgId) });
     },
     onError: (error) => {
@@ -79,10 +80,7 @@ export function ManualAward({
       narrative: values.narrative.length > MAX_TEXT ? t('issuerConsole.manual.tooLong') : undefined,
       evidenceNarrative:
         values.evidenceNarrative.length > MAX_TEXT ? t('issuerConsole.manual.tooLong') : undefined,
-      evidenceUrl:
-        values.evidenceUrl.trim() && !HTTP_URL.test(values.evidenceUrl.trim())
-          ? t('issuerConsole.manual.evidenceUrlInvalid')
-          : undefined,
+      ...evidenceErrors(t, evidence),
       issuedOn:
         values.issuedOn && values.issuedOn > today()
           ? t('issuerConsole.manual.issuedOnFuture')
@@ -140,16 +138,7 @@ export function ManualAward({
           onChange={set('narrative')}
           error={errors.fields.narrative}
         />
-        <InputField
-          name="evidenceUrl"
-          type="url"
-          label={t('issuerConsole.manual.evidenceUrl')}
-          hint={t('issuerConsole.manual.evidenceUrlHint')}
-          required={false}
-          value={values.evidenceUrl}
-          onChange={set('evidenceUrl')}
-          error={errors.fields.evidenceUrl}
-        />
+        <EvidenceItems rows={evidence} onChange={setEvidence} errors={errors.fields} />
         <TextArea
           name="evidenceNarrative"
           label={t('issuerConsole.manual.evidenceNote')}

@@ -1,117 +1,16 @@
 // The dashboards' figures as the app sees them: the issuer's (GET /orgs/{orgId}/figures) and the platform
-// operator's (GET /operate/figures). Shapes follow src/reports/schemas.ts (docs/dashboards.md).
+// operator's (GET /operate/figures). Shapes are generated from the API description (api-types.ts; the
+// server's src/reports/schemas.ts, docs/dashboards.md).
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api.ts';
+import { type ApiQuery, type ApiResult, api } from '../../api.ts';
 
-export type Interval = 'month' | 'week';
-
-export interface PeriodQuery {
-  from?: string;
-  to?: string;
-  interval?: Interval;
-}
-
-export interface Period {
-  from: string;
-  to: string;
-  interval: Interval;
-}
-
-export interface AwardCounts {
-  issued: number;
-  offered: number;
-  accepted: number;
-  declined: number;
-  awaitingFee: number;
-  sharedPublicly: number;
-}
-
-export interface IssuerFigures {
-  period: Period;
-  awards: {
-    totals: AwardCounts;
-    overTime: Array<AwardCounts & { period: string }>;
-    expiringSoon: {
-      days: number;
-      total: number;
-      first: Array<{ awardId: string; badgeName: string; recipient: string; validUntil: string }>;
-    };
-  };
-  learning: {
-    enrolments: number;
-    completions: number;
-    medianDaysToComplete: number | null;
-    overTime: Array<{ period: string; enrolments: number; completions: number }>;
-    perCourse: Array<{
-      courseId: string;
-      title: string;
-      enrolments: number;
-      completions: number;
-      medianDaysToComplete: number | null;
-    }>;
-  };
-  badges: Array<
-    Omit<AwardCounts, 'sharedPublicly'> & { badgeId: string; name: string; acceptanceRate: number | null }
-  >;
-  reviewQueue: {
-    pending: number;
-    oldestAgeDays: number | null;
-    medianAgeDays: number | null;
-    overTime: Array<{ period: string; submitted: number; reviewed: number }>;
-  };
-}
-
-export interface OperatorFigures {
-  period: Period;
-  organizations: { total: number; issuers: number; employers: number };
-  users: {
-    total: number;
-    verified: number;
-    operators: number;
-    overTime: Array<{ period: string; users: number }>;
-  };
-  jobs: {
-    queued: number;
-    running: number;
-    completedLastDay: number;
-    failedLastDay: number;
-    failedLastWeek: number;
-    lastFailures: Array<{ name: string; failedAt: string; attempts: number; message: string | null }>;
-  };
-  mail: {
-    transport: 'smtp' | 'outbox';
-    queued: number;
-    sent: number;
-    failed: number;
-    sentLastDay: number;
-    failedLastWeek: number;
-    inOutbox: number;
-    bounced: null;
-    overTime: Array<{ period: string; sent: number; failed: number; queued: number }>;
-  };
-  storage: {
-    kind: 'local' | 's3';
-    fileBytes: number | null;
-    files: number | null;
-    filesComplete: boolean;
-    databaseBytes: number | null;
-  };
-  versions: {
-    app: string;
-    node: string;
-    database: { engine: 'pglite' | 'postgresql'; version: string };
-    migrations: { applied: number; latest: string | null };
-  };
-}
-
-export type IssuerTable =
-  | 'awardsOverTime'
-  | 'expiringSoon'
-  | 'learningOverTime'
-  | 'courses'
-  | 'badges'
-  | 'reviewsOverTime';
-export type OperatorTable = 'usersOverTime' | 'mailOverTime' | 'jobFailures';
+export type IssuerFigures = ApiResult<'getOrgsByOrgIdFigures'>;
+export type OperatorFigures = ApiResult<'getOperateFigures'>;
+export type Period = IssuerFigures['period'];
+export type Interval = Period['interval'];
+export type PeriodQuery = Pick<ApiQuery<'getOrgsByOrgIdFigures'>, 'from' | 'to' | 'interval'>;
+export type IssuerTable = NonNullable<ApiQuery<'getOrgsByOrgIdFigures'>['table']>;
+export type OperatorTable = NonNullable<ApiQuery<'getOperateFigures'>['table']>;
 
 function query(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();

@@ -286,7 +286,7 @@ function OverviewFigures({ data }: { data: Analytics }) {
     },
     {
       key: 'expiring',
-      value: data.renewals.expiringSoon.length,
+      value: data.renewals.expiringSoonTotal,
       note: t('analytics.figures.expiredNote', { count: data.renewals.expired }),
     },
   ];
@@ -369,9 +369,13 @@ function Expiring({ data, file }: { data: Analytics; file: { csv: string; json: 
   return (
     <section className="chart-panel" aria-labelledby="expiring-title">
       <h2 id="expiring-title">{t('analytics.expiring.title')}</h2>
-      {rows.length === 0 ? (
-        <p>{t('analytics.expiring.none')}</p>
-      ) : (
+      {rows.length === 0 && <p>{t('analytics.expiring.none')}</p>}
+      {data.renewals.expiringSoonTotal > rows.length && (
+        <p className="muted">
+          {t('analytics.expiring.first', { shown: rows.length, total: data.renewals.expiringSoonTotal })}
+        </p>
+      )}
+      {rows.length > 0 && (
         <TableRegion caption={t('analytics.expiring.caption')} captionHidden stack>
           <thead>
             <tr>

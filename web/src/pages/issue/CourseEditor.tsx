@@ -1,9 +1,9 @@
-// The course editor (/issue/courses/:courseId): details, the skills it teaches, the ordered units, save,
-// preview, publish and archive, on one page. The API checks everything at once; its problems are listed at the top and tied to
-// their fields (the fields are named by the API's paths).
+// The course editor (/issue/courses/:courseId), in sections: an outline of the details and the units on the
+// side (a select above the content on a phone), one section at a time in the main area. The draft is saved
+// by itself after a pause in typing, with its state on screen; the API checks everything at once and its
+// problems are listed at the top, each a link that opens its section and focuses its field.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '../../api.ts';
@@ -12,22 +12,34 @@ import {
   authoringApi,
   authoringKeys,
   type CourseDraft,
+  decimalPriceOf,
   newUnit,
+  type PreviewUnit,
   priceOfDraft,
   toCourseInput,
   toDraft,
   type UnitDraft,
 } from '../../authoring.ts';
-import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.tsx';
-import { Field } from '../../components/Field.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { fieldId } from '../../components/Field.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
-import { describeProblem, type FieldErrors } from '../../forms.ts';
-import { SkillsFields } from '../badges/SkillsFields.tsx';
+import { describeProblem } from '../../forms.ts';
 import { amountProblem } from '../sell/amount-problem.ts';
-import { CourseBasicsFields } from './CourseBasicsFields.tsx';
+import { CourseDetailsFields } from './CourseDetailsFields.tsx';
+import { CourseImageField } from './CourseImageField.tsx';
+import { CourseOutline, DETAILS } from './CourseOutline.tsx';
 import { RequireAuthor } from './Courses.tsx';
+import { noProblems, problemCounts, problemsOf, unitIndexOf } from './editor-problems.ts';
+import { LeaveGuard } from './LeaveGuard.tsx';
+import { SaveStatus } from './SaveState.tsx';
 import { UnitEditor } from './UnitEditor.tsx';
+import { UnitPreview } from './UnitPreview.tsx';
+import { useAutosave } from './useAutosave.ts';
+import './course-editor.css';
+
+/** A pause this long after the last change saves the draft. */
+const AUTOSAVE_DELAY_MS = 1500;
 
 export function CourseEditorPage() {
   const { courseId = '' } = useParams();
@@ -54,40 +66,9 @@ function LoadCourse({ orgId, courseId }: { orgId: string; courseId: string }) {
   return <Editor orgId={orgId} initial={course.data} />;
 }
 
-/** "units.1.questions.0.prompt" → "Unit 2, question 1, prompt", for the error summary. */
-function describePath(t: TFunction, path: string): string {
-  const parts = path.split('.');
-  const words: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] ?? '';
-    const next = parts[i + 1];
-    if (
-      next !== undefined &&
-      /^\d+$/.test(next) &&
-      ['units', 'questions', 'options', 'rubric', 'levels', 'skills'].includes(part)
-    ) {
-      words.push(t(`authoring.pathPart.${part}`, { number: Number(next) + 1 }));
-      i++;
-    } else words.push(t(`authoring.pathField.${part}`, { defaultValue: part }));
-  }
-  return words.join(', ');
-}
-
-function problemsOf(t: TFunction, error: unknown): { fields: FieldErrors; summary: FormProblem[] } {
-  if (!(error instanceof ApiProblem) || error.errors.length === 0)
-    return { fields: {}, summary: [{ message: describeProblem(t, error) }] };
-  const fields: FieldErrors = {};
-  const summary: FormProblem[] = [];
-  for (const [path, message] of Object.entries(error.fieldErrors())) {
-    fields[path] = message;
-    const where = describePath(t, path);
-    summary.push(
-      document.getElementById(`field-${path}`)
-        ? { field: path, message: `${where}: ${message}` }
-        : { message: `${where}: ${message}` },
-    );
-  }
-  return { fields, summary };
+/** The PATCH body as JSON, or the price problem when the price cannot be read (nothing is sent then). */
+function bodyOf(draft: CourseDraft): { json: string } | { priceProblem: true } {
+  return priceOfDraft(draft).ok ? { json: JSON.stringify(toCourseInput(draft)) } : { priceProblem: true };
 }
 
 function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) {
@@ -95,81 +76,163 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
   const queryClient = useQueryClient();
   const [course, setCourse] = useState(initial);
   const [draft, setDraft] = useState<CourseDraft>(() => toDraft(initial));
-  const [errors, setErrors] = useState<{ fields: FieldErrors; summary: FormProblem[] }>({
-    fields: {},
-    summary: [],
-  });
+  const [errors, setErrors] = useState(noProblems);
   const [notice, setNotice] = useState<string | null>(null);
-  const [preview, setPreview] = useState<Awaited<ReturnType<typeof authoringApi.preview>> | null>(null);
+  const [section, setSection] = useState(DETAILS);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [preview, setPreview] = useState<PreviewUnit | null>(null);
+  // Problems of a save the author asked for take the focus; an autosave's are listed without it.
+  const asked = useRef(false);
+  const [focusSummary, setFocusSummary] = useState(true);
 
-  const saved = async (next: AuthoredCourse, message: string) => {
-    setCourse(next);
-    setDraft(toDraft(next));
-    setErrors({ fields: {}, summary: [] });
-    setNotice(message);
-    queryClient.setQueryData(authoringKeys.course(orgId, next.id), next);
-    await queryClient.invalidateQueries({ queryKey: authoringKeys.list(orgId), exact: true });
-  };
-  const failed = (error: unknown) => {
-    setNotice(null);
-    setErrors(problemsOf(t, error));
-  };
-  /** The PATCH body, or a problem naming the price field when the price cannot be read. */
-  const input = () => {
-    const price = priceOfDraft(draft);
-    if (!price.ok) {
-      const message = amountProblem(t, price.problem, draft.currency.trim().toUpperCase());
-      throw new ApiProblem({
-        type: '/problems/invalid',
-        title: 'Invalid request',
-        status: 400,
-        errors: [{ path: 'body.price.amountMinor', message }],
-      });
+  const body = useMemo(() => bodyOf(draft), [draft]);
+  const snapshot = 'json' in body ? body.json : `price:${draft.price}:${draft.currency}`;
+
+  const stored = useCallback(
+    async (next: AuthoredCourse) => {
+      setCourse(next);
+      setErrors(noProblems);
+      // The price as the server keeps it ("45,00" → "45.00"), unless the author is typing in it.
+      if (document.activeElement?.id !== fieldId('price.amountMinor')) {
+        setDraft((d) => {
+          const typed = priceOfDraft(d);
+          const same =
+            typed.ok &&
+            typed.price?.amountMinor === next.price?.amountMinor &&
+            typed.price?.currency === next.price?.currency;
+          return same ? { ...d, price: decimalPriceOf(next) } : d;
+        });
+      }
+      queryClient.setQueryData(authoringKeys.course(orgId, next.id), next);
+      await queryClient.invalidateQueries({ queryKey: authoringKeys.list(orgId), exact: true });
+    },
+    [orgId, queryClient],
+  );
+  const save = useCallback(
+    async (json: string) => {
+      try {
+        const price = priceOfDraft(draft);
+        if (!price.ok || !json.startsWith('{')) {
+          const currency = draft.currency.trim().toUpperCase();
+          throw new ApiProblem({
+            type: '/problems/invalid',
+            title: 'Invalid request',
+            status: 400,
+            errors: [
+              {
+                path: 'body.price.amountMinor',
+                message: amountProblem(t, price.ok ? 'format' : price.problem, currency),
+              },
+            ],
+          });
+        }
+        await stored(await authoringApi.save(orgId, course.id, JSON.parse(json)));
+      } catch (error) {
+        setNotice(null);
+        setFocusSummary(asked.current);
+        setErrors(problemsOf(t, error));
+        throw error;
+      }
+    },
+    [course.id, draft, orgId, stored, t],
+  );
+  const autosave = useAutosave(snapshot, save, {
+    delayMs: AUTOSAVE_DELAY_MS,
+    savedAt: new Date(initial.updatedAt),
+  });
+
+  /** Saves now, as the author asked (its problems take the focus). */
+  const saveAsked = async () => {
+    asked.current = true;
+    try {
+      await autosave.saveNow();
+    } finally {
+      asked.current = false;
     }
-    return toCourseInput(draft);
   };
-  const save = useMutation({
-    mutationFn: () => authoringApi.save(orgId, course.id, input()),
-    onSuccess: (next) => saved(next, t('authoring.saved')),
-    onError: failed,
+  const saveNow = useMutation({
+    mutationFn: saveAsked,
+    onSuccess: () => setNotice(t('authoring.saved')),
   });
   const publish = useMutation({
     // Publishing takes the stored draft: save the editor's state first so nothing typed is left out.
     mutationFn: async () => {
-      await authoringApi.save(orgId, course.id, input());
+      await saveAsked();
       return authoringApi.publish(orgId, course.id);
     },
-    onSuccess: (next) => saved(next, t('authoring.published', { revision: next.latestRevision })),
-    onError: failed,
+    onSuccess: async (next) => {
+      await stored(next);
+      setNotice(t('authoring.published', { revision: next.latestRevision }));
+    },
+    onError: (error) => {
+      setFocusSummary(true);
+      setErrors(problemsOf(t, error));
+    },
   });
   const archive = useMutation({
     mutationFn: () => authoringApi.archive(orgId, course.id),
-    onSuccess: (next) => saved(next, t('authoring.archived')),
-    onError: failed,
+    onSuccess: async (next) => {
+      await stored(next);
+      setNotice(t('authoring.archived'));
+    },
+    onError: (error) => setErrors(problemsOf(t, error)),
   });
   const showPreview = useMutation({
-    mutationFn: async () => {
-      await authoringApi.save(orgId, course.id, input()).then((next) => saved(next, t('authoring.saved')));
-      return authoringApi.preview(orgId, course.id);
+    mutationFn: async (unitId: string) => {
+      await saveAsked();
+      const all = await authoringApi.preview(orgId, course.id);
+      return all.units.find((u) => u.id === unitId) ?? null;
     },
     onSuccess: setPreview,
-    onError: failed,
   });
-  const busy = save.isPending || publish.isPending || archive.isPending || showPreview.isPending;
+  const busy = saveNow.isPending || publish.isPending || archive.isPending || showPreview.isPending;
 
+  const index = draft.units.findIndex((u) => u.key === section);
+  const unit = draft.units[index];
+  const open = (next: string) => {
+    setSection(next);
+    setPreview(null);
+  };
   const setUnits = (units: UnitDraft[]) => setDraft((d) => ({ ...d, units }));
-  const move = (index: number, by: -1 | 1) => {
+  const move = (at: number, by: -1 | 1) => {
     const units = [...draft.units];
-    const [unit] = units.splice(index, 1);
-    if (unit) units.splice(index + by, 0, unit);
+    const [moved] = units.splice(at, 1);
+    if (moved) units.splice(at + by, 0, moved);
     setUnits(units);
+  };
+  const remove = (at: number) => {
+    const units = draft.units.filter((_, i) => i !== at);
+    setUnits(units);
+    open(units[Math.min(at, units.length - 1)]?.key ?? DETAILS);
+  };
+  const add = (kind: UnitDraft['kind']) => {
+    const added = newUnit(kind);
+    setUnits([...draft.units, added]);
+    open(added.key);
   };
   const set = (field: Exclude<keyof CourseDraft, 'units' | 'skills'>) => (value: string) =>
     setDraft((d) => ({ ...d, [field]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    saveNow.mutate();
   };
+
+  // A problem's link opens the section its field is in, then focuses the field once it is on screen.
+  const onSummaryClick = (event: MouseEvent) => {
+    const href = (event.target as HTMLElement).closest('a')?.getAttribute('href') ?? '';
+    if (!href.startsWith('#field-')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const path = href.slice('#field-'.length);
+    const at = unitIndexOf(path);
+    open(at === null ? DETAILS : (draft.units[at]?.key ?? DETAILS));
+    setFocusTarget(path);
+  };
+  useEffect(() => {
+    if (!focusTarget) return;
+    document.getElementById(fieldId(focusTarget))?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
 
   return (
     <Page title={t('authoring.editing', { title: course.title })}>
@@ -185,129 +248,82 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
           <Link to={`/catalog/${course.id}`}>{t('authoring.viewInCatalog')}</Link>
         </p>
       )}
+      <LeaveGuard unsaved={autosave.dirty} onStay={() => saveAsked().catch(() => undefined)} />
+      <SaveStatus state={autosave.state} onRetry={() => saveAsked().catch(() => undefined)} />
       <div aria-live="polite">{notice && <p className="status status--success">{notice}</p>}</div>
-      <form noValidate onSubmit={onSubmit}>
-        <ErrorSummary problems={errors.summary} />
-        <h2>{t('authoring.details')}</h2>
-        {course.latestRevision !== null && <p className="status">{t('authoring.liveOnSave')}</p>}
-        <CourseBasicsFields values={draft} set={set} errors={errors.fields} />
-        <Field
-          name="accessDays"
-          label={t('authoring.accessDays')}
-          hint={t('authoring.accessDaysHint')}
-          value={draft.accessDays}
-          onChange={set('accessDays')}
-          error={errors.fields.accessDays}
+      <div className="course-editor">
+        <CourseOutline
+          units={draft.units}
+          current={unit ? section : DETAILS}
+          problems={problemCounts(errors.fields)}
+          onSelect={open}
+          onAdd={add}
         />
-        <fieldset>
-          <legend>{t('authoring.priceLegend')}</legend>
-          <Field
-            name="price.amountMinor"
-            label={t('authoring.price')}
-            hint={t('authoring.priceHint')}
-            required={false}
-            value={draft.price}
-            onChange={set('price')}
-            error={errors.fields['price.amountMinor'] ?? errors.fields.price}
-          />
-          <Field
-            name="price.currency"
-            label={t('sell.currency')}
-            hint={t('sell.currencyHint')}
-            value={draft.currency}
-            onChange={set('currency')}
-            error={errors.fields['price.currency']}
-          />
-        </fieldset>
-        <Field
-          name="activityCodePrefix"
-          label={t('authoring.activityCodePrefix')}
-          hint={t('authoring.activityCodePrefixHint')}
-          required={false}
-          value={draft.activityCodePrefix}
-          onChange={set('activityCodePrefix')}
-          error={errors.fields.activityCodePrefix}
-        />
-        <SkillsFields
-          skills={draft.skills}
-          errors={errors.fields}
-          onChange={(skills) => setDraft((d) => ({ ...d, skills }))}
-          hint={t('authoring.skillsHint')}
-        />
-        <h2>{t('authoring.units')}</h2>
-        {draft.units.length === 0 && <p>{t('authoring.noUnits')}</p>}
-        {errors.fields.units && <p className="field__error">{errors.fields.units}</p>}
-        {draft.units.map((unit, index) => (
-          <UnitEditor
-            key={unit.key}
-            unit={unit}
-            index={index}
-            count={draft.units.length}
-            imageTarget={{ orgId, courseId: initial.id }}
-            errors={errors.fields}
-            onChange={(changed) => setUnits(draft.units.map((u, i) => (i === index ? changed : u)))}
-            onMove={(by) => move(index, by)}
-            onRemove={() => setUnits(draft.units.filter((_, i) => i !== index))}
-          />
-        ))}
-        <div className="actions">
-          {(['lesson', 'assessment', 'evidence'] as const).map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              className="button button--secondary"
-              onClick={() => setUnits([...draft.units, newUnit(kind)])}
-            >
-              {t(`authoring.add.${kind}`)}
-            </button>
-          ))}
-        </div>
-        <div className="actions editor-actions">
-          <button type="submit" disabled={busy}>
-            {save.isPending ? t('form.submitting') : t('authoring.save')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy}
-            onClick={() => showPreview.mutate()}
-          >
-            {t('authoring.preview')}
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={() => publish.mutate()}>
-            {publish.isPending ? t('form.submitting') : t('authoring.publish')}
-          </button>
-          {course.state === 'published' && (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={busy}
-              onClick={() => archive.mutate()}
-            >
-              {t('authoring.archive')}
-            </button>
+        <form className="course-editor__main" noValidate onSubmit={onSubmit}>
+          <div onClickCapture={onSummaryClick}>
+            <ErrorSummary problems={errors.summary} takeFocus={focusSummary} />
+          </div>
+          {unit ? (
+            <>
+              <UnitEditor
+                key={unit.key}
+                unit={unit}
+                index={index}
+                count={draft.units.length}
+                imageTarget={{ orgId, courseId: initial.id }}
+                errors={errors.fields}
+                onChange={(changed) => setUnits(draft.units.map((u, i) => (i === index ? changed : u)))}
+                onMove={(by) => move(index, by)}
+                onRemove={() => remove(index)}
+              />
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={busy}
+                  onClick={() => showPreview.mutate(unit.id ?? '')}
+                >
+                  {t('authoring.preview')}
+                </button>
+              </div>
+              {showPreview.isError && <Status tone="error">{t('courseEditor.preview.failed')}</Status>}
+              {preview && preview.id === unit.id && <UnitPreview unit={preview} settings={unit} />}
+            </>
+          ) : (
+            <>
+              <h2>{t('authoring.details')}</h2>
+              <CourseDetailsFields
+                draft={draft}
+                published={course.latestRevision !== null}
+                errors={errors.fields}
+                set={set}
+                onSkills={(skills) => setDraft((d) => ({ ...d, skills }))}
+              />
+              <CourseImageField orgId={orgId} course={course} onSaved={(next) => void stored(next)} />
+              {draft.units.length === 0 && <p>{t('authoring.noUnits')}</p>}
+              {errors.fields.units && <p className="field__error">{errors.fields.units}</p>}
+            </>
           )}
-        </div>
-      </form>
-      {preview && (
-        <section aria-labelledby="preview-title" className="preview">
-          <h2 id="preview-title">{t('authoring.previewTitle')}</h2>
-          {preview.units.map((unit) => (
-            <article key={unit.id}>
-              <h3>{unit.title}</h3>
-              {unit.html !== undefined && (
-                <div
-                  className="lesson"
-                  // Lesson HTML is rendered from Markdown and sanitized by the server (src/catalog/markdown.ts).
-                  // biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitized lesson HTML, see above
-                  dangerouslySetInnerHTML={{ __html: unit.html }}
-                />
-              )}
-              {unit.html === undefined && <p className="muted">{t(`unitKind.${unit.kind}`)}</p>}
-            </article>
-          ))}
-        </section>
-      )}
+          <div className="actions editor-actions">
+            <button type="submit" disabled={busy}>
+              {saveNow.isPending ? t('form.submitting') : t('authoring.save')}
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => publish.mutate()}>
+              {publish.isPending ? t('form.submitting') : t('authoring.publish')}
+            </button>
+            {course.state === 'published' && (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => archive.mutate()}
+              >
+                {t('authoring.archive')}
+              </button>
+            )}
+          </div>
+        </form>
+      </div>
     </Page>
   );
 }

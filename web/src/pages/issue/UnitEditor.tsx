@@ -1,5 +1,5 @@
 // One unit of the course editor: a lesson (Markdown), an assessment (questions with options, correct flags
-// and per-option feedback) or an evidence task (instructions, review, rubric). Field names are the API's
+// and per-option feedback, and its pool: how many are drawn, shuffled or not) or an evidence task (instructions, review, rubric). Field names are the API's
 // paths (units.0.title …), so the API's problems land on the right field.
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +15,7 @@ import type { FieldErrors } from '../../forms.ts';
 import type { QuestionType } from '../../learning.ts';
 import { EvidenceEditor } from './EvidenceEditor.tsx';
 import { LessonImageUpload } from './LessonImageUpload.tsx';
+import { PoolFields } from './PoolFields.tsx';
 
 const QUESTION_TYPES: QuestionType[] = [
   'single-choice',
@@ -120,6 +121,7 @@ export function UnitEditor({
           >
             {t('authoring.addQuestion', { number })}
           </button>
+          <PoolFields unit={unit} path={path} errors={errors} onChange={onChange} />
         </>
       )}
       {unit.kind === 'evidence' && (

@@ -11,6 +11,7 @@ import { formatDate } from '../../learning.ts';
 import { downloadUrl } from '../../sharing.ts';
 import { BadgeSkillTags, RelatedJobsPanel } from '../insights/BadgeInsights.tsx';
 import { PayFeeButton } from '../shop/PayFee.tsx';
+import { AddToWallet } from './AddToWallet.tsx';
 import { BadgeFacts } from './Backpack.tsx';
 import { DownloadsPanel, MAIN_DOWNLOAD } from './DownloadsPanel.tsx';
 import { Endorsements } from './Endorsements.tsx';
@@ -70,6 +71,9 @@ function BackpackBadge({ awardId }: { awardId: string }) {
               <a className="button button--secondary" href={downloadUrl(awardId, MAIN_DOWNLOAD)} download>
                 {t('backpack.downloadAction')}
               </a>
+              <a className="button button--secondary" href="#wallet">
+                {t('wallet.add')}
+              </a>
             </p>
           )}
         </div>
@@ -102,6 +106,7 @@ function BackpackBadge({ awardId }: { awardId: string }) {
       {item.state === 'accepted' && (
         <>
           <SharePanel awardId={awardId} />
+          <AddToWallet awardId={awardId} badgeName={item.badge.name} />
           <DownloadsPanel awardId={awardId} />
         </>
       )}

@@ -20,6 +20,8 @@ import {
 import { useSession } from '../../session.ts';
 import type { Skill } from '../../skills.ts';
 import { AddToCart } from '../shop/AddToCart.tsx';
+import { CourseBadges } from '../shop/CourseBadges.tsx';
+import { CourseCover } from '../shop/CourseCover.tsx';
 import { CourseAction } from '../shop/HoldingActions.tsx';
 import { FeeNotice, Price } from '../shop/PriceTerms.tsx';
 
@@ -157,6 +159,7 @@ function CourseCard({ course }: { course: CatalogEntry }) {
   const holdings = useHoldings();
   return (
     <article className="card">
+      <CourseCover courseId={course.id} title={course.title} image={course.image} />
       <h3>
         <Link to={`/catalog/${course.id}`}>{course.title}</Link>
       </h3>
@@ -199,10 +202,12 @@ export function CoursePage() {
   const data = course.data;
   return (
     <Page title={data.title}>
+      <CourseCover courseId={data.id} title={data.title} image={data.image} size="banner" />
       <p className="lead">{data.summary}</p>
       <CourseFacts course={data} />
       <FeeNotice orgId={data.issuer.id} about="course" />
       <Enrol course={data} />
+      <CourseBadges badges={data.badges ?? []} />
       <section aria-labelledby="outline-title">
         <h2 id="outline-title">{t('course.outline')}</h2>
         <ol className="outline">

@@ -12,6 +12,7 @@ import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem, useFormErrors } from '../../forms.ts';
 import { type IssuerKey, useIssuerIdentity, useRevokeKey, useRotateKey } from '../../issuer-console.ts';
 import { activeMembership } from '../../session.ts';
+import { IssuerDomain } from './IssuerDomain.tsx';
 import { NoActiveOrg } from './OrgSettings.tsx';
 
 export function IdentityPage() {
@@ -84,6 +85,7 @@ function Identity({ orgId, slug, isOwner }: { orgId: string; slug: string; isOwn
               </dd>
             </dl>
           </section>
+          <IssuerDomain orgId={orgId} slug={slug} />
           <section aria-labelledby="keys-title">
             <h2 id="keys-title">{t('issuerConsole.identity.keysTitle')}</h2>
             <TableRegion caption={t('issuerConsole.identity.keysCaption')} tableClassName="keys-table" stack>

@@ -20,6 +20,7 @@ import { RequireSession } from '../../components/RequireSession.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { percentText } from '../../money.ts';
+import { CartItemCover } from './CartItemCover.tsx';
 import { FeeNotice, TestModeNote } from './PriceTerms.tsx';
 import './shop.css';
 import { Skeleton } from '../../components/Skeleton.tsx';
@@ -141,7 +142,10 @@ function ItemRow({ item, cart }: { item: CartItem; cart: CartQuote }) {
   return (
     <tr>
       <th scope="row">
-        {title}
+        <span className="course-line">
+          <CartItemCover courseId={item.courseId} badgeId={item.badgeId} title={item.title} />
+          <span>{title}</span>
+        </span>
         {item.kind === 'bundle' && (
           <>
             <ul className="bundle-courses">
