@@ -215,6 +215,17 @@ const fixtureBuilders: FixtureBuilder[] = [
     });
     return { employerOrgId, employeeId: listed.json().items[0].id as string };
   },
+  // webhooks: B registered an endpoint (not called here: nothing happens in B while the test runs).
+  async (t, b, ownerOfB) => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/webhooks`,
+      headers: ownerOfB.headers,
+      payload: { url: 'https://hooks.example.org/tessera', events: ['award.revoked'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return { webhookId: created.json().id };
+  },
 ];
 
 const orgScopedRoutes: OrgScopedRoute[] = [
@@ -476,6 +487,18 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   },
   { method: 'DELETE', url: '/api/v1/orgs/:employerOrgId/open-roles/:employeeId' },
   { method: 'GET', url: '/api/v1/orgs/:employerOrgId/open-roles/:employeeId/applications' },
+  // webhooks (a delivery id that is no one's: the membership answers first)
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/webhooks',
+    body: { url: 'https://in.example.org/', events: ['order.paid'] },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/webhooks' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/webhooks/:webhookId' },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId/webhooks/:webhookId', body: { enabled: false } },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/webhooks/:webhookId' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/webhooks/:webhookId/deliveries' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/webhooks/:webhookId/deliveries/:webhookId/redeliver' },
   // identity
   { method: 'PUT', url: '/api/v1/auth/session/organization', body: { orgId: ':orgId' }, sessionOnly: true },
   {

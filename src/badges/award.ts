@@ -9,7 +9,6 @@ import { changeCredentialState, issueCredentialIn, type StateChange } from '../i
 import { requireMembership } from '../orgs/index.ts';
 import { achievementOf } from './achievement.ts';
 import { queueAwardMail, queueRenewalMail } from './award-mail.ts';
-import { recordAwardEvent } from './award-webhooks.ts';
 import {
   type AwardRow,
   type AwardWithCredential,
@@ -21,6 +20,7 @@ import {
   setAwardCredential,
   supersedeAward,
 } from './award-store.ts';
+import { recordAwardEvent } from './award-webhooks.ts';
 import { createClaim } from './claims.ts';
 import {
   type BadgeVersionRow,

@@ -9,7 +9,6 @@ import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import { type Actor, accountContact, maskEmail, requireScope, requireSession } from '../identity/index.ts';
 import { organizationById, requireMembership } from '../orgs/index.ts';
 import { CLAIM_DAYS, queueAwardMail } from './award-mail.ts';
-import { recordAwardEvent } from './award-webhooks.ts';
 import {
   type AwardClaimRow,
   type AwardRow,
@@ -24,6 +23,7 @@ import {
   lockAward,
   markClaimUsed,
 } from './award-store.ts';
+import { recordAwardEvent } from './award-webhooks.ts';
 import { type BadgeVersionRow, findVersion } from './definition-store.ts';
 
 const DAY_MS = 86_400_000;

@@ -40,6 +40,10 @@ function aProofKey() {
 }
 type ProofKey = ReturnType<typeof aProofKey>;
 
+/** The one credential of a credential response (OID4VCI 1.0 `credentials: [{credential}]`). */
+const firstCredential = (response: { credentials?: unknown[] }) =>
+  (response.credentials?.[0] as { credential?: unknown } | undefined)?.credential;
+
 describe('delivering a badge to an OpenID wallet (OID4VCI 1.0, pre-authorized code)', () => {
   let t: TestApp;
   const clock = new Date();
@@ -171,7 +175,7 @@ describe('delivering a badge to an OpenID wallet (OID4VCI 1.0, pre-authorized co
     const { offer } = await anOffer();
     const key = aProofKey();
     const { credentialResponse } = await receive(offer.openidCredentialOffer, LDP, key);
-    const credential = (credentialResponse.credentials?.[0] as { credential: Json }).credential as Json & {
+    const credential = firstCredential(credentialResponse) as Json & {
       credentialSubject: Json;
     };
     expect(credential.credentialSubject.id).toBe(key.did);
@@ -210,7 +214,7 @@ describe('delivering a badge to an OpenID wallet (OID4VCI 1.0, pre-authorized co
     expect(offer.txCode).toMatch(/^\d{6}$/);
     const key = aProofKey();
     const { credentialResponse } = await receive(offer.openidCredentialOffer, JWT, key, offer.txCode);
-    const jwt = (credentialResponse.credentials?.[0] as { credential: string }).credential;
+    const jwt = firstCredential(credentialResponse) as string;
     expect(typeof jwt).toBe('string');
     const didDocument = await issuerDidDocument();
     const [method] = didDocument.verificationMethod;

@@ -6,7 +6,13 @@ import type { Deps } from '../deps.ts';
 import { safeFetch } from '../net/safe-fetch.ts';
 import type { DeliverWebhookPayload } from './jobs.ts';
 import { deliverWebhookJob } from './jobs.ts';
-import { DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, retryDelaySeconds, signedRequest, truncatedBody } from './model.ts';
+import {
+  DELIVERY_TIMEOUT_MS,
+  MAX_ATTEMPTS,
+  retryDelaySeconds,
+  signedRequest,
+  truncatedBody,
+} from './model.ts';
 import { lockDeliveryForSending, recordAttempt } from './store.ts';
 
 interface Outcome {
@@ -16,7 +22,11 @@ interface Outcome {
   ok: boolean;
 }
 
-async function send(deps: Deps, target: { url: string; secret: string }, event: Parameters<typeof signedRequest>[1]) {
+async function send(
+  deps: Deps,
+  target: { url: string; secret: string },
+  event: Parameters<typeof signedRequest>[1],
+) {
   const request = signedRequest(target.secret, event, deps.now());
   const allowPrivate = deps.config.verifyAllowPrivate;
   const result = await safeFetch(target.url, {
@@ -48,7 +58,12 @@ export async function attemptDelivery(deps: Deps, job: DeliverWebhookPayload): P
   const outcome = await send(
     deps,
     { url: delivery.url, secret: decryptSecretKey(deps.secrets.keyEncryptionKey, delivery.secretWrapped) },
-    { id: delivery.eventId, type: delivery.eventType, occurredAt: delivery.occurredAt, data: delivery.payload },
+    {
+      id: delivery.eventId,
+      type: delivery.eventType,
+      occurredAt: delivery.occurredAt,
+      data: delivery.payload,
+    },
   );
   const durationMs = Math.round(performance.now() - clock);
   await deps.db.transaction().execute(async (trx) => {
@@ -57,7 +72,9 @@ export async function attemptDelivery(deps: Deps, job: DeliverWebhookPayload): P
     const number = current.attempts + 1;
     const retry = !outcome.ok && !job.manual && job.attempt < MAX_ATTEMPTS;
     const nextAt = retry
-      ? new Date(deps.now().getTime() + retryDelaySeconds(deps.config.webhookRetrySeconds, job.attempt) * 1000)
+      ? new Date(
+          deps.now().getTime() + retryDelaySeconds(deps.config.webhookRetrySeconds, job.attempt) * 1000,
+        )
       : null;
     const state = outcome.ok || current.state === 'delivered' ? 'delivered' : retry ? 'pending' : 'failed';
     await recordAttempt(

@@ -52,7 +52,11 @@ export function signedRequest(
   event: { id: string; type: string; occurredAt: Date; data: Record<string, unknown> },
   sentAt: Date,
 ): SignedRequest {
-  const body = JSON.stringify({ type: event.type, timestamp: event.occurredAt.toISOString(), data: event.data });
+  const body = JSON.stringify({
+    type: event.type,
+    timestamp: event.occurredAt.toISOString(),
+    data: event.data,
+  });
   const timestamp = Math.floor(sentAt.getTime() / 1000);
   return {
     body,
@@ -80,7 +84,8 @@ export function urlProblem(
     return 'must be an absolute URL';
   }
   if (url.username || url.password) return 'must not carry a user name or password';
-  const allowedHost = allowance.allowPrivate && (allowance.allowHosts ?? []).includes(url.hostname.toLowerCase());
+  const allowedHost =
+    allowance.allowPrivate && (allowance.allowHosts ?? []).includes(url.hostname.toLowerCase());
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && allowedHost) return null;
   return 'must be an https URL';

@@ -52,7 +52,12 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async (request, reply) => {
-      const { endpoint, secret } = await createEndpoint(deps, request.actor, request.params.orgId, request.body);
+      const { endpoint, secret } = await createEndpoint(
+        deps,
+        request.actor,
+        request.params.orgId,
+        request.body,
+      );
       return reply.code(201).send({ ...presentEndpoint(endpoint), secret });
     },
   );
@@ -77,7 +82,12 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
     '/orgs/:orgId/webhooks/:id',
     {
       config: { scope: 'read' },
-      schema: { tags, summary: 'One webhook endpoint (owner, admin)', params: endpointParams, response: { 200: endpointReply } },
+      schema: {
+        tags,
+        summary: 'One webhook endpoint (owner, admin)',
+        params: endpointParams,
+        response: { 200: endpointReply },
+      },
     },
     async (request) =>
       presentEndpoint(await getEndpoint(deps, request.actor, request.params.orgId, request.params.id)),
@@ -106,7 +116,11 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
     '/orgs/:orgId/webhooks/:id',
     {
       config: { scope: 'orgs:write' },
-      schema: { tags, summary: 'Delete an endpoint with its delivery log (owner, admin)', params: endpointParams },
+      schema: {
+        tags,
+        summary: 'Delete an endpoint with its delivery log (owner, admin)',
+        params: endpointParams,
+      },
     },
     async (request, reply) => {
       await removeEndpoint(deps, request.actor, request.params.orgId, request.params.id);
@@ -128,7 +142,13 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
     },
     async (request) => ({
       items: (
-        await listDeliveries(deps, request.actor, request.params.orgId, request.params.id, request.query.limit)
+        await listDeliveries(
+          deps,
+          request.actor,
+          request.params.orgId,
+          request.params.id,
+          request.query.limit,
+        )
       ).map(presentDelivery),
     }),
   );

@@ -36,7 +36,9 @@ export const endpointReply = z.object({
 });
 
 export const createdEndpointReply = endpointReply.extend({
-  secret: z.string().describe('`whsec_` + base64: shown this once; verify the webhook-signature header with it'),
+  secret: z
+    .string()
+    .describe('`whsec_` + base64: shown this once; verify the webhook-signature header with it'),
 });
 
 export function presentEndpoint(row: EndpointRow): z.infer<typeof endpointReply> {

@@ -92,7 +92,12 @@ export async function changeEndpoint(
   return endpoint;
 }
 
-export async function removeEndpoint(deps: Deps, actor: Actor | null, orgId: string, id: string): Promise<void> {
+export async function removeEndpoint(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  id: string,
+): Promise<void> {
   requireMembership(actor, orgId, MANAGERS);
   if (!(await deleteEndpoint(deps.db, orgId, id))) throw new NotFoundError('webhook');
 }

@@ -7,7 +7,10 @@ export type EndpointRow = Selectable<WebhookEndpointsTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type AttemptRow = Selectable<WebhookAttemptsTable>;
 
-export async function insertEndpoint(db: Executor, row: Insertable<WebhookEndpointsTable>): Promise<EndpointRow> {
+export async function insertEndpoint(
+  db: Executor,
+  row: Insertable<WebhookEndpointsTable>,
+): Promise<EndpointRow> {
   return db.insertInto('webhookEndpoints').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -21,7 +24,11 @@ export async function endpointsOf(db: Executor, orgId: string): Promise<Endpoint
     .execute();
 }
 
-export async function findEndpoint(db: Executor, orgId: string, id: string): Promise<EndpointRow | undefined> {
+export async function findEndpoint(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<EndpointRow | undefined> {
   return db
     .selectFrom('webhookEndpoints')
     .selectAll()
@@ -154,5 +161,9 @@ export async function attemptsOf(db: Executor, deliveryIds: string[]): Promise<A
 }
 
 export async function markDeliveryPending(db: Executor, id: string, at: Date): Promise<void> {
-  await db.updateTable('webhookDeliveries').set({ state: 'pending', nextAttemptAt: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('webhookDeliveries')
+    .set({ state: 'pending', nextAttemptAt: at })
+    .where('id', '=', id)
+    .execute();
 }
