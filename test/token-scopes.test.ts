@@ -49,6 +49,11 @@ const PUBLIC_WRITES = [
   'POST /digest/unsubscribe/{token}',
   // A wallet link: the VC-API exchange a wallet runs, its random id the capability (single use, expiring).
   'POST /wallet/exchanges/{offerId}',
+  // OID4VCI for OpenID wallets (sessionless: cookies and API tokens ignored): the offer's pre-authorized code,
+  // a nonce for anyone, and the credential for the access token that code gave (single use).
+  'POST /wallet/oid4vci/token',
+  'POST /wallet/oid4vci/nonce',
+  'POST /wallet/oid4vci/credential',
 ].sort();
 
 const bearerScopeOf = (op: Operation) => op.security?.find((s) => 'bearer' in s)?.bearer?.[0];

@@ -172,6 +172,12 @@ describe('wallet offers and the exchange’s refusals', () => {
   it('answers JSON to a wallet that sends no Accept header', async () => {
     const offerId = await anOffer();
     const response = await t.app.inject({ method: 'GET', url: `/wallet/i/${offerId}?iuv=1` });
-    expect(response.json()).toEqual({ protocols: { vcapi: `${DOMAIN}/wallet/exchanges/${offerId}` } });
+    const offerUri = encodeURIComponent(`${DOMAIN}/wallet/oid4vci/offers/${offerId}`);
+    expect(response.json()).toEqual({
+      protocols: {
+        vcapi: `${DOMAIN}/wallet/exchanges/${offerId}`,
+        OID4VCI: `openid-credential-offer://?credential_offer_uri=${offerUri}`,
+      },
+    });
   });
 });

@@ -45,7 +45,7 @@ export async function walletRoutes(app: FastifyInstance, { deps }: { deps: Deps 
             txCode: z.boolean().optional(),
           })
           .strict()
-          .optional(),
+          .nullish(),
         response: { 201: offerReply },
       },
     },

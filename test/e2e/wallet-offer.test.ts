@@ -1,6 +1,6 @@
 // "Add to wallet" in a browser at 1280 and 390 px, axe-clean and without sideways scroll at 320: the earner
 // opens it on their badge, sees the QR code and the link, and the link answers a wallet (Accept: JSON) with the
-// VC-API exchange to continue with; a browser opening the link gets the page with the QR code.
+// VC-API exchange and the OID4VCI offer to continue with; a browser opening the link gets the page with both QR codes.
 // Screenshots go to tmp/screenshots (or SCREENSHOT_DIR).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,13 +89,23 @@ describe('adding a badge to a wallet', () => {
       const offerId = new URL(link ?? '').pathname.split('/').pop();
       const asWallet = await page.request.get(link ?? '', { headers: { accept: 'application/json' } });
       expect(asWallet.status()).toBe(200);
+      const offerUri = encodeURIComponent(`${started().baseUrl}/wallet/oid4vci/offers/${offerId}`);
       expect(await asWallet.json()).toEqual({
-        protocols: { vcapi: `${started().baseUrl}/wallet/exchanges/${offerId}` },
+        protocols: {
+          vcapi: `${started().baseUrl}/wallet/exchanges/${offerId}`,
+          OID4VCI: `openid-credential-offer://?credential_offer_uri=${offerUri}`,
+        },
       });
 
       await page.goto(link ?? '');
       await page.getByRole('heading', { name: 'Add your badge to a wallet' }).waitFor();
-      expect(await page.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).toBe(link);
+      expect(await page.getByRole('link', { name: 'Open in wallet', exact: true }).getAttribute('href')).toBe(
+        link,
+      );
+      expect(await page.getByRole('link', { name: 'Open in an OpenID wallet' }).getAttribute('href')).toMatch(
+        /^openid-credential-offer:\/\/\?credential_offer_uri=/,
+      );
+      expect(await qrLoaded(page, 'QR code of the OpenID credential offer for your badge')).toBe(true);
       await expectFitsAndAccessible(page, 'interaction-page', width);
       expect(scriptErrors).toEqual([]);
       await page.context().close();
