@@ -1,7 +1,7 @@
-// Mail templates: every string from the i18n catalogs; HTML escaped; a plain-text part always.
-import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
+import { actionMail } from './action-mail.ts';
 import { badgeHeroHtml } from './badge-hero.ts';
+import { renderCommerceMail } from './commerce-templates.ts';
 import { type RecognitionTemplate, renderRecognitionMail } from './recognition-templates.ts';
 
 export interface RenderedMail {
@@ -318,96 +318,4 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
     default:
       return renderCommerceMail(t, template);
   }
-}
-
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
-type CommerceTemplate = Extract<
-  MailTemplate,
-  { kind: 'order-receipt' | 'invoice-issued' | 'refund-issued' | 'badge-fee-due' }
->;
-
-function renderCommerceMail(t: Translate, template: CommerceTemplate): RenderedMail {
-  switch (template.kind) {
-    case 'order-receipt': {
-      const vars = { issuer: template.issuerName, number: template.orderNumber, total: template.total };
-      return actionMail(t, template.name, {
-        subject: t('mail.orderReceipt.subject', vars),
-        body: t(template.issuanceFee ? 'earner.receiptFeeBody' : 'mail.orderReceipt.body', vars),
-        action: t('mail.orderReceipt.action'),
-        link: template.link,
-        footer: t('mail.orderReceipt.footer', vars),
-      });
-    }
-    case 'invoice-issued': {
-      const vars = {
-        issuer: template.issuerName,
-        number: template.orderNumber,
-        amount: template.amountDue,
-        reference: template.reference,
-      };
-      return actionMail(t, template.name, {
-        subject: t('mail.invoiceIssued.subject', vars),
-        body: t(template.issuanceFee ? 'earner.invoiceFeeBody' : 'mail.invoiceIssued.body', vars),
-        action: t('mail.invoiceIssued.action'),
-        link: template.link,
-        footer: t('mail.invoiceIssued.footer', vars),
-      });
-    }
-    case 'refund-issued': {
-      const vars = { issuer: template.issuerName, number: template.orderNumber, amount: template.amount };
-      const ended = template.courses.length > 0;
-      return actionMail(t, template.name, {
-        subject: t('mail.refundIssued.subject', vars),
-        body: t('mail.refundIssued.body', vars),
-        ...(ended ? { listTitle: t('mail.refundIssued.coursesEnded'), list: template.courses } : {}),
-        action: t('mail.refundIssued.action'),
-        link: template.link,
-        footer: t('mail.refundIssued.footer', vars),
-      });
-    }
-    case 'badge-fee-due': {
-      const vars = { badge: template.badgeName, issuer: template.issuerName, amount: template.amount };
-      return actionMail(t, template.name, {
-        subject: t('mail.badgeFeeDue.subject', vars),
-        body: t('mail.badgeFeeDue.body', vars),
-        action: t('mail.badgeFeeDue.action'),
-        link: template.payUrl,
-        footer: t('mail.badgeFeeDue.footer', vars),
-      });
-    }
-  }
-}
-
-function actionMail(
-  t: Translate,
-  name: string | undefined,
-  parts: {
-    subject: string;
-    body: string;
-    /** A titled list under the body (e.g. the courses a refund ended). */
-    listTitle?: string;
-    list?: string[];
-    action: string;
-    link: string;
-    footer: string;
-    /** Trusted HTML (built with escaped values) between the greeting and the body, e.g. the badge's picture. */
-    heroHtml?: string;
-  },
-): RenderedMail {
-  const greeting = name ? t('mail.greeting', { name }) : t('mail.greetingAnyone');
-  const signature = t('mail.signature');
-  const list = parts.list ?? [];
-  const listText = list.length > 0 ? ['', parts.listTitle ?? '', ...list.map((item) => `- ${item}`), ''] : [];
-  const listHtml =
-    list.length > 0
-      ? `<p>${escapeHtml(parts.listTitle ?? '')}</p><ul>${list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
-      : '';
-  const text = [greeting, '', parts.body, ...listText, parts.link, '', parts.footer, '', signature].join(
-    '\n',
-  );
-  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">
-<p>${escapeHtml(greeting)}</p>${parts.heroHtml ?? ''}<p>${escapeHtml(parts.body)}</p>${listHtml}
-<p><a href="${escapeHtml(parts.link)}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(parts.action)}</a></p>
-<p style="color:#555">${escapeHtml(parts.footer)}</p><p>${escapeHtml(signature)}</p></body></html>`;
-  return { subject: parts.subject, text, html };
 }
