@@ -22,6 +22,10 @@ const tags = ['wallets'];
 const json = z.record(z.string(), z.unknown());
 const oauthError = z.object({ error: z.string(), error_description: z.string().optional() });
 const refusals = { 400: oauthError, 401: oauthError };
+/** Per client address, as sign-in is: the token endpoint takes codes, the nonce endpoint writes a row. */
+const rateLimitOf = (deps: Deps) => ({
+  rateLimit: { max: deps.config.authRateLimit, timeWindow: '1 minute' },
+});
 
 function requestLike(deps: Deps, request: FastifyRequest): RequestLike {
   const headers = new Headers();
@@ -100,23 +104,23 @@ export async function oid4vciRoutes(app: FastifyInstance, { deps }: { deps: Deps
   r.post(
     oid4vciPaths.token,
     {
-      config: { auth: 'sessionless' },
+      config: { auth: 'sessionless', ...rateLimitOf(deps) },
       schema: {
         tags,
         summary:
           'OID4VCI token endpoint: the pre-authorized code (and tx_code when the offer asks for one) for an access token, once',
-        body: z.record(z.string(), z.string()),
+        body: z.record(z.string(), z.string()).nullish(),
         response: { 200: json, ...refusals },
       },
     },
     async (request, reply) =>
-      answer(reply, () => exchangePreAuthorizedCode(deps, requestLike(deps, request), request.body)),
+      answer(reply, () => exchangePreAuthorizedCode(deps, requestLike(deps, request), request.body ?? {})),
   );
 
   r.post(
     oid4vciPaths.nonce,
     {
-      config: { auth: 'sessionless' },
+      config: { auth: 'sessionless', ...rateLimitOf(deps) },
       schema: {
         tags,
         summary:
@@ -135,11 +139,11 @@ export async function oid4vciRoutes(app: FastifyInstance, { deps }: { deps: Deps
         tags,
         summary:
           'OID4VCI credential endpoint (Bearer access token): the badge issued to the jwt proof’s key, as ldp_vc or jwt_vc_json; completes the offer',
-        body: json,
+        body: json.nullish(),
         response: { 200: json, ...refusals },
       },
     },
     async (request, reply) =>
-      answer(reply, () => issueCredential(deps, request.headers.authorization, request.body)),
+      answer(reply, () => issueCredential(deps, request.headers.authorization, request.body ?? {})),
   );
 }

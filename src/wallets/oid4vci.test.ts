@@ -171,7 +171,7 @@ describe('delivering a badge to an OpenID wallet (OID4VCI 1.0, pre-authorized co
     expect(as.token_endpoint).toBe(`${ORIGIN}/wallet/oid4vci/token`);
   });
 
-  it('delivers the badge as ldp_vc bound to the proof key, verified by @digitalbazaar/vc and verifier-core', async () => {
+  it('delivers the badge as ldp_vc from an offer by reference, bound to the proof key, verified by @digitalbazaar/vc and verifier-core', async () => {
     const { offer } = await anOffer();
     const key = aProofKey();
     const { credentialResponse } = await receive(offer.openidCredentialOffer, LDP, key);
@@ -188,7 +188,7 @@ describe('delivering a badge to an OpenID wallet (OID4VCI 1.0, pre-authorized co
       return { '@context': didDocument['@context'], ...method };
     });
     const reference = await vc.verifyCredential({
-      credential,
+      credential: credential as never,
       suite: new DataIntegrityProof({ cryptosuite }),
       documentLoader: loader,
       checkStatus: async () => ({ verified: true }),
@@ -196,7 +196,7 @@ describe('delivering a badge to an OpenID wallet (OID4VCI 1.0, pre-authorized co
     });
     expect(reference.error, JSON.stringify(reference.error)).toBeUndefined();
     const core = (await verifierCoreVerify({
-      credential,
+      credential: credential as never,
       knownDIDRegistries: [],
     })) as unknown as VerifierCoreResult;
     expect(core.errors).toBeUndefined();
@@ -209,11 +209,12 @@ describe('delivering a badge to an OpenID wallet (OID4VCI 1.0, pre-authorized co
     expect(stored).toEqual({ completedVia: 'oid4vci', holderDid: key.did });
   }, 120_000);
 
-  it('delivers the badge as a VC-JWT with a transaction code, verified by jose and Tessera’s verifier', async () => {
+  it('delivers the badge as a VC-JWT from an offer by value with a transaction code, verified by jose and Tessera’s verifier', async () => {
     const { offer } = await anOffer({ txCode: true });
     expect(offer.txCode).toMatch(/^\d{6}$/);
     const key = aProofKey();
-    const { credentialResponse } = await receive(offer.openidCredentialOffer, JWT, key, offer.txCode);
+    expect(offer.openidCredentialOfferByValue).toMatch(/^openid-credential-offer:\/\/\?credential_offer=%7B/);
+    const { credentialResponse } = await receive(offer.openidCredentialOfferByValue, JWT, key, offer.txCode);
     const jwt = firstCredential(credentialResponse) as string;
     expect(typeof jwt).toBe('string');
     const didDocument = await issuerDidDocument();

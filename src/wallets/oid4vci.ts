@@ -144,10 +144,20 @@ function metadataResult(deps: Deps): IssuerMetadataResult {
 
 /** The credential offer object of an open offer (what `credential_offer_uri` answers). */
 export async function credentialOffer(deps: Deps, offerId: string) {
+  return (await credentialOfferOf(deps, offerId)).credentialOfferObject;
+}
+
+/** The offer by value: `openid-credential-offer://?credential_offer=<the object>`, for wallets that want it whole. */
+export async function credentialOfferByValue(deps: Deps, offerId: string): Promise<string> {
+  return (await credentialOfferOf(deps, offerId)).credentialOffer;
+}
+
+async function credentialOfferOf(deps: Deps, offerId: string) {
   const offer = await openOffer(deps, offerId);
   if (offer.tokenIssuedAt)
     throw new Oid4vciRefusal('invalid_grant', 'This offer was taken by a wallet already.');
-  const { credentialOfferObject } = await libraries(deps).issuer.createCredentialOffer({
+  return libraries(deps).issuer.createCredentialOffer({
+    credentialOfferScheme: 'openid-credential-offer://',
     issuerMetadata: metadataResult(deps),
     credentialConfigurationIds: CREDENTIAL_CONFIGURATION_IDS,
     grants: {
@@ -157,7 +167,6 @@ export async function credentialOffer(deps: Deps, offerId: string) {
       },
     },
   });
-  return credentialOfferObject;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { interactionUrl, openidCredentialOfferLink } from './model.ts';
+import { credentialOfferByValue } from './oid4vci.ts';
 import { prefersHtml, qrSvg, renderOfferPage, renderUnusablePage } from './page.ts';
 import { beginExchange, createWalletOffer, finishExchange, interactionOf, offerForPage } from './service.ts';
 
@@ -21,8 +22,10 @@ const offerReply = z.object({
   /** The interaction URL (VCALM): what the QR code holds and what "Open in wallet" opens. */
   interactionUrl: z.string(),
   qrCodeUrl: z.string(),
-  /** The same offer for OpenID wallets (OID4VCI 1.0, by reference). */
+  /** The same offer for OpenID wallets (OID4VCI 1.0), by reference: what the OpenID QR code holds. */
   openidCredentialOffer: z.string(),
+  /** …and by value (`credential_offer=` the whole offer object, pre-authorized code included). */
+  openidCredentialOfferByValue: z.string(),
   /** Only when asked for: the code an OpenID wallet's user types in (show it to the learner, never in the QR). */
   txCode: z.string().optional(),
   expiresAt: z.date(),
@@ -49,12 +52,13 @@ export async function walletRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         response: { 201: offerReply },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(
-        await createWalletOffer(deps, request.actor, request.params.awardId, {
-          txCode: request.body?.txCode,
-        }),
-      ),
+    async (request, reply) => {
+      const offer = await createWalletOffer(deps, request.actor, request.params.awardId, {
+        txCode: request.body?.txCode,
+      });
+      const byValue = await credentialOfferByValue(deps, offer.id);
+      return reply.code(201).send({ ...offer, openidCredentialOfferByValue: byValue });
+    },
   );
 }
 

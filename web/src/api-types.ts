@@ -6391,7 +6391,7 @@ export interface operations {
             content: {
                 "application/json": {
                     txCode?: boolean;
-                };
+                } | null;
             };
         };
         responses: {
@@ -6409,6 +6409,7 @@ export interface operations {
                         id: string;
                         interactionUrl: string;
                         openidCredentialOffer: string;
+                        openidCredentialOfferByValue: string;
                         qrCodeUrl: string;
                         txCode?: string;
                     };
@@ -21081,7 +21082,7 @@ export interface operations {
             content: {
                 "application/json": {
                     [key: string]: unknown;
-                };
+                } | null;
             };
         };
         responses: {
@@ -21205,7 +21206,7 @@ export interface operations {
             content: {
                 "application/json": {
                     [key: string]: string;
-                };
+                } | null;
             };
         };
         responses: {

@@ -197,6 +197,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./pages/org/Identity.tsx')).IdentityPage }),
       },
       {
+        path: '/org/webhooks',
+        lazy: async () => ({ Component: (await import('./pages/org/Webhooks.tsx')).WebhooksPage }),
+      },
+      {
         path: '/join/org/:token',
         lazy: async () => ({ Component: (await import('./pages/org/JoinOrg.tsx')).JoinOrgPage }),
       },

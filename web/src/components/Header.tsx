@@ -187,6 +187,11 @@ function OrgConsoleLinks({ session }: { session: Session }) {
           <Link to="/org/identity">{t('issuerConsole.menu.identity')}</Link>
         </li>
       )}
+      {(role === 'owner' || role === 'admin') && active?.org.kind === 'issuer' && (
+        <li>
+          <Link to="/org/webhooks">{t('webhooks.menu')}</Link>
+        </li>
+      )}
       {role && (
         <li>
           <Link to="/org/members">{t('orgConsole.menu.members')}</Link>

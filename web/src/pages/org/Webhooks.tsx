@@ -1,0 +1,223 @@
+// The organization's webhooks (/org/webhooks, owners and administrators of an issuer; docs/integrations.md): the
+// endpoints with their events, whether they are on and how their last delivery went; enabling, disabling and
+// deleting (after a confirmation); a new endpoint (its secret shown this once); and one endpoint's delivery log.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { None } from '../../components/DataTable.tsx';
+import { Page, Status } from '../../components/Page.tsx';
+import { RequireSession } from '../../components/RequireSession.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
+import { TableRegion } from '../../components/TableRegion.tsx';
+import { describeProblem } from '../../forms.ts';
+import { activeMembership } from '../../session.ts';
+import {
+  lastStatusCode,
+  useDeliveries,
+  useWebhookChange,
+  useWebhookEndpoints,
+  type WebhookEndpoint,
+  webhooksApi,
+} from '../../webhooks.ts';
+import { NoActiveOrg } from './OrgSettings.tsx';
+import { WebhookDeliveries } from './WebhookDeliveries.tsx';
+import { NewWebhook } from './WebhookForm.tsx';
+import './webhooks.css';
+
+export function WebhooksPage() {
+  const { t } = useTranslation();
+  return (
+    <RequireSession>
+      {(session) => {
+        const membership = activeMembership(session);
+        if (!membership) return <NoActiveOrg />;
+        const manager = membership.role === 'owner' || membership.role === 'admin';
+        if (!manager || membership.org.kind !== 'issuer') {
+          return (
+            <Page title={t('webhooks.title')} narrow>
+              <p>{t('webhooks.onlyManagers')}</p>
+            </Page>
+          );
+        }
+        return <Webhooks orgId={membership.org.id} />;
+      }}
+    </RequireSession>
+  );
+}
+
+function Webhooks({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const endpoints = useWebhookEndpoints(orgId);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [showing, setShowing] = useState<string | null>(null);
+  const items = endpoints.data?.items ?? [];
+  const shown = items.find((endpoint) => endpoint.id === showing);
+
+  return (
+    <Page title={t('webhooks.title')}>
+      <p>{t('webhooks.intro')}</p>
+      <div aria-live="polite">{notice && <Status tone="success">{notice}</Status>}</div>
+      <section aria-labelledby="endpoints-title">
+        <h2 id="endpoints-title">{t('webhooks.endpointsTitle')}</h2>
+        {endpoints.isPending && <Skeleton rows={3} />}
+        {endpoints.isError && <Status tone="error">{describeProblem(t, endpoints.error)}</Status>}
+        {endpoints.data && items.length === 0 && <p>{t('webhooks.none')}</p>}
+        {items.length > 0 && (
+          <TableRegion caption={t('webhooks.caption')} captionHidden tableClassName="webhooks-table" stack>
+            <thead>
+              <tr>
+                <th scope="col">{t('webhooks.url')}</th>
+                <th scope="col">{t('webhooks.events')}</th>
+                <th scope="col">{t('webhooks.state')}</th>
+                <th scope="col">{t('webhooks.lastDelivery')}</th>
+                <th scope="col">{t('webhooks.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((endpoint) => (
+                <EndpointRow
+                  key={endpoint.id}
+                  orgId={orgId}
+                  endpoint={endpoint}
+                  showing={showing === endpoint.id}
+                  onShow={() => setShowing(showing === endpoint.id ? null : endpoint.id)}
+                  onNotice={setNotice}
+                  onDeleted={() => {
+                    if (showing === endpoint.id) setShowing(null);
+                  }}
+                />
+              ))}
+            </tbody>
+          </TableRegion>
+        )}
+      </section>
+      {shown && <WebhookDeliveries key={shown.id} orgId={orgId} endpoint={shown} />}
+      <NewWebhook orgId={orgId} onCreated={() => setNotice(null)} />
+    </Page>
+  );
+}
+
+function EndpointRow({
+  orgId,
+  endpoint,
+  showing,
+  onShow,
+  onNotice,
+  onDeleted,
+}: {
+  orgId: string;
+  endpoint: WebhookEndpoint;
+  showing: boolean;
+  onShow: () => void;
+  onNotice: (message: string) => void;
+  onDeleted: () => void;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const name = endpoint.url;
+  const toggle = useWebhookChange(
+    orgId,
+    (enabled: boolean) => webhooksApi.setEnabled(orgId, endpoint.id, enabled),
+    (changed) => onNotice(t(changed.enabled ? 'webhooks.enabled' : 'webhooks.disabled', { name })),
+  );
+  const remove = useWebhookChange(
+    orgId,
+    () => webhooksApi.remove(orgId, endpoint.id),
+    () => {
+      onDeleted();
+      onNotice(t('webhooks.deleted', { name }));
+    },
+  );
+  const failed = toggle.error ?? remove.error;
+  return (
+    <tr>
+      <th scope="row">
+        <span className="break-anywhere">{endpoint.url}</span>
+        {endpoint.description && (
+          <>
+            <br />
+            <span className="muted">{endpoint.description}</span>
+          </>
+        )}
+      </th>
+      <td data-label={t('webhooks.events')}>
+        <ul className="webhook-events">
+          {endpoint.events.map((event) => (
+            <li key={event}>
+              <code>{event}</code>
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td data-label={t('webhooks.state')}>{endpoint.enabled ? t('webhooks.on') : t('webhooks.off')}</td>
+      <td data-label={t('webhooks.lastDelivery')}>
+        <LastDelivery orgId={orgId} endpointId={endpoint.id} />
+      </td>
+      <td className="table-wrap__action">
+        {failed && <Status tone="error">{describeProblem(t, failed)}</Status>}
+        <span className="button-row">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={showing}
+            aria-label={t(showing ? 'webhooks.hideLogLabel' : 'webhooks.showLogLabel', { name })}
+            onClick={onShow}
+          >
+            {showing ? t('webhooks.hideLog') : t('webhooks.showLog')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={toggle.isPending}
+            aria-label={t(endpoint.enabled ? 'webhooks.disableLabel' : 'webhooks.enableLabel', { name })}
+            onClick={() => toggle.mutate(!endpoint.enabled)}
+          >
+            {endpoint.enabled ? t('webhooks.disable') : t('webhooks.enable')}
+          </button>
+          {confirming ? (
+            <>
+              <button
+                type="button"
+                className="button"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(undefined)}
+              >
+                {t('webhooks.confirmDelete', { name })}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+                {t('webhooks.keep')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-label={t('webhooks.deleteLabel', { name })}
+              onClick={() => setConfirming(true)}
+            >
+              {t('webhooks.delete')}
+            </button>
+          )}
+        </span>
+      </td>
+    </tr>
+  );
+}
+
+/** How the newest delivery of an endpoint went: its state and the last answer's status code. */
+function LastDelivery({ orgId, endpointId }: { orgId: string; endpointId: string }) {
+  const { t } = useTranslation();
+  const latest = useDeliveries(orgId, endpointId, 1);
+  if (latest.isPending) return <Skeleton lines={1} />;
+  if (latest.isError) return <None />;
+  const [delivery] = latest.data.items;
+  if (!delivery) return <>{t('webhooks.noDeliveries')}</>;
+  const code = lastStatusCode(delivery);
+  return (
+    <>
+      <span className={`delivery-state delivery-state--${delivery.state}`}>
+        {t(`webhooks.deliveryState.${delivery.state}`)}
+      </span>
+      {code !== null && ` · ${code}`} <code>{delivery.eventType}</code>
+    </>
+  );
+}
