@@ -118,6 +118,13 @@ describe('a badge’s public page and the catalog that knows what the learner ho
     expect(await page.locator('.badge-public__issuer img').getAttribute('src')).toMatch(/^\/org-logos\//);
     await page.locator('.badge-public__image').evaluate((img: HTMLImageElement) => img.decode());
     await reflowsAndPasses(page, 'badge-public');
+    // The issuer's public page (issue #19 item 9) lists this badge among its own.
+    const issuerPage = page.getByRole('link', { name: /^All badges by / });
+    const issuerName = ((await issuerPage.textContent()) ?? '').replace('All badges by ', '');
+    await issuerPage.click();
+    await page.waitForURL(/\/issuers\/[^/]+$/);
+    await page.getByRole('heading', { level: 1, name: issuerName }).waitFor();
+    await page.getByRole('link', { name: 'Payroll professional' }).first().waitFor();
     expect(scriptErrors).toEqual([]);
   });
 

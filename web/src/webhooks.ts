@@ -58,13 +58,16 @@ export function useWebhookEndpoints(orgId: string) {
   return useQuery({ queryKey: webhookKeys.endpoints(orgId), queryFn: () => webhooksApi.endpoints(orgId) });
 }
 
-/** The newest `limit` deliveries of an endpoint; while one is pending the log is read again every few seconds. */
-export function useDeliveries(orgId: string, endpointId: string, limit: number) {
+/**
+ * The newest `limit` deliveries of an endpoint. While one is pending, or `watching` (a redelivery of a delivered
+ * one, which stays delivered, was asked for and its attempt is not in the log yet), the log is read again.
+ */
+export function useDeliveries(orgId: string, endpointId: string, limit: number, watching = false) {
   return useQuery({
     queryKey: webhookKeys.deliveries(orgId, endpointId, limit),
     queryFn: () => webhooksApi.deliveries(orgId, endpointId, limit),
     refetchInterval: (query) =>
-      query.state.data?.items.some((delivery) => delivery.state === 'pending') ? 3_000 : false,
+      watching ? 1_000 : query.state.data?.items.some((d) => d.state === 'pending') ? 3_000 : false,
   });
 }
 

@@ -1,6 +1,6 @@
 // One endpoint's delivery log, newest first (the API's latest 50): when the event happened, its type, the attempts
 // made, the last answer's status code and the state, with "Redeliver" (the same webhook-id, logged as manual).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { None } from '../../components/DataTable.tsx';
 import { Status } from '../../components/Page.tsx';
@@ -19,11 +19,24 @@ import {
 
 export function WebhookDeliveries({ orgId, endpoint }: { orgId: string; endpoint: WebhookEndpoint }) {
   const { t, i18n } = useTranslation();
-  const log = useDeliveries(orgId, endpoint.id, DELIVERY_LOG_SIZE);
+  // A redelivery asked for: the log is read again until its attempt is in it (at most a minute).
+  const [awaiting, setAwaiting] = useState<{ id: string; attempts: number; until: number } | null>(null);
+  const log = useDeliveries(orgId, endpoint.id, DELIVERY_LOG_SIZE, awaiting !== null);
   const [notice, setNotice] = useState<string | null>(null);
-  const redeliver = useWebhookChange(orgId, (delivery: WebhookDelivery) =>
-    webhooksApi.redeliver(orgId, endpoint.id, delivery.id),
+  const redeliver = useWebhookChange(
+    orgId,
+    (delivery: WebhookDelivery) => webhooksApi.redeliver(orgId, endpoint.id, delivery.id),
+    (_, delivery) => {
+      setNotice(t('webhooks.redelivered', { event: delivery.eventType }));
+      setAwaiting({ id: delivery.id, attempts: delivery.attempts.length, until: Date.now() + 60_000 });
+    },
   );
+  useEffect(() => {
+    if (!awaiting) return;
+    const now = log.data?.items.find((d) => d.id === awaiting.id);
+    if (!now || now.attempts.length > awaiting.attempts || log.dataUpdatedAt > awaiting.until)
+      setAwaiting(null);
+  }, [awaiting, log.data, log.dataUpdatedAt]);
   const when = (iso: string) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(
       new Date(iso),
@@ -72,19 +85,23 @@ export function WebhookDeliveries({ orgId, endpoint }: { orgId: string; endpoint
                     <code>{delivery.eventType}</code>
                   </td>
                   <td data-label={t('webhooks.attempts')} className="num">
-                    {delivery.attempts.length}
-                    {delivery.attempts.some((a) => a.manual) && (
-                      <span className="muted"> {t('webhooks.manual')}</span>
-                    )}
+                    <span>
+                      {delivery.attempts.length}
+                      {delivery.attempts.some((a) => a.manual) && (
+                        <span className="muted"> {t('webhooks.manual')}</span>
+                      )}
+                    </span>
                   </td>
                   <td data-label={t('webhooks.statusCode')} className="num">
                     {code ?? <None />}
                   </td>
                   <td data-label={t('webhooks.deliveryStateTitle')}>
-                    <span className={`delivery-state delivery-state--${delivery.state}`}>
-                      {t(`webhooks.deliveryState.${delivery.state}`)}
+                    <span>
+                      <span className={`delivery-state delivery-state--${delivery.state}`}>
+                        {t(`webhooks.deliveryState.${delivery.state}`)}
+                      </span>
+                      {lastError && <span className="muted break-anywhere"> {lastError}</span>}
                     </span>
-                    {lastError && <span className="muted break-anywhere"> {lastError}</span>}
                   </td>
                   <td className="table-wrap__action">
                     <button
@@ -97,10 +114,7 @@ export function WebhookDeliveries({ orgId, endpoint }: { orgId: string; endpoint
                       })}
                       onClick={() => {
                         setNotice(null);
-                        redeliver.mutate(delivery, {
-                          onSuccess: () =>
-                            setNotice(t('webhooks.redelivered', { event: delivery.eventType })),
-                        });
+                        redeliver.mutate(delivery);
                       }}
                     >
                       {t('webhooks.redeliver')}

@@ -212,12 +212,13 @@ function LastDelivery({ orgId, endpointId }: { orgId: string; endpointId: string
   const [delivery] = latest.data.items;
   if (!delivery) return <>{t('webhooks.noDeliveries')}</>;
   const code = lastStatusCode(delivery);
+  // One element: a stacked cell on a phone lays out its label and its content as two flex items.
   return (
-    <>
+    <span>
       <span className={`delivery-state delivery-state--${delivery.state}`}>
         {t(`webhooks.deliveryState.${delivery.state}`)}
       </span>
       {code !== null && ` · ${code}`} <code>{delivery.eventType}</code>
-    </>
+    </span>
   );
 }

@@ -119,6 +119,11 @@ function BadgeView({ badge }: { badge: PublicBadge }) {
           )}
         </p>
         {badge.issuer.description && <p>{badge.issuer.description}</p>}
+        <p>
+          <a href={`/issuers/${encodeURIComponent(badge.issuer.slug)}`}>
+            {t('badgePublic.issuerPage', { issuer: badge.issuer.name })}
+          </a>
+        </p>
       </section>
       <p>
         <Link to="/catalog">{t('course.backToCatalog')}</Link> ·{' '}
