@@ -12,8 +12,12 @@ const FETCH_LIMITS = { timeoutMs: 5_000, maxBytes: 4_096 } as const;
 export type DomainCheck = { found: true; via: 'dns' | 'https' } | { found: false; problems: string[] };
 
 /** The TXT record's strings, one line per record; empty when there is none or DNS does not answer in time. */
-async function txtRecords(name: string): Promise<{ text: string } | { problem: string }> {
+async function txtRecords(
+  name: string,
+  dnsServers: string[] | undefined,
+): Promise<{ text: string } | { problem: string }> {
   const resolver = new Resolver({ timeout: DNS_TIMEOUT_MS, tries: 1 });
+  if (dnsServers) resolver.setServers(dnsServers);
   try {
     const records = await resolver.resolveTxt(name);
     return { text: records.map((parts) => parts.join('')).join('\n') };
@@ -47,10 +51,12 @@ export async function checkDomain(
   config: Pick<Config, 'verifyAllowHosts' | 'verifyAllowPrivate'>,
   domain: string,
   token: string,
+  /** The resolvers to ask (`ip` or `ip:port`); the system's by default. */
+  options: { dnsServers?: string[] } = {},
 ): Promise<DomainCheck> {
   const { txtName, fileUrl } = instructionsFor(domain, token);
   // Whichever place shows the token first settles it; the other is not waited for.
-  const dns = txtRecords(txtName).then((found) =>
+  const dns = txtRecords(txtName, options.dnsServers).then((found) =>
     'text' in found && carriesToken(found.text, token)
       ? ({ found: true, via: 'dns' } as const)
       : 'problem' in found
