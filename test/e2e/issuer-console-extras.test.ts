@@ -73,7 +73,7 @@ describe('the awards page’s evidence items and API-issued credentials in a bro
     // The credential issued through the API, marked "via API".
     await page.getByRole('heading', { name: 'Issued through the API' }).waitFor();
     const apiList = page.getByRole('region', { name: 'Credentials issued through the API' });
-    const apiRow = apiList.getByRole('row').filter({ hasText: 'api.holder@example.org' });
+    const apiRow = apiList.getByRole('row').filter({ hasText: 'Gestión de nóminas' });
     await apiRow.getByText('via API').waitFor();
     await apiRow.getByText('credentials endpoint').waitFor();
     await page.getByText('1 credential issued through the API').waitFor();

@@ -106,8 +106,11 @@ export function ApiCredentials({
                   {credential.recipient ?? '—'}
                 </td>
                 <td data-label={t('awards.source')}>
-                  <span className="via-api">{t('issuerConsole.apiCredentials.viaApi')}</span>{' '}
-                  <span className="muted">{t(`issuerConsole.apiCredentials.kind.${credential.kind}`)}</span>
+                  {/* One element: a stacked cell on a phone lays out its label and content as two flex items. */}
+                  <span>
+                    <span className="via-api">{t('issuerConsole.apiCredentials.viaApi')}</span>{' '}
+                    <span className="muted">{t(`issuerConsole.apiCredentials.kind.${credential.kind}`)}</span>
+                  </span>
                 </td>
                 <td data-label={t('awards.issued')}>{date(credential.issuedAt)}</td>
                 <td data-label={t('awards.validUntil')}>{date(credential.validUntil)}</td>
