@@ -145,8 +145,9 @@ describe('the issuer console in a browser', () => {
     await page.getByLabel('Badge to award').selectOption(badgeId);
     await page.getByLabel('Recipient’s email address').fill('hand.award@example.org');
     await page.getByLabel('Why this badge is awarded (optional)').fill('Led the **spring** payroll audit.');
-    await page.getByLabel('Evidence link (optional)').fill('ftp://files.example.org/audit');
-    await page.getByLabel('What the evidence shows (optional)').fill('The signed audit report.');
+    await page.getByRole('button', { name: 'Add evidence' }).click();
+    await page.getByLabel('Link to evidence 1').fill('ftp://files.example.org/audit');
+    await page.getByLabel('What evidence 1 shows (optional)').fill('The signed audit report.');
     await page.getByLabel('Issue date (optional)').fill('2025-04-30');
     await page.getByRole('button', { name: 'Award the badge' }).click();
     await page
@@ -154,7 +155,7 @@ describe('the issuer console in a browser', () => {
       .getByText('Enter an address starting with http:// or https://.')
       .first()
       .waitFor();
-    await page.getByLabel('Evidence link (optional)').fill('https://files.example.org/audit');
+    await page.getByLabel('Link to evidence 1').fill('https://files.example.org/audit');
     await checkLayouts(page, 'awards');
     await page.getByRole('button', { name: 'Award the badge' }).click();
     await page.getByText('Awarded: an email asks hand.award@example.org to accept the badge.').waitFor({
@@ -170,7 +171,7 @@ describe('the issuer console in a browser', () => {
     expect(row.credential).toMatchObject({
       validFrom: '2025-04-30T00:00:00Z',
       evidence: [
-        { id: 'https://files.example.org/audit', narrative: 'The signed audit report.' },
+        { id: 'https://files.example.org/audit', description: 'The signed audit report.' },
         { narrative: 'Led the **spring** payroll audit.' },
       ],
     });
