@@ -1,5 +1,6 @@
 // Every PATCH route of the API changes only the fields it is sent; an explicit null clears a nullable
 // field. Each resource starts with every field away from its default, so a reset would show.
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPublishedCourse } from '../src/catalog/testing.ts';
 import { aBundleBadge, aPricedCourse } from '../src/commerce/testing.ts';
@@ -224,6 +225,73 @@ describe('PATCH /api/v1/orgs/{orgId}/bundles/{badgeId}', () => {
   });
 });
 
+describe('PATCH /api/v1/orgs/{orgId}/courses/{courseId}/image', () => {
+  let url: string;
+  beforeAll(async () => {
+    const id = await created(`${base()}/courses`, {
+      title: 'Ledgers',
+      summary: 'Books in order.',
+      estimatedMinutes: 30,
+      units: [{ id: 'intro', kind: 'lesson', title: 'Ledgers', markdown: '# Ledgers' }],
+    });
+    url = `${base()}/courses/${id}`;
+    const bytes = await sharp({ create: { width: 64, height: 40, channels: 3, background: '#1b7c83' } })
+      .png()
+      .toBuffer();
+    const boundary = '----tesserapatchsemantics';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nA ledger\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cover.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `${url}/image`,
+      headers: { ...issuer.owner.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+  });
+
+  it('changes only the picture’s description, keeping the picture', async () => {
+    await expectPatchChangesOnlyWhatItNames({
+      read: async () => (await get(url)).image,
+      patch: patchOf(`${url}/image`),
+      body: { alt: 'Ledgers and a calculator on a desk' },
+    });
+  });
+});
+
+describe('PATCH /api/v1/orgs/{orgId}/webhooks/{id}', () => {
+  let url: string;
+  beforeAll(async () => {
+    const id = await created(`${base()}/webhooks`, {
+      url: 'https://hooks.example.org/tessera',
+      description: 'Payroll HR',
+      events: ['award.offered', 'award.accepted'],
+      enabled: false,
+    });
+    url = `${base()}/webhooks/${id}`;
+  });
+
+  it.each<[string, Fields]>([
+    ['enabling it keeps its address, description and events', { enabled: true }],
+    ['its address', { url: 'https://hooks.example.org/tessera/v2' }],
+    ['its description', { description: 'People team' }],
+    ['its events', { events: ['award.revoked'] }],
+  ])('changes only what it names: %s', async (_what, body) => {
+    await expectPatchChangesOnlyWhatItNames({
+      read: () => get(url),
+      patch: patchOf(url),
+      body,
+      ignore: ['updatedAt'],
+    });
+  });
+});
+
 it('covers every PATCH operation the API describes', async () => {
   const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, unknown>>;
@@ -238,7 +306,9 @@ it('covers every PATCH operation the API describes', async () => {
       '/api/v1/orgs/{orgId}/bundles/{badgeId}',
       '/api/v1/orgs/{orgId}/coupons/{couponId}',
       '/api/v1/orgs/{orgId}/courses/{courseId}',
+      '/api/v1/orgs/{orgId}/courses/{courseId}/image',
       '/api/v1/orgs/{orgId}/members/{userId}',
+      '/api/v1/orgs/{orgId}/webhooks/{id}',
     ].sort(),
   );
 });

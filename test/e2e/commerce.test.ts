@@ -111,6 +111,16 @@ describe('commerce journeys in a browser', () => {
         'Live at once: the price, currency, access days and activity code prefix apply as soon as you save',
       )
       .waitFor();
+    // Autosave leaves a live price alone: the change waits for Save.
+    await page.getByLabel('Price (optional)').fill('46.00');
+    await page.getByText('Your change to the price or access terms is not applied yet').waitFor();
+    await page.waitForTimeout(3_000);
+    const stored = await started().testApp.app.inject({
+      method: 'GET',
+      url: `/api/v1/orgs/${issuer.orgId}/courses/${basicsId}`,
+      headers: issuer.owner.headers,
+    });
+    expect(stored.json().price).toEqual({ amountMinor: 4_500, currency: 'EUR' });
     await page.getByLabel('Price (optional)').fill('45.001');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('alert').getByText('Use at most 2 decimals for EUR.', { exact: false }).waitFor();

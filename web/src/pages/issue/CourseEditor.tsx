@@ -66,6 +66,16 @@ function LoadCourse({ orgId, courseId }: { orgId: string; courseId: string }) {
   return <Editor orgId={orgId} initial={course.data} />;
 }
 
+/** The sale terms that are live on save (price, currency, access days, activity code prefix), compared as text. */
+function liveTermsOf(draft: CourseDraft): string {
+  const price = priceOfDraft(draft);
+  return JSON.stringify([
+    price.ok ? price.price : draft.price,
+    draft.accessDays.trim(),
+    draft.activityCodePrefix.trim().toUpperCase(),
+  ]);
+}
+
 /** The PATCH body as JSON, or the price problem when the price cannot be read (nothing is sent then). */
 function bodyOf(draft: CourseDraft): { json: string } | { priceProblem: true } {
   return priceOfDraft(draft).ok ? { json: JSON.stringify(toCourseInput(draft)) } : { priceProblem: true };
@@ -136,9 +146,14 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
     },
     [course.id, draft, orgId, stored, t],
   );
+  // A published course's sale terms are live as soon as they are saved: a change to them waits for Save
+  // (never applied half-typed by autosave); everything else still saves itself.
+  const liveTermsChanged =
+    course.latestRevision !== null && liveTermsOf(draft) !== liveTermsOf(toDraft(course));
   const autosave = useAutosave(snapshot, save, {
     delayMs: AUTOSAVE_DELAY_MS,
     savedAt: new Date(initial.updatedAt),
+    paused: liveTermsChanged,
   });
 
   /** Saves now, as the author asked (its problems take the focus). */
@@ -250,6 +265,7 @@ function Editor({ orgId, initial }: { orgId: string; initial: AuthoredCourse }) 
       )}
       <LeaveGuard unsaved={autosave.dirty} onStay={() => saveAsked().catch(() => undefined)} />
       <SaveStatus state={autosave.state} onRetry={() => saveAsked().catch(() => undefined)} />
+      {liveTermsChanged && <p className="status">{t('courseEditor.liveTermsWait')}</p>}
       <div aria-live="polite">{notice && <p className="status status--success">{notice}</p>}</div>
       <div className="course-editor">
         <CourseOutline

@@ -21,7 +21,8 @@ export function useAutosave(
   /** The body to save, serialised: a change of it is a change to save. */
   snapshot: string,
   save: (snapshot: string) => Promise<void>,
-  options: { delayMs: number; savedAt: Date },
+  /** paused: a change is kept for an explicit save (saveNow) instead of being saved after the delay. */
+  options: { delayMs: number; savedAt: Date; paused?: boolean },
 ): Autosave {
   const [saved, setSaved] = useState(snapshot);
   const [failed, setFailed] = useState<string | null>(null);
@@ -62,9 +63,10 @@ export function useAutosave(
     if (snapshot === saved && !running.current) setState({ kind: 'saved', at: savedAt.current });
     if (snapshot === saved || snapshot === failed) return;
     if (!running.current) setState({ kind: 'pending' });
+    if (options.paused) return;
     const timer = setTimeout(() => run(snapshot).catch(() => undefined), options.delayMs);
     return () => clearTimeout(timer);
-  }, [snapshot, saved, failed, run, options.delayMs]);
+  }, [snapshot, saved, failed, run, options.delayMs, options.paused]);
 
   const saveNow = useCallback(() => run(latest.current), [run]);
   return { state, dirty: snapshot !== saved, saveNow };
