@@ -1,6 +1,15 @@
 // Builds the React app (web/ → web/dist) with Vite's JS API when the build is missing or older than
 // its sources, so `npm start` always serves the current app without a separate build step.
-import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +73,9 @@ async function buildWeb(log: (message: string) => void): Promise<void> {
     });
     const old = join(webDir, `.dist-old-${process.pid}-${started}`);
     if (existsSync(webDistDir)) renameSync(webDistDir, old);
+    // The build is as new as the sources it read: a source saved while it ran leaves it stale.
+    const readFrom = new Date(started);
+    utimesSync(join(outDir, 'index.html'), readFrom, readFrom);
     renameSync(outDir, webDistDir);
     rmSync(old, { recursive: true, force: true });
   } finally {

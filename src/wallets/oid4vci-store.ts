@@ -39,30 +39,6 @@ export async function countTxCodeFailure(db: Executor, offerId: string, limit: n
   return row?.txCodeFailures ?? limit;
 }
 
-/** Completes the offer for the access token that redeemed it: once, while it is open. */
-export async function completeOfferByToken(
-  db: Executor,
-  offer: { id: string; accessTokenHash: string },
-  delivery: { holderDid: string; credentialId: string; credential: Record<string, unknown> },
-  now: Date,
-): Promise<WalletOfferRow | undefined> {
-  return db
-    .updateTable('walletOffers')
-    .set({
-      completedAt: now,
-      completedVia: 'oid4vci',
-      holderDid: delivery.holderDid,
-      deliveredCredentialId: delivery.credentialId,
-      deliveredCredential: JSON.stringify(delivery.credential),
-    })
-    .where('id', '=', offer.id)
-    .where('accessTokenHash', '=', offer.accessTokenHash)
-    .where('completedAt', 'is', null)
-    .where('expiresAt', '>', now)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 /** A new nonce; expired ones are dropped on the way (they can never be used). */
 export async function insertNonce(db: Executor, nonce: string, expiresAt: Date, now: Date): Promise<void> {
   await db.deleteFrom('walletNonces').where('expiresAt', '<', now).execute();

@@ -34,7 +34,6 @@ import {
   txCodeDescription,
 } from './oid4vci-model.ts';
 import {
-  completeOfferByToken,
   countTxCodeFailure,
   findUsableNonce,
   insertNonce,
@@ -42,7 +41,7 @@ import {
   spendNonce,
 } from './oid4vci-store.ts';
 import { openOffer, signWalletCopy } from './service.ts';
-import { findOffer, type WalletOfferRow } from './store.ts';
+import { completeOffer, findOffer, type WalletOfferRow } from './store.ts';
 
 export type { RequestLike };
 
@@ -299,7 +298,7 @@ export async function issueCredential(deps: Deps, authorization: string | undefi
     throw new Oid4vciRefusal('invalid_nonce', 'That nonce was used already; ask for a fresh one.');
   const holderDid = holderDidOfProofKey(signer, didJwkOf);
   const copy = await deliverableCopy(deps, offer.awardId, holderDid, format);
-  const done = await completeOfferByToken(
+  const done = await completeOffer(
     deps.db,
     { id: offer.id, accessTokenHash },
     { holderDid, credentialId: copy.credentialId, credential: copy.stored },

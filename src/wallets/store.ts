@@ -68,26 +68,31 @@ export async function startExchange(
 }
 
 /**
- * Completes the offer if it is still open and its challenge is the one answered: exactly one caller wins
- * (the others get undefined), so a replayed or concurrent presentation never receives a second copy.
+ * Completes the offer if it is still open and what the wallet answered with is the offer's own (the VC-API
+ * challenge, or the OID4VCI access token's hash): exactly one caller wins (the others get undefined), so a
+ * replayed or concurrent request never receives a second copy.
  */
 export async function completeOffer(
   db: Executor,
-  offer: { id: string; challenge: string },
+  offer: { id: string } & ({ challenge: string } | { accessTokenHash: string }),
   delivery: { holderDid: string; credentialId: string; credential: Record<string, unknown> },
   now: Date,
 ): Promise<WalletOfferRow | undefined> {
+  const byChallenge = 'challenge' in offer;
   return db
     .updateTable('walletOffers')
     .set({
       completedAt: now,
-      completedVia: 'vcapi',
+      completedVia: byChallenge ? 'vcapi' : 'oid4vci',
       holderDid: delivery.holderDid,
       deliveredCredentialId: delivery.credentialId,
       deliveredCredential: JSON.stringify(delivery.credential),
     })
     .where('id', '=', offer.id)
-    .where('challenge', '=', offer.challenge)
+    .$if(byChallenge, (q) => q.where('challenge', '=', (offer as { challenge: string }).challenge))
+    .$if(!byChallenge, (q) =>
+      q.where('accessTokenHash', '=', (offer as { accessTokenHash: string }).accessTokenHash),
+    )
     .where('completedAt', 'is', null)
     .where('expiresAt', '>', now)
     .returningAll()
