@@ -121,43 +121,32 @@ export async function walletPublicRoutes(app: FastifyInstance, { deps }: { deps:
     },
   );
 
-  r.get(
-    '/wallet/i/:offerId/qr.svg',
+  // Two QR codes per offer: the interaction URL (VC-API wallets such as LCW) and the OID4VCI credential offer.
+  const qrCodes = [
     {
-      config: { auth: 'public' },
-      schema: {
-        tags,
-        summary: 'The QR code (SVG) of an open wallet offer’s interaction URL',
-        params: offerParams,
-      },
+      path: 'qr.svg',
+      summary: 'The QR code (SVG) of an open wallet offer’s interaction URL',
+      link: interactionUrl,
     },
-    async (request, reply) => {
-      const { offer } = await interactionOf(deps, request.params.offerId);
-      return reply
-        .type('image/svg+xml')
-        .header('cache-control', 'no-store')
-        .send(await qrSvg(interactionUrl(deps.config.publicUrl, offer.id)));
-    },
-  );
-
-  r.get(
-    '/wallet/i/:offerId/openid-qr.svg',
     {
-      config: { auth: 'public' },
-      schema: {
-        tags,
-        summary: 'The QR code (SVG) of an open wallet offer’s OID4VCI credential offer, for OpenID wallets',
-        params: offerParams,
+      path: 'openid-qr.svg',
+      summary: 'The QR code (SVG) of an open wallet offer’s OID4VCI credential offer, for OpenID wallets',
+      link: openidCredentialOfferLink,
+    },
+  ];
+  for (const qr of qrCodes) {
+    r.get(
+      `/wallet/i/:offerId/${qr.path}`,
+      { config: { auth: 'public' }, schema: { tags, summary: qr.summary, params: offerParams } },
+      async (request, reply) => {
+        const { offer } = await interactionOf(deps, request.params.offerId);
+        return reply
+          .type('image/svg+xml')
+          .header('cache-control', 'no-store')
+          .send(await qrSvg(qr.link(deps.config.publicUrl, offer.id)));
       },
-    },
-    async (request, reply) => {
-      const { offer } = await interactionOf(deps, request.params.offerId);
-      return reply
-        .type('image/svg+xml')
-        .header('cache-control', 'no-store')
-        .send(await qrSvg(openidCredentialOfferLink(deps.config.publicUrl, offer.id)));
-    },
-  );
+    );
+  }
 
   r.post(
     '/wallet/exchanges/:offerId',

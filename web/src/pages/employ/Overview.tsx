@@ -9,7 +9,6 @@ import { Link, useSearchParams } from 'react-router';
 import { fieldId } from '../../components/Field.tsx';
 import { SelectField } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
-import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
 import { publicPages } from '../../insights.ts';
 import { activeMembership, type Session } from '../../session.ts';
@@ -23,21 +22,14 @@ import {
   useAnalytics,
   useTeams,
 } from '../../workforce-analytics.ts';
-import {
-  ChartPanel,
-  Downloads,
-  EmptyState,
-  PeriodPanel,
-  RankingChart,
-  SERIES_COLOURS,
-  useDay,
-} from './charts.tsx';
+import { ChartPanel, EmptyState, PeriodPanel, RankingChart, SERIES_COLOURS, useDay } from './charts.tsx';
 import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './RequireEmployer.tsx';
 import '../shop/shop.css';
 import './analytics.css';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
+import { Expiring, Learning } from './OverviewSections.tsx';
 
 /** The ranking chart names this many people; the table under it lists everyone. */
 export const TOP_PEOPLE = 15;
@@ -317,85 +309,6 @@ function TopSkills({ data }: { data: Analytics }) {
           </li>
         ))}
       </ol>
-    </section>
-  );
-}
-
-function Learning({ data, file }: { data: Analytics; file: { csv: string; json: string } }) {
-  const { t } = useTranslation();
-  const courses = data.learning.perCourse;
-  if (courses.length === 0)
-    return (
-      <section className="chart-panel" aria-labelledby="learning-title">
-        <h2 id="learning-title">{t('analytics.learning.title')}</h2>
-        <p>
-          {t('analytics.learning.none')} <Link to="/employ/sponsor">{t('analytics.learning.sponsor')}</Link>
-        </p>
-      </section>
-    );
-  const started = t('analytics.learning.started');
-  const completed = t('analytics.learning.completed');
-  return (
-    <ChartPanel
-      title={t('analytics.learning.title')}
-      chart={
-        <RankingChart
-          title={t('analytics.learning.title')}
-          description={t('analytics.learning.desc')}
-          data={courses.map((row) => ({ ...row }))}
-          categoryKey="title"
-          series={[
-            { key: 'started', label: started, colour: SERIES_COLOURS.blue },
-            { key: 'completed', label: completed, colour: SERIES_COLOURS.green },
-          ]}
-        />
-      }
-      caption={t('analytics.learning.caption')}
-      table={
-        <DataTable
-          header={[t('analytics.learning.course'), started, completed]}
-          rows={courses.map((row) => [row.title, row.started, row.completed])}
-        />
-      }
-      {...file}
-    />
-  );
-}
-
-function Expiring({ data, file }: { data: Analytics; file: { csv: string; json: string } }) {
-  const { t } = useTranslation();
-  const day = useDay();
-  const rows = data.renewals.expiringSoon;
-  return (
-    <section className="chart-panel" aria-labelledby="expiring-title">
-      <h2 id="expiring-title">{t('analytics.expiring.title')}</h2>
-      {rows.length === 0 && <p>{t('analytics.expiring.none')}</p>}
-      {data.renewals.expiringSoonTotal > rows.length && (
-        <p className="muted">
-          {t('analytics.expiring.first', { shown: rows.length, total: data.renewals.expiringSoonTotal })}
-        </p>
-      )}
-      {rows.length > 0 && (
-        <TableRegion caption={t('analytics.expiring.caption')} captionHidden stack>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.expiring.person')}</th>
-              <th scope="col">{t('analytics.expiring.badge')}</th>
-              <th scope="col">{t('analytics.expiring.validUntil')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={`${row.employeeId}:${row.badgeName}:${row.validUntil}`}>
-                <th scope="row">{row.name}</th>
-                <td data-label={t('analytics.expiring.badge')}>{row.badgeName}</td>
-                <td data-label={t('analytics.expiring.validUntil')}>{day(row.validUntil)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </TableRegion>
-      )}
-      {rows.length > 0 && <Downloads {...file} what={t('analytics.expiring.title')} />}
     </section>
   );
 }
