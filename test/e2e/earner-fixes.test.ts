@@ -174,9 +174,16 @@ describe('the earner’s journey, items 7 and 8', () => {
   it('offers the unpaid fee order’s invoice as a PDF, speaks of the badge, and accepts on a double-click without an error', async () => {
     const { page, scriptErrors } = await loggedInAt(`/learn/badges/${awardId}`, 1280);
     await page.getByRole('button', { name: `Pay the issuance fee for ${badgeName}` }).click();
-    await page.getByRole('button', { name: /^Pay / }).click();
-    // Placing the order issues its invoice (a PDF): slow on a loaded machine.
-    await page.getByText(/your badge is issued as soon as/).waitFor({ timeout: 60_000 });
+    // The fee button keeps its name while its order is made: wait for the order page before paying, so
+    // "Pay …" is the order's button and not the fee button again.
+    await page.waitForURL(/\/learn\/orders\/[0-9a-f-]+$/, { timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Payment' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: /^Pay \S*\d/ }).click();
+    // Placing the order issues its invoice (a PDF): slow on a loaded machine. A refused payment says why.
+    const issued = page.getByText(/your badge is issued as soon as/);
+    const refused = page.locator('.payment [role="alert"], .payment .status--error');
+    await issued.or(refused).first().waitFor({ timeout: 90_000 });
+    expect(await refused.allTextContents()).toEqual([]);
     const invoice = page.getByRole('link', { name: 'Download the invoice (PDF)' });
     await invoice.waitFor({ timeout: 60_000 });
     expect(await page.getByRole('columnheader', { name: 'Access' }).count()).toBe(0);
