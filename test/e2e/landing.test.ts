@@ -70,4 +70,32 @@ describe('the front page', () => {
     await page.goto(`${started().baseUrl}/`);
     await page.waitForURL(/\/issue$/);
   });
+
+  it('asks for the session and the courses while the language’s strings are still on their way, and once', async () => {
+    const context = await started().browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const asked: string[] = [];
+    let release: () => void = () => {};
+    const stringsHeld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/catalog-en-[^/]+\.js$/, async (route) => {
+      await stringsHeld;
+      await route.continue();
+    });
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/v1/')) asked.push(pathname);
+    });
+    await page.goto(`${started().baseUrl}/catalog`, { waitUntil: 'commit' });
+    // The English strings are held back: nothing can render, yet the page's data is already asked for.
+    await expect
+      .poll(() => asked, { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(['/api/v1/auth/session', '/api/v1/catalog/courses']));
+    release();
+    await page.getByRole('link', { name: COURSE_TITLE }).waitFor({ timeout: 30_000 });
+    expect(asked.filter((path) => path === '/api/v1/catalog/courses')).toHaveLength(1);
+    expect(asked.filter((path) => path === '/api/v1/auth/session')).toHaveLength(1);
+    await context.close();
+  });
 });

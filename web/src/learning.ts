@@ -165,6 +165,17 @@ export const learningKeys = {
   reviews: (orgId: string) => ['reviews', orgId] as const,
 };
 
+/** The catalog page's filters from its address (every filter present, empty when not set). */
+export function catalogFiltersOf(params: URLSearchParams): CatalogFilters {
+  return {
+    q: params.get('q') ?? '',
+    skill: params.get('skill') ?? '',
+    issuer: params.get('issuer') ?? '',
+    maxMinutes: params.get('maxMinutes') ?? '',
+    free: params.get('free') === 'true' ? 'true' : '',
+  };
+}
+
 export function searchCatalog(filters: CatalogFilters): Promise<{ items: CatalogEntry[] }> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiProblem } from './api.ts';
+import { prefetchFirstData } from './first-data.ts';
 import { routes } from './routes.tsx';
 import { sessionKey } from './session.ts';
 
@@ -29,6 +30,8 @@ const queryClient: QueryClient = new QueryClient({
 const router = createBrowserRouter(routes);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+prefetchFirstData(queryClient, window.location);
 
 // The boot skeleton in index.html stays until the active language's catalog is in: no key ever flashes.
 void i18nReady.then(() =>

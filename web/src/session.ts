@@ -24,8 +24,10 @@ export interface Session {
 }
 
 export const sessionKey = ['session'] as const;
+/** How long a session read stays fresh (it is read again after, e.g. on the next page). */
+export const SESSION_STALE_MS = 60_000;
 
-async function fetchSession(): Promise<Session | null> {
+export async function fetchSession(): Promise<Session | null> {
   try {
     const session = await api<Session>('/api/v1/auth/session');
     setCsrfToken(session.csrfToken);
@@ -41,7 +43,7 @@ async function fetchSession(): Promise<Session | null> {
 
 /** The current session, or null when nobody is signed in. */
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000, retry: false });
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: SESSION_STALE_MS, retry: false });
 }
 
 export function useLogin() {

@@ -12,7 +12,7 @@ import { describeProblem } from '../../forms.ts';
 import { holdingsKeys, useHoldings } from '../../holdings.ts';
 import {
   type CatalogEntry,
-  type CatalogFilters,
+  catalogFiltersOf,
   learningApi,
   learningKeys,
   searchCatalog,
@@ -30,13 +30,7 @@ const DURATIONS = ['30', '60', '120', '240'] as const;
 export function CatalogPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filters: CatalogFilters = {
-    q: params.get('q') ?? '',
-    skill: params.get('skill') ?? '',
-    issuer: params.get('issuer') ?? '',
-    maxMinutes: params.get('maxMinutes') ?? '',
-    free: params.get('free') === 'true' ? 'true' : '',
-  };
+  const filters = catalogFiltersOf(params);
   const [draft, setDraft] = useState(filters);
   const results = useQuery({
     queryKey: learningKeys.catalog(filters),
