@@ -1,16 +1,15 @@
 // Browser journey of the account page (/account): a person adds the address a badge or invitation was sent to,
 // confirms it from the mailed link and sees it verified, makes it primary; creates an API token (its secret shown
 // once, and it works), then revokes it (and it stops working). axe at 1280 and 390 px, reflow at 320 px.
-// Screenshots go to tmp/screenshots (or SCREENSHOT_DIR).
+// Screenshots go to test-output/screenshots (or SCREENSHOT_DIR).
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aVerifiedUser, lastMailedToken, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 let web: WebAppUnderTest | undefined;
 
 beforeAll(async () => {

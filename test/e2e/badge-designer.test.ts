@@ -14,9 +14,8 @@ import { svgToPng } from '../../src/issuing/index.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { multipartFile } from '../../src/learning/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const badgeName = `Data Analysis with Spreadsheets ${suffix}`;
 const logo = Buffer.from(

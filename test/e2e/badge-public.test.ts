@@ -15,9 +15,8 @@ import { multipartFile } from '../../src/learning/testing.ts';
 import { anAcceptedBadge } from '../../src/showcase/testing.ts';
 import { importOnet, sampleDirectory } from '../../src/skills/index.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
 const LOGO = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 20"><rect width="80" height="20" rx="4" fill="#1d4ed8"/></svg>',
 );

@@ -1,7 +1,7 @@
 // The "Accept your badge" card (issue #18, item 1): the picture beside one content column (name, issuer,
 // description, "Valid until"), not five squeezed columns; on a phone the column goes under the picture.
 // The learner's badge page shares .badge-card and must stay right too. At 1280 and 390 px (and no sideways
-// scroll at 320), with axe; screenshots go to tmp/screenshots (or SCREENSHOT_DIR) for a person to look at.
+// scroll at 320), with axe; screenshots go to test-output/screenshots (or SCREENSHOT_DIR) for a person to look at.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +13,8 @@ import { aPublishedBadge } from '../../src/badges/testing.ts';
 import { aVerifiedUser, logInAs, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner } from '../../src/issuing/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const badgeName = `Payroll year-end closing and statutory reporting ${suffix}`;
 const description =

@@ -15,9 +15,8 @@ import { TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEnrolment, playerOf } from '../../src/learning/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const badgeName = `Payroll year-end closing practitioner ${suffix}`;
 const recipients = [

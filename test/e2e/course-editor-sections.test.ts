@@ -12,9 +12,8 @@ import { aLoggedInUser, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEnrolment, playerOf } from '../../src/learning/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const courseTitle = `Spreadsheet checks ${suffix}`;
 

@@ -11,9 +11,7 @@ import { aPublishedBadge, aPublishedCourse } from '../../src/badges/testing.ts';
 import { aLoggedInUser, TEST_PASSWORD, type TestSession } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
-
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 let web: WebAppUnderTest | undefined;
 let issuer: TestIssuer;

@@ -3,7 +3,7 @@
 // "Issued on"; its fee order speaks of the badge and offers the invoice PDF; a double-click on "Accept" shows
 // no error; an unknown app route answers 404 with the app's "Page not found"; an essay shows a live word
 // count against its limits, refuses two words, and can be changed while it waits for review.
-// Screenshots go to tmp/screenshots (or SCREENSHOT_DIR).
+// Screenshots go to test-output/screenshots (or SCREENSHOT_DIR).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,9 +21,8 @@ import { aVerifiedUser, logInAs, TEST_PASSWORD } from '../../src/identity/testin
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEnrolment } from '../../src/learning/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const badgeName = 'Interview practice';
 
 let web: WebAppUnderTest | undefined;

@@ -15,9 +15,8 @@ import { aLoggedInUser, aVerifiedUser, TEST_PASSWORD, type TestSession } from '.
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEmployerWithManager, invitationTokenIn, type TestEmployer } from '../../src/workforce/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = join(process.cwd(), 'test-output', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const badgeNames = [`Safe lifting ${suffix}`, `Forklift driving ${suffix}`, `First aid at work ${suffix}`];
 

@@ -27,9 +27,8 @@ import {
   type TestEmployer,
 } from '../../src/workforce/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = join(process.cwd(), 'test-output', 'screenshots');
 const sample = resolve(import.meta.dirname, '../../vendor/skills-sample/onet');
 const suffix = randomBytes(3).toString('hex');
 const onet = (code: string) => ({ framework: 'onet' as const, code });

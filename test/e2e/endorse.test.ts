@@ -20,9 +20,8 @@ import {
   type TestEmployer,
 } from '../../src/workforce/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const badgeName = `Forklift safety ${suffix}`;
 

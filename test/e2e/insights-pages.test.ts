@@ -2,7 +2,7 @@
 // O*NET concepts sees "Related jobs" on the badge page, each explained by a because sentence; follows a
 // skill tag to the jobs where that skill matters (also signed out); and on "Where my skills lead" picks a
 // target occupation by title and sees the gaps, most important first, with a published badge that would
-// close one. Axe at 1280 and 390 px, no sideways scroll at 320 px, screenshots in tmp/screenshots.
+// close one. Axe at 1280 and 390 px, no sideways scroll at 320 px, screenshots in test-output/screenshots.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,9 +16,8 @@ import { aVerifiedUser, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner } from '../../src/issuing/testing.ts';
 import { importOnet } from '../../src/skills/index.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const sample = resolve(import.meta.dirname, '../../vendor/skills-sample/onet');
 const suffix = randomBytes(3).toString('hex');
 const heldBadge = `Documentation writing ${suffix}`;

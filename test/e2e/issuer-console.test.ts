@@ -16,9 +16,7 @@ import { aLoggedInUser, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEnrolment, playerOf, workThroughSampleCourse } from '../../src/learning/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
-
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
 let web: WebAppUnderTest | undefined;
 let issuer: TestIssuer;

@@ -1,6 +1,6 @@
 // Browser journey of `/` (issue #18 item 11): an anonymous visitor gets a real front door — courses from the
 // catalog, "Verify a badge" leading to the verify page, sign-up and log-in — while a signed-in person still lands
-// on their dashboard. axe finds nothing serious, and the page reflows at 320 px. Screenshots go to tmp/screenshots
+// on their dashboard. axe finds nothing serious, and the page reflows at 320 px. Screenshots go to test-output/screenshots
 // (or SCREENSHOT_DIR).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,9 +9,8 @@ import { aPublishedCourse } from '../../src/catalog/testing.ts';
 import { TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner } from '../../src/issuing/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const COURSE_TITLE = 'Nóminas en la práctica';
 let web: WebAppUnderTest | undefined;
 let ownerEmail = '';

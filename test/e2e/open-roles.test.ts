@@ -13,9 +13,8 @@ import { anIssuerWithOwner } from '../../src/issuing/testing.ts';
 import { importOnet } from '../../src/skills/index.ts';
 import { anEmployerWithManager, type TestEmployer } from '../../src/workforce/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = join(process.cwd(), 'test-output', 'screenshots');
 const onet = (code: string) => ({ framework: 'onet' as const, code });
 const ROLE_TITLE = 'Technical writer (manuals)';
 

@@ -12,9 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aVerifiedUser, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const orgName = `Lighthouse Academy ${suffix}`;
 const slug = `lighthouse-academy-${suffix}`;

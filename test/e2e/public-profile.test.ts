@@ -13,9 +13,8 @@ import { aLoggedInUser, TEST_PASSWORD, type TestSession } from '../../src/identi
 import { aBadgeAsserting, anAcceptedAward, importSample } from '../../src/insights/testing.ts';
 import { anIssuerWithOwner } from '../../src/issuing/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
 const onet = (code: string) => ({ framework: 'onet', code }) as const;
 
 let web: WebAppUnderTest | undefined;

@@ -4,7 +4,7 @@
 // skill from "Skills from this badge's courses", turns the evidence off in "What the credential discloses",
 // saves and publishes. The badge's reply carries the concepts, the published Achievement carries the
 // alignment, the choices persist. Axe runs with the suggestions open; the editor does not scroll sideways at
-// 390 and 320 px. Screenshots at 1280 and 390 px are written to tmp/screenshots (or SCREENSHOT_DIR) for a
+// 390 and 320 px. Screenshots at 1280 and 390 px are written to test-output/screenshots (or SCREENSHOT_DIR) for a
 // person to look at.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -17,9 +17,8 @@ import { logInAs, TEST_PASSWORD, type TestSession } from '../../src/identity/tes
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { importSampleWhereMissing } from '../../src/skills/index.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const courseTitle = `Interviewing employees ${suffix}`;
 const badgeName = `Listening HR partner ${suffix}`;

@@ -2,7 +2,7 @@
 // are aligned to O*NET and ESCO concepts, sees its related jobs, follows a skill tag to the skill's page,
 // a job to the occupation's page and the attribution link to the data's page. Each page kind passes axe
 // (no serious or critical finding) at 1280 and 390 px and does not scroll sideways at 320 px; screenshots
-// go to tmp/screenshots/public-skills-*.png (or SCREENSHOT_DIR) for a person to look at.
+// go to test-output/screenshots/public-skills-*.png (or SCREENSHOT_DIR) for a person to look at.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anAcceptedBadge } from '../../src/showcase/testing.ts';
 import { importEsco, importOnet } from '../../src/skills/index.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const sample = resolve(import.meta.dirname, '../../vendor/skills-sample');
 const PROGRAMMING = '2.B.3.e';
 const WEAVING = 'http://data.europa.eu/esco/skill/98d1f42a-dcfe-4c9f-9abb-e72aedeaa26b';

@@ -17,9 +17,8 @@ import {
   type TestShop,
 } from '../../src/workforce/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = join(process.cwd(), 'test-output', 'screenshots');
 let web: WebAppUnderTest | undefined;
 let shop: TestShop;
 let employer: TestEmployer;

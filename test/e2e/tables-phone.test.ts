@@ -2,7 +2,7 @@
 // screen and empties the cart with it, neither the cart nor the orders page scrolls sideways (WCAG
 // 1.4.10), and Tab from the orders page's heading reaches the orders table's scroll region, which the
 // arrow keys then scroll (WCAG 2.1.1). Axe runs on both pages; screenshots at 320 px are written to
-// tmp/screenshots (or SCREENSHOT_DIR) for a person to look at.
+// test-output/screenshots (or SCREENSHOT_DIR) for a person to look at.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +11,8 @@ import { aOneLessonCourse } from '../../src/badges/award-testing.ts';
 import { aVerifiedUser, logInAs, TEST_PASSWORD, type TestSession } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'tmp', 'screenshots');
 const suffix = randomBytes(3).toString('hex');
 const ordered = `Payroll year-end closing and statutory reporting ${suffix}`;
 const carted = `Collective agreements and overtime rules in practice ${suffix}`;

@@ -11,9 +11,8 @@ import { aVerifiedUser, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { seedDemoDataIfEmpty } from '../../src/seed/demo.ts';
 import { importSampleWhereMissing } from '../../src/skills/index.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
 
-const screenshotDir = join(process.cwd(), 'test-output', 'screenshots');
 let web: WebAppUnderTest | undefined;
 let courseId = '';
 let learnerEmail = '';

@@ -1,9 +1,13 @@
 // Chromium for browser tests: Debian's /usr/bin/chromium (CI installs it), driven by playwright-core.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../src/cli/build-web.ts';
 import { createTestApp, type TestApp } from './app.ts';
+
+/** Where browser journeys write their screenshots for a person to look at (git ignores it). */
+export const screenshotDir = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-output', 'screenshots');
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
