@@ -53,6 +53,14 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must be host names separated by commas')
     .optional(),
   VERIFY_ALLOW_PRIVATE: bool.optional(),
+  // The trust anchors or intermediates above this credential issuer (OpenID Federation authority_hints).
+  OPENID_FEDERATION_AUTHORITY_HINTS: z
+    .string()
+    .regex(
+      /^https:\/\/[^\s,]+(,https:\/\/[^\s,]+)*$/,
+      'must be https:// entity identifiers separated by commas',
+    )
+    .optional(),
   WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
@@ -121,6 +129,8 @@ export interface Config {
    */
   mail: { smtpUrl: string | undefined; from: string; outboxPublic: boolean };
   keyEncryptionKey: string | undefined;
+  /** OpenID Federation: the superiors the entity configuration names (authority_hints); empty: none. */
+  openidFederationAuthorityHints: string[];
   logLevel: string;
   bodyLimit: number;
   authRateLimit: number;
@@ -208,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Without SMTP, mail lands in the outbox, which platform operators read (OUTBOX_PUBLIC: anyone, on loopback).
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxPublic: e.OUTBOX_PUBLIC },
     keyEncryptionKey: e.KEY_ENCRYPTION_KEY,
+    openidFederationAuthorityHints: e.OPENID_FEDERATION_AUTHORITY_HINTS?.split(',') ?? [],
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     authRateLimit: e.AUTH_RATE_LIMIT,

@@ -1,11 +1,18 @@
 // Domain errors with a stable code. Only src/http knows which HTTP status each one becomes.
+/** The values a problem's message names (columns, limits, row numbers), for clients that translate it. */
+export type ProblemParams = Record<string, string | number>;
+
+/**
+ * One invalid field. `code` is stable (a zod issue code such as `too_small`, or a domain code such as
+ * `future-date`) and `params` the values the message names; src/http words the message in the request's
+ * language from `fieldProblems.<code>` of the server catalogs when the code has an entry there.
+ */
 export interface FieldProblem {
   path: string;
   message: string;
+  code?: string;
+  params?: ProblemParams;
 }
-
-/** The values a problem's message names (columns, limits, row numbers), for clients that translate it. */
-export type ProblemParams = Record<string, string | number>;
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;

@@ -138,6 +138,11 @@ describe('PATCH /api/v1/orgs/{orgId}', () => {
     ['a description', { description: 'Courses for payroll teams.' }],
     ['null as the brand colour clears it and nothing else', { brandColor: null }],
     ['null as the contact email clears it and nothing else', { contactEmail: null }],
+    [
+      'registry listings keep the rest',
+      { registryListings: [{ name: 'DCC Sandbox Registry', url: 'https://registry.example.org/list' }] },
+    ],
+    ['an empty list clears the registry listings and nothing else', { registryListings: [] }],
   ])('changes only what it names: %s', async (_what, body) => {
     await expectPatchChangesOnlyWhatItNames({ read, patch: patchOf(base()), body });
   });
@@ -292,6 +297,35 @@ describe('PATCH /api/v1/orgs/{orgId}/webhooks/{id}', () => {
   });
 });
 
+describe('PATCH /api/v1/orgs/{orgId}/lti/platforms/{id}', () => {
+  let url: string;
+  beforeAll(async () => {
+    const id = await created(`${base()}/lti/platforms`, {
+      name: 'Campus Moodle',
+      issuer: 'https://moodle.example.edu',
+      clientId: 'patch-client',
+      deploymentIds: ['1'],
+      authUrl: 'https://moodle.example.edu/mod/lti/auth.php',
+      tokenUrl: 'https://moodle.example.edu/mod/lti/token.php',
+      jwksUrl: 'https://moodle.example.edu/mod/lti/certs.php',
+    });
+    url = `${base()}/lti/platforms/${id}`;
+  });
+
+  it.each<[string, Fields]>([
+    ['its name', { name: 'Moodle 4.5' }],
+    ['its deployments', { deploymentIds: ['1', '2'] }],
+    ['its JWKS URL', { jwksUrl: 'https://moodle.example.edu/keys' }],
+  ])('changes only what it names: %s', async (_what, body) => {
+    await expectPatchChangesOnlyWhatItNames({
+      read: () => get(url),
+      patch: patchOf(url),
+      body,
+      ignore: ['updatedAt'],
+    });
+  });
+});
+
 it('covers every PATCH operation the API describes', async () => {
   const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, unknown>>;
@@ -309,6 +343,7 @@ it('covers every PATCH operation the API describes', async () => {
       '/api/v1/orgs/{orgId}/courses/{courseId}/image',
       '/api/v1/orgs/{orgId}/members/{userId}',
       '/api/v1/orgs/{orgId}/webhooks/{id}',
+      '/api/v1/orgs/{orgId}/lti/platforms/{id}',
     ].sort(),
   );
 });

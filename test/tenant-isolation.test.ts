@@ -226,6 +226,24 @@ const fixtureBuilders: FixtureBuilder[] = [
     expect(created.statusCode, created.body).toBe(201);
     return { webhookId: created.json().id };
   },
+  // LTI: B registered a platform.
+  async (t, b, ownerOfB) => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/lti/platforms`,
+      headers: ownerOfB.headers,
+      payload: {
+        issuer: 'https://canvas.example.edu',
+        clientId: `isolation-${b.orgId}`,
+        deploymentIds: ['1:abc'],
+        authUrl: 'https://canvas.example.edu/api/lti/authorize_redirect',
+        tokenUrl: 'https://canvas.example.edu/login/oauth2/token',
+        jwksUrl: 'https://canvas.example.edu/api/lti/security/jwks',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return { ltiPlatformId: created.json().id };
+  },
 ];
 
 const orgScopedRoutes: OrgScopedRoute[] = [
@@ -499,6 +517,26 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'DELETE', url: '/api/v1/orgs/:orgId/webhooks/:webhookId' },
   { method: 'GET', url: '/api/v1/orgs/:orgId/webhooks/:webhookId/deliveries' },
   { method: 'POST', url: '/api/v1/orgs/:orgId/webhooks/:webhookId/deliveries/:webhookId/redeliver' },
+  // gradebook: the LMS line items the badge editor picks from
+  { method: 'GET', url: '/api/v1/orgs/:orgId/lms/line-items' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/webhooks/:webhookId/rotate-secret' },
+  // LTI platform registrations
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/lti/platforms',
+    body: {
+      issuer: 'https://lms.intruder.example',
+      clientId: 'intruder',
+      deploymentIds: ['1'],
+      authUrl: 'https://lms.intruder.example/auth',
+      tokenUrl: 'https://lms.intruder.example/token',
+      jwksUrl: 'https://lms.intruder.example/jwks',
+    },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/lti/platforms' },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/lti/platforms/:ltiPlatformId' },
+  { method: 'PATCH', url: '/api/v1/orgs/:orgId/lti/platforms/:ltiPlatformId', body: { name: 'Taken over' } },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/lti/platforms/:ltiPlatformId' },
   // identity
   { method: 'PUT', url: '/api/v1/auth/session/organization', body: { orgId: ':orgId' }, sessionOnly: true },
   {

@@ -16,6 +16,14 @@ export function claimLink(deps: Deps, token: string): string {
   return `${deps.config.publicUrl}/claim/${token}`;
 }
 
+/**
+ * The mail's "Add to wallet" link: the badge's page at its wallet section, where the learner, logged in and
+ * having accepted, makes a fresh single-use offer. No live offer or pre-authorized code ever goes in a mail.
+ */
+export function walletLink(deps: Deps, awardId: string): string {
+  return `${deps.config.publicUrl}/learn/badges/${awardId}#wallet`;
+}
+
 async function recipientContact(trx: Executor, award: AwardRow) {
   const userId = award.userId ?? (await accountIdByVerifiedEmail(trx, award.recipientEmail));
   return userId ? accountContact(trx, userId) : undefined;
@@ -66,6 +74,7 @@ export async function queueAwardMail(
       ...names,
       ...awardMailImages(deps, version, org),
       link: claimLink(deps, token),
+      walletLink: walletLink(deps, award.id),
       days: CLAIM_DAYS,
     },
     idempotencyKey: key,

@@ -120,6 +120,19 @@ export async function findSupersessionOfCredential(db: Executor, credentialId: s
     .executeTakeFirst();
 }
 
+/**
+ * The same for a wallet's copy of an award's credential (src/wallets: a copy re-signed for the holder's DID,
+ * with its own `urn:uuid` id): its award's supersession, and the copy as delivered (its issuer).
+ */
+export async function findSupersessionOfWalletCopy(db: Executor, credentialId: string) {
+  return db
+    .selectFrom('walletOffers as o')
+    .innerJoin('awards as a', 'a.id', 'o.awardId')
+    .select(['a.supersededAt', 'o.deliveredCredential as credential'])
+    .where('o.deliveredCredentialId', '=', `urn:uuid:${credentialId}`)
+    .executeTakeFirst();
+}
+
 export async function lockAward(db: Executor, awardId: string): Promise<AwardRow | undefined> {
   return db.selectFrom('awards').selectAll().where('id', '=', awardId).forUpdate().executeTakeFirst();
 }

@@ -260,14 +260,19 @@ export function manualIssueDate(issuedOn: Date | undefined, now: Date): Date | n
   if (!issuedOn) return null;
   if (issuedOn.getTime() > now.getTime() + DAY_MS) {
     throw new InvalidError('The issue date cannot be in the future.', [
-      { path: 'body.issuedOn', message: 'is in the future' },
+      { path: 'body.issuedOn', message: 'is in the future', code: 'future-date' },
     ]);
   }
   const earliest = new Date(now);
   earliest.setUTCFullYear(earliest.getUTCFullYear() - MANUAL_BACKDATE_YEARS);
   if (issuedOn.getTime() < earliest.getTime()) {
     throw new InvalidError(`The issue date cannot be more than ${MANUAL_BACKDATE_YEARS} years ago.`, [
-      { path: 'body.issuedOn', message: `is more than ${MANUAL_BACKDATE_YEARS} years ago` },
+      {
+        path: 'body.issuedOn',
+        message: `is more than ${MANUAL_BACKDATE_YEARS} years ago`,
+        code: 'too-long-ago',
+        params: { years: MANUAL_BACKDATE_YEARS },
+      },
     ]);
   }
   return issuedOn.getTime() > now.getTime() ? now : issuedOn;
@@ -338,11 +343,13 @@ export async function changeAwardState(
   requireScope(actor, 'awards:write');
   const award = await findAwardInOrg(deps.db, orgId, awardId);
   if (!award?.credentialId) throw new NotFoundError('award');
-  await changeCredentialState(deps, actor, orgId, award.credentialId, change, reason);
-  const changed = (await findAwardInOrg(deps.db, orgId, awardId)) as AwardWithCredential;
-  if (change !== 'reinstate') {
-    const type = change === 'revoke' ? 'award.revoked' : 'award.suspended';
-    await recordAwardEvent(deps, deps.db, type, changed, { reason });
-  }
-  return changed;
+  // The event is recorded in the transaction of the change: a change rolled back announces nothing.
+  await changeCredentialState(deps, actor, orgId, award.credentialId, change, reason, async (trx) => {
+    if (change === 'reinstate') return;
+    const changed = (await findAwardInOrg(trx, orgId, awardId)) as AwardWithCredential;
+    await recordAwardEvent(deps, trx, change === 'revoke' ? 'award.revoked' : 'award.suspended', changed, {
+      reason,
+    });
+  });
+  return (await findAwardInOrg(deps.db, orgId, awardId)) as AwardWithCredential;
 }

@@ -119,7 +119,7 @@ async function uploadedFile(
     const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES } });
     if (part?.fieldname !== 'file') {
       throw new InvalidError('Send the CSV file in a field named "file".', [
-        { path: 'file', message: 'is required' },
+        { path: 'file', message: 'is required', code: 'required' },
       ]);
     }
     return { fileName: named ?? part.filename ?? 'upload.csv', source: limited(part.file) };

@@ -9,7 +9,7 @@ import { type IssueRequest, issueCredentialsBatch, signingIdentity } from '../is
 import { type MailRequest, queueMails } from '../mail/index.ts';
 import { organizationById } from '../orgs/index.ts';
 import { achievementOf } from './achievement.ts';
-import { awardMailImages, CLAIM_DAYS, claimLink } from './award-mail.ts';
+import { awardMailImages, CLAIM_DAYS, claimLink, walletLink } from './award-mail.ts';
 import { BulkFileRefusedError, type BulkRow, bulkRowBatches, type CsvSource } from './bulk-csv.ts';
 import { describeLease, leaseHolderIsGone, thisProcess } from './bulk-lease.ts';
 import {
@@ -376,6 +376,7 @@ async function claimAndMail(
         badgeName: context.version.name,
         ...context.mailImages,
         link: claimLink(deps, tokens[i]!),
+        walletLink: walletLink(deps, award.id),
         days: CLAIM_DAYS,
       },
       idempotencyKey: `badge-awarded:${award.id}`,

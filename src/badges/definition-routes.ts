@@ -140,11 +140,14 @@ export async function badgeDefinitionRoutes(app: FastifyInstance, { deps }: { de
       await mayChangeBadgeImage(deps, request.actor, orgId, badgeId);
       if (!request.isMultipart()) {
         throw new InvalidError('Send the picture as multipart/form-data in a field named "file".', [
-          { path: 'file', message: 'is required' },
+          { path: 'file', message: 'is required', code: 'required' },
         ]);
       }
       const part = await request.file({ throwFileSizeLimit: false });
-      if (!part) throw new InvalidError('No picture was sent.', [{ path: 'file', message: 'is required' }]);
+      if (!part)
+        throw new InvalidError('No picture was sent.', [
+          { path: 'file', message: 'is required', code: 'required' },
+        ]);
       const bytes = await part.toBuffer();
       if (part.file.truncated) {
         const detail = 'The picture is larger than the limit of 1 MB; nothing was saved.';

@@ -8,7 +8,23 @@ import { DEFAULT_VALIDITY_DAYS } from './model.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
 
-export const requirementSchema = z.discriminatedUnion('kind', [
+const percent = z.number().min(0).max(100);
+
+/** The bar a grade must reach: points, percent, or a letter of a scale listed best first (grade-rules.ts). */
+export const gradeBarSchema = z.union([
+  z.strictObject({ points: z.number().min(0).max(1_000_000) }),
+  z.strictObject({ percent }),
+  z.strictObject({
+    letter: text(10),
+    scale: z
+      .array(z.strictObject({ letter: text(10), minPercent: percent }))
+      .min(1)
+      .max(20)
+      .meta({ description: 'The letters, best first, each with the lowest percent that earns it' }),
+  }),
+]);
+
+const singleRequirements = [
   z.strictObject({ kind: z.literal('course'), courseId: z.uuid() }),
   z.strictObject({
     kind: z.literal('evidence'),
@@ -16,6 +32,25 @@ export const requirementSchema = z.discriminatedUnion('kind', [
     unitId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id'),
   }),
   z.strictObject({ kind: z.literal('badge'), badgeId: z.uuid() }),
+  z
+    .strictObject({ kind: z.literal('grade'), lineItemId: z.uuid(), min: gradeBarSchema })
+    .meta({ description: 'A grade on an LMS line item (GET /orgs/{orgId}/lms/line-items) reaching a bar' }),
+] as const;
+
+export const requirementSchema = z.discriminatedUnion('kind', [
+  ...singleRequirements,
+  z
+    .strictObject({
+      kind: z.literal('group'),
+      mode: z.enum(['all', 'any']),
+      items: z
+        .array(z.discriminatedUnion('kind', [...singleRequirements]))
+        .min(1)
+        .max(20),
+    })
+    .meta({
+      description: '"All of" or "any of" single requirements; one level only (a group holds no groups)',
+    }),
 ]);
 
 export const requirementsSchema = z.strictObject({
@@ -83,7 +118,8 @@ const badgeSchema = z.object({
   level: z.string().nullable(),
   validityDays: z.number().int().nullable(),
   requirements: z.object({ items: z.array(requirementSchema), required: z.number().int().nullable() }),
-  /** requirementKey (course:<id>, evidence:<courseId>:<unitId>, badge:<id>) → what it is called. */
+  /** requirementKey (course:<id>, evidence:<courseId>:<unitId>, badge:<id>, grade:<lineItemId>,
+   * group:<mode>(<keys>)) → what it is called. */
   requirementNames: z.record(z.string(), z.string()),
   colors: colorsSchema.nullable(),
   renewAfterAccessEnded: z.boolean(),

@@ -124,10 +124,11 @@ export async function latestPublishedVersion(
     .executeTakeFirst();
 }
 
-/** The latest published version of every published badge that requires this course, evidence or badge. */
+/** The latest published version of every published badge that requires this course, evidence, badge or
+ * LMS line item (grade), alone or inside an all/any group. */
 export async function publishedVersionsRequiring(
   db: Executor,
-  kind: 'course' | 'badge' | 'evidence',
+  kind: 'course' | 'badge' | 'evidence' | 'grade',
   targetId: string,
 ): Promise<BadgeVersionRow[]> {
   return db

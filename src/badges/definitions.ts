@@ -4,6 +4,7 @@ import { type CourseForBadge, coursesForBadges } from '../catalog/index.ts';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { type FieldProblem, InvalidError, NotFoundError } from '../errors.ts';
+import { type LineItemView, lineItemsByIds } from '../gradebook/index.ts';
 import { requireScope } from '../identity/index.ts';
 import { type ActorOrSystem, type MembershipRole, requireMembership } from '../orgs/index.ts';
 import { resolveSkills } from '../skills/index.ts';
@@ -32,9 +33,11 @@ import {
   type NarrativeNames,
   type Requirement,
   type Requirements,
-  requirementKey,
+  requirementNamesOf,
   requirementProblems,
+  type SingleRequirement,
   type Skill,
+  singleRequirements,
 } from './model.ts';
 
 export const BADGE_AUTHORS: readonly MembershipRole[] = ['owner', 'admin', 'staff'];
@@ -63,16 +66,19 @@ export function authorize(actor: Author, orgId: string, write: boolean): void {
   requireScope(actor, 'catalog:write');
 }
 
-/** The courses and badges some requirements name, limited to this organization's own. */
+/** The courses, badges and LMS line items some requirements name, limited to this organization's own. */
 interface Targets {
   courses: Map<string, CourseForBadge>;
   badges: Map<string, { badge: BadgeRow; version: BadgeVersionRow | undefined }>;
+  lineItems: Map<string, LineItemView>;
 }
 
 async function targetsOf(db: Executor, orgId: string, sets: Requirements[]): Promise<Targets> {
-  const items = sets.flatMap((set) => set.items);
-  const courseIds = items.flatMap((r) => (r.kind === 'badge' ? [] : [r.courseId]));
+  const items = sets.flatMap(singleRequirements);
+  const courseIds = items.flatMap((r) => ('courseId' in r ? [r.courseId] : []));
   const badgeIds = items.flatMap((r) => (r.kind === 'badge' ? [r.badgeId] : []));
+  const lineItemIds = [...new Set(items.flatMap((r) => (r.kind === 'grade' ? [r.lineItemId] : [])))];
+  const lineItems = (await lineItemsByIds(db, lineItemIds)).filter((l) => l.orgId === orgId);
   const courses = [...(await coursesForBadges(db, courseIds)).values()].filter((c) => c.orgId === orgId);
   const badges = (await badgesByIds(db, badgeIds)).filter((b) => b.orgId === orgId);
   const versions = await versionsByIds(
@@ -88,6 +94,7 @@ async function targetsOf(db: Executor, orgId: string, sets: Requirements[]): Pro
         { badge: b, version: b.latestVersionId ? versionById.get(b.latestVersionId) : undefined },
       ]),
     ),
+    lineItems: new Map(lineItems.map((l) => [l.id, l])),
   };
 }
 
@@ -100,29 +107,24 @@ function namesOf(targets: Targets): NarrativeNames {
       const target = targets.badges.get(badgeId);
       return target?.version?.name ?? target?.badge.name ?? 'an unknown badge';
     },
+    lineItem: (lineItemId) => targets.lineItems.get(lineItemId)?.label ?? 'an unknown LMS grade item',
   };
 }
 
-/** Courses count with their newest estimate (an evidence task: its course's); badges with their version's. */
+/** Courses count with their newest estimate (an evidence task: its course's); badges with their version's;
+ * grades (work in the LMS) with none; a group with all its items, or its quickest one. */
 const minutesOf =
   (targets: Targets) =>
-  (req: Requirement): number =>
-    req.kind === 'badge'
+  (req: Requirement): number => {
+    if (req.kind === 'group') {
+      const each = req.items.map(minutesOf(targets));
+      return req.mode === 'all' ? each.reduce((a, b) => a + b, 0) : Math.min(...each);
+    }
+    if (req.kind === 'grade') return 0;
+    return req.kind === 'badge'
       ? (targets.badges.get(req.badgeId)?.version?.estimatedMinutes ?? 0)
       : (targets.courses.get(req.courseId)?.estimatedMinutes ?? 0);
-
-function requirementNamesOf(reqs: Requirements, names: NarrativeNames): Record<string, string> {
-  return Object.fromEntries(
-    reqs.items.map((req) => [
-      requirementKey(req),
-      req.kind === 'course'
-        ? names.course(req.courseId)
-        : req.kind === 'badge'
-          ? names.badge(req.badgeId)
-          : names.unit(req.courseId, req.unitId),
-    ]),
-  );
-}
+  };
 
 function viewOf(badge: BadgeRow, targets: Targets, latestVersion: BadgeVersionRow | null): BadgeView {
   const names = namesOf(targets);
@@ -157,32 +159,52 @@ async function viewsOf(db: Executor, orgId: string, badges: BadgeRow[]): Promise
 /** Problems of the targets: a draft may name its organization's own courses and badges only; a
  * published version only published ones, and evidence tasks of the course's newest revision. */
 function targetProblems(reqs: Requirements, targets: Targets, publishing: boolean): FieldProblem[] {
-  return reqs.items.flatMap((req, i): FieldProblem[] => {
-    const path = `requirements.items.${i}`;
-    if (req.kind === 'badge') {
-      const target = targets.badges.get(req.badgeId)?.badge;
-      if (!target) return [{ path, message: 'no such badge in this organization' }];
-      if (publishing && target.state !== 'published')
-        return [{ path, message: `the badge "${target.name}" is not published` }];
-      return [];
-    }
-    const course = targets.courses.get(req.courseId);
-    if (!course) return [{ path, message: 'no such course in this organization' }];
-    if (!publishing) return [];
-    if (course.state !== 'published')
-      return [{ path, message: `the course "${course.title}" is not published` }];
-    if (req.kind === 'evidence' && !course.evidenceUnits?.some((u) => u.id === req.unitId))
-      return [{ path, message: `the course "${course.title}" has no evidence task "${req.unitId}"` }];
+  return reqs.items.flatMap((req, i): FieldProblem[] =>
+    req.kind === 'group'
+      ? req.items.flatMap((item, j) =>
+          targetProblemsOf(item, `requirements.items.${i}.items.${j}`, targets, publishing),
+        )
+      : targetProblemsOf(req, `requirements.items.${i}`, targets, publishing),
+  );
+}
+
+function targetProblemsOf(
+  req: SingleRequirement,
+  path: string,
+  targets: Targets,
+  publishing: boolean,
+): FieldProblem[] {
+  if (req.kind === 'grade') {
+    return targets.lineItems.has(req.lineItemId)
+      ? []
+      : [{ path, message: 'no such LMS line item in this organization' }];
+  }
+  if (req.kind === 'badge') {
+    const target = targets.badges.get(req.badgeId)?.badge;
+    if (!target) return [{ path, message: 'no such badge in this organization' }];
+    if (publishing && target.state !== 'published')
+      return [{ path, message: `the badge "${target.name}" is not published` }];
     return [];
-  });
+  }
+  const course = targets.courses.get(req.courseId);
+  if (!course) return [{ path, message: 'no such course in this organization' }];
+  if (!publishing) return [];
+  if (course.state !== 'published')
+    return [{ path, message: `the course "${course.title}" is not published` }];
+  if (req.kind === 'evidence' && !course.evidenceUnits?.some((u) => u.id === req.unitId))
+    return [{ path, message: `the course "${course.title}" has no evidence task "${req.unitId}"` }];
+  return [];
 }
 
 function cycleProblems(badgeId: string, reqs: Requirements, edges: Map<string, string[]>): FieldProblem[] {
-  return reqs.items.flatMap((req, i) =>
-    req.kind === 'badge' && req.badgeId !== badgeId && createsCycle(badgeId, [req.badgeId], edges)
+  return reqs.items.flatMap((req, i) => {
+    const ids = (req.kind === 'group' ? req.items : [req]).flatMap((r) =>
+      r.kind === 'badge' ? [r.badgeId] : [],
+    );
+    return ids.some((id) => id !== badgeId && createsCycle(badgeId, [id], edges))
       ? [{ path: `requirements.items.${i}`, message: 'that badge already requires this one (a cycle)' }]
-      : [],
-  );
+      : [];
+  });
 }
 
 async function checkDraft(db: Executor, orgId: string, reqs: Requirements, badgeId?: string): Promise<void> {
@@ -279,12 +301,13 @@ export async function listBadges(deps: Deps, actor: Author, orgId: string): Prom
   return viewsOf(deps.db, orgId, await badgesOf(deps.db, orgId));
 }
 
+/** What the award engine looks a badge up by: each single requirement's target, groups opened up. */
 function indexRows(version: BadgeVersionRow, reqs: Requirements): RequirementIndexRow[] {
-  return reqs.items.map((req) => ({
+  return singleRequirements(reqs).map((req) => ({
     badgeVersionId: version.id,
     orgId: version.orgId,
     kind: req.kind,
-    targetId: req.kind === 'badge' ? req.badgeId : req.courseId,
+    targetId: req.kind === 'badge' ? req.badgeId : req.kind === 'grade' ? req.lineItemId : req.courseId,
   }));
 }
 

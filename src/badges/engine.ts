@@ -1,5 +1,6 @@
 // The award engine: consumes the learning outbox (learning_events) in order of arrival and awards the
-// published badges a learner's new completion or accepted evidence now satisfies (or renews them).
+// published badges a learner's new completion, accepted evidence or changed LMS grade now satisfies (or
+// renews them). A grade that falls below the bar later revokes nothing: awards stand once made.
 // Several processes may run it at once: each event is taken FOR UPDATE SKIP LOCKED, and awards are
 // unique per badge × email × cycle in the database, so nothing is awarded twice.
 import { sql } from 'kysely';
@@ -25,11 +26,26 @@ async function badgesTouchedBy(trx: Executor, courseId: string): Promise<BadgeVe
   return [...byCourse, ...byEvidence].filter((v) => !seen.has(v.id) && seen.add(v.id));
 }
 
+/** The learning event's learner and the published badges it may complete; undefined: not for badges. */
+async function touchedBy(
+  trx: Executor,
+  event: PendingLearningEvent,
+): Promise<{ userId: string; versions: BadgeVersionRow[] } | undefined> {
+  const { userId, courseId, lineItemId } = event.payload as Record<string, string | undefined>;
+  if (!userId) return undefined;
+  if (event.type === 'grade.recorded') {
+    if (!lineItemId) return undefined;
+    return { userId, versions: await publishedVersionsRequiring(trx, 'grade', lineItemId) };
+  }
+  if (event.type !== 'course.completed' && event.type !== 'evidence.accepted') return undefined;
+  if (!courseId) return undefined;
+  return { userId, versions: await badgesTouchedBy(trx, courseId) };
+}
+
 async function handleEvent(deps: Deps, trx: Executor, event: PendingLearningEvent): Promise<void> {
-  if (event.type !== 'course.completed' && event.type !== 'evidence.accepted') return;
-  const { userId, courseId } = event.payload as { userId?: string; courseId?: string };
-  if (!userId || !courseId) return;
-  const versions = await badgesTouchedBy(trx, courseId);
+  const touched = await touchedBy(trx, event);
+  if (!touched) return;
+  const { userId, versions } = touched;
   if (versions.length === 0) return;
   const learner = await learnerOfUser(trx, userId);
   if (!learner) return;

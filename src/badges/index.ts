@@ -47,6 +47,7 @@ export {
   publishBadge,
 } from './definitions.ts';
 export { processLearningEvents } from './engine.ts';
+export { announceExpiredAwards, expiredAwardsTicker } from './expiry-events.ts';
 // Issuance fee (commerce): the first badge from an issuer waits for its fee; paying releases it.
 export {
   awaitingFeeAward,
@@ -59,9 +60,14 @@ export {
 export { type BadgeImage, badgeImage, checkBadgeImage } from './images.ts';
 export { learningEventsTicker } from './jobs.ts';
 export { type Learner, learnerOfUser, learnerRecord, learnerRecordOfUser } from './learner-record.ts';
-export { DEFAULT_VALIDITY_DAYS } from './model.ts';
+export { DEFAULT_VALIDITY_DAYS, type SingleRequirement, singleRequirements } from './model.ts';
 export { progressRoutes } from './progress-routes.ts';
 export { isPublicAward, isSupersededCredential, publicCredentialOf } from './public-awards.ts';
 export { badgePublicRoutes } from './public-routes.ts';
 export { expiryRemindersTicker, sendExpiryReminders } from './reminders.ts';
-export { rebuildSkillRollup, refreshSkillRollup } from './skill-rollup.ts';
+export {
+  onSkillRollupChange,
+  rebuildSkillRollup,
+  refreshSkillRollup,
+  type SkillRollupListener,
+} from './skill-rollup.ts';

@@ -1,7 +1,9 @@
 // What a learner has, as the requirement rules see it (model.ts LearnerRecord): completions and
-// accepted evidence with their dates, and the badges they hold now. Read inside the caller's transaction.
+// accepted evidence with their dates, their LMS grades, and the badges they hold now. Read inside the caller's transaction.
 import type { Executor } from '../db/database.ts';
+import { gradesOfUser } from '../gradebook/index.ts';
 import { accountContact, accountIdByVerifiedEmail } from '../identity/index.ts';
+import type { LearnerGrade } from './grade-rules.ts';
 import type { LearnerRecord } from './model.ts';
 
 /** A person the engine awards to: an account, or only an address nobody has verified yet. */
@@ -61,7 +63,9 @@ async function heldBadgeIds(db: Executor, learner: Learner, now: Date): Promise<
 export async function learnerRecord(db: Executor, learner: Learner, now: Date): Promise<LearnerRecord> {
   const completions = new Map<string, Date[]>();
   const acceptedEvidence = new Map<string, Date[]>();
+  const grades = new Map<string, LearnerGrade>();
   if (learner.userId) {
+    for (const grade of await gradesOfUser(db, learner.userId)) grades.set(grade.lineItemId, grade);
     const done = await db
       .selectFrom('completions')
       .select(['courseId', 'completedAt'])
@@ -79,7 +83,7 @@ export async function learnerRecord(db: Executor, learner: Learner, now: Date): 
     for (const row of accepted)
       push(acceptedEvidence, `${row.courseId}:${row.unitId}`, row.reviewedAt ?? row.submittedAt);
   }
-  return { completions, acceptedEvidence, heldBadges: await heldBadgeIds(db, learner, now) };
+  return { completions, acceptedEvidence, grades, heldBadges: await heldBadgeIds(db, learner, now) };
 }
 
 /** The record of an account (for progress pages and the engine). */

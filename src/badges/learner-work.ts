@@ -5,11 +5,11 @@
 import { questionsAsked, type RevisionContent, revisionContent } from '../catalog/index.ts';
 import type { Executor } from '../db/database.ts';
 import { firstAnswers } from '../learning/index.ts';
-import type { Requirements } from './model.ts';
+import { type Requirements, singleRequirements } from './model.ts';
 import type { CourseWork, EvidenceWork } from './results.ts';
 
 function courseIdsOf(requirements: Requirements): string[] {
-  const ids = requirements.items.flatMap((r) => (r.kind === 'badge' ? [] : [r.courseId]));
+  const ids = singleRequirements(requirements).flatMap((r) => ('courseId' in r ? [r.courseId] : []));
   return [...new Set(ids)];
 }
 

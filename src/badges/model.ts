@@ -3,6 +3,7 @@
 // and the criteria narrative generated from the requirements. No HTTP, no SQL.
 
 import { type Skill, sameSkill } from '../skills/index.ts';
+import { barProblems, barText, type GradeBar, type LearnerGrade, reachesBar } from './grade-rules.ts';
 
 /** A badge's skill: the one skill shape of Tessera (src/skills/alignment.ts), shared with courses. */
 export type { Skill } from '../skills/index.ts';
@@ -13,10 +14,21 @@ export interface BadgeColors {
   secondary: string;
 }
 
-export type Requirement =
+/** One thing to do; 'grade': a grade on an LMS line item reaching a bar (grade-rules.ts). */
+export type SingleRequirement =
   | { kind: 'course'; courseId: string }
   | { kind: 'evidence'; courseId: string; unitId: string }
-  | { kind: 'badge'; badgeId: string };
+  | { kind: 'badge'; badgeId: string }
+  | { kind: 'grade'; lineItemId: string; min: GradeBar };
+
+/** "All of" or "any of" a few single requirements (one level: groups do not nest). */
+export interface GroupRequirement {
+  kind: 'group';
+  mode: 'all' | 'any';
+  items: SingleRequirement[];
+}
+
+export type Requirement = SingleRequirement | GroupRequirement;
 
 export interface Requirements {
   items: Requirement[];
@@ -41,7 +53,16 @@ export function requirementKey(req: Requirement): string {
       return `evidence:${req.courseId}:${req.unitId}`;
     case 'badge':
       return `badge:${req.badgeId}`;
+    case 'grade':
+      return `grade:${req.lineItemId}`;
+    case 'group':
+      return `group:${req.mode}(${req.items.map(requirementKey).join(',')})`;
   }
+}
+
+/** The single requirements of a set, groups opened up (what the engine's index and target checks see). */
+export function singleRequirements(reqs: Requirements): SingleRequirement[] {
+  return reqs.items.flatMap((req) => (req.kind === 'group' ? req.items : [req]));
 }
 
 export function neededCount(reqs: Requirements): number {
@@ -56,6 +77,8 @@ export interface LearnerRecord {
   acceptedEvidence: ReadonlyMap<string, readonly Date[]>;
   /** Badge ids the learner holds (a current, not revoked, not expired award). */
   heldBadges: ReadonlySet<string>;
+  /** LMS line item id → the learner's latest grade on it (absent: no grades known). */
+  grades?: ReadonlyMap<string, LearnerGrade>;
 }
 
 function doneSince(dates: readonly Date[] | undefined, since: Date | null): boolean {
@@ -80,6 +103,15 @@ export function isRequirementMet(
     case 'badge':
       // A held badge counts whenever it was earned: stacking does not ask for it again on renewal.
       return record.heldBadges.has(req.badgeId);
+    case 'grade': {
+      const grade = record.grades?.get(req.lineItemId);
+      if (!grade || (since !== null && grade.gradedAt.getTime() < since.getTime())) return false;
+      return reachesBar(grade, req.min);
+    }
+    case 'group':
+      return req.mode === 'all'
+        ? req.items.length > 0 && req.items.every((item) => isRequirementMet(item, record, since))
+        : req.items.some((item) => isRequirementMet(item, record, since));
   }
 }
 
@@ -100,13 +132,32 @@ export function requirementProblems(
     const key = requirementKey(req);
     if (seen.has(key)) problems.push({ path: `requirements.items.${i}`, message: 'is listed twice' });
     seen.add(key);
-    if (req.kind === 'badge' && req.badgeId === selfId)
-      problems.push({ path: `requirements.items.${i}`, message: 'a badge cannot require itself' });
+    const path = `requirements.items.${i}`;
+    problems.push(...singleProblems(req, path, selfId));
+    if (req.kind !== 'group') return;
+    const inGroup = new Set<string>();
+    req.items.forEach((item, j) => {
+      const itemKey = requirementKey(item);
+      if (inGroup.has(itemKey)) problems.push({ path: `${path}.items.${j}`, message: 'is listed twice' });
+      inGroup.add(itemKey);
+      problems.push(...singleProblems(item, `${path}.items.${j}`, selfId));
+    });
   });
   if (reqs.required !== null && (reqs.required < 1 || reqs.required > reqs.items.length)) {
     problems.push({ path: 'requirements.required', message: `must be between 1 and ${reqs.items.length}` });
   }
   return problems;
+}
+
+function singleProblems(
+  req: Requirement,
+  path: string,
+  selfId?: string,
+): { path: string; message: string }[] {
+  if (req.kind === 'badge' && req.badgeId === selfId)
+    return [{ path, message: 'a badge cannot require itself' }];
+  if (req.kind === 'grade') return barProblems(req.min).map((message) => ({ path: `${path}.min`, message }));
+  return [];
 }
 
 /** Badge-of-badges cycles: `edges` maps a badge id to the badge ids its latest version requires. */
@@ -137,12 +188,55 @@ export interface NarrativeNames {
   course: (courseId: string) => string;
   unit: (courseId: string, unitId: string) => string;
   badge: (badgeId: string) => string;
+  /** An LMS line item's label (default: a generic name). */
+  lineItem?: (lineItemId: string) => string;
+}
+
+/** What one requirement asks, in words (no list marker). */
+export function requirementText(req: Requirement, names: NarrativeNames): string {
+  switch (req.kind) {
+    case 'course':
+      return `Complete the course "${names.course(req.courseId)}".`;
+    case 'badge':
+      return `Earn the badge "${names.badge(req.badgeId)}".`;
+    case 'evidence':
+      return `Have the evidence task "${names.unit(req.courseId, req.unitId)}" of "${names.course(req.courseId)}" accepted by an assessor.`;
+    case 'grade':
+      return `Reach ${barText(req.min)} in "${names.lineItem?.(req.lineItemId) ?? 'a graded activity'}" (graded in your learning platform).`;
+    case 'group':
+      return req.mode === 'all' ? 'Meet all of these:' : 'Meet at least one of these:';
+  }
 }
 
 function requirementLine(req: Requirement, names: NarrativeNames): string {
-  if (req.kind === 'course') return `- Complete the course "${names.course(req.courseId)}".`;
-  if (req.kind === 'badge') return `- Earn the badge "${names.badge(req.badgeId)}".`;
-  return `- Have the evidence task "${names.unit(req.courseId, req.unitId)}" of "${names.course(req.courseId)}" accepted by an assessor.`;
+  const line = `- ${requirementText(req, names)}`;
+  if (req.kind !== 'group') return line;
+  return [line, ...req.items.map((item) => `  - ${requirementText(item, names)}`)].join('\n');
+}
+
+function nameOf(req: Requirement, names: NarrativeNames): string {
+  switch (req.kind) {
+    case 'course':
+      return names.course(req.courseId);
+    case 'badge':
+      return names.badge(req.badgeId);
+    case 'evidence':
+      return names.unit(req.courseId, req.unitId);
+    case 'grade':
+      return names.lineItem?.(req.lineItemId) ?? req.lineItemId;
+    case 'group':
+      return req.items.map((item) => nameOf(item, names)).join(req.mode === 'all' ? ' + ' : ' / ');
+  }
+}
+
+/** Names by requirement key; a group's items are named too (the editor shows them inside the group). */
+export function requirementNamesOf(reqs: Requirements, names: NarrativeNames): Record<string, string> {
+  return Object.fromEntries(
+    [...reqs.items, ...reqs.items.flatMap((req) => (req.kind === 'group' ? req.items : []))].map((req) => [
+      requirementKey(req),
+      nameOf(req, names),
+    ]),
+  );
 }
 
 /** The criteria narrative (Markdown) generated from the requirements; issuers may edit it. */
@@ -215,7 +309,12 @@ export function requirementStatus(
   access: (courseId: string) => CourseAccess,
 ): RequirementStatus {
   if (isRequirementMet(req, record)) return 'done';
-  if (req.kind === 'badge') return 'not-started';
+  if (req.kind === 'group') {
+    const statuses = req.items.map((item) => requirementStatus(item, record, access));
+    if (statuses.some((s) => s !== 'not-started' && s !== 'not-available')) return 'in-progress';
+    return statuses.every((s) => s === 'not-available') ? 'not-available' : 'not-started';
+  }
+  if (req.kind === 'badge' || req.kind === 'grade') return 'not-started';
   const course = access(req.courseId);
   if (course.enrolled) return course.opened ? 'in-progress' : 'purchased';
   return course.available ? 'not-started' : 'not-available';
@@ -231,7 +330,9 @@ export function courseSkillsOffered(
   skillsOfCourse: (courseId: string) => readonly Skill[],
 ): Skill[] {
   const offered: Skill[] = [];
-  const courseIds = new Set(reqs.items.flatMap((req) => (req.kind === 'badge' ? [] : [req.courseId])));
+  const courseIds = new Set(
+    singleRequirements(reqs).flatMap((req) => ('courseId' in req ? [req.courseId] : [])),
+  );
   for (const courseId of courseIds) {
     for (const skill of skillsOfCourse(courseId)) {
       if ([...badgeSkills, ...offered].some((known) => sameSkill(known, skill))) continue;

@@ -8,12 +8,14 @@ import { type BadgeProgress, myBadgeProgress } from './progress.ts';
 import { retakeForRenewal } from './renewal.ts';
 
 const requirementSchema = z.object({
-  kind: z.enum(['course', 'evidence', 'badge']),
+  kind: z.enum(['course', 'evidence', 'badge', 'grade', 'group']),
   title: z.string(),
   status: z.enum(['done', 'in-progress', 'purchased', 'not-started', 'not-available']),
   courseId: z.uuid().optional(),
   unitId: z.string().optional(),
   badgeId: z.uuid().optional(),
+  /** grade: the LMS line item. */
+  lineItemId: z.uuid().optional(),
   /** Estimated minutes still to spend on it (0 when done). */
   minutes: z.number().int(),
 });
@@ -66,7 +68,9 @@ function presentProgress(deps: Deps, p: BadgeProgress): z.infer<typeof progressS
       title,
       status,
       minutes,
-      ...(req.kind === 'badge' ? { badgeId: req.badgeId } : { courseId: req.courseId }),
+      ...(req.kind === 'badge' ? { badgeId: req.badgeId } : {}),
+      ...(req.kind === 'course' || req.kind === 'evidence' ? { courseId: req.courseId } : {}),
+      ...(req.kind === 'grade' ? { lineItemId: req.lineItemId } : {}),
       ...(req.kind === 'evidence' ? { unitId: req.unitId } : {}),
     })),
   };

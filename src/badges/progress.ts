@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { gradesOfUser, lineItemsByIds } from '../gradebook/index.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope, verifiedEmailsOf } from '../identity/index.ts';
 import { type AwardView, currentAwardsOf } from './award-queries.ts';
@@ -19,6 +20,7 @@ import {
   type Requirements,
   renewalOpensAt,
   requirementStatus,
+  singleRequirements,
 } from './model.ts';
 
 // ---- pure rules ---------------------------------------------------------------------------------
@@ -32,6 +34,9 @@ export function recordSince(record: LearnerRecord, since: Date | null): LearnerR
     completions: recent(record.completions),
     acceptedEvidence: recent(record.acceptedEvidence),
     heldBadges: record.heldBadges,
+    ...(record.grades && {
+      grades: new Map([...record.grades].filter(([, g]) => g.gradedAt.getTime() >= since.getTime())),
+    }),
   };
 }
 
@@ -147,8 +152,14 @@ async function learnerFacts(db: Executor, userId: string): Promise<LearnerFacts>
 }
 
 /** Published badges (their latest version) counting a course of the learner or a badge they hold. */
-async function candidateBadges(db: Executor, courseIds: string[], heldIds: string[], listedIds: string[]) {
-  if (courseIds.length + heldIds.length + listedIds.length === 0) return [];
+async function candidateBadges(
+  db: Executor,
+  courseIds: string[],
+  heldIds: string[],
+  listedIds: string[],
+  gradedLineItemIds: string[] = [],
+) {
+  if (courseIds.length + heldIds.length + listedIds.length + gradedLineItemIds.length === 0) return [];
   const none = ['00000000-0000-0000-0000-000000000000'];
   const or = (ids: string[]) => (ids.length > 0 ? ids : none);
   return db
@@ -170,6 +181,7 @@ async function candidateBadges(db: Executor, courseIds: string[], heldIds: strin
               x.or([
                 x.and([x('i.kind', 'in', ['course', 'evidence']), x('i.targetId', 'in', or(courseIds))]),
                 x.and([x('i.kind', '=', 'badge'), x('i.targetId', 'in', or(heldIds))]),
+                x.and([x('i.kind', '=', 'grade'), x('i.targetId', 'in', or(gradedLineItemIds))]),
               ]),
             ),
         ),
@@ -228,9 +240,10 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
   const me = requireScope(actor, 'read');
   const now = deps.now();
   const emails = await verifiedEmailsOf(deps, me.user.id);
-  const [awards, facts] = await Promise.all([
+  const [awards, facts, grades] = await Promise.all([
     currentAwardsOf(deps.db, me.user.id, emails),
     learnerFacts(deps.db, me.user.id),
+    gradesOfUser(deps.db, me.user.id),
   ]);
   const current = new Map<string, AwardView>();
   for (const award of awards) if (!current.has(award.badgeId)) current.set(award.badgeId, award);
@@ -243,24 +256,30 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
   );
   const courseIds = [...new Set([...facts.latestEnrolment.keys(), ...facts.completions.keys()])];
   const candidates = (
-    await candidateBadges(deps.db, courseIds, held, [
-      ...renewing.map((a) => a.badgeId),
-      ...awaitingFee.keys(),
-    ])
+    await candidateBadges(
+      deps.db,
+      courseIds,
+      held,
+      [...renewing.map((a) => a.badgeId), ...awaitingFee.keys()],
+      grades.map((g) => g.lineItemId),
+    )
   ).filter(
     (v) =>
       !current.has(v.badgeId) || awaitingFee.has(v.badgeId) || renewing.some((a) => a.badgeId === v.badgeId),
   );
 
-  const items = candidates.flatMap((v) => v.requirements.items);
-  const [courses, badges] = await Promise.all([
-    coursesInfo(deps.db, [...new Set(items.flatMap((r) => (r.kind === 'badge' ? [] : [r.courseId])))]),
+  const items = candidates.flatMap((v) => singleRequirements(v.requirements));
+  const [courses, badges, lineItems] = await Promise.all([
+    coursesInfo(deps.db, [...new Set(items.flatMap((r) => ('courseId' in r ? [r.courseId] : [])))]),
     badgesInfo(deps.db, [...new Set(items.flatMap((r) => (r.kind === 'badge' ? [r.badgeId] : [])))]),
+    lineItemsByIds(deps.db, [...new Set(items.flatMap((r) => (r.kind === 'grade' ? [r.lineItemId] : [])))]),
   ]);
+  const labels = new Map(lineItems.map((l) => [l.id, l.label]));
   const record: LearnerRecord = {
     completions: facts.completions,
     acceptedEvidence: facts.acceptedEvidence,
     heldBadges: new Set(held),
+    grades: new Map(grades.map((g) => [g.lineItemId, g])),
   };
   const access = (courseId: string): CourseAccess => {
     const e = facts.latestEnrolment.get(courseId);
@@ -272,6 +291,8 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
     };
   };
   const title = (req: Requirement): string => {
+    if (req.kind === 'group') return req.items.map(title).join(req.mode === 'all' ? ' + ' : ' / ');
+    if (req.kind === 'grade') return labels.get(req.lineItemId) ?? '';
     if (req.kind === 'badge') {
       const b = badges.get(req.badgeId);
       return b?.publishedName ?? b?.name ?? '';
@@ -283,6 +304,11 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
     return unit ? `${unit.title} (${courseTitle})` : courseTitle;
   };
   const minutesOf = (req: Requirement, status: RequirementStatus): number => {
+    if (req.kind === 'group') {
+      const each = req.items.map((item) => minutesOf(item, status));
+      return req.mode === 'all' ? each.reduce((a, b) => a + b, 0) : Math.min(...each);
+    }
+    if (req.kind === 'grade') return 0;
     if (req.kind === 'badge') return badges.get(req.badgeId)?.estimatedMinutes ?? 0;
     const c = courses.get(req.courseId);
     const estimate: number = c?.estimatedMinutes ?? 0;

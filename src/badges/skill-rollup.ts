@@ -3,10 +3,11 @@
 // credential and whether the award is current, i.e. not superseded by a renewal) and, per person, over their
 // current awards (user_skill_firsts: the first date, the badge's name for the skill, the highest level).
 // Employer analytics read it instead of pairing every person with every skill of their badges per request.
-// It holds what a person has, never with whom it is shared: consent, chosen awards and revoked credentials are
-// joined at query time, so a withdrawal or a revocation counts at once. Kept here, in one place: an award
+// It holds what a person has, never with whom it is shared: that is workforce's (analytics-shared-skills.ts,
+// kept with consent, chosen awards and revocations in their transactions). Kept here, in one place: an award
 // accepted (a claim, or a renewal kept at once), given its credential, or superseded by its renewal
-// (award-store.ts) refreshes its holder's rows. Expiry changes nothing here: an expired badge still shows the
+// (award-store.ts) refreshes its holder's rows, and then what listeners derive from them (workforce's
+// per-employer shared skills, migration 0044). Expiry changes nothing here: an expired badge still shows the
 // skill was gained. Set-based: one statement per table whatever the number of people.
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
@@ -30,8 +31,23 @@ const versionConcepts = sql`
     and jsonb_typeof(k.skill->'concept'->'code') = 'string' and k.skill->'concept'->>'code' <> ''`;
 
 /**
- * Recomputes the rollup of these people from their accepted awards. Concurrent refreshes of one person wait
- * for each other (a transaction-scoped advisory lock per person), so the last one reads every committed award.
+ * What is derived from the rollup elsewhere (workforce: what each employer may see of it) and must follow it
+ * in the same transaction. Registered once as that context loads; `rebuild` follows a whole rebuild.
+ */
+export interface SkillRollupListener {
+  refreshed(db: Executor, userIds: readonly string[]): Promise<void>;
+  rebuilt(db: Executor): Promise<void>;
+}
+const listeners: SkillRollupListener[] = [];
+
+export function onSkillRollupChange(listener: SkillRollupListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
+/**
+ * Recomputes the rollup of these people from their accepted awards, then what is derived from it (the
+ * listeners). Concurrent refreshes of one person wait for each other (a transaction-scoped advisory lock per
+ * person), so the last one reads every committed award.
  */
 export async function refreshSkillRollup(db: Executor, userIds: readonly string[]): Promise<void> {
   const ids = [...new Set(userIds)].sort();
@@ -39,6 +55,7 @@ export async function refreshSkillRollup(db: Executor, userIds: readonly string[
   await sql`select pg_advisory_xact_lock(hashtextextended('skill-rollup:' || id, 0))
     from unnest(cast(${ids} as uuid[])) as id order by id`.execute(db);
   await recompute(db, ids);
+  for (const listener of listeners) await listener.refreshed(db, ids);
 }
 
 async function recompute(db: Executor, ids: string[]): Promise<void> {
@@ -86,4 +103,5 @@ export async function rebuildSkillRollup(db: Executor): Promise<void> {
     db,
     rows.map((r) => r.userId),
   );
+  for (const listener of listeners) await listener.rebuilt(db);
 }

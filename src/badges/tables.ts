@@ -76,8 +76,8 @@ export interface BadgeVersionsTable {
 export interface BadgeRequirementIndexTable {
   badgeVersionId: string;
   orgId: string;
-  kind: 'course' | 'badge' | 'evidence';
-  /** Course id (course and evidence requirements) or badge id. */
+  kind: 'course' | 'badge' | 'evidence' | 'grade';
+  /** Course id (course and evidence requirements), badge id or LMS line item id (grade, migration 0048). */
   targetId: string;
 }
 
@@ -140,6 +140,12 @@ export interface AwardRemindersTable {
   sentAt: Date;
 }
 
+/** An award whose expiry was announced (the award.expired webhook event): one row per award, ever. */
+export interface AwardExpiryNoticesTable {
+  awardId: string;
+  noticedAt: Date;
+}
+
 /** 'validating': the file is being read (in batches); it becomes 'previewed' once whole. */
 export type BulkRunState = 'validating' | 'previewed' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -198,6 +204,7 @@ export interface BadgesTables {
   awards: AwardsTable;
   awardClaims: AwardClaimsTable;
   awardReminders: AwardRemindersTable;
+  awardExpiryNotices: AwardExpiryNoticesTable;
   bulkAwardRuns: BulkAwardRunsTable;
   bulkAwardRows: BulkAwardRowsTable;
 }

@@ -2,7 +2,7 @@
 // what it takes (courses with their price and time, evidence tasks, other badges), how long it stays valid,
 // and who issues it. Published badges only: a draft or archived badge is "not found" to everyone. The
 // learner-specific parts (held, in progress, in the cart) are the caller's: this reply is the same for all.
-import { latestPublishedVersion, versionImageUrl } from '../badges/index.ts';
+import { latestPublishedVersion, singleRequirements, versionImageUrl } from '../badges/index.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import { organizationBranding, organizationById } from '../orgs/index.ts';
@@ -57,7 +57,10 @@ export async function badgePage(deps: Deps, badgeId: string): Promise<BadgePage>
   const version = await latestPublishedVersion(deps.db, badgeId);
   const org = version ? await organizationById(deps.db, version.orgId) : undefined;
   if (!version || !org) throw new NotFoundError('badge');
-  const items = version.requirements.items;
+  // Grade requirements (work in an LMS) show in the criteria only; groups list their courses, tasks and badges.
+  const items = singleRequirements(version.requirements).flatMap((req) =>
+    req.kind === 'grade' ? [] : [req],
+  );
   const courseIds = [...new Set(items.flatMap((req) => (req.kind === 'badge' ? [] : [req.courseId])))];
   const [facts, listed, requiredBadges] = await Promise.all([
     coursesForBadges(deps.db, courseIds),

@@ -324,7 +324,12 @@ describe('authoring and the catalog', { timeout: 120_000 }, () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect(unknown.json().errors).toEqual([
-      { path: 'skills.1.concept', message: '"http://example.org/x" is not an imported ESCO concept' },
+      {
+        path: 'skills.1.concept',
+        message: '"http://example.org/x" is not an imported ESCO concept',
+        code: 'invalid',
+        params: {},
+      },
     ]);
     const tooHigh = await author('PATCH', `/${id}`, { skills: [{ name: 'Listening', level: 8 }] });
     expect(tooHigh.statusCode).toBe(400);

@@ -68,12 +68,15 @@ export async function courseImageRoutes(app: FastifyInstance, { deps }: { deps: 
       await mayChangeCourseImage(deps, request.actor, orgId, courseId);
       if (!request.isMultipart()) {
         throw new InvalidError('Send the picture as multipart/form-data in a field named "file".', [
-          { path: 'file', message: 'is required' },
+          { path: 'file', message: 'is required', code: 'required' },
         ]);
       }
       // The description comes first in the form, so it is read by the time the file part arrives.
       const part = await request.file({ throwFileSizeLimit: false });
-      if (!part) throw new InvalidError('No picture was sent.', [{ path: 'file', message: 'is required' }]);
+      if (!part)
+        throw new InvalidError('No picture was sent.', [
+          { path: 'file', message: 'is required', code: 'required' },
+        ]);
       const bytes = await part.toBuffer();
       if (part.file.truncated) {
         const detail = 'The picture is larger than the limit of 5 MB; nothing was saved.';

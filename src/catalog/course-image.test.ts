@@ -89,7 +89,9 @@ describe('a course picture', { timeout: 120_000 }, () => {
   it('needs a description, and its description can change alone', async () => {
     const missing = await put(await phoneJpeg(), '   ');
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors).toEqual([{ path: 'alt', message: 'is required with a picture' }]);
+    expect(missing.json().errors).toEqual([
+      { path: 'alt', message: 'is required with a picture', code: 'invalid', params: {} },
+    ]);
     const described = await t.app.inject({
       method: 'PATCH',
       url: imageUrl(),

@@ -31,7 +31,7 @@ export async function addLessonImage(
 ): Promise<{ url: string }> {
   await mayAddImage(deps, actor, orgId, courseId);
   if (bytes.length === 0)
-    throw new InvalidError('The image is empty.', [{ path: 'file', message: 'is empty' }]);
+    throw new InvalidError('The image is empty.', [{ path: 'file', message: 'is empty', code: 'empty' }]);
   const type = sniffFileType(bytes, '');
   if (type !== 'png' && type !== 'jpeg') {
     throw new InvalidError('Lesson images must be PNG or JPEG.', [

@@ -19,6 +19,8 @@ export interface IssuerPage {
   websiteUrl: string | null;
   contactEmail: string | null;
   contactUrl: string | null;
+  /** Issuer registries the organization says it is listed in (its settings): name and where the listing is. */
+  registryListings: { name: string; url: string }[];
   dids: string[];
   badges: { id: string; name: string; description: string; imageUrl: string }[];
 }
@@ -49,6 +51,7 @@ export async function issuerPage(deps: Deps, slug: string): Promise<IssuerPage |
     websiteUrl: org.websiteUrl,
     contactEmail: branding.contactEmail,
     contactUrl: branding.contactUrl,
+    registryListings: org.registryListings ?? [],
     dids: [...(await boundDomainDids(deps, org.id)), issuerDid(deps, slug)],
     badges,
   };
@@ -75,6 +78,12 @@ export function renderIssuerPage(locale: string, page: IssuerPage): string {
       ? html`<dt>${t('issuerPage.contact')}</dt><dd><a href="${page.contactUrl}">${page.contactUrl}</a></dd>`
       : null,
   ];
+  const registries =
+    page.registryListings.length > 0
+      ? html`<dt>${t('issuerPage.registries')}</dt><dd><ul class="plain">${page.registryListings.map(
+          (listing) => html`<li><a href="${listing.url}">${listing.name}</a></li>`,
+        )}</ul><p class="muted">${t('issuerPage.registriesHelp')}</p></dd>`
+      : '';
   const badges =
     page.badges.length === 0
       ? html`<p class="muted">${t('issuerPage.noBadges')}</p>`
@@ -102,7 +111,7 @@ ${page.logoUrl ? html`<img src="${page.logoUrl}" alt="${t('issuerPage.logo', { n
 ${page.description ? html`<p>${page.description}</p>` : ''}
 <section class="panel" aria-labelledby="badges-title"><h2 id="badges-title">${t('issuerPage.badges')}</h2>${badges}</section>
 <section class="panel" aria-labelledby="about-title"><h2 id="about-title">${t('issuerPage.about')}</h2>
-<dl class="facts">${contact.filter((entry): entry is SafeHtml => entry !== null)}<dt>${t('issuerPage.dids')}</dt><dd><ul class="plain">${page.dids.map((did) => html`<li><code>${did}</code></li>`)}</ul><p class="muted">${t('issuerPage.didsHelp')}</p></dd></dl>
+<dl class="facts">${contact.filter((entry): entry is SafeHtml => entry !== null)}<dt>${t('issuerPage.dids')}</dt><dd><ul class="plain">${page.dids.map((did) => html`<li><code>${did}</code></li>`)}</ul><p class="muted">${t('issuerPage.didsHelp')}</p></dd>${registries}</dl>
 </section>
 </main>
 </body>

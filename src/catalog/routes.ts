@@ -62,11 +62,14 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
       await mayAddImage(deps, request.actor, orgId, courseId);
       if (!request.isMultipart()) {
         throw new InvalidError('Send the image as multipart/form-data in a field named "file".', [
-          { path: 'file', message: 'is required' },
+          { path: 'file', message: 'is required', code: 'required' },
         ]);
       }
       const part = await request.file({ throwFileSizeLimit: false });
-      if (!part) throw new InvalidError('No image was sent.', [{ path: 'file', message: 'is required' }]);
+      if (!part)
+        throw new InvalidError('No image was sent.', [
+          { path: 'file', message: 'is required', code: 'required' },
+        ]);
       const bytes = await part.toBuffer();
       if (part.file.truncated) {
         const detail = `The image is larger than the limit of ${MAX_IMAGE_BYTES / 1024 / 1024} MB; nothing was saved.`;

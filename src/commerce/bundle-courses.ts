@@ -1,7 +1,7 @@
 // Which courses make up a badge's bundle: the courses its latest published version requires (course and
 // evidence requirements) and, for a pathway badge, the courses of the badges it requires, recursively —
 // each course once, in the order the requirements name them.
-import { type BadgeVersionRow, latestPublishedVersion } from '../badges/index.ts';
+import { type BadgeVersionRow, latestPublishedVersion, singleRequirements } from '../badges/index.ts';
 import type { Executor } from '../db/database.ts';
 import { type CoursePriceRow, publishedCoursePrices } from './offers-store.ts';
 
@@ -16,7 +16,8 @@ export async function requiredCourseIds(db: Executor, version: BadgeVersionRow):
   const courseIds = new Set<string>();
   const visited = new Set<string>([version.badgeId]);
   const walk = async (current: BadgeVersionRow, depth: number): Promise<void> => {
-    for (const req of current.requirements.items) {
+    for (const req of singleRequirements(current.requirements)) {
+      if (req.kind === 'grade') continue;
       if (req.kind !== 'badge') {
         courseIds.add(req.courseId);
         continue;

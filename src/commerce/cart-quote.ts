@@ -28,6 +28,8 @@ export interface QuotedItem {
   kind: 'course' | 'bundle';
   courseId: string | null;
   badgeId: string | null;
+  /** A bundle: the number of the badge version it sells, whose picture the cart shows. */
+  badgeVersionNumber: number | null;
   title: string;
   /** false: no longer for sale (unpublished, made free, off sale, other currency): never charged. */
   available: boolean;
@@ -196,6 +198,7 @@ function unavailableItem(item: CartItemRow, title: string, currency: string | nu
     kind: item.kind,
     courseId: item.courseId,
     badgeId: item.badgeId,
+    badgeVersionNumber: null,
     title,
     available: false,
     currency,
@@ -226,6 +229,7 @@ export function quoteCourseItem(
       kind: 'course',
       courseId: course.courseId,
       badgeId: null,
+      badgeVersionNumber: null,
       title: course.title,
       available: true,
       currency: course.currency,
@@ -287,6 +291,7 @@ export function quoteBundleItem(
       kind: 'bundle',
       courseId: null,
       badgeId: offer.badgeId,
+      badgeVersionNumber: offer.versionNumber,
       title: offer.name,
       available: true,
       currency: offer.currency,

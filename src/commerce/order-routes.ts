@@ -46,7 +46,9 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         response: { 200: z.object({ carts: z.array(cartQuoteSchema) }) },
       },
     },
-    async (request) => ({ carts: (await myCarts(deps, request.actor)).map(presentCartQuote) }),
+    async (request) => ({
+      carts: (await myCarts(deps, request.actor)).map((quote) => presentCartQuote(deps, quote)),
+    }),
   );
 
   r.get(
@@ -60,7 +62,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         response: { 200: cartQuoteSchema },
       },
     },
-    async (request) => presentCartQuote(await myCart(deps, request.actor, request.params.orgId)),
+    async (request) => presentCartQuote(deps, await myCart(deps, request.actor, request.params.orgId)),
   );
 
   r.post(
@@ -79,7 +81,9 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     async (request, reply) =>
       reply
         .code(201)
-        .send(presentCartQuote(await addCartItem(deps, request.actor, request.params.orgId, request.body))),
+        .send(
+          presentCartQuote(deps, await addCartItem(deps, request.actor, request.params.orgId, request.body)),
+        ),
   );
 
   r.delete(
@@ -95,6 +99,7 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     },
     async (request) =>
       presentCartQuote(
+        deps,
         await removeCartItem(deps, request.actor, request.params.orgId, request.params.itemId),
       ),
   );
@@ -112,7 +117,10 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     },
     async (request) =>
-      presentCartQuote(await setCartCoupon(deps, request.actor, request.params.orgId, request.body.code)),
+      presentCartQuote(
+        deps,
+        await setCartCoupon(deps, request.actor, request.params.orgId, request.body.code),
+      ),
   );
 
   r.delete(
@@ -126,7 +134,8 @@ export async function orderRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         response: { 200: cartQuoteSchema },
       },
     },
-    async (request) => presentCartQuote(await removeCartCoupon(deps, request.actor, request.params.orgId)),
+    async (request) =>
+      presentCartQuote(deps, await removeCartCoupon(deps, request.actor, request.params.orgId)),
   );
 
   r.post(

@@ -1,6 +1,7 @@
 // Orders as learners and issuers read them: the reply schemas (Order, CartQuote) and the presenters that
 // build them, with each line's access window, whether it was opened, refunded and may still be refunded.
 import { z } from 'zod';
+import { versionImageUrl } from '../badges/index.ts';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
@@ -228,6 +229,8 @@ export const cartQuoteSchema = z.object({
       kind: z.enum(['course', 'bundle']),
       courseId: z.uuid().nullable(),
       badgeId: z.uuid().nullable(),
+      /** A bundle: its badge's picture (the version on sale); null for a course or a bundle no longer sold. */
+      imageUrl: z.string().nullable(),
       title: z.string(),
       /** false: no longer for sale (unpublished, made free, off sale): never charged; remove it. */
       available: z.boolean(),
@@ -252,7 +255,7 @@ export const cartQuoteSchema = z.object({
   taxRateBp: z.number().int(),
 });
 
-export function presentCartQuote(quote: CartQuote): z.infer<typeof cartQuoteSchema> {
+export function presentCartQuote(deps: Deps, quote: CartQuote): z.infer<typeof cartQuoteSchema> {
   return {
     orgId: quote.orgId,
     issuer: { name: quote.issuerName },
@@ -263,6 +266,10 @@ export function presentCartQuote(quote: CartQuote): z.infer<typeof cartQuoteSche
       kind: item.kind,
       courseId: item.courseId,
       badgeId: item.badgeId,
+      imageUrl:
+        item.badgeId && item.badgeVersionNumber !== null
+          ? versionImageUrl(deps, { badgeId: item.badgeId, number: item.badgeVersionNumber })
+          : null,
       title: item.title,
       available: item.available,
       courses: item.courses,

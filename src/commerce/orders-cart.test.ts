@@ -63,6 +63,23 @@ describe('the cart', () => {
     expect(problemType(twice)).toBe('/problems/in-cart');
   });
 
+  it('names the badge’s picture on a bundle line (a course line has none), and the picture answers', async () => {
+    const a = await aPricedCourse(t, issuer, { priceMinor: 3000 });
+    const b = await aPricedCourse(t, issuer, { priceMinor: 2000 });
+    const badgeId = await aBundleBadge(t, issuer, [a, b]);
+    const c = await aPricedCourse(t, issuer);
+    const learner = await aLoggedInUser(t.app, t.deps);
+    const cart = cartOf(t, learner, issuer.orgId);
+    expect((await cart.add({ kind: 'course', courseId: c })).statusCode).toBe(201);
+    const quote = (await cart.add({ kind: 'bundle', badgeId })).json();
+    const bundle = quote.items.find((i: { kind: string }) => i.kind === 'bundle');
+    expect(bundle.imageUrl).toBe(`http://localhost:3000/achievements/${badgeId}/versions/1/image`);
+    expect(quote.items.find((i: { kind: string }) => i.kind === 'course').imageUrl).toBeNull();
+    const image = await t.app.inject({ method: 'GET', url: new URL(bundle.imageUrl).pathname });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toMatch(/^image\//);
+  });
+
   it('refuses a bundle whose every course the learner already holds', async () => {
     const a = await aPricedCourse(t, issuer);
     const b = await aPricedCourse(t, issuer);

@@ -169,11 +169,18 @@ describe('paying by test card', () => {
     const realLooking = await payByCard(buyer, paymentId, card('5555 5555 5555 4444'));
     expect(realLooking.statusCode).toBe(400);
     expect(realLooking.json().errors).toEqual([
-      { path: 'body.number', message: expect.stringContaining('not a test card') },
+      {
+        path: 'body.number',
+        message: expect.stringContaining('not a test card'),
+        code: 'invalid',
+        params: {},
+      },
     ]);
 
     const badMonth = await payByCard(buyer, paymentId, { ...card(APPROVED), expiry: '13/30' });
-    expect(badMonth.json().errors).toEqual([{ path: 'body.expiry', message: expect.any(String) }]);
+    expect(badMonth.json().errors).toEqual([
+      { path: 'body.expiry', message: expect.any(String), code: 'invalid', params: {} },
+    ]);
     const missing = await payByCard(buyer, paymentId, { number: APPROVED });
     expect(missing.statusCode).toBe(400);
     expect((missing.json().errors as Array<{ path: string }>).map((e) => e.path).sort()).toEqual([

@@ -42,6 +42,13 @@ import * as m0040 from './migrations/0040_assessment_draws.ts';
 import * as m0041 from './migrations/0041_wallet_offers.ts';
 import * as m0042 from './migrations/0042_wallet_oid4vci.ts';
 import * as m0043 from './migrations/0043_webhooks.ts';
+import * as m0044 from './migrations/0044_workforce_shared_skills.ts';
+import * as m0045 from './migrations/0045_platform_keys.ts';
+import * as m0046 from './migrations/0046_ob_api_oauth.ts';
+import * as m0047 from './migrations/0047_lti.ts';
+import * as m0048 from './migrations/0048_gradebook.ts';
+import * as m0049 from './migrations/0049_webhook_rotation_expiry.ts';
+import * as m0050 from './migrations/0050_issuer_registries.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -85,6 +92,13 @@ const migrations: Record<string, Migration> = {
   '0041_wallet_offers': m0041,
   '0042_wallet_oid4vci': m0042,
   '0043_webhooks': m0043,
+  '0044_workforce_shared_skills': m0044,
+  '0045_platform_keys': m0045,
+  '0046_ob_api_oauth': m0046,
+  '0047_lti': m0047,
+  '0048_gradebook': m0048,
+  '0049_webhook_rotation_expiry': m0049,
+  '0050_issuer_registries': m0050,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -26,7 +26,23 @@ export const PROBLEM_SCHEMA = {
       items: {
         type: 'object',
         required: ['path', 'message'],
-        properties: { path: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          path: { type: 'string' },
+          message: { type: 'string', description: "In the request's language (Accept-Language: en, es)." },
+          code: {
+            type: 'string',
+            description:
+              'Stable: a zod issue code (too_small, too_big, invalid_format, invalid_type, invalid_value, ' +
+              'unrecognized_keys …) or a domain code (required, empty, future-date, too-long-ago; invalid when ' +
+              'only the message says what is wrong).',
+          },
+          params: {
+            type: 'object',
+            description:
+              'The values the message names (minimum, maximum, origin, format, expected, received …).',
+            additionalProperties: { type: ['string', 'number'] },
+          },
+        },
       },
     },
     reason: {

@@ -3,6 +3,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ConflictError, DomainError, type FieldProblem, InvalidError, RuleError } from '../errors.ts';
+import { translate } from '../i18n/index.ts';
+import { domainFieldProblem, issueProblem, problemLocale } from './field-problems.ts';
 
 export interface Problem {
   type: string;
@@ -83,24 +85,20 @@ export function errorHandler(
 ): FastifyReply {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const fields = error.validation.map((issue) => ({
-      path: [
-        where,
-        ...(issue.instancePath ? issue.instancePath.split('/').filter(Boolean) : []),
-        ...unknownKeys(issue),
-      ].join('.'),
-      message: issue.message ?? 'is invalid',
-    }));
-    return sendProblem(
-      reply,
-      problem('invalid', 400, `The request ${where} has ${fields.length} problem(s).`, request, fields),
-    );
+    const locale = problemLocale(request);
+    const fields = error.validation.map((issue) => issueProblem(request, where, issue, locale));
+    const detail = translate(locale, 'problemDetail.invalidRequest', { where, count: fields.length });
+    return sendProblem(reply, problem('invalid', 400, detail, request, fields));
   }
   if (error instanceof DomainError) {
     const status = statusByCode[error.code] ?? (error instanceof ConflictError ? 409 : 422);
     const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-    const fields = error instanceof InvalidError ? error.fields : undefined;
+    const locale = problemLocale(request);
+    const fields =
+      error instanceof InvalidError
+        ? error.fields.map((field) => domainFieldProblem(field, locale))
+        : undefined;
     const { reason, params } = error instanceof RuleError ? error : { reason: undefined, params: undefined };
     return sendProblem(reply, {
       ...problem(error.code, status, error.message, request, fields),
@@ -143,9 +141,4 @@ export function errorHandler(
     reply,
     problem('internal', 500, 'Something went wrong on our side; the request id helps us find it.', request),
   );
-}
-
-function unknownKeys(issue: { params?: unknown }): string[] {
-  const keys = (issue.params as { keys?: unknown } | undefined)?.keys;
-  return Array.isArray(keys) ? [keys.join(',')] : [];
 }

@@ -27,6 +27,7 @@ import {
   reportRoutes,
 } from '../commerce/index.ts';
 import type { Deps } from '../deps.ts';
+import { gradebookRoutes } from '../gradebook/index.ts';
 import { identityRoutes } from '../identity/index.ts';
 import { importPublicRoutes, importRoutes } from '../imports/index.ts';
 import { insightsRoutes } from '../insights/index.ts';
@@ -38,7 +39,9 @@ import {
   ob2HostedRoutes,
 } from '../issuing/index.ts';
 import { certificatePublicRoutes, learningRoutes } from '../learning/index.ts';
+import { ltiPlatformRoutes, ltiToolRoutes } from '../lti/index.ts';
 import { mailRoutes } from '../mail/index.ts';
+import { obApiPlugin } from '../obapi/index.ts';
 import { orgBrandingRoutes, orgInvitationRoutes, orgLogoPublicRoutes, orgRoutes } from '../orgs/index.ts';
 import { figuresRoutes } from '../reports/index.ts';
 import { showcasePublicRoutes, showcaseRoutes } from '../showcase/index.ts';
@@ -102,6 +105,8 @@ const api: Plugin[] = [
   digestRoutes,
   walletRoutes,
   webhookRoutes,
+  gradebookRoutes,
+  ltiPlatformRoutes,
 ];
 
 /** Mounted at the root: pages and documents others link to (DID documents, badge pages …). */
@@ -125,6 +130,8 @@ const root: Plugin[] = [
   orgLogoPublicRoutes,
   walletPublicRoutes,
   oid4vciRoutes,
+  ltiToolRoutes,
+  obApiPlugin,
 ];
 
 export async function apiRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {

@@ -14,6 +14,33 @@ export function pickLocale(requested: string | undefined | null): string {
   return catalogs[base] ? base : 'en';
 }
 
+/**
+ * The supported language an Accept-Language header prefers most (q-values honoured, `es-MX` counts as `es`);
+ * English when it names none of them or is absent.
+ */
+export function negotiateLocale(header: string | undefined | null): string {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return {
+        base: tag.toLowerCase().split(/[-_]/)[0] ?? '',
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
+    })
+    .filter((entry) => entry.weight > 0 && catalogs[entry.base])
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return ranked[0]?.base ?? 'en';
+}
+
+/** True when the English catalog (which has every key) defines this dotted key. */
+export function hasTranslation(key: string): boolean {
+  return lookup(catalogs.en, key) !== undefined;
+}
+
 /** Looks up a dotted key; `{{name}}` placeholders are filled from vars (i18next's syntax). */
 export function translate(locale: string, key: string, vars: Record<string, string | number> = {}): string {
   const found = lookup(catalogs[pickLocale(locale)], key) ?? lookup(catalogs.en, key);

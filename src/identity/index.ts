@@ -2,7 +2,7 @@
 export { hasScope, requireActor, requireScope, requireSession } from './access.ts';
 export type { Actor } from './actor.ts';
 export { type AccountContact, accountContact, accountIdByVerifiedEmail } from './contacts.ts';
-export { clearSessionCookie } from './cookies.ts';
+export { clearSessionCookie, setSessionCookie } from './cookies.ts';
 export { maskEmail } from './email-mask.ts';
 export { API_TOKEN_SCOPES, type ApiTokenScope, SESSION_COOKIE } from './model.ts';
 export { identityRoutes } from './routes.ts';
@@ -16,5 +16,5 @@ export {
   userSummaries,
   verifiedEmailsOf,
 } from './service.ts';
-export { resolveApiToken, resolveSession } from './sessions.ts';
+export { openExternalSession, resolveApiToken, resolveSession } from './sessions.ts';
 export type { SessionRow, UserRow } from './store.ts';

@@ -87,6 +87,33 @@ export async function logIn(deps: Deps, input: { email: string; password: string
   };
 }
 
+/**
+ * A session opened by a trusted external sign-in (an LTI launch from a registered platform) for an account
+ * the caller already identified. Operator accounts sign in only with their password: refused here.
+ */
+export async function openExternalSession(
+  deps: Deps,
+  userId: string,
+): Promise<{ token: string; cookieExpiresAt: Date }> {
+  const user = await findUser(deps.db, userId);
+  if (!user) throw new NotFoundError('user');
+  if (user.isOperator)
+    throw new RuleError('operator-external-login', 'Operator accounts sign in with their password only.');
+  const memberships = await organizationsWithRoleOf(deps, user.id);
+  const token = newSecret();
+  const now = deps.now();
+  await insertSession(deps.db, {
+    idHash: hashSecret(token),
+    userId: user.id,
+    csrfToken: newSecret(),
+    activeOrgId: memberships[0]?.id ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: sessionExpiresAt(now, now),
+  });
+  return { token, cookieExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) };
+}
+
 export async function logOut(deps: Deps, sessionIdHash: string | null): Promise<void> {
   if (sessionIdHash) await deleteSession(deps.db, sessionIdHash);
 }

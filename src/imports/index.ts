@@ -11,3 +11,4 @@ export {
   reverifyStaleImports,
 } from './service.ts';
 export type { ImportsTables } from './tables.ts';
+export { CredentialRefusedError, type UpsertOutcome, upsertPushedCredential } from './upsert.ts';

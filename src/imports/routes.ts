@@ -53,7 +53,9 @@ function importInputOf(body: ImportBody | null | undefined, file?: Buffer): Impo
 async function readUpload(request: FastifyRequest, reply: FastifyReply): Promise<Buffer | FastifyReply> {
   const part = await request.file({ throwFileSizeLimit: false });
   if (part?.fieldname !== 'file')
-    throw new InvalidError('No badge image was sent.', [{ path: 'file', message: 'is required' }]);
+    throw new InvalidError('No badge image was sent.', [
+      { path: 'file', message: 'is required', code: 'required' },
+    ]);
   const bytes = await part.toBuffer();
   if (part.file.truncated) {
     const detail = `The image is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`;
@@ -63,7 +65,7 @@ async function readUpload(request: FastifyRequest, reply: FastifyReply): Promise
     } as never);
   }
   if (bytes.length === 0)
-    throw new InvalidError('The file is empty.', [{ path: 'file', message: 'is empty' }]);
+    throw new InvalidError('The file is empty.', [{ path: 'file', message: 'is empty', code: 'empty' }]);
   return bytes;
 }
 

@@ -3,6 +3,7 @@
 // suspension sets the bit too (any verifier then refuses the credential) and reinstating clears it;
 // revocation is final. This server's own verification tells suspended from revoked (see verification/).
 import { Bitstring } from '../credentials/index.ts';
+import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -31,6 +32,22 @@ export function nextState(current: CredentialState, change: StateChange): Creden
   return rule.from.includes(current) ? rule.to : undefined;
 }
 
+type StateListener = (trx: Executor, changed: IssuedCredentialRow) => Promise<void>;
+const listeners: StateListener[] = [];
+
+/**
+ * What other contexts derive from credential states and must change with them (workforce: the skills an
+ * employer sees lose a revoked credential's). Called in the transaction of every change, after `within`.
+ * Registered once as that context loads.
+ */
+export function onCredentialStateChange(listener: StateListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
+/**
+ * `within` runs in the same transaction, after the change: what it records (an award's webhook event) commits
+ * with the change or not at all.
+ */
 export async function changeCredentialState(
   deps: Deps,
   actor: Actor | null,
@@ -38,6 +55,7 @@ export async function changeCredentialState(
   credentialId: string,
   change: StateChange,
   reason: string | null,
+  within?: (trx: Executor, changed: IssuedCredentialRow) => Promise<void>,
 ): Promise<IssuedCredentialRow> {
   requireMembership(actor, orgId, ['owner', 'admin']);
   requireScope(actor, 'awards:write');
@@ -58,6 +76,9 @@ export async function changeCredentialState(
     bits.set(credential.statusIndex, to !== 'active');
     await publishStatusList(deps, trx, list, bits);
     await setCredentialState(trx, orgId, credentialId, to, reason);
-    return { ...credential, state: to, stateReason: reason };
+    const changed = { ...credential, state: to, stateReason: reason };
+    await within?.(trx, changed);
+    for (const listener of listeners) await listener(trx, changed);
+    return changed;
   });
 }

@@ -1,5 +1,6 @@
 // An issuer's own domain: bind, verify, unbind (under /api/v1), and the DID document of did:web:<domain>
-// (at the root), served for a request that arrives with `Host: <domain>` or through a proxy of its own path.
+// (at the root), served for a request that arrives with `Host: <domain>` or through a proxy of its own path; on
+// this server's own host /.well-known/did.json answers the platform's document (platform-identity.ts).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import {
   unbindDomain,
   verifyDomain,
 } from './domain.ts';
+import { isPlatformHost, platformDidDocument } from './platform-identity.ts';
 
 const orgParams = z.object({ orgId: z.uuid() });
 
@@ -140,11 +142,18 @@ export async function issuerDomainPublicRoutes(
       schema: {
         tags,
         summary:
-          "The DID document of did:web:<Host>, for an issuer's own domain pointed at this server (404 otherwise)",
+          "The DID document of did:web:<Host>: on this server's own host the platform's (it signs learners' " +
+          "whole records), for an issuer's own domain pointed at this server that issuer's (404 otherwise)",
         response: { 200: z.record(z.string(), z.unknown()) },
       },
     },
-    async (request, reply) => sendDocument(await domainDidDocument(deps, request.host), reply),
+    async (request, reply) =>
+      sendDocument(
+        isPlatformHost(deps, request.host)
+          ? await platformDidDocument(deps)
+          : await domainDidDocument(deps, request.host),
+        reply,
+      ),
   );
 
   r.get(

@@ -128,6 +128,17 @@ describe("an issuer's own domain", { timeout: 60_000 }, () => {
     expect((await didJsonFor('elsewhere.example')).statusCode).toBe(404);
   });
 
+  it("answers the platform's own DID document on this server's host while a bound domain answers its issuer's", async () => {
+    const platform = await didJsonFor('localhost:3000');
+    expect(platform.statusCode, platform.body).toBe(200);
+    expect(platform.json().id).toBe('did:web:localhost%3A3000');
+    const bound = (await didJsonFor(domain)).json();
+    expect(bound.id).toBe(`did:web:${domain.replace(':', '%3A')}`);
+    expect(bound.verificationMethod[0].publicKeyMultibase).not.toBe(
+      platform.json().verificationMethod[0].publicKeyMultibase,
+    );
+  });
+
   it('issues new credentials as did:web:<domain>, verified here and by @digitalbazaar/vc resolving locally', async () => {
     underDomain = await issue();
     const did = `did:web:${domain.replace(':', '%3A')}`;

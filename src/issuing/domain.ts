@@ -31,6 +31,7 @@ import {
   recordDomainCheck,
 } from './domain-store.ts';
 import { didDocumentOf, withRevokedKeys } from './issuer-keys.ts';
+import { isPlatformHost, platformDidDocument } from './platform-identity.ts';
 import { listIssuerKeys } from './store.ts';
 
 export interface DomainView {
@@ -173,7 +174,10 @@ export async function boundDomainDids(deps: Deps, orgId: string): Promise<string
   return (await listBoundDomains(deps.db, orgId)).map((row) => domainDid(row.domain));
 }
 
-/** did:web:<host> (no path) of a domain held here → its document; undefined for any other DID. */
+/**
+ * did:web:<host> (no path) of a domain held here → its document, and this server's own host → the platform's
+ * (platform-identity.ts); undefined for any other DID.
+ */
 export async function ownDomainDidDocument(deps: Deps, did: string): Promise<DidDocument | undefined> {
   const match = /^did:web:([^:#]+)$/.exec(did.split('#')[0] ?? '');
   if (!match) return undefined;
@@ -183,6 +187,7 @@ export async function ownDomainDidDocument(deps: Deps, did: string): Promise<Did
   } catch {
     return undefined;
   }
+  if (isPlatformHost(deps, host)) return platformDidDocument(deps);
   return domainDidDocument(deps, host);
 }
 

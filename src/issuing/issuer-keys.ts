@@ -72,14 +72,22 @@ export function issuerDid(deps: Deps, slug: string): string {
 
 export const verificationMethodOf = (did: string, keyNumber: number) => `${did}#key-${keyNumber}`;
 
-export function newEncryptedKey(deps: Deps, orgId: string) {
+/** A new Ed25519 key, its secret half wrapped under the key-encryption key (issuers' and the platform's keys). */
+export function newWrappedKey(deps: Deps) {
   const keyPair = Ed25519KeyPair.generate();
   return {
-    orgId,
     createdAt: deps.now(),
     publicKeyMultibase: keyPair.publicKeyMultibase,
     secretKeyEncrypted: encryptSecretKey(deps.secrets.keyEncryptionKey, keyPair.secretKeyMultibase),
   };
+}
+
+/** The key pair of a stored key (newWrappedKey), unwrapped for signing. */
+export const unwrappedKeyPair = (deps: Deps, secretKeyEncrypted: string) =>
+  Ed25519KeyPair.fromSecretKeyMultibase(decryptSecretKey(deps.secrets.keyEncryptionKey, secretKeyEncrypted));
+
+export function newEncryptedKey(deps: Deps, orgId: string) {
+  return { orgId, ...newWrappedKey(deps) };
 }
 
 /**
@@ -160,9 +168,7 @@ function identityOf(
   key: IssuerKeyRow,
   didMethod: IssuerDidMethod,
 ): SigningIdentity {
-  const keyPair = Ed25519KeyPair.fromSecretKeyMultibase(
-    decryptSecretKey(deps.secrets.keyEncryptionKey, key.secretKeyEncrypted),
-  );
+  const keyPair = unwrappedKeyPair(deps, key.secretKeyEncrypted);
   if (didMethod === 'key') {
     return {
       org,

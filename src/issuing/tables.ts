@@ -130,11 +130,22 @@ export interface IssuerDomainsTable {
   lastCheckProblem: string | null;
 }
 
+/** The platform's own keys (platform-identity.ts): did:web:<host of PUBLIC_URL>#key-<n>, wrapped like issuers' keys. */
+export interface PlatformKeysTable {
+  id: Generated<string>;
+  keyNumber: number;
+  publicKeyMultibase: string;
+  /** AES-256-GCM under the key-encryption key. */
+  secretKeyEncrypted: string;
+  createdAt: CreatedAt;
+}
+
 export interface IssuingTables {
   issuerDomains: IssuerDomainsTable;
   issuerKeys: IssuerKeysTable;
   statusLists: StatusListsTable;
   issuedCredentials: IssuedCredentialsTable;
   issuerSettings: IssuerSettingsTable;
+  platformKeys: PlatformKeysTable;
   vcapiCredentials: VcApiCredentialsTable;
 }

@@ -2,11 +2,13 @@
 import {
   bulkAwardJob,
   bulkRunsTicker,
+  expiredAwardsTicker,
   expiryRemindersTicker,
   learningEventsTicker,
 } from '../badges/index.ts';
 import { paymentEventsTicker } from '../commerce/index.ts';
 import { reverifyImportsTicker } from '../imports/index.ts';
+import { ltiGradesTicker, syncGradesJob } from '../lti/index.ts';
 import { deliverMailBatchJob, deliverMailJob } from '../mail/index.ts';
 import { deliverWebhookJob } from '../webhooks/index.ts';
 import { weeklyDigestTicker } from '../workforce/index.ts';
@@ -18,14 +20,17 @@ export const allJobs = [
   deliverMailBatchJob,
   bulkAwardJob,
   deliverWebhookJob,
+  syncGradesJob,
 ] as unknown as JobDefinition<never>[];
 
 /** Periodic tasks every worker process runs (see ticker.ts); started by startWorkers, stopped with the queue. */
 export const allTickers: Ticker[] = [
   learningEventsTicker,
   expiryRemindersTicker,
+  expiredAwardsTicker,
   bulkRunsTicker,
   reverifyImportsTicker,
   paymentEventsTicker,
   weeklyDigestTicker,
+  ltiGradesTicker,
 ];

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, RuleError } from '../errors.ts';
 import { userSummaries } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
 import { completeIfDone, recordEvidenceAccepted } from './completion.ts';
+import { recordEvidenceReviewed } from './evidence-webhooks.ts';
 import {
   type AttestationRow,
   enrolmentRevision,
@@ -127,6 +128,10 @@ export async function decideAttestation(
       feedback: confirmed ? null : declined,
       scores: null,
     });
+    // Confirmed work that still needs an assessor is not decided yet: its review will say so.
+    if (reviewed.status !== 'pending') {
+      await recordEvidenceReviewed(deps, trx, reviewed, enrolment.courseId, 'supervisor');
+    }
     if (reviewed.status === 'accepted') {
       await recordEvidenceAccepted(deps, trx, enrolment, reviewed);
       await completeIfDone(deps, trx, enrolment, revision);

@@ -11,6 +11,7 @@ import { requireScope, userSummaries } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { requestAttestation } from './attestation.ts';
 import { completeIfDone, recordEvidenceAccepted } from './completion.ts';
+import { recordEvidenceReviewed, recordEvidenceSubmitted } from './evidence-webhooks.ts';
 import { normaliseText } from './grading.ts';
 import { forLearnerWrite, type LearnerWrite } from './player.ts';
 import { queueReviewMail } from './review-mail.ts';
@@ -157,6 +158,7 @@ export async function recordSubmission(
     reviewedAt: null,
     feedback: null,
   });
+  await recordEvidenceSubmitted(deps, trx, submission, enrolment.courseId);
   if (submission.status === 'accepted') {
     await recordEvidenceAccepted(deps, trx, enrolment, submission);
     await completeIfDone(deps, trx, enrolment, view.revision);
@@ -276,6 +278,7 @@ export async function reviewSubmission(
       feedback: review.feedback,
       scores: scoresFor(unit?.rubric ?? [], review.scores),
     });
+    await recordEvidenceReviewed(deps, trx, reviewed, enrolment.courseId, 'assessor');
     if (review.decision === 'accept') {
       await recordEvidenceAccepted(deps, trx, enrolment, reviewed);
       await completeIfDone(deps, trx, enrolment, revision);

@@ -56,14 +56,17 @@ export async function learningRoutes(app: FastifyInstance, { deps }: { deps: Dep
       const rules = await uploadRules(deps, request.actor, enrolmentId, unitId);
       if (!request.isMultipart()) {
         throw new InvalidError('Send the file as multipart/form-data in a field named "file".', [
-          { path: 'file', message: 'is required' },
+          { path: 'file', message: 'is required', code: 'required' },
         ]);
       }
       const part = await request.file({
         limits: { fileSize: rules.maxMegabytes * 1024 * 1024 },
         throwFileSizeLimit: false,
       });
-      if (!part) throw new InvalidError('No file was sent.', [{ path: 'file', message: 'is required' }]);
+      if (!part)
+        throw new InvalidError('No file was sent.', [
+          { path: 'file', message: 'is required', code: 'required' },
+        ]);
       const bytes = await part.toBuffer();
       if (part.file.truncated) {
         const detail = `The file is larger than this task's limit of ${rules.maxMegabytes} MB; nothing was saved.`;

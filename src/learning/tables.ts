@@ -118,8 +118,9 @@ export interface CompletionsTable {
 
 export interface LearningEventsTable {
   id: Generated<string>;
-  /** course.completed: subject is the completion; evidence.accepted: the evidence submission. */
-  type: 'course.completed' | 'evidence.accepted';
+  /** course.completed: subject is the completion; evidence.accepted: the evidence submission;
+   * grade.recorded (src/gradebook): a fresh id per changed grade. */
+  type: 'course.completed' | 'evidence.accepted' | 'grade.recorded';
   subjectId: string;
   payload: Json<Record<string, unknown>>;
   createdAt: ColumnType<Date, Date | undefined, never>;

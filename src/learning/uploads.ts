@@ -57,7 +57,7 @@ export async function submitFile(
 ): Promise<SubmissionRow> {
   const rules = await uploadRules(deps, actor, enrolmentId, unitId);
   if (file.bytes.length === 0)
-    throw new InvalidError('The file is empty.', [{ path: 'file', message: 'is empty' }]);
+    throw new InvalidError('The file is empty.', [{ path: 'file', message: 'is empty', code: 'empty' }]);
   if (file.bytes.length > rules.maxMegabytes * 1024 * 1024) {
     throw new InvalidError(`The file is larger than ${rules.maxMegabytes} MB.`, [
       { path: 'file', message: `must be at most ${rules.maxMegabytes} MB` },

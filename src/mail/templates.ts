@@ -48,6 +48,8 @@ export type MailTemplate =
       /** Absolute URL of the achievement image, shown in the HTML part (with the issuer's logo, if any). */
       badgeImageUrl?: string;
       issuerLogoUrl?: string | null;
+      /** The badge's page at its "Add to wallet" section, where a wallet link is made once accepted. */
+      walletLink?: string;
     }
   | {
       /** An assessor accepted or returned the learner's evidence; the link opens the task in the player. */
@@ -234,6 +236,15 @@ export function renderMail(locale: string, template: MailTemplate): RenderedMail
         action: t('mail.badgeAwarded.action'),
         link: template.link,
         footer: t('mail.badgeAwarded.expires', { days: template.days, issuer: template.issuerName }),
+        ...(template.walletLink
+          ? {
+              also: {
+                text: t('mail.badgeAwarded.wallet'),
+                label: t('mail.badgeAwarded.walletAction'),
+                link: template.walletLink,
+              },
+            }
+          : {}),
         ...(template.badgeImageUrl
           ? {
               heroHtml: badgeHeroHtml({

@@ -22,5 +22,12 @@ export function brandingChanges(patch: OrganizationPatch) {
     brandColor: patch.brandColor ? normalizeColor(patch.brandColor) : patch.brandColor,
     contactEmail: patch.contactEmail ? patch.contactEmail.toLowerCase() : patch.contactEmail,
     contactUrl: patch.contactUrl,
+    // Stored as JSON; an empty list is none.
+    registryListings:
+      patch.registryListings === undefined
+        ? undefined
+        : patch.registryListings.length > 0
+          ? JSON.stringify(patch.registryListings)
+          : null,
   };
 }

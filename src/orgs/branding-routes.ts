@@ -40,11 +40,14 @@ export async function orgBrandingRoutes(app: FastifyInstance, { deps }: { deps: 
       mayChangeBranding(request.actor, orgId);
       if (!request.isMultipart()) {
         throw new InvalidError('Send the logo as multipart/form-data in a field named "file".', [
-          { path: 'file', message: 'is required' },
+          { path: 'file', message: 'is required', code: 'required' },
         ]);
       }
       const part = await request.file({ throwFileSizeLimit: false });
-      if (!part) throw new InvalidError('No logo was sent.', [{ path: 'file', message: 'is required' }]);
+      if (!part)
+        throw new InvalidError('No logo was sent.', [
+          { path: 'file', message: 'is required', code: 'required' },
+        ]);
       const bytes = await part.toBuffer();
       if (part.file.truncated) {
         const detail = 'The logo is larger than the limit of 1 MB; nothing was saved.';

@@ -181,6 +181,8 @@ describe('member invitations by email', () => {
       {
         path: 'body.role',
         message: 'must be one of owner, admin, staff, assessor in an issuer organization',
+        code: 'invalid',
+        params: {},
       },
     ]);
     const bad = await invite('not-an-address', 'boss');

@@ -95,7 +95,8 @@ export async function orgRoutes(app: FastifyInstance, { deps }: { deps: Deps }):
           'Only the fields sent change; `null` clears a nullable one. Branding is shown to learners on catalog, ' +
           'badge and issuer pages: `description`, `brandColor` (`#rrggbb`; white text on it must reach a contrast ' +
           'of 4.5:1, else 400 at `body.brandColor` giving the ratio), `contactEmail`, `contactUrl` (http/https). ' +
-          'The logo has its own route, `PUT /orgs/{orgId}/logo`.',
+          'The logo has its own route, `PUT /orgs/{orgId}/logo`. `registryListings` (the whole list, `[]` for ' +
+          'none): the issuer registries it is listed in, `{name, url}` with an https url, shown on its issuer page.',
         params: orgParams,
         body: updateOrganizationBody,
         response: { 200: organization.schema },

@@ -30,6 +30,16 @@ export const updateOrganizationBody = z.strictObject({
     .optional(),
   contactEmail: z.email().max(254).nullable().optional(),
   contactUrl: websiteUrl.nullable().optional(),
+  /** Issuer registries it is listed in (shown on its issuer page); the whole list, `[]` for none. */
+  registryListings: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(120),
+        url: z.url({ protocol: /^https$/ }).max(500),
+      }),
+    )
+    .max(10)
+    .optional(),
 });
 export const orgParams = z.strictObject({ orgId: z.uuid() });
 export const memberParams = z.strictObject({ orgId: z.uuid(), userId: z.uuid() });
@@ -78,9 +88,13 @@ export const organizationBranding = {
   }),
 };
 
+const registryListingSchema = z.object({ name: z.string(), url: z.string() });
+
 const organizationSchema = summarySchema.extend({
   websiteUrl: z.string().nullable(),
   ...brandingSchema.shape,
+  /** Issuer registries it is listed in (a DCC-style registry, an OpenID Federation); see docs/wallets.md. */
+  registryListings: z.array(registryListingSchema),
   createdAt: z.string(),
   /** The caller's role; `operator` when a platform operator looks at an organization they are not in. */
   role: z.enum([...MEMBERSHIP_ROLES, 'operator']).nullable(),
@@ -95,6 +109,7 @@ export const organization = {
     ...organizationSummary.present(row),
     websiteUrl: row.websiteUrl,
     ...organizationBranding.present(row),
+    registryListings: row.registryListings ?? [],
     createdAt: row.createdAt.toISOString(),
     role,
   }),

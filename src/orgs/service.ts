@@ -26,7 +26,7 @@ import {
   updateMembershipRole,
   updateOrganization,
 } from './store.ts';
-import type { MembershipRole, OrganizationKind } from './tables.ts';
+import type { MembershipRole, OrganizationKind, RegistryListing } from './tables.ts';
 
 /** Seed data and the CLI act as the system: no person, no permission checks. */
 export type ActorOrSystem = Actor | 'system';
@@ -57,6 +57,7 @@ export interface OrganizationPatch {
   brandColor?: string | null;
   contactEmail?: string | null;
   contactUrl?: string | null;
+  registryListings?: RegistryListing[];
 }
 
 export async function createOrganization(
@@ -263,6 +264,7 @@ export type PublicOrganization = Pick<
   | 'brandColor'
   | 'contactEmail'
   | 'contactUrl'
+  | 'registryListings'
 >;
 
 /** Executor first, so callers can read inside their own transaction. No permission check: public facts. */
@@ -294,6 +296,7 @@ function publicOrganization(row: OrganizationRow): PublicOrganization {
     brandColor: row.brandColor,
     contactEmail: row.contactEmail,
     contactUrl: row.contactUrl,
+    registryListings: row.registryListings,
   };
 }
 

@@ -24,7 +24,15 @@ export interface OrganizationsTable {
   brandColor: Nullable;
   contactEmail: Nullable;
   contactUrl: Nullable;
+  /** Issuer registries it is listed in (migration 0050), shown on its issuer page; null: none. */
+  registryListings: ColumnType<RegistryListing[] | null, string | null | undefined, string | null>;
   createdAt: ColumnType<Date, Date | undefined, never>;
+}
+
+/** An issuer registry the organization is listed in: its name and the address where the listing is. */
+export interface RegistryListing {
+  name: string;
+  url: string;
 }
 
 export interface MembershipsTable {

@@ -267,7 +267,8 @@ describe('the whole record', { timeout: 180_000 }, () => {
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
     ]);
     expect(record.type).toEqual(['VerifiableCredential', 'ClrCredential']);
-    expect(record.proof).toBeUndefined();
+    expect(record.issuer.id).toBe('did:web:localhost%3A3000');
+    expect(record.proof).toMatchObject([{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' }]);
     expect(record.partial).toBe(false);
     expect(record.credentialSubject.type).toEqual(['ClrSubject']);
     const inner = record.credentialSubject.verifiableCredential as Record<string, unknown>[];

@@ -1,14 +1,17 @@
-// "Download the whole record" of a public profile: a CLR 2.0 ClrCredential document holding the learner's
-// public Tessera badges. Each badge inside is its issuer's signed OB 3.0 AchievementCredential, verifiable on
-// its own; the envelope is NOT signed — Tessera holds no key of its own to sign for a learner (only issuers
-// hold keys) — so it is offered as a record, not as a credential. A badge whose credential carries evidence the
-// learner keeps off its page is listed by its achievement only (`partial: true` says something was held back).
+// "Download the whole record" of a public profile: a CLR 2.0 ClrCredential holding the learner's public badges,
+// signed (eddsa-rdfc-2022) by the platform's own identity, did:web:<host of PUBLIC_URL> (issuing's
+// platform-identity.ts): the platform vouches that these badges were on the profile when the record was made. It
+// vouches for nothing inside them: each badge keeps its issuer's signed OB 3.0 AchievementCredential as issued,
+// verifiable on its own. A badge whose credential carries evidence the learner keeps off its page is listed by its
+// achievement only (`partial: true` says something was held back).
 // The badges the learner imported from other issuers and made public travel as issued: an OB 3.0 credential
 // as its JSON, a VC-JWT inside an EnvelopedVerifiableCredential (VC 2.0 §4.13); what is no verifiable
-// credential (OB 2.0 assertions), what was brought only as a link, and what failed verification stay out.
-import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credentials/index.ts';
+// credential (OB 2.0 assertions), what was brought only as a link, what failed verification, and what cannot be
+// signed over (a context Tessera does not bundle, say) stay out.
+import { OB_V3_CONTEXT, signCredential, VC_V2_CONTEXT } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 import { type PublicImportPayload, publicImportPayloads } from '../imports/index.ts';
+import { type PlatformIdentity, platformIdentity } from '../issuing/index.ts';
 import { fileStem } from './downloads.ts';
 import { enabledProfile, profileUrl } from './profile.ts';
 import { publicCredentialsOf } from './profile-store.ts';
@@ -52,37 +55,63 @@ export interface ProfileRecord {
   document: Json;
 }
 
+/** Signs the record as the platform (the record's issuer is the platform's Profile). */
+const signedAs = (deps: Deps, identity: PlatformIdentity, record: Json): Promise<Json> =>
+  signCredential(record, {
+    keyPair: identity.keyPair,
+    verificationMethod: identity.verificationMethod,
+    created: deps.now(),
+  });
+
 export async function profileRecord(deps: Deps, slug: string): Promise<ProfileRecord> {
   const profile = await enabledProfile(deps, slug);
-  const [rows, importRows] = await Promise.all([
+  const [rows, importRows, identity] = await Promise.all([
     publicCredentialsOf(deps.db, profile.userId),
     publicImportPayloads(deps, profile.userId),
+    platformIdentity(deps),
   ]);
   const shared = rows.filter((row) => credentialIsShared(row));
   const imported = importRows.flatMap((row): Json[] => {
     const credential = importedCredentialOf(row);
     return credential ? [credential] : [];
   });
-  const achievements = [
-    ...rows.flatMap((row) => achievementOf(row.credential) ?? []),
-    ...imported.flatMap((credential) => achievementOf(credential) ?? []),
-  ];
   const url = profileUrl(deps, profile.slug);
-  const document: Json = {
+  const validFrom = `${deps.now().toISOString().slice(0, 19)}Z`;
+  const recordOf = (carried: Json[]): Json => ({
     '@context': [VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT],
     id: `${url}/record.json`,
     type: ['VerifiableCredential', 'ClrCredential'],
-    issuer: { id: `${deps.config.publicUrl}/`, type: ['Profile'], name: 'Tessera' },
+    issuer: identity.profile,
     name: `${profile.name} — public badges`,
     description:
-      'An unsigned record of the public badges on this profile, those imported from other issuers included. Each badge inside is signed by its issuer and verifiable on its own; this envelope carries no proof.',
-    validFrom: `${deps.now().toISOString().slice(0, 19)}Z`,
-    partial: shared.length < rows.length || imported.length < importRows.length,
+      'A record of the public badges on this profile, those imported from other issuers included, signed by this platform when it was downloaded. Each badge inside is signed by its own issuer and verifiable on its own.',
+    validFrom,
+    partial: shared.length < rows.length || carried.length < importRows.length,
     credentialSubject: {
       type: ['ClrSubject'],
-      verifiableCredential: [...shared.map((row) => row.credential), ...imported],
-      achievement: achievements,
+      verifiableCredential: [...shared.map((row) => row.credential), ...carried],
+      achievement: [
+        ...rows.flatMap((row) => achievementOf(row.credential) ?? []),
+        ...carried.flatMap((credential) => achievementOf(credential) ?? []),
+      ],
     },
-  };
+  });
+  let document: Json;
+  try {
+    document = await signedAs(deps, identity, recordOf(imported));
+  } catch (error) {
+    // An imported credential the signature cannot cover (a context not bundled, a term no context defines)
+    // leaves the record, which says it is partial; a failure without any is ours.
+    if (imported.length === 0) throw error;
+    const signable: Json[] = [];
+    for (const credential of imported) {
+      const alone = await signedAs(deps, identity, recordOf([credential])).then(
+        () => true,
+        () => false,
+      );
+      if (alone) signable.push(credential);
+    }
+    document = await signedAs(deps, identity, recordOf(signable));
+  }
   return { fileName: `${fileStem(profile.name)}-record.json`, document };
 }

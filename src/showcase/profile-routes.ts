@@ -108,7 +108,7 @@ export async function profilePublicRoutes(app: FastifyInstance, { deps }: { deps
       schema: {
         tags,
         summary:
-          "A public profile's whole record: a CLR 2.0 ClrCredential document holding each public badge's signed OB 3.0 credential (the envelope itself is unsigned; 404 while the profile is off)",
+          "A public profile's whole record: a CLR 2.0 ClrCredential document holding each public badge's signed OB 3.0 credential, itself signed (eddsa-rdfc-2022) by the platform's did:web (404 while the profile is off)",
         params: slugParams,
       },
     },
@@ -168,11 +168,14 @@ async function photoRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Prom
       await mayChangePhoto(deps, request.actor);
       if (!request.isMultipart()) {
         throw new InvalidError('Send the photo as multipart/form-data in a field named "file".', [
-          { path: 'file', message: 'is required' },
+          { path: 'file', message: 'is required', code: 'required' },
         ]);
       }
       const part = await request.file({ throwFileSizeLimit: false });
-      if (!part) throw new InvalidError('No photo was sent.', [{ path: 'file', message: 'is required' }]);
+      if (!part)
+        throw new InvalidError('No photo was sent.', [
+          { path: 'file', message: 'is required', code: 'required' },
+        ]);
       const bytes = await part.toBuffer();
       if (part.file.truncated) {
         const detail = 'The photo is larger than the limit of 1 MB; nothing was saved.';

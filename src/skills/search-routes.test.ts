@@ -93,7 +93,12 @@ describe('GET /api/v1/skills/search', { timeout: 120_000 }, () => {
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     }
     expect((await search({ q: '' })).json().errors).toEqual([
-      { path: 'querystring.q', message: 'q must not be empty' },
+      {
+        path: 'querystring.q',
+        message: 'q must not be empty',
+        code: 'too_small',
+        params: { origin: 'string', minimum: 1 },
+      },
     ]);
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/skills/search' });
     expect(missing.statusCode).toBe(400);

@@ -186,6 +186,8 @@ describe('the data model rules of issuing through the VC-API', () => {
     expect(response.json().errors).toContainEqual({
       path: `body.credential.${field}`,
       message: expect.stringMatching(new RegExp(`^${rule}: `)),
+      code: 'invalid',
+      params: {},
     });
   });
 
@@ -229,6 +231,8 @@ describe('the data model rules of issuing through the VC-API', () => {
         {
           path: 'body.credential.credentialStatus.statusListCredential',
           message: expect.stringContaining('must not point into a status list of this server'),
+          code: 'invalid',
+          params: {},
         },
       ]);
     });
@@ -242,6 +246,8 @@ describe('the data model rules of issuing through the VC-API', () => {
         {
           path: 'body.options.credentialStatus',
           message: expect.stringContaining('its own credentialStatus'),
+          code: 'invalid',
+          params: {},
         },
       ]);
     });

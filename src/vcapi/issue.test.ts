@@ -172,7 +172,12 @@ describe('issuing through the VC-API', () => {
     );
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([
-      { path: 'body.options.credentialStatus', message: expect.stringMatching(/VC 1\.1/) },
+      {
+        path: 'body.options.credentialStatus',
+        message: expect.stringMatching(/VC 1\.1/),
+        code: 'invalid',
+        params: {},
+      },
     ]);
   });
 
@@ -193,7 +198,7 @@ describe('issuing through the VC-API', () => {
     const response = await issue(credential);
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([
-      { path: 'body.credential.issuer', message: expect.stringContaining(did) },
+      { path: 'body.credential.issuer', message: expect.stringContaining(did), code: 'invalid', params: {} },
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { ENTITY_STATEMENT_TYPE, entityConfiguration } from './federation.ts';
 import {
   credentialOffer,
   exchangePreAuthorizedCode,
@@ -84,6 +85,24 @@ export async function oid4vciRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async () => oauthMetadata(deps),
+  );
+
+  r.get(
+    '/.well-known/openid-federation',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary:
+          'OpenID Federation entity configuration of the credential issuer: a JWT signed by the platform key (its jwks), its OID4VCI and OAuth metadata, and the configured authority_hints',
+        response: { 200: z.string() },
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .type(`application/${ENTITY_STATEMENT_TYPE}`)
+        .header('cache-control', 'public, max-age=3600')
+        .send(await entityConfiguration(deps)),
   );
 
   r.get(

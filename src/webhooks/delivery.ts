@@ -11,6 +11,7 @@ import {
   MAX_ATTEMPTS,
   retryDelaySeconds,
   signedRequest,
+  signingSecrets,
   truncatedBody,
 } from './model.ts';
 import { lockDeliveryForSending, recordAttempt } from './store.ts';
@@ -24,10 +25,11 @@ interface Outcome {
 
 async function send(
   deps: Deps,
-  target: { url: string; secret: string },
+  target: { url: string; secrets: string[] },
   event: Parameters<typeof signedRequest>[1],
+  sentAt: Date,
 ) {
-  const request = signedRequest(target.secret, event, deps.now());
+  const request = signedRequest(target.secrets, event, sentAt);
   const allowPrivate = deps.config.verifyAllowPrivate;
   const result = await safeFetch(target.url, {
     method: 'POST',
@@ -55,15 +57,25 @@ export async function attemptDelivery(deps: Deps, job: DeliverWebhookPayload): P
   if (!job.manual && (delivery.state !== 'pending' || !delivery.enabled)) return;
   const startedAt = deps.now();
   const clock = performance.now();
+  const unwrap = (wrapped: string) => decryptSecretKey(deps.secrets.keyEncryptionKey, wrapped);
+  const secrets = signingSecrets(
+    unwrap(delivery.secretWrapped),
+    {
+      secret: delivery.previousSecretWrapped ? unwrap(delivery.previousSecretWrapped) : null,
+      until: delivery.previousSecretUntil,
+    },
+    startedAt,
+  );
   const outcome = await send(
     deps,
-    { url: delivery.url, secret: decryptSecretKey(deps.secrets.keyEncryptionKey, delivery.secretWrapped) },
+    { url: delivery.url, secrets },
     {
       id: delivery.eventId,
       type: delivery.eventType,
       occurredAt: delivery.occurredAt,
       data: delivery.payload,
     },
+    startedAt,
   );
   const durationMs = Math.round(performance.now() - clock);
   await deps.db.transaction().execute(async (trx) => {

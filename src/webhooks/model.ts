@@ -10,7 +10,10 @@ export const WEBHOOK_EVENT_TYPES = [
   'award.revoked',
   'award.suspended',
   'award.renewed',
+  'award.expired',
   'course.completed',
+  'evidence.submitted',
+  'evidence.reviewed',
   'order.paid',
   'order.refunded',
 ] as const;
@@ -23,6 +26,8 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 /** What the log keeps of a receiver's answer. */
 export const RESPONSE_BODY_LIMIT = 1_000;
 export const URL_MAX = 2_000;
+/** After a rotation the replaced secret keeps signing, alongside the new one, this long. */
+export const SECRET_GRACE_MS = 24 * 3_600_000;
 
 /** The delay before retry `attempt + 1` after `attempt` failed: base, then four times longer each time. */
 export function retryDelaySeconds(baseSeconds: number, attempt: number): number {
@@ -46,9 +51,26 @@ export interface SignedRequest {
   headers: Record<string, string>;
 }
 
-/** The request body `{type, timestamp, data}` and the three Standard Webhooks headers. */
+/**
+ * The secrets a delivery sent at `at` is signed with: the current one, and the one a rotation replaced while its
+ * grace lasts (the receiver may still know only that one).
+ */
+export function signingSecrets(
+  current: string,
+  previous: { secret: string | null; until: Date | null },
+  at: Date,
+): string[] {
+  const inGrace =
+    previous.secret !== null && previous.until !== null && previous.until.getTime() > at.getTime();
+  return inGrace ? [current, previous.secret as string] : [current];
+}
+
+/**
+ * The request body `{type, timestamp, data}` and the three Standard Webhooks headers; `webhook-signature` holds one
+ * `v1,…` signature per secret, space-separated (a receiver accepts the call when any of them verifies).
+ */
 export function signedRequest(
-  secret: string,
+  secrets: readonly string[],
   event: { id: string; type: string; occurredAt: Date; data: Record<string, unknown> },
   sentAt: Date,
 ): SignedRequest {
@@ -64,7 +86,7 @@ export function signedRequest(
       'content-type': 'application/json',
       'webhook-id': event.id,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signature(secret, event.id, timestamp, body),
+      'webhook-signature': secrets.map((secret) => signature(secret, event.id, timestamp, body)).join(' '),
     },
   };
 }

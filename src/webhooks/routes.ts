@@ -1,6 +1,8 @@
 // Outbound webhooks over HTTP (mounted under /api/v1; docs/integrations.md):
 //   POST | GET /orgs/{orgId}/webhooks                                    register (secret shown once); list
 //   GET | PATCH | DELETE /orgs/{orgId}/webhooks/{id}                      one endpoint
+//   POST /orgs/{orgId}/webhooks/{id}/rotate-secret                        a new secret (shown once); the old one
+//                                                                         signs alongside for 24 hours
 //   GET /orgs/{orgId}/webhooks/{id}/deliveries                            the delivery log, newest first
 //   POST /orgs/{orgId}/webhooks/{id}/deliveries/{deliveryId}/redeliver   send once more
 // Owners and admins only (checked by the service); token scopes: orgs:write to change, read to look.
@@ -20,6 +22,7 @@ import {
   orgParams,
   presentDelivery,
   presentEndpoint,
+  rotatedSecretReply,
 } from './schema.ts';
 import {
   changeEndpoint,
@@ -29,6 +32,7 @@ import {
   listEndpoints,
   redeliver,
   removeEndpoint,
+  rotateSecret,
 } from './service.ts';
 
 export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> {
@@ -58,7 +62,7 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
         request.params.orgId,
         request.body,
       );
-      return reply.code(201).send({ ...presentEndpoint(endpoint), secret });
+      return reply.code(201).send({ ...presentEndpoint(endpoint, deps.now()), secret });
     },
   );
 
@@ -74,7 +78,9 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async (request) => ({
-      items: (await listEndpoints(deps, request.actor, request.params.orgId)).map(presentEndpoint),
+      items: (await listEndpoints(deps, request.actor, request.params.orgId)).map((e) =>
+        presentEndpoint(e, deps.now()),
+      ),
     }),
   );
 
@@ -90,7 +96,10 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
       },
     },
     async (request) =>
-      presentEndpoint(await getEndpoint(deps, request.actor, request.params.orgId, request.params.id)),
+      presentEndpoint(
+        await getEndpoint(deps, request.actor, request.params.orgId, request.params.id),
+        deps.now(),
+      ),
   );
 
   r.patch(
@@ -109,6 +118,7 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
     async (request) =>
       presentEndpoint(
         await changeEndpoint(deps, request.actor, request.params.orgId, request.params.id, request.body),
+        deps.now(),
       ),
   );
 
@@ -125,6 +135,32 @@ export async function webhookRoutes(app: FastifyInstance, { deps }: { deps: Deps
     async (request, reply) => {
       await removeEndpoint(deps, request.actor, request.params.orgId, request.params.id);
       return reply.code(204).send();
+    },
+  );
+
+  r.post(
+    '/orgs/:orgId/webhooks/:id/rotate-secret',
+    {
+      config: { scope: 'orgs:write' },
+      schema: {
+        tags,
+        summary: 'Give the endpoint a new signing secret, shown this once (owner, admin)',
+        description:
+          'For 24 hours the replaced secret keeps signing too: `webhook-signature` then carries two ' +
+          'space-separated `v1,…` signatures, one per secret, so the receiver can switch over without losing a ' +
+          'call. A second rotation within those hours drops the oldest secret at once.',
+        params: endpointParams,
+        response: { 200: rotatedSecretReply },
+      },
+    },
+    async (request) => {
+      const { endpoint, secret } = await rotateSecret(
+        deps,
+        request.actor,
+        request.params.orgId,
+        request.params.id,
+      );
+      return { ...presentEndpoint(endpoint, deps.now()), secret };
     },
   );
 

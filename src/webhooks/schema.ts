@@ -31,6 +31,10 @@ export const endpointReply = z.object({
   description: z.string(),
   events: z.array(z.string()),
   enabled: z.boolean(),
+  previousSecretExpiresAt: z.iso
+    .datetime()
+    .nullable()
+    .describe('After a rotation: until when the replaced secret still signs alongside the new one'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -41,13 +45,23 @@ export const createdEndpointReply = endpointReply.extend({
     .describe('`whsec_` + base64: shown this once; verify the webhook-signature header with it'),
 });
 
-export function presentEndpoint(row: EndpointRow): z.infer<typeof endpointReply> {
+export const rotatedSecretReply = endpointReply.extend({
+  secret: z
+    .string()
+    .describe('The new `whsec_` secret: shown this once; the replaced one signs alongside it for 24 hours'),
+});
+
+/** The endpoint as its owners see it at `now` (a replaced secret's grace that has ended is not mentioned). */
+export function presentEndpoint(row: EndpointRow, now: Date): z.infer<typeof endpointReply> {
+  const graceUntil = row.previousSecretUntil;
   return {
     id: row.id,
     url: row.url,
     description: row.description,
     events: row.events,
     enabled: row.enabled,
+    previousSecretExpiresAt:
+      graceUntil && graceUntil.getTime() > now.getTime() ? graceUntil.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

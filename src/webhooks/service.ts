@@ -6,7 +6,7 @@ import { InvalidError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireMembership } from '../orgs/index.ts';
 import { deliverWebhookJob } from './jobs.ts';
-import { newWebhookSecret, urlProblem, type WebhookEventType } from './model.ts';
+import { newWebhookSecret, SECRET_GRACE_MS, urlProblem, type WebhookEventType } from './model.ts';
 import {
   type AttemptRow,
   attemptsOf,
@@ -19,6 +19,7 @@ import {
   findEndpoint,
   insertEndpoint,
   markDeliveryPending,
+  rotateEndpointSecret,
   updateEndpoint,
 } from './store.ts';
 
@@ -90,6 +91,28 @@ export async function changeEndpoint(
   });
   if (!endpoint) throw new NotFoundError('webhook');
   return endpoint;
+}
+
+/**
+ * A new secret for the endpoint, returned this once. The secret it replaces keeps signing alongside it for 24 hours
+ * (while the receiver changes over), then stops; a second rotation within those hours drops the oldest one.
+ */
+export async function rotateSecret(
+  deps: Deps,
+  actor: Actor | null,
+  orgId: string,
+  id: string,
+): Promise<{ endpoint: EndpointRow; secret: string }> {
+  requireMembership(actor, orgId, MANAGERS);
+  const secret = newWebhookSecret();
+  const at = deps.now();
+  const endpoint = await rotateEndpointSecret(deps.db, orgId, id, {
+    secretWrapped: encryptSecretKey(deps.secrets.keyEncryptionKey, secret),
+    previousUntil: new Date(at.getTime() + SECRET_GRACE_MS),
+    at,
+  });
+  if (!endpoint) throw new NotFoundError('webhook');
+  return { endpoint, secret };
 }
 
 export async function removeEndpoint(

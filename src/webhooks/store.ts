@@ -52,6 +52,30 @@ export async function updateEndpoint(
     .executeTakeFirst();
 }
 
+/**
+ * Replaces the endpoint's secret; the one it had signs alongside until `previousUntil` (one statement: the old
+ * value is read and moved under the row's lock, so two rotations at once leave a consistent pair).
+ */
+export async function rotateEndpointSecret(
+  db: Executor,
+  orgId: string,
+  id: string,
+  change: { secretWrapped: string; previousUntil: Date; at: Date },
+): Promise<EndpointRow | undefined> {
+  return db
+    .updateTable('webhookEndpoints')
+    .set((eb) => ({
+      previousSecretWrapped: eb.ref('secretWrapped'),
+      previousSecretUntil: change.previousUntil,
+      secretWrapped: change.secretWrapped,
+      updatedAt: change.at,
+    }))
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function deleteEndpoint(db: Executor, orgId: string, id: string): Promise<boolean> {
   const result = await db
     .deleteFrom('webhookEndpoints')
@@ -133,6 +157,8 @@ export async function lockDeliveryForSending(db: Executor, id: string) {
       'd.attempts',
       'e.url',
       'e.secretWrapped',
+      'e.previousSecretWrapped',
+      'e.previousSecretUntil',
       'e.enabled',
     ])
     .where('d.id', '=', id)

@@ -1,4 +1,4 @@
-// Table types of the webhooks context: endpoints, deliveries and their attempts (migration 0043).
+// Table types of the webhooks context: endpoints, deliveries and their attempts (migrations 0043, 0049).
 import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -13,6 +13,9 @@ export interface WebhookEndpointsTable {
   description: ColumnType<string, string | undefined, string>;
   events: string[];
   secretWrapped: string;
+  /** After a rotation, the secret it replaced: it signs alongside the new one until previousSecretUntil. */
+  previousSecretWrapped: ColumnType<string | null, string | null | undefined, string | null>;
+  previousSecretUntil: ColumnType<Date | null, Date | null | undefined, Date | null>;
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | undefined, Date>;

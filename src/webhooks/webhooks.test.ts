@@ -1,6 +1,5 @@
 // Outbound webhooks end to end: a real HTTP receiver on loopback (allowed by the SSRF guard's test allowance),
 // the real job workers, and signatures checked with the Standard Webhooks reference library.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,40 +15,7 @@ import { aPublishedBadge } from '../badges/testing.ts';
 import { aLoggedInUser } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { WEBHOOK_EVENT_TYPES } from './model.ts';
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A receiver that records every request; a path listed in `refuseFirst` answers 500 to its first request. */
-function aReceiver() {
-  const received: Received[] = [];
-  const refuseFirst = new Set<string>();
-  const server: Server = createServer((request, response) => {
-    const parts: Buffer[] = [];
-    request.on('data', (part: Buffer) => parts.push(part));
-    request.on('end', () => {
-      const path = request.url ?? '';
-      received.push({ path, headers: request.headers, body: Buffer.concat(parts).toString('utf8') });
-      if (refuseFirst.delete(path)) {
-        response.writeHead(500, { 'content-type': 'text/plain' }).end('down for maintenance');
-      } else response.writeHead(204).end();
-    });
-  });
-  return { server, received, refuseFirst };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { aReceiver, until } from './testing.ts';
 
 describe('outbound webhooks', () => {
   let t: TestApp;
@@ -65,7 +31,7 @@ describe('outbound webhooks', () => {
       env: { VERIFY_ALLOW_HOSTS: '127.0.0.1', VERIFY_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_SECONDS: '1' },
     });
     issuer = await anIssuerWithOwner(t.app, t.deps, 'Hook Academy');
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await new Promise((resolve) => receiver.server.close(resolve));

@@ -1,6 +1,7 @@
-// The skills rollup (badges/skill-rollup.ts, migration 0036) gives the skills-gained figure exactly as pairing
-// every shared award with every skill of its badge did, and follows what changes it at once: an award
-// accepted, renewed or revoked, a person withdrawing.
+// The skills rollup (badges/skill-rollup.ts, migration 0036) and what each employer may see of it
+// (analytics-shared-skills.ts, migration 0044) give the skills-gained figure exactly as pairing every shared
+// award with every skill of its badge did, and follow what changes it at once: an award accepted, renewed or
+// revoked (by its route or the credentials API), chosen badges changed, a person withdrawing or removed.
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
@@ -13,6 +14,7 @@ import { aLoggedInUser, type TestSession } from '../identity/testing.ts';
 import { importSample } from '../insights/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { type Evidence, evidenceOf } from './analytics-gap-store.ts';
+import { rebuildSharedSkills } from './analytics-shared-skills.ts';
 import { type Scope, sharedAwardsCte } from './analytics-sharing.ts';
 import { type ConceptFirstSeen, sharedFigures } from './analytics-store.ts';
 import { anEmployee, anEmployerWithManager, type TestEmployer } from './testing.ts';
@@ -123,6 +125,33 @@ describe('the skills rollup behind the skills gained', { timeout: 180_000 }, () 
     expect((await api('PUT', `/me/employers/${employer.orgId}/consent`, who.headers, body)).statusCode).toBe(
       200,
     );
+
+  /** The codes of the concepts the employer may see of this person (workforce_shared_skills, migration 0044). */
+  const sharedSkillsOf = async (who: Person) =>
+    (
+      await sql<{ code: string }>`select code from workforce_shared_skills
+        where org_id = ${employer.orgId} and user_id = ${who.userId} order by code`.execute(t.deps.db)
+    ).rows.map((r) => r.code);
+
+  /** What the transactions kept is what a full rebuild computes, and the figures are the paired ones. */
+  async function expectKeptAsComputed() {
+    const all = sql<object>`select org_id, user_id, framework, code, name, level::text, first_at
+      from workforce_shared_skills order by 1, 2, 3, 4`;
+    const kept = (await all.execute(t.deps.db)).rows;
+    await rebuildSharedSkills(t.deps.db);
+    expect((await all.execute(t.deps.db)).rows).toEqual(kept);
+    expect(await fromRollup()).toEqual(await paired());
+  }
+
+  const employeeOf = async (who: Person) =>
+    (
+      await t.deps.db
+        .selectFrom('workforceEmployees')
+        .select('id')
+        .where('orgId', '=', employer.orgId)
+        .where('userId', '=', who.userId)
+        .executeTakeFirstOrThrow()
+    ).id;
 
   async function join(name: string): Promise<Person> {
     const who = await aLoggedInUser(t.app, t.deps, { name });
@@ -248,5 +277,57 @@ describe('the skills rollup behind the skills gained', { timeout: 180_000 }, () 
     expect((await api('DELETE', `/me/employers/${employer.orgId}`, fay.headers)).statusCode).toBe(204);
     expect(await gained(READING, '2025-06-01')).toBe(0);
     expect(await fromRollup()).toEqual(await paired());
+  });
+
+  it('keeps what the employer sees of skills with consent, chosen badges, revocation and removal', async () => {
+    const gus = await join('Gus');
+    const employeeId = await employeeOf(gus);
+    await consent(gus, { share: 'all', includeImports: false });
+    const prog = await accepted(gus, badge.prog ?? '', '2025-02-03');
+    const read = await accepted(gus, badge.read ?? '', '2025-03-04');
+    const progFeb = await gained(PROGRAMMING, '2025-02-01');
+    const readMar = await gained(READING, '2025-03-01');
+    expect(await sharedSkillsOf(gus)).toEqual([READING, PROGRAMMING]);
+    await expectKeptAsComputed();
+    // Chosen badges: only the reading badge, then only the programming one.
+    await consent(gus, { share: 'chosen', includeImports: false, awardIds: [read] });
+    expect(await sharedSkillsOf(gus)).toEqual([READING]);
+    expect(await gained(PROGRAMMING, '2025-02-01')).toBe(progFeb - 1);
+    expect(await gained(READING, '2025-03-01')).toBe(readMar);
+    await consent(gus, { share: 'chosen', includeImports: false, awardIds: [prog] });
+    expect(await sharedSkillsOf(gus)).toEqual([PROGRAMMING]);
+    expect(await gained(READING, '2025-03-01')).toBe(readMar - 1);
+    await expectKeptAsComputed();
+    // Everything again; then a renewal of the reading badge dates the skill from the renewal.
+    await consent(gus, { share: 'all', includeImports: false });
+    await renewed(gus, badge.read ?? '', '2025-05-05');
+    expect(await gained(READING, '2025-03-01')).toBe(readMar - 1);
+    expect(await sharedSkillsOf(gus)).toEqual([READING, PROGRAMMING]);
+    await expectKeptAsComputed();
+    // The programming credential revoked through the credentials API (not the award's route): gone at once.
+    const credential = await t.deps.db
+      .selectFrom('awards')
+      .select('credentialId')
+      .where('id', '=', prog)
+      .executeTakeFirstOrThrow();
+    const revoked = await api(
+      'POST',
+      `/orgs/${issuer.orgId}/credentials/${credential.credentialId}/revoke`,
+      issuer.owner.headers,
+      {},
+    );
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(await sharedSkillsOf(gus)).toEqual([READING]);
+    expect(await gained(PROGRAMMING, '2025-02-01')).toBe(progFeb - 1);
+    await expectKeptAsComputed();
+    // Removed by the employer: nothing of him is left to read.
+    const removed = await api(
+      'DELETE',
+      `/orgs/${employer.orgId}/employees/${employeeId}`,
+      employer.owner.headers,
+    );
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect(await sharedSkillsOf(gus)).toEqual([]);
+    await expectKeptAsComputed();
   });
 });

@@ -223,7 +223,12 @@ describe('open roles', { timeout: 120_000 }, () => {
     });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().errors).toEqual([
-      { path: 'shareAwardIds.0', message: `${writingAward} is not one of your badges` },
+      {
+        path: 'shareAwardIds.0',
+        message: `${writingAward} is not one of your badges`,
+        code: 'invalid',
+        params: {},
+      },
     ]);
     expect((await applications(openRoles.developer)).json().items).toEqual([]);
   });
@@ -316,7 +321,12 @@ describe('open roles', { timeout: 120_000 }, () => {
     });
     expect(wrongRole.statusCode).toBe(400);
     expect(wrongRole.json().errors).toEqual([
-      { path: 'roleId', message: `"${foreignRole.json().id}" is not a role profile of this organization` },
+      {
+        path: 'roleId',
+        message: `"${foreignRole.json().id}" is not a role profile of this organization`,
+        code: 'invalid',
+        params: {},
+      },
     ]);
   });
 

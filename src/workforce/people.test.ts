@@ -348,7 +348,9 @@ describe('people and consent', () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual(
-      expect.arrayContaining([{ path: 'awardIds.1', message: `${foreign} is not one of your badges` }]),
+      expect.arrayContaining([
+        { path: 'awardIds.1', message: `${foreign} is not one of your badges`, code: 'invalid', params: {} },
+      ]),
     );
     expect((await mine(person))[0]?.consent?.awardIds).toEqual([]);
     expect((await consent(person, { share: 'some' as string, includeImports: false })).statusCode).toBe(400);

@@ -228,7 +228,12 @@ describe('sponsored seats', { timeout: 120_000 }, () => {
     expect(inactive.statusCode).toBe(400);
     expect(inactive.headers['content-type']).toContain('application/problem+json');
     expect(inactive.json().errors).toEqual([
-      { path: 'employeeIds.1', message: expect.stringContaining('not an active employee') },
+      {
+        path: 'employeeIds.1',
+        message: expect.stringContaining('not an active employee'),
+        code: 'invalid',
+        params: {},
+      },
     ]);
 
     const otherShop = await aSeatShop(t, { a: 'Other A', b: 'Other B' });

@@ -14,6 +14,13 @@ export interface TestRuntimeOptions {
   logDestination?: DestinationStream;
 }
 
+/**
+ * One key-encryption key for every runtime of this test process, as an install has one: several apps of a test
+ * file meet in the same embedded database (install-wide keys such as the platform's and the OAuth server's are
+ * made by whichever starts first), and each must unwrap what the others wrapped.
+ */
+const TEST_KEY_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
 export async function createTestRuntime(options: TestRuntimeOptions = {}): Promise<Runtime> {
   const schema = uniqueSchemaName();
   const config = loadConfig({
@@ -24,7 +31,7 @@ export async function createTestRuntime(options: TestRuntimeOptions = {}): Promi
     DATABASE_SCHEMA: schema,
     JOBS_SCHEMA: `${schema}_jobs`,
     DATA_DIR: `/tmp/tessera-test-${schema}`,
-    KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
     AUTH_RATE_LIMIT: '1000',
     SEED_DEMO_DATA: 'false',
     ...options.env,

@@ -9,7 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The DID document of did:web:<Host>, for an issuer's own domain pointed at this server (404 otherwise) */
+        /** The DID document of did:web:<Host>: on this server's own host the platform's (it signs learners' whole records), for an issuer's own domain pointed at this server that issuer's (404 otherwise) */
         get: operations["getWellKnownDidJson"];
         put?: never;
         post?: never;
@@ -45,6 +45,23 @@ export interface paths {
         };
         /** OID4VCI credential issuer metadata: the badge as ldp_vc and jwt_vc_json, and the endpoints */
         get: operations["getWellKnownOpenidCredentialIssuer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/openid-federation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OpenID Federation entity configuration of the credential issuer: a JWT signed by the platform key (its jwks), its OID4VCI and OAuth metadata, and the configured authority_hints */
+        get: operations["getWellKnownOpenidFederation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1659,7 +1676,7 @@ export interface paths {
         head?: never;
         /**
          * Change an organization’s name, website and branding (owner, admin)
-         * @description Only the fields sent change; `null` clears a nullable one. Branding is shown to learners on catalog, badge and issuer pages: `description`, `brandColor` (`#rrggbb`; white text on it must reach a contrast of 4.5:1, else 400 at `body.brandColor` giving the ratio), `contactEmail`, `contactUrl` (http/https). The logo has its own route, `PUT /orgs/{orgId}/logo`.
+         * @description Only the fields sent change; `null` clears a nullable one. Branding is shown to learners on catalog, badge and issuer pages: `description`, `brandColor` (`#rrggbb`; white text on it must reach a contrast of 4.5:1, else 400 at `body.brandColor` giving the ratio), `contactEmail`, `contactUrl` (http/https). The logo has its own route, `PUT /orgs/{orgId}/logo`. `registryListings` (the whole list, `[]` for none): the issuer registries it is listed in, `{name, url}` with an https url, shown on its issuer page.
          */
         patch: operations["patchOrgsByOrgId"];
         trace?: never;
@@ -2796,6 +2813,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/lms/line-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The LMS line items (gradebook columns) of the organization’s LTI platforms
+         * @description Line items appear when an LTI platform reports grades through Assignment and Grade Services; badge requirements of kind `grade` name one by its id.
+         */
+        get: operations["getOrgsByOrgIdLmsLineItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/logo": {
         parameters: {
             query?: never;
@@ -2818,6 +2855,46 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/lti/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s registered LTI platforms (owner, admin) */
+        get: operations["getOrgsByOrgIdLtiPlatforms"];
+        put?: never;
+        /**
+         * Register an LTI 1.3 platform (LMS) that may launch Tessera (owner, admin)
+         * @description The reply names what to paste into the LMS: the login, launch and JWKS URLs and the tool’s public key made for this registration (its private key is never shown).
+         */
+        post: operations["postOrgsByOrgIdLtiPlatforms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/lti/platforms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One registered LTI platform (owner, admin) */
+        get: operations["getOrgsByOrgIdLtiPlatformsById"];
+        put?: never;
+        post?: never;
+        /** Delete a platform registration with its links to learners (owner, admin) */
+        delete: operations["deleteOrgsByOrgIdLtiPlatformsById"];
+        options?: never;
+        head?: never;
+        /** Change a platform registration (owner, admin); only the fields sent change */
+        patch: operations["patchOrgsByOrgIdLtiPlatformsById"];
         trace?: never;
     };
     "/api/v1/orgs/{orgId}/members": {
@@ -3348,6 +3425,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the endpoint a new signing secret, shown this once (owner, admin)
+         * @description For 24 hours the replaced secret keeps signing too: `webhook-signature` then carries two space-separated `v1,…` signatures, one per secret, so the receiver can switch over without losing a call. A second rotation within those hours drops the oldest secret at once.
+         */
+        post: operations["postOrgsByOrgIdWebhooksByIdRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox": {
         parameters: {
             query?: never;
@@ -3814,6 +3911,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lti/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The LTI tool’s public keys (JWKS): one RS256 key per registered platform */
+        get: operations["getLtiJwksJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ob2/assertions/{id}": {
         parameters: {
             query?: never;
@@ -3977,7 +4091,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public profile's whole record: a CLR 2.0 ClrCredential document holding each public badge's signed OB 3.0 credential (the envelope itself is unsigned; 404 while the profile is off) */
+        /** A public profile's whole record: a CLR 2.0 ClrCredential document holding each public badge's signed OB 3.0 credential, itself signed (eddsa-rdfc-2022) by the platform's did:web (404 while the profile is off) */
         get: operations["getPeopleBySlugRecordJson"];
         put?: never;
         post?: never;
@@ -4206,7 +4320,14 @@ export interface components {
             detail?: string;
             /** @description Every invalid field (400), as `body.email`, `query.limit` … */
             errors?: {
+                /** @description Stable: a zod issue code (too_small, too_big, invalid_format, invalid_type, invalid_value, unrecognized_keys …) or a domain code (required, empty, future-date, too-long-ago; invalid when only the message says what is wrong). */
+                code?: string;
+                /** @description In the request's language (Accept-Language: en, es). */
                 message: string;
+                /** @description The values the message names (minimum, maximum, origin, format, expected, received …). */
+                params?: {
+                    [key: string]: string | number;
+                };
                 path: string;
             }[];
             /** @description The path that was called. */
@@ -4308,6 +4429,27 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    getWellKnownOpenidFederation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
         };
@@ -4435,6 +4577,10 @@ export interface operations {
                             kind: "issuer" | "employer";
                             logoUrl: string | null;
                             name: string;
+                            registryListings: {
+                                name: string;
+                                url: string;
+                            }[];
                             role: ("owner" | "admin" | "staff" | "assessor" | "manager" | "operator") | null;
                             slug: string;
                             websiteUrl: string | null;
@@ -6091,7 +6237,9 @@ export interface operations {
                                 /** Format: uuid */
                                 courseId?: string;
                                 /** @enum {string} */
-                                kind: "course" | "evidence" | "badge";
+                                kind: "course" | "evidence" | "badge" | "grade" | "group";
+                                /** Format: uuid */
+                                lineItemId?: string;
                                 minutes: number;
                                 /** @enum {string} */
                                 status: "done" | "in-progress" | "purchased" | "not-started" | "not-available";
@@ -6511,6 +6659,7 @@ export interface operations {
                                     title: string;
                                 }[];
                                 discountMinor: number;
+                                imageUrl: string | null;
                                 /** Format: uuid */
                                 itemId: string;
                                 /** @enum {string} */
@@ -6581,6 +6730,7 @@ export interface operations {
                                 title: string;
                             }[];
                             discountMinor: number;
+                            imageUrl: string | null;
                             /** Format: uuid */
                             itemId: string;
                             /** @enum {string} */
@@ -6814,6 +6964,7 @@ export interface operations {
                                 title: string;
                             }[];
                             discountMinor: number;
+                            imageUrl: string | null;
                             /** Format: uuid */
                             itemId: string;
                             /** @enum {string} */
@@ -6883,6 +7034,7 @@ export interface operations {
                                 title: string;
                             }[];
                             discountMinor: number;
+                            imageUrl: string | null;
                             /** Format: uuid */
                             itemId: string;
                             /** @enum {string} */
@@ -6966,6 +7118,7 @@ export interface operations {
                                 title: string;
                             }[];
                             discountMinor: number;
+                            imageUrl: string | null;
                             /** Format: uuid */
                             itemId: string;
                             /** @enum {string} */
@@ -7036,6 +7189,7 @@ export interface operations {
                                 title: string;
                             }[];
                             discountMinor: number;
+                            imageUrl: string | null;
                             /** Format: uuid */
                             itemId: string;
                             /** @enum {string} */
@@ -10509,6 +10663,10 @@ export interface operations {
                             kind: "issuer" | "employer";
                             logoUrl: string | null;
                             name: string;
+                            registryListings: {
+                                name: string;
+                                url: string;
+                            }[];
                             role: ("owner" | "admin" | "staff" | "assessor" | "manager" | "operator") | null;
                             slug: string;
                             websiteUrl: string | null;
@@ -10556,6 +10714,10 @@ export interface operations {
                         kind: "issuer" | "employer";
                         logoUrl: string | null;
                         name: string;
+                        registryListings: {
+                            name: string;
+                            url: string;
+                        }[];
                         role: ("owner" | "admin" | "staff" | "assessor" | "manager" | "operator") | null;
                         slug: string;
                         websiteUrl: string | null;
@@ -10594,6 +10756,10 @@ export interface operations {
                         kind: "issuer" | "employer";
                         logoUrl: string | null;
                         name: string;
+                        registryListings: {
+                            name: string;
+                            url: string;
+                        }[];
                         role: ("owner" | "admin" | "staff" | "assessor" | "manager" | "operator") | null;
                         slug: string;
                         websiteUrl: string | null;
@@ -10619,6 +10785,11 @@ export interface operations {
                     contactUrl?: string | null;
                     description?: string | null;
                     name?: string;
+                    registryListings?: {
+                        name: string;
+                        /** Format: uri */
+                        url: string;
+                    }[];
                     websiteUrl?: string | null;
                 };
             };
@@ -10643,6 +10814,10 @@ export interface operations {
                         kind: "issuer" | "employer";
                         logoUrl: string | null;
                         name: string;
+                        registryListings: {
+                            name: string;
+                            url: string;
+                        }[];
                         role: ("owner" | "admin" | "staff" | "assessor" | "manager" | "operator") | null;
                         slug: string;
                         websiteUrl: string | null;
@@ -12016,6 +12191,62 @@ export interface operations {
                                     badgeId: string;
                                     /** @enum {string} */
                                     kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                } | {
+                                    items: ({
+                                        /** Format: uuid */
+                                        courseId: string;
+                                        /** @enum {string} */
+                                        kind: "course";
+                                    } | {
+                                        /** Format: uuid */
+                                        courseId: string;
+                                        /** @enum {string} */
+                                        kind: "evidence";
+                                        unitId: string;
+                                    } | {
+                                        /** Format: uuid */
+                                        badgeId: string;
+                                        /** @enum {string} */
+                                        kind: "badge";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "grade";
+                                        /** Format: uuid */
+                                        lineItemId: string;
+                                        min: {
+                                            points: number;
+                                        } | {
+                                            percent: number;
+                                        } | {
+                                            letter: string;
+                                            /** @description The letters, best first, each with the lowest percent that earns it */
+                                            scale: {
+                                                letter: string;
+                                                minPercent: number;
+                                            }[];
+                                        };
+                                    })[];
+                                    /** @enum {string} */
+                                    kind: "group";
+                                    /** @enum {string} */
+                                    mode: "all" | "any";
                                 })[];
                                 required: number | null;
                             };
@@ -12102,6 +12333,62 @@ export interface operations {
                             badgeId: string;
                             /** @enum {string} */
                             kind: "badge";
+                        } | {
+                            /** @enum {string} */
+                            kind: "grade";
+                            /** Format: uuid */
+                            lineItemId: string;
+                            min: {
+                                points: number;
+                            } | {
+                                percent: number;
+                            } | {
+                                letter: string;
+                                /** @description The letters, best first, each with the lowest percent that earns it */
+                                scale: {
+                                    letter: string;
+                                    minPercent: number;
+                                }[];
+                            };
+                        } | {
+                            items: ({
+                                /** Format: uuid */
+                                courseId: string;
+                                /** @enum {string} */
+                                kind: "course";
+                            } | {
+                                /** Format: uuid */
+                                courseId: string;
+                                /** @enum {string} */
+                                kind: "evidence";
+                                unitId: string;
+                            } | {
+                                /** Format: uuid */
+                                badgeId: string;
+                                /** @enum {string} */
+                                kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            })[];
+                            /** @enum {string} */
+                            kind: "group";
+                            /** @enum {string} */
+                            mode: "all" | "any";
                         })[];
                         /** @default null */
                         required?: number | null;
@@ -12224,6 +12511,62 @@ export interface operations {
                                 badgeId: string;
                                 /** @enum {string} */
                                 kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            } | {
+                                items: ({
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "course";
+                                } | {
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "evidence";
+                                    unitId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    badgeId: string;
+                                    /** @enum {string} */
+                                    kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                })[];
+                                /** @enum {string} */
+                                kind: "group";
+                                /** @enum {string} */
+                                mode: "all" | "any";
                             })[];
                             required: number | null;
                         };
@@ -12359,6 +12702,62 @@ export interface operations {
                                 badgeId: string;
                                 /** @enum {string} */
                                 kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            } | {
+                                items: ({
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "course";
+                                } | {
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "evidence";
+                                    unitId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    badgeId: string;
+                                    /** @enum {string} */
+                                    kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                })[];
+                                /** @enum {string} */
+                                kind: "group";
+                                /** @enum {string} */
+                                mode: "all" | "any";
                             })[];
                             required: number | null;
                         };
@@ -12435,6 +12834,62 @@ export interface operations {
                             badgeId: string;
                             /** @enum {string} */
                             kind: "badge";
+                        } | {
+                            /** @enum {string} */
+                            kind: "grade";
+                            /** Format: uuid */
+                            lineItemId: string;
+                            min: {
+                                points: number;
+                            } | {
+                                percent: number;
+                            } | {
+                                letter: string;
+                                /** @description The letters, best first, each with the lowest percent that earns it */
+                                scale: {
+                                    letter: string;
+                                    minPercent: number;
+                                }[];
+                            };
+                        } | {
+                            items: ({
+                                /** Format: uuid */
+                                courseId: string;
+                                /** @enum {string} */
+                                kind: "course";
+                            } | {
+                                /** Format: uuid */
+                                courseId: string;
+                                /** @enum {string} */
+                                kind: "evidence";
+                                unitId: string;
+                            } | {
+                                /** Format: uuid */
+                                badgeId: string;
+                                /** @enum {string} */
+                                kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            })[];
+                            /** @enum {string} */
+                            kind: "group";
+                            /** @enum {string} */
+                            mode: "all" | "any";
                         })[];
                         /** @default null */
                         required?: number | null;
@@ -12555,6 +13010,62 @@ export interface operations {
                                 badgeId: string;
                                 /** @enum {string} */
                                 kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            } | {
+                                items: ({
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "course";
+                                } | {
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "evidence";
+                                    unitId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    badgeId: string;
+                                    /** @enum {string} */
+                                    kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                })[];
+                                /** @enum {string} */
+                                kind: "group";
+                                /** @enum {string} */
+                                mode: "all" | "any";
                             })[];
                             required: number | null;
                         };
@@ -12690,6 +13201,62 @@ export interface operations {
                                 badgeId: string;
                                 /** @enum {string} */
                                 kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            } | {
+                                items: ({
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "course";
+                                } | {
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "evidence";
+                                    unitId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    badgeId: string;
+                                    /** @enum {string} */
+                                    kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                })[];
+                                /** @enum {string} */
+                                kind: "group";
+                                /** @enum {string} */
+                                mode: "all" | "any";
                             })[];
                             required: number | null;
                         };
@@ -12987,6 +13554,62 @@ export interface operations {
                                 badgeId: string;
                                 /** @enum {string} */
                                 kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            } | {
+                                items: ({
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "course";
+                                } | {
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "evidence";
+                                    unitId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    badgeId: string;
+                                    /** @enum {string} */
+                                    kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                })[];
+                                /** @enum {string} */
+                                kind: "group";
+                                /** @enum {string} */
+                                mode: "all" | "any";
                             })[];
                             required: number | null;
                         };
@@ -13193,6 +13816,62 @@ export interface operations {
                                 badgeId: string;
                                 /** @enum {string} */
                                 kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            } | {
+                                items: ({
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "course";
+                                } | {
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "evidence";
+                                    unitId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    badgeId: string;
+                                    /** @enum {string} */
+                                    kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                })[];
+                                /** @enum {string} */
+                                kind: "group";
+                                /** @enum {string} */
+                                mode: "all" | "any";
                             })[];
                             required: number | null;
                         };
@@ -13328,6 +14007,62 @@ export interface operations {
                                 badgeId: string;
                                 /** @enum {string} */
                                 kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            } | {
+                                items: ({
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "course";
+                                } | {
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "evidence";
+                                    unitId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    badgeId: string;
+                                    /** @enum {string} */
+                                    kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                })[];
+                                /** @enum {string} */
+                                kind: "group";
+                                /** @enum {string} */
+                                mode: "all" | "any";
                             })[];
                             required: number | null;
                         };
@@ -13463,6 +14198,62 @@ export interface operations {
                                 badgeId: string;
                                 /** @enum {string} */
                                 kind: "badge";
+                            } | {
+                                /** @enum {string} */
+                                kind: "grade";
+                                /** Format: uuid */
+                                lineItemId: string;
+                                min: {
+                                    points: number;
+                                } | {
+                                    percent: number;
+                                } | {
+                                    letter: string;
+                                    /** @description The letters, best first, each with the lowest percent that earns it */
+                                    scale: {
+                                        letter: string;
+                                        minPercent: number;
+                                    }[];
+                                };
+                            } | {
+                                items: ({
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "course";
+                                } | {
+                                    /** Format: uuid */
+                                    courseId: string;
+                                    /** @enum {string} */
+                                    kind: "evidence";
+                                    unitId: string;
+                                } | {
+                                    /** Format: uuid */
+                                    badgeId: string;
+                                    /** @enum {string} */
+                                    kind: "badge";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "grade";
+                                    /** Format: uuid */
+                                    lineItemId: string;
+                                    min: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                })[];
+                                /** @enum {string} */
+                                kind: "group";
+                                /** @enum {string} */
+                                mode: "all" | "any";
                             })[];
                             required: number | null;
                         };
@@ -16697,6 +17488,45 @@ export interface operations {
             };
         };
     };
+    getOrgsByOrgIdLmsLineItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            /** @description The AGS line item id (a URL at the LMS) */
+                            lineItemUrl: string;
+                            /** Format: uuid */
+                            platformId: string;
+                            resourceLinkId: string | null;
+                            scoreMaximum: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     putOrgsByOrgIdLogo: {
         parameters: {
             query?: never;
@@ -16727,6 +17557,10 @@ export interface operations {
                         kind: "issuer" | "employer";
                         logoUrl: string | null;
                         name: string;
+                        registryListings: {
+                            name: string;
+                            url: string;
+                        }[];
                         role: ("owner" | "admin" | "staff" | "assessor" | "manager" | "operator") | null;
                         slug: string;
                         websiteUrl: string | null;
@@ -16765,9 +17599,261 @@ export interface operations {
                         kind: "issuer" | "employer";
                         logoUrl: string | null;
                         name: string;
+                        registryListings: {
+                            name: string;
+                            url: string;
+                        }[];
                         role: ("owner" | "admin" | "staff" | "assessor" | "manager" | "operator") | null;
                         slug: string;
                         websiteUrl: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getOrgsByOrgIdLtiPlatforms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            authUrl: string;
+                            clientId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deploymentIds: string[];
+                            /** Format: uuid */
+                            id: string;
+                            issuer: string;
+                            jwksUrl: string;
+                            name: string;
+                            tokenUrl: string;
+                            /** @description What to paste into the platform: the tool’s URLs and its public key for this registration */
+                            tool: {
+                                deepLinkingUrl: string;
+                                jwksUrl: string;
+                                keyId: string;
+                                launchUrl: string;
+                                loginUrl: string;
+                                publicJwk: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postOrgsByOrgIdLtiPlatforms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The platform’s OIDC authorization endpoint */
+                    authUrl: string;
+                    /** @description The client id the platform gave the tool */
+                    clientId: string;
+                    /** @description The deployment ids the platform may launch with */
+                    deploymentIds: string[];
+                    /** @description The platform’s issuer (`iss` of its id_tokens), e.g. https://canvas.instructure.com */
+                    issuer: string;
+                    /** @description The platform’s public keys (JWKS) */
+                    jwksUrl: string;
+                    name?: string;
+                    /** @description The platform’s OAuth 2.0 token endpoint (services) */
+                    tokenUrl: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        authUrl: string;
+                        clientId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deploymentIds: string[];
+                        /** Format: uuid */
+                        id: string;
+                        issuer: string;
+                        jwksUrl: string;
+                        name: string;
+                        tokenUrl: string;
+                        /** @description What to paste into the platform: the tool’s URLs and its public key for this registration */
+                        tool: {
+                            deepLinkingUrl: string;
+                            jwksUrl: string;
+                            keyId: string;
+                            launchUrl: string;
+                            loginUrl: string;
+                            publicJwk: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    getOrgsByOrgIdLtiPlatformsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        authUrl: string;
+                        clientId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deploymentIds: string[];
+                        /** Format: uuid */
+                        id: string;
+                        issuer: string;
+                        jwksUrl: string;
+                        name: string;
+                        tokenUrl: string;
+                        /** @description What to paste into the platform: the tool’s URLs and its public key for this registration */
+                        tool: {
+                            deepLinkingUrl: string;
+                            jwksUrl: string;
+                            keyId: string;
+                            launchUrl: string;
+                            loginUrl: string;
+                            publicJwk: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteOrgsByOrgIdLtiPlatformsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchOrgsByOrgIdLtiPlatformsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    authUrl?: string;
+                    clientId?: string;
+                    deploymentIds?: string[];
+                    issuer?: string;
+                    jwksUrl?: string;
+                    name?: string;
+                    tokenUrl?: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        authUrl: string;
+                        clientId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        deploymentIds: string[];
+                        /** Format: uuid */
+                        id: string;
+                        issuer: string;
+                        jwksUrl: string;
+                        name: string;
+                        tokenUrl: string;
+                        /** @description What to paste into the platform: the tool’s URLs and its public key for this registration */
+                        tool: {
+                            deepLinkingUrl: string;
+                            jwksUrl: string;
+                            keyId: string;
+                            launchUrl: string;
+                            loginUrl: string;
+                            publicJwk: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
@@ -19093,6 +20179,8 @@ export interface operations {
                             events: string[];
                             /** Format: uuid */
                             id: string;
+                            /** @description After a rotation: until when the replaced secret still signs alongside the new one */
+                            previousSecretExpiresAt: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             url: string;
@@ -19116,7 +20204,7 @@ export interface operations {
                 "application/json": {
                     description?: string;
                     enabled?: boolean;
-                    events: ("award.offered" | "award.accepted" | "award.declined" | "award.revoked" | "award.suspended" | "award.renewed" | "course.completed" | "order.paid" | "order.refunded")[];
+                    events: ("award.offered" | "award.accepted" | "award.declined" | "award.revoked" | "award.suspended" | "award.renewed" | "award.expired" | "course.completed" | "evidence.submitted" | "evidence.reviewed" | "order.paid" | "order.refunded")[];
                     url: string;
                 };
             };
@@ -19137,6 +20225,8 @@ export interface operations {
                         events: string[];
                         /** Format: uuid */
                         id: string;
+                        /** @description After a rotation: until when the replaced secret still signs alongside the new one */
+                        previousSecretExpiresAt: string | null;
                         /** @description `whsec_` + base64: shown this once; verify the webhook-signature header with it */
                         secret: string;
                         /** Format: date-time */
@@ -19174,6 +20264,8 @@ export interface operations {
                         events: string[];
                         /** Format: uuid */
                         id: string;
+                        /** @description After a rotation: until when the replaced secret still signs alongside the new one */
+                        previousSecretExpiresAt: string | null;
                         /** Format: date-time */
                         updatedAt: string;
                         url: string;
@@ -19219,7 +20311,7 @@ export interface operations {
                 "application/json": {
                     description?: string;
                     enabled?: boolean;
-                    events?: ("award.offered" | "award.accepted" | "award.declined" | "award.revoked" | "award.suspended" | "award.renewed" | "course.completed" | "order.paid" | "order.refunded")[];
+                    events?: ("award.offered" | "award.accepted" | "award.declined" | "award.revoked" | "award.suspended" | "award.renewed" | "award.expired" | "course.completed" | "evidence.submitted" | "evidence.reviewed" | "order.paid" | "order.refunded")[];
                     url?: string;
                 };
             };
@@ -19240,6 +20332,8 @@ export interface operations {
                         events: string[];
                         /** Format: uuid */
                         id: string;
+                        /** @description After a rotation: until when the replaced secret still signs alongside the new one */
+                        previousSecretExpiresAt: string | null;
                         /** Format: date-time */
                         updatedAt: string;
                         url: string;
@@ -19354,6 +20448,45 @@ export interface operations {
                         };
                         /** @enum {string} */
                         state: "pending" | "delivered" | "failed";
+                    };
+                };
+            };
+        };
+    };
+    postOrgsByOrgIdWebhooksByIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        enabled: boolean;
+                        events: string[];
+                        /** Format: uuid */
+                        id: string;
+                        /** @description After a rotation: until when the replaced secret still signs alongside the new one */
+                        previousSecretExpiresAt: string | null;
+                        /** @description The new `whsec_` secret: shown this once; the replaced one signs alongside it for 24 hours */
+                        secret: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        url: string;
                     };
                 };
             };
@@ -20533,6 +21666,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getLtiJwksJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
             };
         };
     };

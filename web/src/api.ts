@@ -34,7 +34,12 @@ export type Item<List> = List extends ReadonlyArray<infer Element> ? Element : n
 
 export interface FieldProblem {
   path: string;
+  /** In the language the app asked for (Accept-Language). */
   message: string;
+  /** Stable: a zod issue code (`too_small` …) or a domain one (`future-date` …); absent from old servers. */
+  code?: string;
+  /** The values the message names (`minimum`, `origin`, `format` …). */
+  params?: Record<string, string | number>;
 }
 
 /** An error reply of the API (or a network failure, status 0), as the pages show it. */
@@ -102,18 +107,13 @@ export function toApiProblem(status: number, body: unknown): ApiProblem {
         const entry = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
         const path = text(entry.path);
         const message = text(entry.message);
-        return path !== undefined && message !== undefined ? [{ path, message }] : [];
+        const code = text(entry.code);
+        return path !== undefined && message !== undefined
+          ? [{ path, message, ...(code ? { code, params: paramsOf(entry.params) } : {}) }]
+          : [];
       })
     : [];
-  const params =
-    typeof record.params === 'object' && record.params !== null
-      ? Object.fromEntries(
-          Object.entries(record.params as Record<string, unknown>).filter(
-            (entry): entry is [string, string | number] =>
-              typeof entry[1] === 'string' || typeof entry[1] === 'number',
-          ),
-        )
-      : {};
+  const params = paramsOf(record.params);
   return new ApiProblem({
     type: text(record.type) ?? 'about:blank',
     title: text(record.title) ?? `HTTP ${status}`,
@@ -123,6 +123,18 @@ export function toApiProblem(status: number, body: unknown): ApiProblem {
     reason: text(record.reason),
     params,
   });
+}
+
+/** The string and number values of a problem's `params` (anything else dropped). */
+function paramsOf(value: unknown): Record<string, string | number> {
+  return typeof value === 'object' && value !== null
+    ? Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).filter(
+          (entry): entry is [string, string | number] =>
+            typeof entry[1] === 'string' || typeof entry[1] === 'number',
+        ),
+      )
+    : {};
 }
 
 let csrfToken: string | null = null;
@@ -144,6 +156,9 @@ export interface RequestOptions {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // The app's language (i18n/index.ts mirrors it on <html lang>), not the browser's: problems come back in it.
+  const language = globalThis.document?.documentElement.lang;
+  if (language) headers['Accept-Language'] = language;
   // A FormData body (a file upload) sets its own multipart Content-Type with the boundary.
   const isForm = options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';

@@ -81,11 +81,23 @@ export interface VerifyResult {
   claims: { validFrom?: string | null; validUntil?: string | null };
 }
 
-export function requirementKey(req: Requirement): string {
+/** The server's requirementKey (src/badges/model.ts): how requirementNames name each requirement. */
+export function requirementKey(req: Requirement | SingleRequirement): string {
   if (req.kind === 'course') return `course:${req.courseId}`;
   if (req.kind === 'badge') return `badge:${req.badgeId}`;
+  if (req.kind === 'grade') return `grade:${req.lineItemId}`;
+  if (req.kind === 'group') return `group:${req.mode}(${req.items.map(requirementKey).join(',')})`;
   return `evidence:${req.courseId}:${req.unitId}`;
 }
+
+/** A requirement that is not a group (what an all/any group holds). */
+export type SingleRequirement = Exclude<Requirement, { kind: 'group' }>;
+export type GradeBar = Extract<Requirement, { kind: 'grade' }>['min'];
+/** An LMS line item grades arrive for (LTI), which grade requirements name. */
+export type LineItem = Item<ApiResult<'getOrgsByOrgIdLmsLineItems'>['items']>;
+export const lineItemsApi = {
+  list: (orgId: string) => api<ApiResult<'getOrgsByOrgIdLmsLineItems'>>(`${orgBase(orgId)}/lms/line-items`),
+};
 
 const orgBase = (orgId: string) => `/api/v1/orgs/${orgId}`;
 const badgeBase = (orgId: string, badgeId: string) => `${orgBase(orgId)}/badges/${badgeId}`;

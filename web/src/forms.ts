@@ -1,7 +1,7 @@
 // Client-side checks with translated messages, and API problems turned into form problems.
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
-import { ApiProblem, NETWORK_PROBLEM_TYPE } from './api.ts';
+import { ApiProblem, type FieldProblem, NETWORK_PROBLEM_TYPE } from './api.ts';
 import type { FormProblem } from './components/ErrorSummary.tsx';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -76,9 +76,48 @@ export function describeRowProblem(
   return problem.column ? `${problem.column}: ${text}` : text;
 }
 
+/** The finer key under `problems.field.<code>`: what was too short, which format, a missing value. */
+function fieldVariant(problem: FieldProblem): string {
+  const params = problem.params ?? {};
+  if (problem.code === 'invalid_type') return params.received === 'undefined' ? 'missing' : 'any';
+  if (problem.code === 'invalid_format') return String(params.format ?? 'any');
+  return String(params.origin ?? 'any');
+}
+
 /**
- * The field errors a problem reports for the form's own fields, and a general message for the rest
- * (the API's own wording, since it names the exact rule that failed).
+ * One field problem in the reader's language: `problems.field.<code>.<variant>` (then `.any`) with its
+ * params (a count for plurals), else the server's message (worded in the language the app asked for).
+ */
+export function describeFieldProblem(t: TFunction, problem: FieldProblem): string {
+  if (!problem.code) return problem.message;
+  const params = problem.params ?? {};
+  const count = params.minimum ?? params.maximum;
+  const vars = { ...params, ...(typeof count === 'number' ? { count } : {}), defaultValue: '' };
+  for (const variant of [fieldVariant(problem), 'any']) {
+    const key = `problems.field.${problem.code}.${variant}`;
+    const message = t(key, vars);
+    if (message && message !== key) return message;
+  }
+  return problem.message;
+}
+
+/**
+ * The form's name for a problem's path: `body.email` → `email`; a list item's field, `body.evidence.2.url`,
+ * → `evidence-3-url` (the form numbers items from 1) when the form has that field.
+ */
+function formFieldOf(path: string, formFields: readonly string[]): string {
+  const field = path.replace(/^(body|querystring|params)\./, '');
+  if (formFields.includes(field) || !/\.\d+(\.|$)/.test(field)) return field;
+  const numbered = field
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part))
+    .join('-');
+  return formFields.includes(numbered) ? numbered : field;
+}
+
+/**
+ * The field errors a problem reports for the form's own fields (a list item's under its own input), and a
+ * general message for the rest, each in the reader's language when the app knows its code.
  */
 export function problemToForm(
   t: TFunction,
@@ -87,9 +126,15 @@ export function problemToForm(
 ): { fields: FieldErrors; general: string[] } {
   if (!(error instanceof ApiProblem) || error.errors.length === 0)
     return { fields: {}, general: [describeProblem(t, error)] };
+  const byField: FieldErrors = {};
+  for (const problem of error.errors) {
+    const field = formFieldOf(problem.path, formFields);
+    const message = describeFieldProblem(t, problem);
+    byField[field] = byField[field] ? `${byField[field]} ${message}` : message;
+  }
   const fields: FieldErrors = {};
   const general: string[] = [];
-  for (const [field, message] of Object.entries(error.fieldErrors())) {
+  for (const [field, message] of Object.entries(byField)) {
     if (formFields.includes(field)) fields[field] = message;
     else general.push(`${field}: ${message}`);
   }

@@ -22,3 +22,8 @@ export function rememberedNext(): string | null {
     return null;
   }
 }
+
+/** Pages the server renders itself (the OB 3.0 API's consent page): reached by a full page load, not the router. */
+export function isServerPage(path: string): boolean {
+  return path.startsWith('/oauth/');
+}

@@ -1,9 +1,9 @@
 // Skills as badges and courses carry them (src/skills/alignment.ts): a name, optionally aligned to a
 // framework concept picked from skill search (O*NET, ESCO) or by hand (framework, code, URL), and the level
 // asserted on O*NET's 0–7 scale. Plus the search call and the editors' draft of a skill.
-import { api } from './api.ts';
+import { type ApiResult, api, type Item } from './api.ts';
 
-export type FrameworkId = 'onet' | 'esco';
+export type FrameworkId = ApiResult<'getSkillsSearch'>['items'][number]['framework'];
 
 export interface SkillConcept {
   framework: FrameworkId;
@@ -22,22 +22,14 @@ export interface Skill {
   description?: string;
 }
 
-export interface SkillSuggestion {
-  framework: FrameworkId;
-  code: string;
-  uri?: string;
-  label: string;
-  kind: 'skill' | 'knowledge';
-  description: string;
-  score: number;
-  matched: string[];
-}
+/** One hit of GET /api/v1/skills/search, as the server's schema says (web/src/api-types.ts). */
+export type SkillSuggestion = Item<ApiResult<'getSkillsSearch'>['items']>;
 
 export const SKILL_LEVELS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 
 export const skillsApi = {
   search: (q: string, limit: number, signal?: AbortSignal) =>
-    api<{ items: SkillSuggestion[] }>(
+    api<ApiResult<'getSkillsSearch'>>(
       `/api/v1/skills/search?${new URLSearchParams({ q, limit: String(limit) })}`,
       {
         signal,

@@ -6,6 +6,7 @@ import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
 
 export type WebhookEndpoint = Item<ApiResult<'getOrgsByOrgIdWebhooks'>['items']>;
 export type CreatedWebhookEndpoint = ApiResult<'postOrgsByOrgIdWebhooks'>;
+export type RotatedWebhookSecret = ApiResult<'postOrgsByOrgIdWebhooksByIdRotateSecret'>;
 export type NewWebhookEndpoint = ApiBody<'postOrgsByOrgIdWebhooks'>;
 export type WebhookDelivery = Item<ApiResult<'getOrgsByOrgIdWebhooksByIdDeliveries'>['items']>;
 export type WebhookEventType = NewWebhookEndpoint['events'][number];
@@ -18,7 +19,10 @@ export const WEBHOOK_EVENTS: readonly WebhookEventType[] = [
   'award.revoked',
   'award.suspended',
   'award.renewed',
+  'award.expired',
   'course.completed',
+  'evidence.submitted',
+  'evidence.reviewed',
   'order.paid',
   'order.refunded',
 ];
@@ -41,6 +45,8 @@ export const webhooksApi = {
     api<CreatedWebhookEndpoint>(base(orgId), { method: 'POST', body }),
   setEnabled: (orgId: string, id: string, enabled: boolean) =>
     api<WebhookEndpoint>(`${base(orgId)}/${encodeURIComponent(id)}`, { method: 'PATCH', body: { enabled } }),
+  rotateSecret: (orgId: string, id: string) =>
+    api<RotatedWebhookSecret>(`${base(orgId)}/${encodeURIComponent(id)}/rotate-secret`, { method: 'POST' }),
   remove: (orgId: string, id: string) =>
     api<undefined>(`${base(orgId)}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   deliveries: (orgId: string, id: string, limit: number) =>

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem, api } from '../api.ts';
@@ -7,7 +7,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
 import { Page, Status } from '../components/Page.tsx';
 import { checkEmail, checkRequired, describeProblem, onlyErrors, useFormErrors } from '../forms.ts';
-import { rememberNext, safeNext } from '../next.ts';
+import { isServerPage, rememberNext, safeNext } from '../next.ts';
 import { dashboardFor, dashboardPaths, type Session, useLogin, useSession } from '../session.ts';
 
 const FIELDS = ['email', 'password'] as const;
@@ -45,7 +45,9 @@ export function LogInPage() {
       {
         onSuccess: (s) => {
           rememberNext(null);
-          navigate(destination(s), { replace: true });
+          const to = destination(s);
+          if (isServerPage(to)) window.location.replace(to);
+          else navigate(to, { replace: true });
         },
         onError: (error) => {
           if (error instanceof ApiProblem && error.is('email-not-verified')) {
@@ -59,8 +61,10 @@ export function LogInPage() {
     );
   };
 
-  if (session.data && !login.isPending && !login.isSuccess)
-    return <Navigate to={destination(session.data)} replace />;
+  if (session.data && !login.isPending && !login.isSuccess) {
+    const to = destination(session.data);
+    return isServerPage(to) ? <LeaveApp to={to} /> : <Navigate to={to} replace />;
+  }
   return (
     <Page title={t('login.title')} narrow>
       <ErrorSummary problems={errors.problems} />
@@ -111,4 +115,10 @@ export function LogInPage() {
       </p>
     </Page>
   );
+}
+
+/** Goes on to a page the server renders (a full page load); nothing to show meanwhile. */
+function LeaveApp({ to }: { to: string }) {
+  useEffect(() => window.location.replace(to), [to]);
+  return null;
 }

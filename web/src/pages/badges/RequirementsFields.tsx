@@ -8,6 +8,7 @@ import { badgeKeys, badgesApi, type Requirement, requirementKey } from '../../ba
 import { CheckboxField, fieldId, InputField } from '../../components/Inputs.tsx';
 import { describeProblem, type FieldErrors } from '../../forms.ts';
 import { type BadgeDraft, toggleRequirement } from './badge-draft.ts';
+import { GradeRequirementsFields } from './GradeRequirementsFields.tsx';
 
 interface RequirementsFieldsProps {
   orgId: string;
@@ -43,7 +44,7 @@ export function RequirementsFields({
     .map((b) => ({ req: { kind: 'badge', badgeId: b.id }, label: b.name }));
   const offered = new Set([...courseChoices, ...badgeChoices].map((c) => requirementKey(c.req)));
   const others: Choice[] = draft.items
-    .filter((req) => !offered.has(requirementKey(req)))
+    .filter((req) => req.kind !== 'grade' && req.kind !== 'group' && !offered.has(requirementKey(req)))
     .map((req) => ({
       req,
       label: t('badgeEditor.notOffered', { name: names[requirementKey(req)] ?? requirementKey(req) }),
@@ -88,6 +89,7 @@ export function RequirementsFields({
         {badges.data && badgeChoices.length === 0 && <p>{t('badgeEditor.noBadges')}</p>}
         {badgeChoices.map(box)}
       </fieldset>
+      <GradeRequirementsFields orgId={orgId} items={draft.items} onChange={(items) => onChange({ items })} />
       {others.length > 0 && (
         <fieldset>
           <legend>{t('badgeEditor.otherRequirements')}</legend>

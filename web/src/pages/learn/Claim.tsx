@@ -14,6 +14,7 @@ import { formatDate } from '../../learning.ts';
 import { useSession } from '../../session.ts';
 import { sharingApi } from '../../sharing.ts';
 import '../badges/badges.css';
+import { AddToWallet } from './AddToWallet.tsx';
 
 type Outcome = 'accepted' | 'declined' | 'expired' | 'used';
 
@@ -99,7 +100,7 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
         </div>
       </article>
       <div aria-live="polite">
-        {outcome === 'accepted' && <AfterAccepting awardId={claim.awardId} />}
+        {outcome === 'accepted' && <AfterAccepting awardId={claim.awardId} badgeName={claim.badge.name} />}
         {outcome === 'declined' && <Status tone="success">{t('claim.declined')}</Status>}
         {outcome === 'expired' && <ExpiredLink token={token} offerFreshLink={claim.decision === 'offered'} />}
         {outcome === 'used' && <Status tone="error">{t('claim.used')}</Status>}
@@ -176,8 +177,11 @@ function ClaimView({ token, claim }: { token: string; claim: Claim }) {
   );
 }
 
-/** Asked once, right after accepting: make the badge public and go share it, or keep it private. */
-function AfterAccepting({ awardId }: { awardId: string }) {
+/**
+ * Asked once, right after accepting: make the badge public and go share it, or keep it private; and the
+ * badge can go to a wallet app at once (the "Accept your badge" mail says so).
+ */
+function AfterAccepting({ awardId, badgeName }: { awardId: string; badgeName: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -216,6 +220,9 @@ function AfterAccepting({ awardId }: { awardId: string }) {
           </div>
         </section>
       )}
+      <div className="card">
+        <AddToWallet awardId={awardId} badgeName={badgeName} intro={t('wallet.afterAccepting')} />
+      </div>
     </>
   );
 }

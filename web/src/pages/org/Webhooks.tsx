@@ -1,6 +1,7 @@
 // The organization's webhooks (/org/webhooks, owners and administrators of an issuer; docs/integrations.md): the
 // endpoints with their events, whether they are on and how their last delivery went; enabling, disabling and
-// deleting (after a confirmation); a new endpoint (its secret shown this once); and one endpoint's delivery log.
+// deleting (after a confirmation); rotating the signing secret (the new one shown once, WebhookRotation.tsx); a new
+// endpoint (its secret shown this once); and one endpoint's delivery log.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { None } from '../../components/DataTable.tsx';
@@ -12,6 +13,7 @@ import { describeProblem } from '../../forms.ts';
 import { activeMembership } from '../../session.ts';
 import {
   lastStatusCode,
+  type RotatedWebhookSecret,
   useDeliveries,
   useWebhookChange,
   useWebhookEndpoints,
@@ -21,6 +23,7 @@ import {
 import { NoActiveOrg } from './OrgSettings.tsx';
 import { WebhookDeliveries } from './WebhookDeliveries.tsx';
 import { NewWebhook } from './WebhookForm.tsx';
+import { RotatedSecret, RotateSecretButton } from './WebhookRotation.tsx';
 import './webhooks.css';
 
 export function WebhooksPage() {
@@ -49,6 +52,7 @@ function Webhooks({ orgId }: { orgId: string }) {
   const endpoints = useWebhookEndpoints(orgId);
   const [notice, setNotice] = useState<string | null>(null);
   const [showing, setShowing] = useState<string | null>(null);
+  const [rotated, setRotated] = useState<RotatedWebhookSecret | null>(null);
   const items = endpoints.data?.items ?? [];
   const shown = items.find((endpoint) => endpoint.id === showing);
 
@@ -56,6 +60,7 @@ function Webhooks({ orgId }: { orgId: string }) {
     <Page title={t('webhooks.title')}>
       <p>{t('webhooks.intro')}</p>
       <div aria-live="polite">{notice && <Status tone="success">{notice}</Status>}</div>
+      {rotated && <RotatedSecret rotated={rotated} onDone={() => setRotated(null)} />}
       <section aria-labelledby="endpoints-title">
         <h2 id="endpoints-title">{t('webhooks.endpointsTitle')}</h2>
         {endpoints.isPending && <Skeleton rows={3} />}
@@ -81,6 +86,10 @@ function Webhooks({ orgId }: { orgId: string }) {
                   showing={showing === endpoint.id}
                   onShow={() => setShowing(showing === endpoint.id ? null : endpoint.id)}
                   onNotice={setNotice}
+                  onRotated={(reply) => {
+                    setNotice(null);
+                    setRotated(reply);
+                  }}
                   onDeleted={() => {
                     if (showing === endpoint.id) setShowing(null);
                   }}
@@ -102,6 +111,7 @@ function EndpointRow({
   showing,
   onShow,
   onNotice,
+  onRotated,
   onDeleted,
 }: {
   orgId: string;
@@ -109,9 +119,10 @@ function EndpointRow({
   showing: boolean;
   onShow: () => void;
   onNotice: (message: string) => void;
+  onRotated: (rotated: RotatedWebhookSecret) => void;
   onDeleted: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const name = endpoint.url;
   const toggle = useWebhookChange(
@@ -148,7 +159,24 @@ function EndpointRow({
           ))}
         </ul>
       </td>
-      <td data-label={t('webhooks.state')}>{endpoint.enabled ? t('webhooks.on') : t('webhooks.off')}</td>
+      <td data-label={t('webhooks.state')}>
+        <span>
+          {endpoint.enabled ? t('webhooks.on') : t('webhooks.off')}
+          {endpoint.previousSecretExpiresAt && (
+            <>
+              <br />
+              <span className="muted">
+                {t('webhooks.graceUntil', {
+                  until: new Intl.DateTimeFormat(i18n.language, {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                  }).format(new Date(endpoint.previousSecretExpiresAt)),
+                })}
+              </span>
+            </>
+          )}
+        </span>
+      </td>
       <td data-label={t('webhooks.lastDelivery')}>
         <LastDelivery orgId={orgId} endpointId={endpoint.id} />
       </td>
@@ -173,6 +201,7 @@ function EndpointRow({
           >
             {endpoint.enabled ? t('webhooks.disable') : t('webhooks.enable')}
           </button>
+          <RotateSecretButton orgId={orgId} endpoint={endpoint} onRotated={onRotated} />
           {confirming ? (
             <>
               <button

@@ -143,7 +143,12 @@ function ItemRow({ item, cart }: { item: CartItem; cart: CartQuote }) {
     <tr>
       <th scope="row">
         <span className="course-line">
-          <CartItemCover courseId={item.courseId} badgeId={item.badgeId} title={item.title} />
+          <CartItemCover
+            courseId={item.courseId}
+            badgeId={item.badgeId}
+            imageUrl={item.imageUrl}
+            title={item.title}
+          />
           <span>{title}</span>
         </span>
         {item.kind === 'bundle' && (

@@ -1,0 +1,99 @@
+// oidc-provider's persistence on our database (table oauth_models, migration 0046): every model instance in
+// one row, so a restart loses nothing and several processes share clients, grants and tokens.
+// Opaque tokens, codes and session ids ARE their ids: the row key is their SHA-256 and the value itself is
+// kept only wrapped under the key-encryption key, so the table never holds a usable token.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { decryptSecretKey, encryptSecretKey } from '../credentials/index.ts';
+import type { Deps } from '../deps.ts';
+
+const keyOf = (id: string) => createHash('sha256').update(id).digest('base64url');
+
+type Stored = Record<string, unknown> & { jtiWrapped?: string };
+
+/** The adapter class oidc-provider instantiates once per model name. */
+export function kyselyAdapter(deps: Deps): new (name: string) => Adapter {
+  const kek = deps.secrets.keyEncryptionKey;
+
+  function sealed(payload: AdapterPayload): Stored {
+    const { jti, ...rest } = payload as AdapterPayload & { jti?: string };
+    return typeof jti === 'string' ? { ...rest, jtiWrapped: encryptSecretKey(kek, jti) } : rest;
+  }
+
+  function opened(
+    row: { payloadText: string; consumedAt: Date | null } | undefined,
+  ): AdapterPayload | undefined {
+    if (!row) return undefined;
+    const { jtiWrapped, ...rest } = JSON.parse(row.payloadText) as Stored;
+    return {
+      ...rest,
+      ...(jtiWrapped ? { jti: decryptSecretKey(kek, jtiWrapped) } : {}),
+      ...(row.consumedAt ? { consumed: Math.floor(row.consumedAt.getTime() / 1000) } : {}),
+    } as AdapterPayload;
+  }
+
+  return class KyselyAdapter implements Adapter {
+    constructor(private readonly kind: string) {}
+
+    // The provider computes lifetimes with the system clock, so expiry here uses it too.
+    private live() {
+      return (
+        deps.db
+          .selectFrom('oauthModels')
+          // As text: the camel-case plugin would rename the keys inside a JSON value (client_id → clientId).
+          .select([sql<string>`payload::text`.as('payloadText'), 'consumedAt'])
+          .where('kind', '=', this.kind)
+          .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', new Date())]))
+      );
+    }
+
+    async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+      const row = {
+        payload: JSON.stringify(sealed(payload)),
+        grantId: payload.grantId ?? null,
+        userCode: payload.userCode ?? null,
+        uid: payload.uid ?? null,
+        expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+      };
+      await deps.db
+        .insertInto('oauthModels')
+        .values({ kind: this.kind, id: keyOf(id), ...row })
+        .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet(row))
+        .execute();
+    }
+
+    async find(id: string): Promise<AdapterPayload | undefined> {
+      return opened(await this.live().where('id', '=', keyOf(id)).executeTakeFirst());
+    }
+
+    async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      return opened(await this.live().where('uid', '=', uid).executeTakeFirst());
+    }
+
+    async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+      return opened(await this.live().where('userCode', '=', userCode).executeTakeFirst());
+    }
+
+    async consume(id: string): Promise<void> {
+      await deps.db
+        .updateTable('oauthModels')
+        .set({ consumedAt: new Date() })
+        .where('kind', '=', this.kind)
+        .where('id', '=', keyOf(id))
+        .execute();
+    }
+
+    async destroy(id: string): Promise<void> {
+      await deps.db
+        .deleteFrom('oauthModels')
+        .where('kind', '=', this.kind)
+        .where('id', '=', keyOf(id))
+        .execute();
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await deps.db.deleteFrom('oauthModels').where('grantId', '=', grantId).execute();
+    }
+  };
+}
