@@ -1,15 +1,10 @@
 // The tool side of an LTI 1.3 launch: OIDC login initiation (a single-use state and nonce kept server-side),
 // the launch itself (the platform's id_token verified against its JWKS, then every LTI claim checked), and
-// the learner's account: a platform user (platform, sub) is linked to a Tessera account found, or created,
-// from the launch's email claim (docs/integrations.md explains why the registered platform is trusted).
+// the learner's account (account-link.ts: made by the launch, or an existing one whose owner agrees).
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.ts';
-import {
-  createUser,
-  findUserByEmail,
-  findUserIdByVerifiedEmail,
-  openExternalSession,
-} from '../identity/index.ts';
+import { openExternalSession } from '../identity/index.ts';
+import { accountFor } from './account-link.ts';
 import { queueGradeSync } from './jobs.ts';
 import { verifyPlatformJwt } from './keys.ts';
 import {
@@ -22,14 +17,12 @@ import {
 } from './model.ts';
 import {
   consumeLoginState,
-  findLtiUser,
   insertDeepLink,
   insertLoginState,
   type PlatformRow,
   platformById,
   platformsByIssuer,
   upsertContext,
-  upsertLtiUser,
 } from './store.ts';
 
 const token = () => randomBytes(24).toString('base64url');
@@ -93,7 +86,9 @@ export type LaunchOutcome =
       userId: string;
       platformId: string;
     }
-  | { kind: 'deep-link'; deepLinkId: string };
+  | { kind: 'deep-link'; deepLinkId: string }
+  /** The launch's email is an existing account's: its owner must sign in and agree first. */
+  | { kind: 'confirm'; pendingLinkId: string };
 
 /** Verifies a launch (POST /lti/launch) and does what it asks. */
 export async function launch(
@@ -116,12 +111,15 @@ export async function launch(
   await rememberContext(deps, platform, claims);
   if (claims.messageType === 'LtiDeepLinkingRequest') return startDeepLinking(deps, platform, claims);
 
-  const userId = await accountFor(deps, platform, claims);
+  const path = landingPath(claims);
+  const account = await accountFor(deps, platform, claims, path);
+  await queueGradeSync(deps, platform.id);
+  if (account.kind === 'confirm') return account;
+  const { userId } = account;
   const session = await openExternalSession(deps, userId).catch((error: unknown) => {
     throw new LtiRefusal('account-refused', (error as Error).message, 403);
   });
-  await queueGradeSync(deps, platform.id);
-  return { kind: 'resource', path: landingPath(claims), session, userId, platformId: platform.id };
+  return { kind: 'resource', path, session, userId, platformId: platform.id };
 }
 
 async function rememberContext(deps: Deps, platform: PlatformRow, claims: LaunchClaims): Promise<void> {
@@ -138,44 +136,6 @@ async function rememberContext(deps: Deps, platform: PlatformRow, claims: Launch
     },
     deps.now(),
   );
-}
-
-/** The Tessera account of the platform's user: linked before, else found or created from the email claim. */
-async function accountFor(deps: Deps, platform: PlatformRow, claims: LaunchClaims): Promise<string> {
-  const known = await findLtiUser(deps.db, platform.id, claims.sub);
-  let userId = known?.userId ?? null;
-  if (!userId) {
-    const email = claims.email ?? known?.email ?? null;
-    if (!email)
-      throw new LtiRefusal(
-        'no-email',
-        'The platform did not share your email address; ask its administrator to share it with Tessera.',
-        403,
-      );
-    userId = (await findUserIdByVerifiedEmail(deps, email)) ?? null;
-    if (!userId) {
-      if (await findUserByEmail(deps, email))
-        throw new LtiRefusal(
-          'account-refused',
-          'A Tessera account with this email waits for its address to be confirmed: confirm it, then launch again.',
-          403,
-        );
-      const created = await createUser(deps, {
-        email,
-        name: (claims.name ?? email.split('@')[0] ?? email).slice(0, 200),
-        // Nobody knows this password: the person signs in through the LMS, or sets one with "forgot password".
-        password: token(),
-        verified: true,
-      });
-      userId = created.user.id;
-    }
-  }
-  await upsertLtiUser(
-    deps.db,
-    { platformId: platform.id, sub: claims.sub, email: claims.email, name: claims.name, userId },
-    deps.now(),
-  );
-  return userId;
 }
 
 const PLACING_ROLES = [

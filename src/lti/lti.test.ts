@@ -7,6 +7,7 @@ import { awardsOfBadge } from '../badges/award-testing.ts';
 import { processLearningEvents } from '../badges/index.ts';
 import { aPublishedBadge, aPublishedCourse } from '../badges/testing.ts';
 import { listLineItems } from '../gradebook/index.ts';
+import { aVerifiedUser, logInAs } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { ltiGradesTicker } from './jobs.ts';
 import { CLAIMS, SCOPES } from './model.ts';
@@ -242,6 +243,69 @@ describe('the LTI 1.3 tool', () => {
       .where('sub', '=', known.sub)
       .executeTakeFirstOrThrow();
     expect(link.userId).toBe(issuer.owner.userId);
+    expect(link.signInConfirmedAt).toBeNull();
+  });
+
+  it('signs in as an existing account only once its owner, signed in with their own password, agrees', async () => {
+    const known = { sub: 'lms-user-9', email: issuer.owner.email, name: 'Owner in the LMS' };
+    const launched = await postLaunch(await startLaunch({ kind: 'resource', user: known }));
+    expect(launched.statusCode, launched.body).toBe(303);
+    expect(launched.headers['set-cookie']).toBeUndefined();
+    const linkUrl = String(launched.headers.location);
+    expect(linkUrl).toMatch(/^\/lti\/link\/[\w-]+$/);
+
+    const anonymous = await t.app.inject({ url: linkUrl });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.body).toContain(`/login?next=${encodeURIComponent(linkUrl)}`);
+    expect(anonymous.body).not.toContain('name="csrf"');
+
+    const other = await aVerifiedUser(t.deps);
+    const otherSession = await logInAs(t.app, other.email);
+    const asOther = await t.app.inject({ url: linkUrl, headers: otherSession.cookieOnly });
+    expect(asOther.body).toContain('another account');
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: linkUrl,
+      headers: { ...FORM, ...otherSession.cookieOnly },
+      payload: `csrf=${encodeURIComponent(otherSession.csrfToken)}`,
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).toContain('link-other-account');
+
+    const owner = await logInAs(t.app, issuer.owner.email);
+    const page = await t.app.inject({ url: linkUrl, headers: owner.cookieOnly });
+    expect(page.body).toContain('name="csrf"');
+    const withoutToken = await t.app.inject({
+      method: 'POST',
+      url: linkUrl,
+      headers: { ...FORM, ...owner.cookieOnly },
+      payload: '',
+    });
+    expect(withoutToken.headers.location).toBe(`/login?next=${encodeURIComponent(linkUrl)}`);
+    const agreed = await t.app.inject({
+      method: 'POST',
+      url: linkUrl,
+      headers: { ...FORM, ...owner.cookieOnly },
+      payload: `csrf=${encodeURIComponent(owner.csrfToken)}`,
+    });
+    expect(agreed.statusCode, agreed.body).toBe(303);
+    expect(agreed.headers.location).toBe('/learn');
+    const used = await t.app.inject({
+      method: 'POST',
+      url: linkUrl,
+      headers: { ...FORM, ...owner.cookieOnly },
+      payload: `csrf=${encodeURIComponent(owner.csrfToken)}`,
+    });
+    expect(used.statusCode).toBe(404);
+
+    // From now on the platform signs this person in directly.
+    const again = await postLaunch(await startLaunch({ kind: 'resource', user: known }));
+    expect(again.headers.location).toBe('/learn');
+    const session = await t.app.inject({
+      url: '/api/v1/auth/session',
+      headers: { cookie: String(again.headers['set-cookie']).split(';')[0]! },
+    });
+    expect(session.json().user.id).toBe(issuer.owner.userId);
   });
 
   describe('refusals, each a page for the browser and never a 5xx', () => {

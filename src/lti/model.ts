@@ -53,6 +53,8 @@ export class LtiRefusal extends Error {
       | 'no-email'
       | 'account-refused'
       | 'deep-link-unknown'
+      | 'link-unknown'
+      | 'link-other-account'
       | 'platform-unreachable',
     message: string,
     readonly status = 400,

@@ -51,6 +51,26 @@ ${group(t('pickCourses'), 'course', view.courses)}${group(t('pickBadges'), 'badg
   );
 }
 
+/**
+ * The owner of an existing account agrees to sign in through a platform: signed in as that account, a button
+ * (a form with the session's CSRF token); otherwise a way to sign in as it.
+ */
+export function linkPage(
+  locale: string,
+  id: string,
+  platformName: string,
+  state: { kind: 'confirm'; csrf: string } | { kind: 'sign-in' } | { kind: 'other-account' },
+): string {
+  const t = (key: string) => translate(locale, `lti.link.${key}`, { platform: platformName });
+  const login = `/login?next=${encodeURIComponent(`/lti/link/${id}`)}`;
+  const body =
+    state.kind === 'confirm'
+      ? html`<p>${t('confirmIntro')}</p><form method="post" action="/lti/link/${encodeURIComponent(id)}">
+<input type="hidden" name="csrf" value="${state.csrf}"><button type="submit">${t('confirm')}</button></form>`
+      : html`<p>${t(state.kind === 'sign-in' ? 'signInIntro' : 'otherAccountIntro')}</p><p><a href="${login}">${t('signIn')}</a></p>`;
+  return page(locale, t('title'), html`<h1>${t('title')}</h1>${body}`);
+}
+
 /** Posts the signed answer to the platform; without script, the button does it. */
 export function returnPage(locale: string, returnUrl: string, jwt: string): string {
   const t = (key: string) => translate(locale, `lti.${key}`);

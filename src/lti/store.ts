@@ -2,7 +2,7 @@
 // itself (login, launch, JWKS), which finds a registration by issuer and client id.
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import type { LtiContextsTable, LtiPlatformsTable, LtiUsersTable } from './tables.ts';
+import type { LtiContextsTable, LtiPendingLinksTable, LtiPlatformsTable, LtiUsersTable } from './tables.ts';
 
 export type PlatformRow = Selectable<LtiPlatformsTable>;
 export type ContextRow = Selectable<LtiContextsTable>;
@@ -100,23 +100,56 @@ export function findLtiUser(db: Executor, platformId: string, sub: string): Prom
 }
 
 /** Records what the platform says of a person; a known link to an account is kept unless one is given. */
+/**
+ * Records a platform's user; what is known stays known (a null never erases). A link may only be confirmed for
+ * sign-in here (`signInConfirmedAt`), never unconfirmed; a confirmed link keeps its account.
+ */
 export async function upsertLtiUser(
   db: Executor,
-  row: { platformId: string; sub: string; email: string | null; name: string | null; userId: string | null },
+  row: {
+    platformId: string;
+    sub: string;
+    email: string | null;
+    name: string | null;
+    userId: string | null;
+    signInConfirmedAt?: Date;
+  },
   now: Date,
 ): Promise<void> {
   await db
     .insertInto('ltiUsers')
-    .values({ ...row, updatedAt: now })
+    .values({ ...row, signInConfirmedAt: row.signInConfirmedAt ?? null, updatedAt: now })
     .onConflict((oc) =>
       oc.columns(['platformId', 'sub']).doUpdateSet({
         email: sql`coalesce(excluded.email, lti_users.email)`,
         name: sql`coalesce(excluded.name, lti_users.name)`,
-        userId: sql`coalesce(excluded.user_id, lti_users.user_id)`,
+        userId: row.signInConfirmedAt
+          ? sql`excluded.user_id`
+          : sql`case when lti_users.sign_in_confirmed_at is null then coalesce(excluded.user_id, lti_users.user_id) else lti_users.user_id end`,
+        signInConfirmedAt: sql`coalesce(excluded.sign_in_confirmed_at, lti_users.sign_in_confirmed_at)`,
         updatedAt: now,
       }),
     )
     .execute();
+}
+
+export async function insertPendingLink(db: Executor, row: Insertable<LtiPendingLinksTable>): Promise<void> {
+  await db.insertInto('ltiPendingLinks').values(row).execute();
+}
+
+export function findPendingLink(db: Executor, id: string, now: Date) {
+  return db
+    .selectFrom('ltiPendingLinks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('expiresAt', '>', now)
+    .executeTakeFirst();
+}
+
+/** Takes a pending link once: a second use (or an expired one) finds nothing. */
+export async function consumePendingLink(db: Executor, id: string, now: Date) {
+  const row = await db.deleteFrom('ltiPendingLinks').where('id', '=', id).returningAll().executeTakeFirst();
+  return row && row.expiresAt.getTime() > now.getTime() ? row : undefined;
 }
 
 export function ltiUsersOf(db: Executor, platformId: string): Promise<LtiUserRow[]> {

@@ -39,7 +39,19 @@ export interface LtiUsersTable {
   email: string | null;
   name: string | null;
   userId: string | null;
+  /** When signing in through the platform was allowed (null: the link only attributes grades). */
+  signInConfirmedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A launch waiting for the owner of the account its email names to agree to sign in through the platform. */
+export interface LtiPendingLinksTable {
+  id: string;
+  platformId: string;
+  sub: string;
+  userId: string;
+  landingPath: string;
+  expiresAt: Date;
 }
 
 /** An LMS course (LTI context) seen at a launch, with the service endpoints the platform offered for it. */
@@ -69,4 +81,5 @@ export interface LtiTables {
   ltiUsers: LtiUsersTable;
   ltiContexts: LtiContextsTable;
   ltiDeepLinks: LtiDeepLinksTable;
+  ltiPendingLinks: LtiPendingLinksTable;
 }

@@ -3,18 +3,20 @@
 //   POST /lti/launch                 the id_token form post: resource link launch or deep-linking request
 //   GET /lti/jwks.json               the tool's public keys (one per registration)
 //   GET | POST /lti/deep-link/{id}   the instructor's choice, then the signed answer posted back to the LMS
+//   GET | POST /lti/link/{id}        the owner of an existing account agrees to sign in through the platform
 // They act for nobody (`sessionless`): the platform's signed token, the login state and the deep-link id are
-// the grants. A refusal is a page for the person in the browser (4xx), never a 5xx.
+// the grants; /lti/link reads the Tessera session itself (its form carries the session's CSRF token). A refusal is a page for the person in the browser (4xx), never a 5xx.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { pickLocale } from '../i18n/index.ts';
-import { setSessionCookie } from '../identity/index.ts';
+import { resolveSession, SESSION_COOKIE, safeEqual, setSessionCookie } from '../identity/index.ts';
+import { confirmPendingLink, pendingLinkView } from './account-link.ts';
 import { answerDeepLink, deepLinkPicker } from './deep-linking.ts';
 import { initiateLogin, launch } from './launch.ts';
 import { LtiRefusal } from './model.ts';
-import { AUTOSUBMIT_JS, pickerPage, refusalPage, returnPage } from './pages.ts';
+import { AUTOSUBMIT_JS, linkPage, pickerPage, refusalPage, returnPage } from './pages.ts';
 import { toolPublicKeys } from './store.ts';
 
 type Form = Record<string, string | undefined>;
@@ -64,6 +66,8 @@ export async function ltiToolRoutes(app: FastifyInstance, { deps }: { deps: Deps
         return reply
           .header('cache-control', 'no-store')
           .redirect(`/lti/deep-link/${outcome.deepLinkId}`, 303);
+      if (outcome.kind === 'confirm')
+        return reply.header('cache-control', 'no-store').redirect(`/lti/link/${outcome.pendingLinkId}`, 303);
       setSessionCookie(reply, deps, outcome.session.token, outcome.session.cookieExpiresAt);
       return reply.header('cache-control', 'no-store').redirect(outcome.path, 303);
     }),
@@ -88,6 +92,32 @@ export async function ltiToolRoutes(app: FastifyInstance, { deps }: { deps: Deps
         `default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action ${origin}; frame-ancestors *`,
       );
       return sendHtml(reply, returnPage(localeOf(request), answer.returnUrl, answer.jwt));
+    }),
+  );
+
+  const signedIn = async (request: FastifyRequest) => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    return cookie ? await resolveSession(deps, cookie) : null;
+  };
+  app.get<{ Params: { id: string } }>('/lti/link/:id', page, (request, reply) =>
+    asPage(request, reply, async () => {
+      const view = await pendingLinkView(deps, request.params.id);
+      const found = await signedIn(request);
+      const state =
+        found?.user.id === view.userId
+          ? { kind: 'confirm' as const, csrf: found.session.csrfToken }
+          : { kind: found ? ('other-account' as const) : ('sign-in' as const) };
+      return sendHtml(reply, linkPage(localeOf(request), request.params.id, view.platformName, state));
+    }),
+  );
+  app.post<{ Params: { id: string } }>('/lti/link/:id', page, (request, reply) =>
+    asPage(request, reply, async () => {
+      const found = await signedIn(request);
+      const csrf = ((request.body ?? {}) as Form).csrf;
+      if (!found || typeof csrf !== 'string' || !safeEqual(csrf, found.session.csrfToken))
+        return reply.redirect(`/login?next=${encodeURIComponent(`/lti/link/${request.params.id}`)}`, 303);
+      const path = await confirmPendingLink(deps, request.params.id, found.user.id);
+      return reply.header('cache-control', 'no-store').redirect(path, 303);
     }),
   );
 

@@ -23,7 +23,10 @@ export function rememberedNext(): string | null {
   }
 }
 
-/** Pages the server renders itself (the OB 3.0 API's consent page): reached by a full page load, not the router. */
+/**
+ * Pages the server renders itself (the OB 3.0 API's consent page, an LTI platform's sign-in agreement): reached by
+ * a full page load, not the router.
+ */
 export function isServerPage(path: string): boolean {
-  return path.startsWith('/oauth/');
+  return path.startsWith('/oauth/') || path.startsWith('/lti/');
 }

@@ -40,6 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('email', 'text')
     .addColumn('name', 'text')
     .addColumn('user_id', 'uuid', (c) => c.references('users.id').onDelete('cascade'))
+    // Set when the person may sign in through this platform: the account was made by its launch, or its owner,
+    // signed in to Tessera, agreed. A link from the membership list alone only attributes grades.
+    .addColumn('sign_in_confirmed_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('lti_users_pk', ['platform_id', 'sub'])
     .execute();
@@ -63,6 +66,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deployment_id', 'text', (c) => c.notNull())
     .addColumn('return_url', 'text', (c) => c.notNull())
     .addColumn('data', 'text')
+    .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+    .execute();
+
+  // A launch by someone whose email is an existing Tessera account's: it signs in only once that account's
+  // owner, signed in to Tessera, agrees (the id is the capability, single use, short-lived).
+  await db.schema
+    .createTable('lti_pending_links')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('platform_id', 'uuid', (c) => c.notNull().references('lti_platforms.id').onDelete('cascade'))
+    .addColumn('sub', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('landing_path', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .execute();
 }
