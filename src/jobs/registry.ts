@@ -8,8 +8,9 @@ import {
 } from '../badges/index.ts';
 import { paymentEventsTicker } from '../commerce/index.ts';
 import { reverifyImportsTicker } from '../imports/index.ts';
-import { ltiGradesTicker, syncGradesJob } from '../lti/index.ts';
+import { ltiGradesTicker, ltiSweepTicker, syncGradesJob } from '../lti/index.ts';
 import { deliverMailBatchJob, deliverMailJob } from '../mail/index.ts';
+import { oauthSweepTicker } from '../obapi/index.ts';
 import { deliverWebhookJob } from '../webhooks/index.ts';
 import { weeklyDigestTicker } from '../workforce/index.ts';
 import type { JobDefinition } from './queue.ts';
@@ -33,4 +34,6 @@ export const allTickers: Ticker[] = [
   paymentEventsTicker,
   weeklyDigestTicker,
   ltiGradesTicker,
+  ltiSweepTicker,
+  oauthSweepTicker,
 ];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import type { JobDefinition } from '../jobs/queue.ts';
 import type { Ticker } from '../jobs/ticker.ts';
-import { allPlatformIds } from './store.ts';
+import { allPlatformIds, deleteExpiredLtiRequests } from './store.ts';
 import { syncPlatformGrades } from './sync.ts';
 
 const payload = z.object({ platformId: z.uuid() });
@@ -31,6 +31,16 @@ export const ltiGradesTicker: Ticker = {
         deps.log.warn({ err: error, platformId: id }, 'LTI grade sync failed');
       }
     }
+  },
+};
+
+/** Single-use requests (logins, deep links, sign-in agreements) are refused once expired and deleted here. */
+export const ltiSweepTicker: Ticker = {
+  name: 'lti.sweep',
+  everySeconds: 60 * 60,
+  async run(deps) {
+    const deleted = await deleteExpiredLtiRequests(deps.db, deps.now());
+    if (deleted > 0) deps.log.info({ deleted }, 'Expired LTI requests deleted');
   },
 };
 

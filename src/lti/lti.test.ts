@@ -9,7 +9,7 @@ import { aPublishedBadge, aPublishedCourse } from '../badges/testing.ts';
 import { listLineItems } from '../gradebook/index.ts';
 import { aVerifiedUser, logInAs } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
-import { ltiGradesTicker } from './jobs.ts';
+import { ltiGradesTicker, ltiSweepTicker } from './jobs.ts';
 import { CLAIMS, SCOPES } from './model.ts';
 import { aSimulatedPlatform, type NextLaunch, type SimulatedPlatform } from './testing.ts';
 
@@ -306,6 +306,30 @@ describe('the LTI 1.3 tool', () => {
       headers: { cookie: String(again.headers['set-cookie']).split(';')[0]! },
     });
     expect(session.json().user.id).toBe(issuer.owner.userId);
+  });
+
+  it('deletes login states, deep links and sign-in agreements once expired, and keeps live ones', async () => {
+    const { db } = t.deps;
+    const now = t.deps.now().getTime();
+    const link = (id: string, expiresAt: number) => ({
+      id,
+      platformId,
+      sub: 'lms-user-sweep',
+      userId: issuer.owner.userId,
+      landingPath: '/learn',
+      expiresAt: new Date(expiresAt),
+    });
+    await db
+      .insertInto('ltiPendingLinks')
+      .values([link('sweep-expired', now - 1000), link('sweep-live', now + 600_000)])
+      .execute();
+    await ltiSweepTicker.run(t.deps);
+    const left = await db
+      .selectFrom('ltiPendingLinks')
+      .select('id')
+      .where('sub', '=', 'lms-user-sweep')
+      .execute();
+    expect(left.map((row) => row.id)).toEqual(['sweep-live']);
   });
 
   describe('refusals, each a page for the browser and never a 5xx', () => {

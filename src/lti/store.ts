@@ -230,3 +230,13 @@ export async function placeableItems(db: Executor, orgId: string) {
     .execute();
   return { courses, badges };
 }
+
+/** Deletes login states, deep-linking requests and sign-in agreements whose time ran out before `now`. */
+export async function deleteExpiredLtiRequests(db: Executor, now: Date): Promise<number> {
+  let deleted = 0;
+  for (const table of ['ltiLoginStates', 'ltiDeepLinks', 'ltiPendingLinks'] as const) {
+    const result = await db.deleteFrom(table).where('expiresAt', '<', now).executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
+}

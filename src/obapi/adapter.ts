@@ -97,3 +97,9 @@ export function kyselyAdapter(deps: Deps): new (name: string) => Adapter {
     }
   };
 }
+
+/** Deletes the records whose lifetime ended before `now` (registered clients have none and stay). */
+export async function deleteExpiredOAuthModels(db: Deps['db'], now: Date): Promise<number> {
+  const result = await db.deleteFrom('oauthModels').where('expiresAt', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
