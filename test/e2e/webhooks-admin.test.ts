@@ -103,7 +103,7 @@ describe('the webhooks page in a browser', () => {
     await page.getByRole('checkbox', { name: 'award.revoked' }).check();
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     await page.getByText('Copy this secret now.').waitFor({ timeout: 60_000 });
-    const secret = await page.getByLabel('Signing secret').inputValue();
+    const secret = await page.getByRole('textbox', { name: 'Signing secret' }).inputValue();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     await page.getByRole('button', { name: 'Copy secret' }).waitFor();
     await page
@@ -149,6 +149,19 @@ describe('the webhooks page in a browser', () => {
     await logged.getByText('(manual)').waitFor({ timeout: 60_000 });
     await logged.getByText('Delivered').waitFor({ timeout: 60_000 });
     await checkLayouts(page, 'redelivered');
+
+    // A new secret, shown once; the old one keeps signing beside it for a day.
+    await page.getByRole('button', { name: `Rotate the signing secret of ${hookUrl}` }).click();
+    await page.getByRole('button', { name: 'Yes, give it a new secret' }).click();
+    const rotated = await page.getByRole('textbox', { name: 'New signing secret' }).inputValue();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await checkLayouts(page, 'rotated');
+    await page
+      .getByRole('region', { name: 'New signing secret' })
+      .getByRole('button', { name: 'I have saved it' })
+      .click();
+    expect(await page.getByRole('textbox', { name: 'New signing secret' }).count()).toBe(0);
 
     await page.getByRole('button', { name: `Disable ${hookUrl}` }).click();
     await page.getByText(`${hookUrl} is disabled: it gets no new events.`).waitFor();
