@@ -62,10 +62,12 @@ describe('question pools over HTTP', () => {
       },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toContainEqual({
-      path: 'body.units.0.draw',
-      message: 'cannot draw 7 questions from a pool of 6',
-    });
+    expect(response.json().errors).toContainEqual(
+      expect.objectContaining({
+        path: 'body.units.0.draw',
+        message: 'cannot draw 7 questions from a pool of 6',
+      }),
+    );
   });
 
   it('keeps the pool settings on the authored course', async () => {

@@ -8,7 +8,8 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { decryptSecretKey, encryptSecretKey } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
 
-const keyOf = (id: string) => createHash('sha256').update(id).digest('base64url');
+/** The row key of a model instance: the SHA-256 of its id (a token's id is the token). */
+export const keyOf = (id: string) => createHash('sha256').update(id).digest('base64url');
 
 type Stored = Record<string, unknown> & { jtiWrapped?: string };
 

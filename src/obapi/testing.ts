@@ -1,6 +1,9 @@
 // Test helpers of the OB 3.0 API: a browser's trip through the authorization (cookies carried by hand, the
-// consent form read from the page) and a free loopback port for a server whose public URL must be known first.
+// consent form read from the page), a wallet connected that way, and a free loopback port for a server whose
+// public URL must be known first.
 import { createServer } from 'node:net';
+import * as oauth from 'oauth4webapi';
+import { OB_SCOPES } from './model.ts';
 
 /** A port nobody listens on now (the server's public URL is fixed before it starts). */
 export function aFreePort(): Promise<number> {
@@ -43,4 +46,104 @@ export class CookieJar {
 /** A hidden form field of a server-rendered page. */
 export function hiddenField(html: string, name: string): string | undefined {
   return new RegExp(`<input type="hidden" name="${name}" value="([^"]*)">`).exec(html)?.[1];
+}
+
+/** An app connected through the OB 3.0 API: its registered client and the tokens the learner's "Allow" gave it. */
+export interface TestConnectedApp {
+  clientId: string;
+  clientSecret: string;
+  accessToken: string;
+  refreshToken: string | undefined;
+}
+
+/**
+ * What a wallet does to connect to a learner's account on a server listening at `base`: it registers by Dynamic
+ * Client Registration (unless `again` names a client registered before), sends the learner's browser (their
+ * session cookie) through authorization and the consent page, where they allow it, and redeems the code with PKCE.
+ */
+export async function aConnectedApp(
+  base: string,
+  sessionCookie: string,
+  options: { clientName: string; scope: string; again?: TestConnectedApp },
+): Promise<TestConnectedApp> {
+  const redirectUri = 'https://wallet.example/callback';
+  const insecure = { [oauth.allowInsecureRequests]: true };
+  const issuer = new URL(`${base}/oauth`);
+  const as = await oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...insecure }),
+  );
+  const client: oauth.Client = options.again
+    ? { client_id: options.again.clientId, client_secret: options.again.clientSecret }
+    : await oauth.processDynamicClientRegistrationResponse(
+        await oauth.dynamicClientRegistrationRequest(
+          as,
+          {
+            client_name: options.clientName,
+            redirect_uris: [redirectUri],
+            token_endpoint_auth_method: 'client_secret_basic',
+            grant_types: ['authorization_code', 'refresh_token'],
+            response_types: ['code'],
+            // What a wallet registers for: every OB scope; each authorization asks for some of them.
+            scope: OB_SCOPES.join(' '),
+          },
+          insecure,
+        ),
+      );
+  const clientSecret = client.client_secret as string;
+  const codeVerifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  const url = new URL(as.authorization_endpoint as string);
+  url.search = new URLSearchParams({
+    client_id: client.client_id,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: options.scope,
+    state,
+    code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+  }).toString();
+  const jar = new CookieJar(sessionCookie);
+  const go = async (href: string, init: RequestInit = {}) => {
+    const response = await fetch(new URL(href, base), {
+      ...init,
+      redirect: 'manual',
+      headers: { cookie: jar.header(), ...init.headers },
+    });
+    jar.keep(response);
+    return response;
+  };
+  const interaction = (await go(url.href)).headers.get('location') ?? '';
+  const page = await (await go(interaction)).text();
+  let response = await go(interaction, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf: hiddenField(page, 'csrf') ?? '', decision: 'allow' }),
+  });
+  while (response.status === 302 || response.status === 303) {
+    const location = response.headers.get('location') ?? '';
+    if (location.startsWith(redirectUri)) break;
+    response = await go(location);
+  }
+  const callback = new URL(response.headers.get('location') ?? '', base);
+  const params = oauth.validateAuthResponse(as, client, callback, state);
+  const tokens = await oauth.processAuthorizationCodeResponse(
+    as,
+    client,
+    await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(clientSecret),
+      params,
+      redirectUri,
+      codeVerifier,
+      insecure,
+    ),
+  );
+  return {
+    clientId: client.client_id,
+    clientSecret,
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+  };
 }

@@ -888,6 +888,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/connected-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The apps I connected through the Open Badges 3.0 API, with what each may do */
+        get: operations["getMeConnectedApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/connected-apps/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect an app: its access to my account and every token it holds end at once */
+        delete: operations["deleteMeConnectedAppsByClientId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/emails": {
         parameters: {
             query?: never;
@@ -7261,6 +7295,62 @@ export interface operations {
             "4XX": components["responses"]["Problem"];
             /** @description Default Response */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMeConnectedApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            clientId: string;
+                            /** @description The name the app registered with (client_name), if any */
+                            clientName: string | null;
+                            /** @description The app’s home page (client_uri), if it gave one */
+                            clientUri: string | null;
+                            /** Format: date-time */
+                            firstAllowedAt: string;
+                            /** Format: date-time */
+                            lastAllowedAt: string;
+                            /** @description The OB 3.0 scopes allowed to it */
+                            scopes: ("https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update")[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteMeConnectedAppsByClientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -201,6 +201,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./pages/org/Webhooks.tsx')).WebhooksPage }),
       },
       {
+        path: '/org/lti',
+        lazy: async () => ({ Component: (await import('./pages/org/LtiPlatforms.tsx')).LtiPlatformsPage }),
+      },
+      {
         path: '/join/org/:token',
         lazy: async () => ({ Component: (await import('./pages/org/JoinOrg.tsx')).JoinOrgPage }),
       },

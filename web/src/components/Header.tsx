@@ -192,6 +192,11 @@ function OrgConsoleLinks({ session }: { session: Session }) {
           <Link to="/org/webhooks">{t('webhooks.menu')}</Link>
         </li>
       )}
+      {(role === 'owner' || role === 'admin') && active?.org.kind === 'issuer' && (
+        <li>
+          <Link to="/org/lti">{t('lti.menu')}</Link>
+        </li>
+      )}
       {role && (
         <li>
           <Link to="/org/members">{t('orgConsole.menu.members')}</Link>

@@ -1,8 +1,9 @@
-// `/account`: the signed-in person's own settings — email addresses and API tokens.
+// `/account`: the signed-in person's own settings — email addresses, API tokens and connected apps.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/Page.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
+import { ConnectedAppsSection } from './ConnectedApps.tsx';
 import { EmailsSection } from './Emails.tsx';
 import { TokensSection } from './Tokens.tsx';
 
@@ -17,6 +18,7 @@ export function AccountPage() {
           </p>
           <EmailsSection />
           <TokensSection session={session} />
+          <ConnectedAppsSection />
         </Page>
       )}
     </RequireSession>
