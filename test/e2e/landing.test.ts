@@ -86,13 +86,16 @@ describe('the front page', () => {
       const { pathname } = new URL(request.url());
       if (pathname.startsWith('/api/v1/')) asked.push(pathname);
     });
+    const answered = (path: string) =>
+      page.waitForResponse((response) => new URL(response.url()).pathname === path, { timeout: 30_000 });
+    const bothAnswered = Promise.all([answered('/api/v1/auth/session'), answered('/api/v1/catalog/courses')]);
     await page.goto(`${started().baseUrl}/catalog`, { waitUntil: 'commit' });
-    // The English strings are held back: nothing can render, yet the page's data is already asked for.
-    await expect
-      .poll(() => asked, { timeout: 30_000 })
-      .toEqual(expect.arrayContaining(['/api/v1/auth/session', '/api/v1/catalog/courses']));
+    // The English strings are held back: nothing can render, yet the page's data is asked for and answered.
+    await bothAnswered;
+    expect(asked).toEqual(expect.arrayContaining(['/api/v1/auth/session', '/api/v1/catalog/courses']));
     release();
     await page.getByRole('link', { name: COURSE_TITLE }).waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
     expect(asked.filter((path) => path === '/api/v1/catalog/courses')).toHaveLength(1);
     expect(asked.filter((path) => path === '/api/v1/auth/session')).toHaveLength(1);
     await context.close();

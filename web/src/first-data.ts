@@ -2,7 +2,7 @@
 // only once that chunk is in): the session, which every page reads, and the course list on the landing page and
 // the catalog. The pages then find it in the query cache instead of asking after their first render.
 import type { QueryClient } from '@tanstack/react-query';
-import { catalogFiltersOf, learningKeys, searchCatalog } from './learning.ts';
+import { catalogFiltersOf, catalogQuery } from './learning.ts';
 import { fetchSession, SESSION_STALE_MS, sessionKey } from './session.ts';
 
 export function prefetchFirstData(
@@ -20,9 +20,5 @@ export function prefetchFirstData(
       : location.pathname === '/catalog'
         ? catalogFiltersOf(new URLSearchParams(location.search))
         : null;
-  if (filters)
-    void queryClient.prefetchQuery({
-      queryKey: learningKeys.catalog(filters),
-      queryFn: () => searchCatalog(filters),
-    });
+  if (filters) void queryClient.prefetchQuery(catalogQuery(filters));
 }

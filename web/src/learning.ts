@@ -176,6 +176,18 @@ export function catalogFiltersOf(params: URLSearchParams): CatalogFilters {
   };
 }
 
+/**
+ * The catalog's query, the same wherever it is asked (landing page, catalog, the first page's prefetch): the list
+ * stays fresh for a while, so a page finding it already fetched does not ask again.
+ */
+export function catalogQuery(filters: CatalogFilters) {
+  return {
+    queryKey: learningKeys.catalog(filters),
+    queryFn: () => searchCatalog(filters),
+    staleTime: 30_000,
+  };
+}
+
 export function searchCatalog(filters: CatalogFilters): Promise<{ items: CatalogEntry[] }> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);

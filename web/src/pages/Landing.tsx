@@ -6,7 +6,7 @@ import { Link, Navigate } from 'react-router';
 import { Page, Status } from '../components/Page.tsx';
 import { PageSkeleton, Skeleton } from '../components/Skeleton.tsx';
 import { describeProblem } from '../forms.ts';
-import { formatPrice, learningKeys, searchCatalog } from '../learning.ts';
+import { catalogQuery, formatPrice } from '../learning.ts';
 import { dashboardFor, dashboardPaths, useSession } from '../session.ts';
 
 const FEATURED = 6;
@@ -20,7 +20,7 @@ export function LandingPage() {
 
 function FrontDoor() {
   const { t, i18n } = useTranslation();
-  const courses = useQuery({ queryKey: learningKeys.catalog({}), queryFn: () => searchCatalog({}) });
+  const courses = useQuery(catalogQuery({}));
   return (
     <Page title={t('landing.title')}>
       <p className="lead">{t('landing.lead')}</p>

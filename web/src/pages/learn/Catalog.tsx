@@ -13,9 +13,9 @@ import { holdingsKeys, useHoldings } from '../../holdings.ts';
 import {
   type CatalogEntry,
   catalogFiltersOf,
+  catalogQuery,
   learningApi,
   learningKeys,
-  searchCatalog,
 } from '../../learning.ts';
 import { useSession } from '../../session.ts';
 import type { Skill } from '../../skills.ts';
@@ -32,10 +32,7 @@ export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const filters = catalogFiltersOf(params);
   const [draft, setDraft] = useState(filters);
-  const results = useQuery({
-    queryKey: learningKeys.catalog(filters),
-    queryFn: () => searchCatalog(filters),
-  });
+  const results = useQuery(catalogQuery(filters));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
