@@ -51,6 +51,8 @@ async function checkLayouts(page: Page, name: string): Promise<void> {
 }
 
 async function logIn(page: Page, email: string): Promise<void> {
+  // The login page's chunk may take a while on a loaded machine.
+  await page.getByLabel('Email address').waitFor({ timeout: 60_000 });
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();

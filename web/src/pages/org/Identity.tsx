@@ -6,39 +6,28 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { InputField, TextArea } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
-import { RequireSession } from '../../components/RequireSession.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem, useFormErrors } from '../../forms.ts';
 import { type IssuerKey, useIssuerIdentity, useRevokeKey, useRotateKey } from '../../issuer-console.ts';
-import { activeMembership } from '../../session.ts';
 import { IssuerDomain } from './IssuerDomain.tsx';
-import { NoActiveOrg } from './OrgSettings.tsx';
+import { IssuerManagers } from './IssuerManagers.tsx';
 
 export function IdentityPage() {
   const { t } = useTranslation();
   return (
-    <RequireSession>
-      {(session) => {
-        const membership = activeMembership(session);
-        if (!membership) return <NoActiveOrg />;
-        const manager = membership.role === 'owner' || membership.role === 'admin';
-        if (!manager || membership.org.kind !== 'issuer') {
-          return (
-            <Page title={t('issuerConsole.identity.title')} narrow>
-              <p>{t('issuerConsole.identity.onlyManagers')}</p>
-            </Page>
-          );
-        }
-        return (
-          <Identity
-            orgId={membership.org.id}
-            slug={membership.org.slug}
-            isOwner={membership.role === 'owner'}
-          />
-        );
-      }}
-    </RequireSession>
+    <IssuerManagers
+      title={t('issuerConsole.identity.title')}
+      onlyManagers={t('issuerConsole.identity.onlyManagers')}
+    >
+      {(membership) => (
+        <Identity
+          orgId={membership.org.id}
+          slug={membership.org.slug}
+          isOwner={membership.role === 'owner'}
+        />
+      )}
+    </IssuerManagers>
   );
 }
 

@@ -5,7 +5,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page, Status } from '../../components/Page.tsx';
-import { RequireSession } from '../../components/RequireSession.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
@@ -17,31 +16,18 @@ import {
   useLtiChange,
   useLtiPlatforms,
 } from '../../lti.ts';
-import { activeMembership } from '../../session.ts';
 import { CopyField } from '../learn/ShareCopy.tsx';
+import { IssuerManagers } from './IssuerManagers.tsx';
 import { NewLtiPlatform } from './LtiPlatformForm.tsx';
-import { NoActiveOrg } from './OrgSettings.tsx';
 import '../learn/Share.css';
 import './lti.css';
 
 export function LtiPlatformsPage() {
   const { t } = useTranslation();
   return (
-    <RequireSession>
-      {(session) => {
-        const membership = activeMembership(session);
-        if (!membership) return <NoActiveOrg />;
-        const manager = membership.role === 'owner' || membership.role === 'admin';
-        if (!manager || membership.org.kind !== 'issuer') {
-          return (
-            <Page title={t('lti.title')} narrow>
-              <p>{t('lti.onlyManagers')}</p>
-            </Page>
-          );
-        }
-        return <LtiPlatforms orgId={membership.org.id} />;
-      }}
-    </RequireSession>
+    <IssuerManagers title={t('lti.title')} onlyManagers={t('lti.onlyManagers')}>
+      {(membership) => <LtiPlatforms orgId={membership.org.id} />}
+    </IssuerManagers>
   );
 }
 

@@ -6,11 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { None } from '../../components/DataTable.tsx';
 import { Page, Status } from '../../components/Page.tsx';
-import { RequireSession } from '../../components/RequireSession.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
 import { TableRegion } from '../../components/TableRegion.tsx';
 import { describeProblem } from '../../forms.ts';
-import { activeMembership } from '../../session.ts';
 import {
   lastStatusCode,
   type RotatedWebhookSecret,
@@ -20,7 +18,7 @@ import {
   type WebhookEndpoint,
   webhooksApi,
 } from '../../webhooks.ts';
-import { NoActiveOrg } from './OrgSettings.tsx';
+import { IssuerManagers } from './IssuerManagers.tsx';
 import { WebhookDeliveries } from './WebhookDeliveries.tsx';
 import { NewWebhook } from './WebhookForm.tsx';
 import { RotatedSecret, RotateSecretButton } from './WebhookRotation.tsx';
@@ -29,21 +27,9 @@ import './webhooks.css';
 export function WebhooksPage() {
   const { t } = useTranslation();
   return (
-    <RequireSession>
-      {(session) => {
-        const membership = activeMembership(session);
-        if (!membership) return <NoActiveOrg />;
-        const manager = membership.role === 'owner' || membership.role === 'admin';
-        if (!manager || membership.org.kind !== 'issuer') {
-          return (
-            <Page title={t('webhooks.title')} narrow>
-              <p>{t('webhooks.onlyManagers')}</p>
-            </Page>
-          );
-        }
-        return <Webhooks orgId={membership.org.id} />;
-      }}
-    </RequireSession>
+    <IssuerManagers title={t('webhooks.title')} onlyManagers={t('webhooks.onlyManagers')}>
+      {(membership) => <Webhooks orgId={membership.org.id} />}
+    </IssuerManagers>
   );
 }
 
