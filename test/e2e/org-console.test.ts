@@ -131,6 +131,30 @@ describe('the organization console in a browser', () => {
     expect(orgs.logoKey).toMatch(/^org-logos\/[0-9a-f-]{36}\.svg$/);
   }, 240_000);
 
+  it('lists the issuer registries it is in: refuses an address that is not https, then shows them on its issuer page', async () => {
+    const page = ownerPage;
+    await page.goto(`${started().baseUrl}/org/settings`);
+    await page.getByRole('heading', { name: 'Issuer registries', level: 2 }).waitFor({ timeout: 60_000 });
+    await page.getByText('Not listed in any registry yet.').waitFor();
+    await page.getByRole('button', { name: 'Add a registry' }).click();
+    const first = page.getByRole('group', { name: 'Registry 1' });
+    await first.getByLabel('Registry name').fill('DCC issuer registry');
+    await first.getByLabel('Address of your entry').fill('http://registry.example/issuers/northwind');
+    await page.getByRole('button', { name: 'Save registries' }).click();
+    // The server refuses it, and its message stands under the field.
+    await first.locator('.field--invalid').getByLabel('Address of your entry').waitFor({ timeout: 60_000 });
+    await first.getByLabel('Address of your entry').fill('https://registry.example/issuers/northwind');
+    await page.getByRole('button', { name: 'Save registries' }).click();
+    await page.getByText('Registries saved. Your issuer page shows them.').waitFor({ timeout: 60_000 });
+    await checkLayouts(page, 'registries');
+
+    await page.goto(`${started().baseUrl}/issuers/${slug}`);
+    await page.getByText('Listed in issuer registries').waitFor();
+    expect(await page.getByRole('link', { name: 'DCC issuer registry' }).getAttribute('href')).toBe(
+      'https://registry.example/issuers/northwind',
+    );
+  }, 240_000);
+
   it('invites an assessor who has no account from the members page', async () => {
     const page = ownerPage;
     await page.goto(`${started().baseUrl}/org/members`);

@@ -1,34 +1,15 @@
 // The organization console's client: create an organization, its settings and branding (logo, colour,
 // contact), members and their roles, invitations by email, and the invited person's side of a link.
-// Shapes follow src/orgs/schema.ts and src/orgs/invitation-schema.ts.
+// The organization's shapes come from the OpenAPI description (api-types.ts); invitations follow
+// src/orgs/invitation-schema.ts.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api.ts';
+import { type ApiBody, type ApiResult, api } from './api.ts';
 import { type MembershipRole, type OrgKind, sessionKey } from './session.ts';
 
-export interface Organization {
-  id: string;
-  slug: string;
-  name: string;
-  kind: OrgKind;
-  websiteUrl: string | null;
-  description: string | null;
-  /** Relative to this server; null: no logo. */
-  logoUrl: string | null;
-  brandColor: string | null;
-  contactEmail: string | null;
-  contactUrl: string | null;
-  createdAt: string;
-  role: MembershipRole | 'operator' | null;
-}
-
-export interface OrganizationPatch {
-  name?: string;
-  websiteUrl?: string | null;
-  description?: string | null;
-  brandColor?: string | null;
-  contactEmail?: string | null;
-  contactUrl?: string | null;
-}
+export type Organization = ApiResult<'getOrgsByOrgId'>;
+export type OrganizationPatch = ApiBody<'patchOrgsByOrgId'>;
+/** An issuer registry the organization is listed in (shown on its public issuer page). */
+export type RegistryListing = Organization['registryListings'][number];
 
 export interface Member {
   userId: string;

@@ -20,6 +20,7 @@ import {
   useUpdateOrganization,
 } from '../../orgs.ts';
 import { activeMembership } from '../../session.ts';
+import { RegistryListings } from './RegistryListings.tsx';
 
 const FIELDS = ['name', 'description', 'websiteUrl', 'brandColor', 'contactEmail', 'contactUrl'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -61,7 +62,12 @@ function Settings({ orgId }: { orgId: string }) {
   const org = useOrganization(orgId);
   if (org.isPending) return <Skeleton fields={4} />;
   if (org.isError) return <Status tone="error">{describeProblem(t, org.error)}</Status>;
-  return <SettingsForm key={org.data.id} org={org.data} />;
+  return (
+    <>
+      <SettingsForm key={org.data.id} org={org.data} />
+      {org.data.kind === 'issuer' && <RegistryListings key={`registries-${org.data.id}`} org={org.data} />}
+    </>
+  );
 }
 
 const valuesOf = (org: Organization): Values => ({
