@@ -177,14 +177,15 @@ export function catalogFiltersOf(params: URLSearchParams): CatalogFilters {
 }
 
 /**
- * The catalog's query, the same wherever it is asked (landing page, catalog, the first page's prefetch): the list
- * stays fresh for a while, so a page finding it already fetched does not ask again.
+ * The catalog's query, the same wherever it is asked (landing page, catalog, the first page's prefetch): a list
+ * fetched in the last 10 s is used as it is, so the first page finding it prefetched does not ask again, while a
+ * later visit (a course published meanwhile) asks afresh.
  */
 export function catalogQuery(filters: CatalogFilters) {
   return {
     queryKey: learningKeys.catalog(filters),
     queryFn: () => searchCatalog(filters),
-    staleTime: 30_000,
+    staleTime: 10_000,
   };
 }
 
