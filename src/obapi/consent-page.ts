@@ -44,9 +44,11 @@ export interface ConsentFacts {
 export function renderConsentPage(facts: ConsentFacts): string {
   const { locale } = facts;
   const t = (key: string, vars: Record<string, string> = {}) => escapeHtml(translate(locale, key, vars));
-  const client = facts.clientUri
-    ? `<a class="consent-client" href="${escapeHtml(facts.clientUri)}" rel="noopener noreferrer">${escapeHtml(facts.clientName)}</a>`
-    : `<strong class="consent-client">${escapeHtml(facts.clientName)}</strong>`;
+  // Only a web address becomes a link (a client's own metadata is not trusted to name a safe scheme).
+  const client =
+    facts.clientUri && /^https?:\/\//i.test(facts.clientUri)
+      ? `<a class="consent-client" href="${escapeHtml(facts.clientUri)}" rel="noopener noreferrer">${escapeHtml(facts.clientName)}</a>`
+      : `<strong class="consent-client">${escapeHtml(facts.clientName)}</strong>`;
   const scopes = facts.scopes.map((scope) => `<li>${t(scopeLabelKey(scope))}</li>`).join('\n');
   return shell(
     locale,
