@@ -13,8 +13,8 @@ import { TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { svgToPng } from '../../src/issuing/index.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { multipartFile } from '../../src/learning/testing.ts';
-import { seriousViolations } from '../support/axe.ts';
-import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { checkLayouts as sharedCheckLayouts } from '../support/layouts.ts';
 
 const suffix = randomBytes(3).toString('hex');
 const badgeName = `Data Analysis with Spreadsheets ${suffix}`;
@@ -51,21 +51,8 @@ async function logIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-/** Axe at 1280, 390 and 320 px, screenshots at 1280 and 390 px, and no sideways scroll on a phone. */
-async function checkLayouts(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390, 320]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousViolations(page), `${name} at ${width} px`).toEqual([]);
-    if (width < 1280)
-      expect(await sidewaysScroll(page), `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-    if (width > 320)
-      await page.screenshot({
-        path: join(screenshotDir, `badge-designer-${name}-${width}.png`),
-        fullPage: true,
-      });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+/** The shared layout check, its screenshots named badge-designer-<name>-<width>.png. */
+const checkLayouts = (page: Page, name: string) => sharedCheckLayouts(page, `badge-designer-${name}`);
 
 const storedPicture = async () => {
   const { app } = started().testApp;

@@ -12,7 +12,8 @@ import { aLoggedInUser, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { anEnrolment, playerOf } from '../../src/learning/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { checkLayouts as sharedCheckLayouts } from '../support/layouts.ts';
 
 const suffix = randomBytes(3).toString('hex');
 const courseTitle = `Spreadsheet checks ${suffix}`;
@@ -69,26 +70,15 @@ function started(): WebAppUnderTest {
 }
 
 async function logIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+  // The login page's chunk may take a while on a loaded machine.
+  await page.getByLabel('Email address').waitFor({ timeout: 60_000 });
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
-/** Axe at 1280, 390 and 320 px, screenshots at 1280 and 390 px, and no sideways scroll on a phone. */
-async function checkLayouts(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390, 320]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousViolations(page), `${name} at ${width} px`).toEqual([]);
-    if (width < 1280)
-      expect(await sidewaysScroll(page), `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-    if (width > 320)
-      await page.screenshot({
-        path: join(screenshotDir, `course-editor-${name}-${width}.png`),
-        fullPage: true,
-      });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+/** The shared layout check, its screenshots named course-editor-<name>-<width>.png. */
+const checkLayouts = (page: Page, name: string) => sharedCheckLayouts(page, `course-editor-${name}`);
 
 const storedDraft = async () => {
   const response = await started().testApp.app.inject({

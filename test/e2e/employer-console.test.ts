@@ -6,7 +6,7 @@
 // no sideways scroll at 390 and 320 px, screenshots at 1280 and 390 px in test-output/screenshots.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awardBadge } from '../../src/badges/award.ts';
@@ -21,8 +21,8 @@ import {
   lastInvitationToken,
   type TestEmployer,
 } from '../../src/workforce/testing.ts';
-import { seriousViolations } from '../support/axe.ts';
-import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { checkLayouts as sharedCheckLayouts } from '../support/layouts.ts';
 
 const sample = resolve(import.meta.dirname, '../../vendor/skills-sample/onet');
 const suffix = randomBytes(3).toString('hex');
@@ -98,18 +98,8 @@ async function asOwner(path: string): Promise<{ page: Page; scriptErrors: string
   return opened;
 }
 
-/** Axe at 1280, 390 and 320 px, screenshots at 1280 and 390 px, and no sideways scroll on a phone. */
-async function checkLayouts(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390, 320]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousViolations(page), `${name} at ${width} px`).toEqual([]);
-    if (width < 1280)
-      expect(await sidewaysScroll(page), `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-    if (width > 320)
-      await page.screenshot({ path: join(screenshotDir, `employer-${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+/** The shared layout check, its screenshots named employer-<name>-<width>.png. */
+const checkLayouts = (page: Page, name: string) => sharedCheckLayouts(page, `employer-${name}`);
 
 /** Accepts the newest invitation to the address and shares with the employer, as the person. */
 async function acceptAndShare(learner: Learner, consent: object): Promise<void> {

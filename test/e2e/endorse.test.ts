@@ -5,7 +5,6 @@
 // test-output/screenshots/endorse-*.png.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awardBadge } from '../../src/badges/award.ts';
@@ -19,8 +18,8 @@ import {
   lastInvitationToken,
   type TestEmployer,
 } from '../../src/workforce/testing.ts';
-import { seriousViolations } from '../support/axe.ts';
-import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { checkLayouts as sharedCheckLayouts } from '../support/layouts.ts';
 
 const suffix = randomBytes(3).toString('hex');
 const badgeName = `Forklift safety ${suffix}`;
@@ -70,18 +69,8 @@ async function as(email: string, path: string): Promise<{ page: Page; scriptErro
   return opened;
 }
 
-/** Axe at 1280, 390 and 320 px, screenshots at 1280 and 390 px, and no sideways scroll on a phone. */
-async function checkLayouts(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390, 320]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousViolations(page), `${name} at ${width} px`).toEqual([]);
-    if (width < 1280)
-      expect(await sidewaysScroll(page), `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-    if (width > 320)
-      await page.screenshot({ path: join(screenshotDir, `endorse-${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+/** The shared layout check, its screenshots named endorse-<name>-<width>.png. */
+const checkLayouts = (page: Page, name: string) => sharedCheckLayouts(page, `endorse-${name}`);
 
 describe('recognition in a browser', () => {
   it('lets a manager turn their weekly digest off on the settings page', async () => {

@@ -9,13 +9,12 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, sampleIssueRequest, type TestIssuer } from '../../src/issuing/testing.ts';
-import { seriousViolations } from '../support/axe.ts';
-import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { screenshotDir, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import { checkLayouts as sharedCheckLayouts } from '../support/layouts.ts';
 
 let web: WebAppUnderTest | undefined;
 let issuer: TestIssuer;
@@ -46,21 +45,8 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server?.close(() => resolve()));
 });
 
-/** Axe at 1280, 390 and 320 px, screenshots at 1280 and 390 px, and no sideways scroll on a phone. */
-async function checkLayouts(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390, 320]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await seriousViolations(page), `${name} at ${width} px`).toEqual([]);
-    if (width < 1280)
-      expect(await sidewaysScroll(page), `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-    if (width > 320)
-      await page.screenshot({
-        path: join(screenshotDir, `issuer-domain-${name}-${width}.png`),
-        fullPage: true,
-      });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+/** The shared layout check, its screenshots named issuer-domain-<name>-<width>.png. */
+const checkLayouts = (page: Page, name: string) => sharedCheckLayouts(page, `issuer-domain-${name}`);
 
 async function issuedIssuerId(): Promise<string> {
   const { app } = started().testApp;

@@ -118,15 +118,44 @@ export function NewWebhook({ orgId, onCreated }: { orgId: string; onCreated: () 
 function CreatedSecret({ endpoint, onDone }: { endpoint: CreatedWebhookEndpoint; onDone: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="webhook-secret">
-      <Status tone="success">{t('webhooks.created', { name: endpoint.url })}</Status>
+    <OneTimeSecret
+      status={t('webhooks.created', { name: endpoint.url })}
+      warning={t('webhooks.secretWarning')}
+      label={t('webhooks.secret')}
+      secret={endpoint.secret}
+      onDone={onDone}
+    />
+  );
+}
+
+/** A signing secret shown this once (made or rotated): what happened, the warning, the copyable secret, "saved". */
+export function OneTimeSecret({
+  status,
+  warning,
+  label,
+  secret,
+  onDone,
+  regionLabel,
+}: {
+  status: string;
+  warning: string;
+  label: string;
+  secret: string;
+  onDone: () => void;
+  /** Given, the block is a named region. */
+  regionLabel?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="webhook-secret" aria-label={regionLabel}>
+      <Status tone="success">{status}</Status>
       <p className="webhook-secret__warning">
-        <strong>{t('webhooks.secretWarningTitle')}</strong> {t('webhooks.secretWarning')}
+        <strong>{t('webhooks.secretWarningTitle')}</strong> {warning}
       </p>
       <CopyField
-        label={t('webhooks.secret')}
+        label={label}
         hint={t('webhooks.secretHint')}
-        value={endpoint.secret}
+        value={secret}
         copyLabel={t('webhooks.copySecret')}
       />
       <div className="actions">
@@ -134,6 +163,6 @@ function CreatedSecret({ endpoint, onDone }: { endpoint: CreatedWebhookEndpoint;
           {t('webhooks.secretSaved')}
         </button>
       </div>
-    </div>
+    </section>
   );
 }

@@ -11,8 +11,8 @@ import {
   type WebhookEndpoint,
   webhooksApi,
 } from '../../webhooks.ts';
-import { CopyField } from '../learn/ShareCopy.tsx';
 import '../learn/Share.css';
+import { OneTimeSecret } from './WebhookForm.tsx';
 
 /** The row's "Rotate secret" button and its confirmation; `onRotated` gets the reply with the new secret. */
 export function RotateSecretButton({
@@ -75,22 +75,13 @@ export function RotatedSecret({ rotated, onDone }: { rotated: RotatedWebhookSecr
       )
     : '';
   return (
-    <section className="webhook-secret" aria-label={t('webhooks.rotatedTitle')}>
-      <Status tone="success">{t('webhooks.rotated', { name: rotated.url, until })}</Status>
-      <p className="webhook-secret__warning">
-        <strong>{t('webhooks.secretWarningTitle')}</strong> {t('webhooks.rotatedWarning')}
-      </p>
-      <CopyField
-        label={t('webhooks.newSecret')}
-        hint={t('webhooks.secretHint')}
-        value={rotated.secret}
-        copyLabel={t('webhooks.copySecret')}
-      />
-      <div className="actions">
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('webhooks.secretSaved')}
-        </button>
-      </div>
-    </section>
+    <OneTimeSecret
+      regionLabel={t('webhooks.rotatedTitle')}
+      status={t('webhooks.rotated', { name: rotated.url, until })}
+      warning={t('webhooks.rotatedWarning')}
+      label={t('webhooks.newSecret')}
+      secret={rotated.secret}
+      onDone={onDone}
+    />
   );
 }
