@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger, openRuntime, type Runtime } from '../../src/runtime.ts';
 import { testDatabaseUrl, uniqueSchemaName, workerPglite } from './database.ts';
+import { isPooled, openOnSchema, takeSchema } from './schema-pool.ts';
 
 export interface TestRuntimeOptions {
   env?: Record<string, string>;
@@ -22,7 +23,9 @@ export interface TestRuntimeOptions {
 const TEST_KEY_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 export async function createTestRuntime(options: TestRuntimeOptions = {}): Promise<Runtime> {
-  const schema = uniqueSchemaName();
+  const chosen = options.env?.DATABASE_SCHEMA;
+  const pooled = chosen === undefined && options.env?.JOBS_SCHEMA === undefined ? takeSchema() : undefined;
+  const schema = pooled ?? uniqueSchemaName();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -30,7 +33,7 @@ export async function createTestRuntime(options: TestRuntimeOptions = {}): Promi
     DATABASE_URL: testDatabaseUrl,
     DATABASE_SCHEMA: schema,
     JOBS_SCHEMA: `${schema}_jobs`,
-    DATA_DIR: `/tmp/tessera-test-${schema}`,
+    DATA_DIR: `/tmp/tessera-test-${uniqueSchemaName('files')}`,
     KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
     AUTH_RATE_LIMIT: '1000',
     SEED_DEMO_DATA: 'false',
@@ -44,6 +47,16 @@ export async function createTestRuntime(options: TestRuntimeOptions = {}): Promi
     now: options.now,
     pollingIntervalSeconds: 0.5,
   });
+  // Test files share schemas through the pool (schema-pool.ts), except one a test names itself.
+  const managed = chosen === undefined ? true : isPooled(chosen);
+  if (managed) {
+    const closed = await openOnSchema(config.database.schema, chosen === undefined && pooled === undefined);
+    const close = runtime.close;
+    runtime.close = async () => {
+      await close();
+      closed();
+    };
+  }
   if (options.workers) await runtime.deps.jobs.startWorkers(runtime.deps);
   return runtime;
 }
