@@ -1,6 +1,14 @@
 // Domain errors with a stable code. Only src/http knows which HTTP status each one becomes.
+import type en from './i18n/locales/en.json';
+
 /** The values a problem's message names (columns, limits, row numbers), for clients that translate it. */
 export type ProblemParams = Record<string, string | number>;
+
+/**
+ * A domain field problem's code: a key of `fieldProblems` in the server catalogs (English has every key,
+ * test/i18n-catalogs.test.ts keeps Spanish level with it), so a helper that passes codes on names only real ones.
+ */
+export type FieldProblemCode = keyof (typeof en)['fieldProblems'];
 
 /**
  * One invalid field. `code` is stable (a zod issue code such as `too_small`, or a domain code such as
@@ -12,6 +20,23 @@ export interface FieldProblem {
   message: string;
   code?: string;
   params?: ProblemParams;
+}
+
+const schemaMessageCodes = new Map<string, FieldProblemCode>();
+
+/**
+ * The message of a request schema's own check (`.regex(…, schemaMessage(code, '…'))`, `.refine(…)`), with the
+ * code that words it in the request's language: src/http/field-problems.ts finds the code by the message zod
+ * reports. Returns the English message, which must be the catalog's `fieldProblems.<code>` word for word.
+ */
+export function schemaMessage(code: FieldProblemCode, message: string): string {
+  schemaMessageCodes.set(message, code);
+  return message;
+}
+
+/** The code of a request schema's own message (see schemaMessage), if it has one. */
+export function schemaMessageCode(message: string): FieldProblemCode | undefined {
+  return schemaMessageCodes.get(message);
 }
 
 export abstract class DomainError extends Error {

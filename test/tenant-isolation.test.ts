@@ -244,6 +244,22 @@ const fixtureBuilders: FixtureBuilder[] = [
     expect(created.statusCode, created.body).toBe(201);
     return { ltiPlatformId: created.json().id };
   },
+  // OB 3.0 API: B publishes an OAuth app.
+  async (t, b, ownerOfB) => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${b.orgId}/oauth-clients`,
+      headers: ownerOfB.headers,
+      payload: {
+        name: 'B Wallet',
+        homePageUrl: 'https://wallet.b.example/',
+        redirectUris: ['https://wallet.b.example/callback'],
+        scopes: ['https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly'],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return { oauthClientId: created.json().clientId };
+  },
 ];
 
 const orgScopedRoutes: OrgScopedRoute[] = [
@@ -537,6 +553,20 @@ const orgScopedRoutes: OrgScopedRoute[] = [
   { method: 'GET', url: '/api/v1/orgs/:orgId/lti/platforms/:ltiPlatformId' },
   { method: 'PATCH', url: '/api/v1/orgs/:orgId/lti/platforms/:ltiPlatformId', body: { name: 'Taken over' } },
   { method: 'DELETE', url: '/api/v1/orgs/:orgId/lti/platforms/:ltiPlatformId' },
+  // OB 3.0 API: the OAuth apps an organization publishes
+  {
+    method: 'POST',
+    url: '/api/v1/orgs/:orgId/oauth-clients',
+    body: {
+      name: 'Intruder',
+      homePageUrl: 'https://intruder.example/',
+      redirectUris: ['https://intruder.example/cb'],
+      scopes: ['https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly'],
+    },
+  },
+  { method: 'GET', url: '/api/v1/orgs/:orgId/oauth-clients' },
+  { method: 'POST', url: '/api/v1/orgs/:orgId/oauth-clients/:oauthClientId/rotate-secret' },
+  { method: 'DELETE', url: '/api/v1/orgs/:orgId/oauth-clients/:oauthClientId' },
   // identity
   { method: 'PUT', url: '/api/v1/auth/session/organization', body: { orgId: ':orgId' }, sessionOnly: true },
   {

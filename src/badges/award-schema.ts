@@ -1,7 +1,9 @@
 // Requests and replies of the claim and issuer award routes; presenters pick fields explicitly (a claim
 // never shows the recipient's address).
+
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { schemaMessage } from '../errors.ts';
 import { versionImageUrl } from './achievement.ts';
 import type { AwardWithCredential } from './award-store.ts';
 import type { ClaimView } from './claims.ts';
@@ -11,7 +13,7 @@ export const claimParams = z.object({
     .string()
     .min(20)
     .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, 'is not a claim token'),
+    .regex(/^[A-Za-z0-9_-]+$/, schemaMessage('claim-token-format', 'is not a claim token')),
 });
 
 export const MAX_EVIDENCE_ITEMS = 10;

@@ -9,6 +9,7 @@ import { changeCredentialState, issueCredentialIn, type StateChange } from '../i
 import { requireMembership } from '../orgs/index.ts';
 import { achievementOf } from './achievement.ts';
 import { queueAwardMail, queueRenewalMail } from './award-mail.ts';
+import { registerAwardStateEvents } from './award-state-events.ts';
 import {
   type AwardRow,
   type AwardWithCredential,
@@ -34,6 +35,9 @@ import { learnerWork } from './learner-work.ts';
 import { isRenewalOpen, isSatisfied, renewalOpensAt, validUntilOf } from './model.ts';
 import { awardEvidence, type CredentialWork, credentialWork } from './results.ts';
 import type { AwardSource, EvidenceItem } from './tables.ts';
+
+// However a credential's state changes, its award's webhook event is recorded with the change.
+registerAwardStateEvents();
 
 /** Badges of badges nest; publishing refuses cycles, and this bounds the recursion anyway. */
 export const MAX_PATHWAY_DEPTH = 8;
@@ -343,13 +347,7 @@ export async function changeAwardState(
   requireScope(actor, 'awards:write');
   const award = await findAwardInOrg(deps.db, orgId, awardId);
   if (!award?.credentialId) throw new NotFoundError('award');
-  // The event is recorded in the transaction of the change: a change rolled back announces nothing.
-  await changeCredentialState(deps, actor, orgId, award.credentialId, change, reason, async (trx) => {
-    if (change === 'reinstate') return;
-    const changed = (await findAwardInOrg(trx, orgId, awardId)) as AwardWithCredential;
-    await recordAwardEvent(deps, trx, change === 'revoke' ? 'award.revoked' : 'award.suspended', changed, {
-      reason,
-    });
-  });
+  // Its webhook event is recorded by award-state-events.ts in the transaction of the change, as for every path.
+  await changeCredentialState(deps, actor, orgId, award.credentialId, change, reason);
   return (await findAwardInOrg(deps.db, orgId, awardId)) as AwardWithCredential;
 }

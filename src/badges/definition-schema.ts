@@ -1,12 +1,16 @@
 // Requests and replies of the badge definition routes, and the presenter of a badge (what the web app reads).
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import { skillReply, skillReplySchema, skillSchema } from '../skills/index.ts';
 import type { BadgeView } from './definitions.ts';
 import { designSchema } from './design-schema.ts';
 import { DEFAULT_VALIDITY_DAYS } from './model.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
+const hexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, schemaMessage('hex-colour', 'must be a colour written #rrggbb'));
 
 const percent = z.number().min(0).max(100);
 
@@ -29,7 +33,7 @@ const singleRequirements = [
   z.strictObject({
     kind: z.literal('evidence'),
     courseId: z.uuid(),
-    unitId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id'),
+    unitId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, schemaMessage('unit-id-format', 'must be a unit id')),
   }),
   z.strictObject({ kind: z.literal('badge'), badgeId: z.uuid() }),
   z

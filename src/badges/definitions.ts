@@ -177,22 +177,43 @@ function targetProblemsOf(
   if (req.kind === 'grade') {
     return targets.lineItems.has(req.lineItemId)
       ? []
-      : [{ path, message: 'no such LMS line item in this organization' }];
+      : [{ path, message: 'no such LMS line item in this organization', code: 'unknown-line-item' }];
   }
   if (req.kind === 'badge') {
     const target = targets.badges.get(req.badgeId)?.badge;
-    if (!target) return [{ path, message: 'no such badge in this organization' }];
+    if (!target) return [{ path, message: 'no such badge in this organization', code: 'unknown-badge' }];
     if (publishing && target.state !== 'published')
-      return [{ path, message: `the badge "${target.name}" is not published` }];
+      return [
+        {
+          path,
+          message: `the badge "${target.name}" is not published`,
+          code: 'badge-not-published',
+          params: { name: target.name },
+        },
+      ];
     return [];
   }
   const course = targets.courses.get(req.courseId);
-  if (!course) return [{ path, message: 'no such course in this organization' }];
+  if (!course) return [{ path, message: 'no such course in this organization', code: 'unknown-course' }];
   if (!publishing) return [];
   if (course.state !== 'published')
-    return [{ path, message: `the course "${course.title}" is not published` }];
+    return [
+      {
+        path,
+        message: `the course "${course.title}" is not published`,
+        code: 'course-not-published',
+        params: { title: course.title },
+      },
+    ];
   if (req.kind === 'evidence' && !course.evidenceUnits?.some((u) => u.id === req.unitId))
-    return [{ path, message: `the course "${course.title}" has no evidence task "${req.unitId}"` }];
+    return [
+      {
+        path,
+        message: `the course "${course.title}" has no evidence task "${req.unitId}"`,
+        code: 'no-such-evidence-task',
+        params: { title: course.title, unitId: req.unitId },
+      },
+    ];
   return [];
 }
 
@@ -202,7 +223,13 @@ function cycleProblems(badgeId: string, reqs: Requirements, edges: Map<string, s
       r.kind === 'badge' ? [r.badgeId] : [],
     );
     return ids.some((id) => id !== badgeId && createsCycle(badgeId, [id], edges))
-      ? [{ path: `requirements.items.${i}`, message: 'that badge already requires this one (a cycle)' }]
+      ? [
+          {
+            path: `requirements.items.${i}`,
+            message: 'that badge already requires this one (a cycle)',
+            code: 'requirement-cycle',
+          },
+        ]
       : [];
   });
 }
@@ -327,7 +354,7 @@ export async function publishBadge(
     const targets = await targetsOf(trx, orgId, [reqs]);
     const problems = [
       ...(reqs.items.length === 0
-        ? [{ path: 'requirements.items', message: 'needs at least one requirement' }]
+        ? [{ path: 'requirements.items', message: 'needs at least one requirement', code: 'no-requirements' }]
         : []),
       ...requirementProblems(reqs, badgeId),
       ...targetProblems(reqs, targets, true),

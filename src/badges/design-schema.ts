@@ -1,8 +1,12 @@
 // Requests and replies of the badge designer routes.
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import { BADGE_ICONS, BADGE_TEMPLATES, MAX_SUBTITLE_LENGTH } from '../issuing/index.ts';
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
+const hexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, schemaMessage('hex-colour', 'must be a colour written #rrggbb'));
 
 export const designSchema = z
   .strictObject({
@@ -11,7 +15,10 @@ export const designSchema = z
     icon: z
       .string()
       .max(40)
-      .refine((name) => BADGE_ICONS.includes(name), 'is not an icon of the badge icon set')
+      .refine(
+        (name) => BADGE_ICONS.includes(name),
+        schemaMessage('unknown-badge-icon', 'is not an icon of the badge icon set'),
+      )
       .nullable(),
     useLogo: z.boolean(),
     subtitle: z.string().max(MAX_SUBTITLE_LENGTH).nullable(),

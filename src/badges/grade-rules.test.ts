@@ -129,8 +129,13 @@ describe('all/any groups', () => {
       required: null,
     });
     expect(problems).toEqual([
-      { path: 'requirements.items.0.items.1', message: 'is listed twice' },
-      { path: 'requirements.items.0.items.2.min', message: 'the letter "D" is not on the scale' },
+      { path: 'requirements.items.0.items.1', message: 'is listed twice', code: 'listed-twice' },
+      {
+        path: 'requirements.items.0.items.2.min',
+        message: 'the letter "D" is not on the scale',
+        code: 'letter-not-on-scale',
+        params: { letter: 'D' },
+      },
     ]);
   });
 });
@@ -179,7 +184,7 @@ describe('grade bars in words', () => {
           { letter: 'B', minPercent: 80 },
           { letter: 'A', minPercent: 90 },
         ],
-      }),
+      }).map((problem) => problem.message),
     ).toEqual([
       'the scale must list the best letter first, each with a lower minimum percent than the one before',
     ]);

@@ -1,6 +1,7 @@
 // Grade requirements as pure rules: the bar a learner's grade on an LMS line item must reach (points,
 // percent, or a letter on the issuer's scale), whether a grade reaches it, and how the bar reads.
 // No HTTP, no SQL.
+import type { FieldProblem } from '../errors.ts';
 
 /** One step of a letter scale: the letter and the lowest percent that earns it. Scales list the best first. */
 export interface LetterStep {
@@ -66,17 +67,26 @@ export function barText(bar: GradeBar): string {
   return `a grade of ${bar.letter}${orBetter}${step ? ` (${number(step.minPercent)}% or more)` : ''}`;
 }
 
-/** Problems of a bar as an issuer wrote it: a letter bar names a letter of its scale, best first. */
-export function barProblems(bar: GradeBar): string[] {
+/** Problems of a bar (at `path`) as an issuer wrote it: a letter bar names a letter of its scale, best first. */
+export function barProblems(bar: GradeBar, path = 'min'): FieldProblem[] {
   if (!('letter' in bar)) return [];
-  const problems: string[] = [];
+  const problems: FieldProblem[] = [];
   const letters = bar.scale.map((s) => s.letter.trim().toUpperCase());
-  if (new Set(letters).size !== letters.length) problems.push('the scale lists a letter twice');
+  if (new Set(letters).size !== letters.length)
+    problems.push({ path, message: 'the scale lists a letter twice', code: 'scale-letter-twice' });
   if (!bar.scale.some((s) => sameLetter(s.letter, bar.letter)))
-    problems.push(`the letter "${bar.letter}" is not on the scale`);
+    problems.push({
+      path,
+      message: `the letter "${bar.letter}" is not on the scale`,
+      code: 'letter-not-on-scale',
+      params: { letter: bar.letter },
+    });
   if (bar.scale.some((s, i) => i > 0 && s.minPercent >= (bar.scale[i - 1] as LetterStep).minPercent))
-    problems.push(
-      'the scale must list the best letter first, each with a lower minimum percent than the one before',
-    );
+    problems.push({
+      path,
+      message:
+        'the scale must list the best letter first, each with a lower minimum percent than the one before',
+      code: 'scale-order',
+    });
   return problems;
 }

@@ -172,7 +172,12 @@ describe('badge pictures through the API', () => {
     const external = await upload(badge.id, svg('<image href="https://tracker.example/p.gif"/>'));
     expect(external.statusCode).toBe(400);
     expect(external.json().errors).toEqual([
-      { path: 'file', message: 'The SVG image refers to an external resource.', code: 'invalid', params: {} },
+      {
+        path: 'file',
+        message: 'The SVG image refers to an external resource.',
+        code: 'svg-external-resource',
+        params: {},
+      },
     ]);
     expect((await upload(badge.id, Buffer.from('GIF89a not really'))).statusCode).toBe(400);
     const oversize = await upload(badge.id, Buffer.concat([png, Buffer.alloc(1024 * 1024)]));

@@ -3,7 +3,7 @@
 // (published versions keep pointing at theirs), or a designed default generated from the name (and colours).
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.ts';
-import { InvalidError } from '../errors.ts';
+import { type FieldProblemCode, InvalidError, type ProblemParams } from '../errors.ts';
 import { defaultBadgeSvg } from '../issuing/index.ts';
 import { type ActorOrSystem, organizationById } from '../orgs/index.ts';
 import { type BadgeRow, type BadgeVersionRow, isImageKeyInUse, updateBadge } from './definition-store.ts';
@@ -19,19 +19,26 @@ export interface BadgeImage {
   contentType: 'image/png' | 'image/svg+xml';
 }
 
-function refuse(message: string): never {
-  throw new InvalidError(message, [{ path: 'file', message }]);
+function refuse(message: string, code: FieldProblemCode, params?: ProblemParams): never {
+  throw new InvalidError(message, [{ path: 'file', message, code, params }]);
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function checkPng(bytes: Buffer): void {
   // The first chunk of every PNG is IHDR: width and height as 4-byte big-endian numbers.
-  if (bytes.length < 33 || bytes.toString('latin1', 12, 16) !== 'IHDR') refuse('The PNG image is damaged.');
+  if (bytes.length < 33 || bytes.toString('latin1', 12, 16) !== 'IHDR')
+    refuse('The PNG image is damaged.', 'png-damaged');
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   if (width === 0 || height === 0 || width > MAX_BADGE_IMAGE_PIXELS || height > MAX_BADGE_IMAGE_PIXELS) {
-    refuse(`The image must be at most ${MAX_BADGE_IMAGE_PIXELS}×${MAX_BADGE_IMAGE_PIXELS} pixels.`);
+    refuse(
+      `The image must be at most ${MAX_BADGE_IMAGE_PIXELS}×${MAX_BADGE_IMAGE_PIXELS} pixels.`,
+      'image-too-many-pixels',
+      {
+        maximum: MAX_BADGE_IMAGE_PIXELS,
+      },
+    );
   }
 }
 
@@ -63,31 +70,35 @@ const isLocalReference = (value: string) => /^(#|data:image\/(?!svg))/i.test(val
 
 /** CSS may point only inside the document or at inline images, and never escape its way around that. */
 function checkCss(css: string): void {
-  if (/@import|expression\s*\(|\\/i.test(css)) refuse('The SVG image has style rules that are not allowed.');
+  if (/@import|expression\s*\(|\\/i.test(css))
+    refuse('The SVG image has style rules that are not allowed.', 'svg-style-rules');
   for (const match of css.matchAll(/url\s*\(\s*['"]?([^'")]*)/gi)) {
-    if (!isLocalReference(match[1] ?? '')) refuse('The SVG image refers to an external resource.');
+    if (!isLocalReference(match[1] ?? ''))
+      refuse('The SVG image refers to an external resource.', 'svg-external-resource');
   }
 }
 
 function checkAttribute(rawName: string, rawValue: string): void {
   const name = localName(rawName);
   const value = decodeReferences(rawValue);
-  if (name.startsWith('on')) refuse('The SVG image has event handler attributes (such as onload).');
-  if (rawName.toLowerCase() === 'xml:base') refuse('The SVG image refers to an external resource.');
+  if (name.startsWith('on'))
+    refuse('The SVG image has event handler attributes (such as onload).', 'svg-event-handlers');
+  if (rawName.toLowerCase() === 'xml:base')
+    refuse('The SVG image refers to an external resource.', 'svg-external-resource');
   if ((name === 'href' || name === 'src') && !isLocalReference(value))
-    refuse('The SVG image refers to an external resource.');
+    refuse('The SVG image refers to an external resource.', 'svg-external-resource');
   if (name === 'attributename' && /^(\w+:)?(href|on\w*)$/i.test(value.trim()))
-    refuse('The SVG image animates a link or an event handler.');
+    refuse('The SVG image animates a link or an event handler.', 'svg-animates-link');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters hide a scheme from naive checks.
   if (/(java|vb)script:/i.test(value.replace(/[\s\u0000-\u001f]/g, '')))
-    refuse('The SVG image contains script.');
+    refuse('The SVG image contains script.', 'svg-script');
   checkCss(value);
 }
 
 /** A conservative reading of the markup: anything it does not understand is refused, not passed on. */
 function checkSvg(source: string): void {
   if (/<!DOCTYPE|<!ENTITY/i.test(source))
-    refuse('The SVG image may not contain DOCTYPE or ENTITY declarations.');
+    refuse('The SVG image may not contain DOCTYPE or ENTITY declarations.', 'svg-doctype');
   let at = source.indexOf('<');
   let root: string | null = null;
   let inStyle = false;
@@ -96,7 +107,7 @@ function checkSvg(source: string): void {
     if (inStyle) checkCss(source.slice(textStart, at));
     const skipTo = (end: string) => {
       const found = source.indexOf(end, at);
-      if (found === -1) refuse('The SVG image is not well-formed.');
+      if (found === -1) refuse('The SVG image is not well-formed.', 'svg-malformed');
       return found + end.length;
     };
     let next: number;
@@ -107,18 +118,21 @@ function checkSvg(source: string): void {
     } else if (source.startsWith('<?', at)) {
       next = skipTo('?>');
       if (root !== null || !/^<\?xml\s/.test(source.slice(at, next)))
-        refuse('The SVG image may not contain processing instructions.');
+        refuse('The SVG image may not contain processing instructions.', 'svg-processing-instruction');
     } else if (source.startsWith('<!', at)) {
-      refuse('The SVG image may not contain declarations.');
+      refuse('The SVG image may not contain declarations.', 'svg-declaration');
     } else {
       TAG.lastIndex = at;
       const tag = TAG.exec(source);
-      if (!tag) refuse('The SVG image is not well-formed.');
+      if (!tag) refuse('The SVG image is not well-formed.', 'svg-malformed');
       const [whole, closing, rawName = '', attributes = ''] = tag;
       const name = localName(rawName);
-      if (FORBIDDEN_ELEMENTS.has(name)) refuse(`The SVG image may not contain <${rawName}> elements.`);
+      if (FORBIDDEN_ELEMENTS.has(name))
+        refuse(`The SVG image may not contain <${rawName}> elements.`, 'svg-forbidden-element', {
+          element: rawName,
+        });
       if (root === null && !closing) {
-        if (name !== 'svg') refuse('The file is not an SVG image.');
+        if (name !== 'svg') refuse('The file is not an SVG image.', 'not-svg');
         root = name;
       }
       for (const attribute of attributes.matchAll(ATTRIBUTE))
@@ -129,13 +143,16 @@ function checkSvg(source: string): void {
     textStart = next;
     at = source.indexOf('<', next);
   }
-  if (root === null) refuse('The file is not an SVG image.');
+  if (root === null) refuse('The file is not an SVG image.', 'not-svg');
 }
 
 /** The picture's type from its content, never from the name or type a browser claims. */
 export function checkBadgeImage(bytes: Buffer): BadgeImageType {
-  if (bytes.length === 0) refuse('The image is empty.');
-  if (bytes.length > MAX_BADGE_IMAGE_BYTES) refuse('The image is larger than 1 MB.');
+  if (bytes.length === 0) refuse('The image is empty.', 'image-empty');
+  if (bytes.length > MAX_BADGE_IMAGE_BYTES)
+    refuse('The image is larger than 1 MB.', 'image-too-large', {
+      megabytes: MAX_BADGE_IMAGE_BYTES / 1024 / 1024,
+    });
   if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
     checkPng(bytes);
     return 'png';
@@ -144,10 +161,10 @@ export function checkBadgeImage(bytes: Buffer): BadgeImageType {
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    refuse('Badge images must be PNG or SVG.');
+    refuse('Badge images must be PNG or SVG.', 'badge-image-type');
   }
   if (!/^\uFEFF?\s*</.test(source) || !/<(\w+:)?svg[\s/>]/i.test(source))
-    refuse('Badge images must be PNG or SVG.');
+    refuse('Badge images must be PNG or SVG.', 'badge-image-type');
   checkSvg(source);
   return 'svg';
 }

@@ -2,6 +2,7 @@
 // learner's record satisfies them, progress per requirement, time left, validity and renewal windows,
 // and the criteria narrative generated from the requirements. No HTTP, no SQL.
 
+import type { FieldProblem } from '../errors.ts';
 import { type Skill, sameSkill } from '../skills/index.ts';
 import { barProblems, barText, type GradeBar, type LearnerGrade, reachesBar } from './grade-rules.ts';
 
@@ -122,15 +123,13 @@ export function isSatisfied(reqs: Requirements, record: LearnerRecord, since: Da
 }
 
 /** Problems with a requirements set as an issuer wrote it (before any lookup of the targets). */
-export function requirementProblems(
-  reqs: Requirements,
-  selfId?: string,
-): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
+export function requirementProblems(reqs: Requirements, selfId?: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   reqs.items.forEach((req, i) => {
     const key = requirementKey(req);
-    if (seen.has(key)) problems.push({ path: `requirements.items.${i}`, message: 'is listed twice' });
+    if (seen.has(key))
+      problems.push({ path: `requirements.items.${i}`, message: 'is listed twice', code: 'listed-twice' });
     seen.add(key);
     const path = `requirements.items.${i}`;
     problems.push(...singleProblems(req, path, selfId));
@@ -138,25 +137,27 @@ export function requirementProblems(
     const inGroup = new Set<string>();
     req.items.forEach((item, j) => {
       const itemKey = requirementKey(item);
-      if (inGroup.has(itemKey)) problems.push({ path: `${path}.items.${j}`, message: 'is listed twice' });
+      if (inGroup.has(itemKey))
+        problems.push({ path: `${path}.items.${j}`, message: 'is listed twice', code: 'listed-twice' });
       inGroup.add(itemKey);
       problems.push(...singleProblems(item, `${path}.items.${j}`, selfId));
     });
   });
   if (reqs.required !== null && (reqs.required < 1 || reqs.required > reqs.items.length)) {
-    problems.push({ path: 'requirements.required', message: `must be between 1 and ${reqs.items.length}` });
+    problems.push({
+      path: 'requirements.required',
+      message: `must be between 1 and ${reqs.items.length}`,
+      code: 'between',
+      params: { min: 1, max: reqs.items.length },
+    });
   }
   return problems;
 }
 
-function singleProblems(
-  req: Requirement,
-  path: string,
-  selfId?: string,
-): { path: string; message: string }[] {
+function singleProblems(req: Requirement, path: string, selfId?: string): FieldProblem[] {
   if (req.kind === 'badge' && req.badgeId === selfId)
-    return [{ path, message: 'a badge cannot require itself' }];
-  if (req.kind === 'grade') return barProblems(req.min).map((message) => ({ path: `${path}.min`, message }));
+    return [{ path, message: 'a badge cannot require itself', code: 'requires-itself' }];
+  if (req.kind === 'grade') return barProblems(req.min, `${path}.min`);
   return [];
 }
 

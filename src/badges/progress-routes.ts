@@ -4,21 +4,69 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { versionImageUrl } from './achievement.ts';
-import { type BadgeProgress, myBadgeProgress } from './progress.ts';
+import { gradeBarSchema } from './definition-schema.ts';
+import type { SingleRequirement } from './model.ts';
+import { type BadgeProgress, type GradeDetail, myBadgeProgress } from './progress.ts';
 import { retakeForRenewal } from './renewal.ts';
 
-const requirementSchema = z.object({
-  kind: z.enum(['course', 'evidence', 'badge', 'grade', 'group']),
+const statusSchema = z.enum(['done', 'in-progress', 'purchased', 'not-started', 'not-available']);
+
+const gradeDetailSchema = z
+  .object({
+    lineItem: z.object({
+      label: z.string(),
+      platformName: z
+        .string()
+        .nullable()
+        .meta({ description: 'The LMS (LTI platform) as the issuer named it' }),
+      contextTitle: z.string().nullable().meta({ description: 'The LMS course the line item belongs to' }),
+      scoreMaximum: z.number(),
+    }),
+    bar: gradeBarSchema,
+    current: z
+      .object({
+        scoreGiven: z.number().nullable(),
+        scoreMaximum: z.number(),
+        letterGrade: z.string().nullable(),
+        percent: z.number().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'My latest grade on the line item, null when the LMS reported none' }),
+  })
+  .meta({ description: 'grade: the LMS line item, the bar to reach and my grade' });
+
+const singleSchema = z.object({
+  kind: z.enum(['course', 'evidence', 'badge', 'grade']),
   title: z.string(),
-  status: z.enum(['done', 'in-progress', 'purchased', 'not-started', 'not-available']),
+  status: statusSchema,
   courseId: z.uuid().optional(),
   unitId: z.string().optional(),
   badgeId: z.uuid().optional(),
   /** grade: the LMS line item. */
   lineItemId: z.uuid().optional(),
+  grade: gradeDetailSchema.optional(),
+});
+
+const requirementSchema = singleSchema.extend({
+  kind: z.enum(['course', 'evidence', 'badge', 'grade', 'group']),
   /** Estimated minutes still to spend on it (0 when done). */
   minutes: z.number().int(),
+  mode: z.enum(['all', 'any']).optional().meta({ description: 'group: all of its items, or any one' }),
+  items: z
+    .array(singleSchema)
+    .optional()
+    .meta({ description: 'group: its requirements, each with its status' }),
 });
+
+function presentTargets(req: SingleRequirement, grade: GradeDetail | undefined) {
+  return {
+    ...(req.kind === 'badge' ? { badgeId: req.badgeId } : {}),
+    ...(req.kind === 'course' || req.kind === 'evidence' ? { courseId: req.courseId } : {}),
+    ...(req.kind === 'grade' ? { lineItemId: req.lineItemId } : {}),
+    ...(req.kind === 'evidence' ? { unitId: req.unitId } : {}),
+    ...(grade ? { grade } : {}),
+  };
+}
 
 const progressSchema = z.object({
   badge: z.object({
@@ -63,15 +111,22 @@ function presentProgress(deps: Deps, p: BadgeProgress): z.infer<typeof progressS
     total: p.requirements.length,
     doneCount: p.doneCount,
     minutesLeft: p.minutesLeft,
-    requirements: p.requirements.map(({ requirement: req, status, minutes, title }) => ({
+    requirements: p.requirements.map(({ requirement: req, status, minutes, title, grade, items }) => ({
       kind: req.kind,
       title,
       status,
       minutes,
-      ...(req.kind === 'badge' ? { badgeId: req.badgeId } : {}),
-      ...(req.kind === 'course' || req.kind === 'evidence' ? { courseId: req.courseId } : {}),
-      ...(req.kind === 'grade' ? { lineItemId: req.lineItemId } : {}),
-      ...(req.kind === 'evidence' ? { unitId: req.unitId } : {}),
+      ...(req.kind === 'group'
+        ? {
+            mode: req.mode,
+            items: (items ?? []).map((item) => ({
+              kind: item.requirement.kind,
+              title: item.title,
+              status: item.status,
+              ...presentTargets(item.requirement, item.grade),
+            })),
+          }
+        : presentTargets(req, grade)),
     })),
   };
 }

@@ -9,6 +9,7 @@ import { gradesOfUser, lineItemsByIds } from '../gradebook/index.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope, verifiedEmailsOf } from '../identity/index.ts';
 import { type AwardView, currentAwardsOf } from './award-queries.ts';
+import { type GradeBar, percentOf } from './grade-rules.ts';
 import {
   type CourseAccess,
   estimatedMinutes,
@@ -20,6 +21,7 @@ import {
   type Requirements,
   renewalOpensAt,
   requirementStatus,
+  type SingleRequirement,
   singleRequirements,
 } from './model.ts';
 
@@ -217,8 +219,30 @@ async function badgesInfo(db: Executor, badgeIds: string[]) {
 
 type CandidateBadge = Awaited<ReturnType<typeof candidateBadges>>[number];
 
+/** A grade requirement as the learner reads it: where the line item lives, the bar, their grade if known. */
+export interface GradeDetail {
+  lineItem: { label: string; platformName: string | null; contextTitle: string | null; scoreMaximum: number };
+  bar: GradeBar;
+  current: {
+    scoreGiven: number | null;
+    scoreMaximum: number;
+    letterGrade: string | null;
+    percent: number | null;
+  } | null;
+}
+
+/** One requirement of a group ("all of" / "any of"), with its own status. */
+export interface GroupItemLine {
+  requirement: SingleRequirement;
+  status: RequirementStatus;
+  title: string;
+  grade?: GradeDetail;
+}
+
 export interface RequirementLine extends RequirementProgress {
   title: string;
+  grade?: GradeDetail;
+  items?: GroupItemLine[];
 }
 
 export interface BadgeProgress extends Omit<ProgressSummary, 'requirements'> {
@@ -275,6 +299,7 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
     lineItemsByIds(deps.db, [...new Set(items.flatMap((r) => (r.kind === 'grade' ? [r.lineItemId] : [])))]),
   ]);
   const labels = new Map(lineItems.map((l) => [l.id, l.label]));
+  const lineItemsById = new Map(lineItems.map((l) => [l.id, l]));
   const record: LearnerRecord = {
     completions: facts.completions,
     acceptedEvidence: facts.acceptedEvidence,
@@ -303,6 +328,48 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
     const unit = (c?.units as Array<{ id: string; title: string }> | null)?.find((u) => u.id === req.unitId);
     return unit ? `${unit.title} (${courseTitle})` : courseTitle;
   };
+  const gradeDetail = (req: Requirement): GradeDetail | undefined => {
+    if (req.kind !== 'grade') return undefined;
+    const item = lineItemsById.get(req.lineItemId);
+    const grade = record.grades?.get(req.lineItemId);
+    return {
+      lineItem: {
+        label: item?.label ?? '',
+        platformName: item?.platformName ?? null,
+        contextTitle: item?.contextTitle ?? null,
+        scoreMaximum: item?.scoreMaximum ?? 0,
+      },
+      bar: req.min,
+      current: grade
+        ? {
+            scoreGiven: grade.scoreGiven,
+            scoreMaximum: grade.scoreMaximum,
+            letterGrade: grade.letterGrade,
+            percent: percentOf(grade),
+          }
+        : null,
+    };
+  };
+  const line = (r: RequirementProgress, since: LearnerRecord): RequirementLine => {
+    const req = r.requirement;
+    const grade = gradeDetail(req);
+    return {
+      ...r,
+      title: title(req),
+      ...(grade && { grade }),
+      ...(req.kind === 'group' && {
+        items: req.items.map((item) => {
+          const detail = gradeDetail(item);
+          return {
+            requirement: item,
+            status: requirementStatus(item, since, access),
+            title: title(item),
+            ...(detail && { grade: detail }),
+          };
+        }),
+      }),
+    };
+  };
   const minutesOf = (req: Requirement, status: RequirementStatus): number => {
     if (req.kind === 'group') {
       const each = req.items.map((item) => minutesOf(item, status));
@@ -325,8 +392,9 @@ export async function myBadgeProgress(deps: Deps, actor: Actor | null): Promise<
       const validUntil = renewal ? (current.get(badge.badgeId)?.validUntil ?? null) : null;
       const expired = validUntil !== null && validUntil.getTime() <= now.getTime();
       const since = renewal ? renewalOpensAt(validUntil) : null;
-      const summary = progressOf(badge.requirements, recordSince(record, since), access, minutesOf);
-      const requirements = summary.requirements.map((r) => ({ ...r, title: title(r.requirement) }));
+      const counted = recordSince(record, since);
+      const summary = progressOf(badge.requirements, counted, access, minutesOf);
+      const requirements = summary.requirements.map((r) => line(r, counted));
       return { ...summary, requirements, badge, renewal, validUntil, expired, awaitingFeeAwardId };
     })
     .sort((a, b) => Number(b.renewal) - Number(a.renewal) || a.minutesLeft - b.minutesLeft);

@@ -327,8 +327,8 @@ describe('authoring and the catalog', { timeout: 120_000 }, () => {
       {
         path: 'skills.1.concept',
         message: '"http://example.org/x" is not an imported ESCO concept',
-        code: 'invalid',
-        params: {},
+        code: 'unknown-concept',
+        params: { code: 'http://example.org/x', framework: 'ESCO' },
       },
     ]);
     const tooHigh = await author('PATCH', `/${id}`, { skills: [{ name: 'Listening', level: 8 }] });

@@ -4,7 +4,7 @@
 // original — EXIF (a phone's location), XMP, comments, text chunks, bytes after the image's end — is not
 // in the new file, and a phone photo stands the right way up. Bytes in, bytes out; no storage, no HTTP.
 import sharp from 'sharp';
-import { InvalidError } from '../errors.ts';
+import { type FieldProblemCode, InvalidError, type ProblemParams } from '../errors.ts';
 import { sniffFileType } from './model.ts';
 
 export type CourseImageSource = 'png' | 'jpeg' | 'webp';
@@ -14,8 +14,8 @@ const MAX_INPUT_PIXELS = 40_000_000;
 export const COURSE_IMAGE_BOX = { width: 1600, height: 900 } as const;
 export const COURSE_IMAGE_CONTENT_TYPE = 'image/webp';
 
-function refuse(message: string): never {
-  throw new InvalidError(message, [{ path: 'file', message }]);
+function refuse(message: string, code: FieldProblemCode, params?: ProblemParams): never {
+  throw new InvalidError(message, [{ path: 'file', message, code, params }]);
 }
 
 /** PNG and JPEG as every upload is sniffed (model.ts); WebP is a RIFF container of kind "WEBP". */
@@ -31,20 +31,27 @@ export function sniffCourseImage(bytes: Uint8Array): CourseImageSource | null {
 export async function reencodeCourseImage(
   bytes: Buffer,
 ): Promise<{ source: CourseImageSource; bytes: Buffer; width: number; height: number }> {
-  if (bytes.length === 0) refuse('The picture is empty.');
-  if (bytes.length > MAX_COURSE_IMAGE_BYTES) refuse('The picture is larger than 5 MB.');
+  if (bytes.length === 0) refuse('The picture is empty.', 'picture-empty');
+  if (bytes.length > MAX_COURSE_IMAGE_BYTES)
+    refuse('The picture is larger than 5 MB.', 'picture-too-large', {
+      megabytes: MAX_COURSE_IMAGE_BYTES / 1024 / 1024,
+    });
   const source = sniffCourseImage(bytes);
-  if (!source) refuse('A course picture must be a PNG, JPEG or WebP image.');
+  if (!source) refuse('A course picture must be a PNG, JPEG or WebP image.', 'course-picture-type');
   // failOn 'warning': a truncated or damaged file is refused rather than drawn half grey.
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning', animated: false } as const;
   let format: string | undefined;
   try {
     format = (await sharp(bytes, options).metadata()).format;
   } catch {
-    refuse('The picture could not be read; it may be damaged or too large (at most 40 megapixels).');
+    refuse(
+      'The picture could not be read; it may be damaged or too large (at most 40 megapixels).',
+      'picture-unreadable-or-too-large',
+      { megapixels: MAX_INPUT_PIXELS / 1_000_000 },
+    );
   }
   // The decoder must agree with the signature: a PNG signature in front of something else is refused.
-  if (format !== source) refuse('The picture is not what its first bytes say it is.');
+  if (format !== source) refuse('The picture is not what its first bytes say it is.', 'picture-mismatch');
   try {
     const { data, info } = await sharp(bytes, options)
       .rotate() // the EXIF orientation, applied to the pixels (the tag itself is not kept)
@@ -53,6 +60,6 @@ export async function reencodeCourseImage(
       .toBuffer({ resolveWithObject: true });
     return { source, bytes: data, width: info.width, height: info.height };
   } catch {
-    return refuse('The picture could not be read; it may be damaged.');
+    return refuse('The picture could not be read; it may be damaged.', 'picture-unreadable');
   }
 }

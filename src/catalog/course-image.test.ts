@@ -90,7 +90,7 @@ describe('a course picture', { timeout: 120_000 }, () => {
     const missing = await put(await phoneJpeg(), '   ');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors).toEqual([
-      { path: 'alt', message: 'is required with a picture', code: 'invalid', params: {} },
+      { path: 'alt', message: 'is required with a picture', code: 'alt-required', params: {} },
     ]);
     const described = await t.app.inject({
       method: 'PATCH',

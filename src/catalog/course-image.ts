@@ -32,12 +32,17 @@ export function checkAlt(alt: string | undefined | null): string {
   const text = (alt ?? '').replace(/\s+/g, ' ').trim();
   if (!text) {
     throw new InvalidError('Describe the picture for those who cannot see it.', [
-      { path: 'alt', message: 'is required with a picture' },
+      { path: 'alt', message: 'is required with a picture', code: 'alt-required' },
     ]);
   }
   if (text.length > MAX_ALT_LENGTH) {
     throw new InvalidError(`The description is longer than ${MAX_ALT_LENGTH} characters.`, [
-      { path: 'alt', message: `must be at most ${MAX_ALT_LENGTH} characters` },
+      {
+        path: 'alt',
+        message: `must be at most ${MAX_ALT_LENGTH} characters`,
+        code: 'too-long',
+        params: { maximum: MAX_ALT_LENGTH },
+      },
     ]);
   }
   return text;

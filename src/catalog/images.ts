@@ -35,7 +35,7 @@ export async function addLessonImage(
   const type = sniffFileType(bytes, '');
   if (type !== 'png' && type !== 'jpeg') {
     throw new InvalidError('Lesson images must be PNG or JPEG.', [
-      { path: 'file', message: 'must be a PNG or JPEG image' },
+      { path: 'file', message: 'must be a PNG or JPEG image', code: 'not-png-or-jpeg' },
     ]);
   }
   const name = `${randomUUID()}.${type}`;

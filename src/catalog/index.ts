@@ -32,3 +32,9 @@ export {
 export { catalogRoutes } from './routes.ts';
 export type { UnitInput } from './schema.ts';
 export type { PublishedCourseRow } from './store.ts';
+export {
+  evidenceTaskSchema,
+  playerUnitSchema,
+  rubricCriterionSchema,
+  unitKindSchema,
+} from './unit-schema.ts';

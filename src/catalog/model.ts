@@ -192,7 +192,8 @@ export function unitProblems(units: Unit[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   const once = (id: string, path: string) => {
-    if (seen.has(id)) problems.push({ path, message: `id "${id}" is used twice` });
+    if (seen.has(id))
+      problems.push({ path, message: `id "${id}" is used twice`, code: 'id-used-twice', params: { id } });
     seen.add(id);
   };
   units.forEach((unit, u) => {
@@ -201,12 +202,14 @@ export function unitProblems(units: Unit[]): FieldProblem[] {
       problems.push({
         path: `body.units.${u}.upload`,
         message: 'a file-upload task needs its file types and size limit',
+        code: 'upload-rules-missing',
       });
     }
     if (unit.kind === 'evidence' && unit.task === 'attendance-code' && !unit.attendanceCode) {
       problems.push({
         path: `body.units.${u}.attendanceCode`,
         message: 'an attendance-code task needs its code',
+        code: 'attendance-code-missing',
       });
     }
     if (unit.kind !== 'assessment') return;
@@ -214,6 +217,8 @@ export function unitProblems(units: Unit[]): FieldProblem[] {
       problems.push({
         path: `body.units.${u}.draw`,
         message: `cannot draw ${unit.draw} questions from a pool of ${unit.questions.length}`,
+        code: 'draw-exceeds-pool',
+        params: { draw: unit.draw, pool: unit.questions.length },
       });
     }
     unit.questions.forEach((q, i) => {
@@ -228,12 +233,14 @@ export function unitProblems(units: Unit[]): FieldProblem[] {
         problems.push({
           path: `${path}.options`,
           message: 'a single-choice question needs exactly one correct option',
+          code: 'single-choice-correct',
         });
       }
       if (q.type === 'multiple-choice' && correct < 1) {
         problems.push({
           path: `${path}.options`,
           message: 'a multiple-choice question needs at least one correct option',
+          code: 'multiple-choice-correct',
         });
       }
     });
@@ -243,10 +250,19 @@ export function unitProblems(units: Unit[]): FieldProblem[] {
 
 /** Problems that only matter when publishing: a course without units, an assessment without questions. */
 export function publishProblems(units: Unit[]): FieldProblem[] {
-  if (units.length === 0) return [{ path: 'units', message: 'a published course needs at least one unit' }];
+  if (units.length === 0)
+    return [
+      { path: 'units', message: 'a published course needs at least one unit', code: 'course-without-units' },
+    ];
   return units.flatMap((unit, u) =>
     unit.kind === 'assessment' && unit.questions.length === 0
-      ? [{ path: `units.${u}.questions`, message: 'an assessment needs at least one question' }]
+      ? [
+          {
+            path: `units.${u}.questions`,
+            message: 'an assessment needs at least one question',
+            code: 'assessment-without-questions',
+          },
+        ]
       : [],
   );
 }

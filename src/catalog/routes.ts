@@ -30,6 +30,7 @@ import {
   createCourseBody,
   updateCourseBody,
 } from './schema.ts';
+import { publicUnitSchema } from './unit-schema.ts';
 
 const orgParams = z.object({ orgId: z.uuid() });
 const courseParams = orgParams.extend({ courseId: z.uuid() });
@@ -140,7 +141,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
           200: z.object({
             title: z.string(),
             summary: z.string(),
-            units: z.array(z.record(z.string(), z.unknown())),
+            units: z.array(publicUnitSchema),
           }),
         },
       },
@@ -155,7 +156,7 @@ export async function catalogRoutes(app: FastifyInstance, { deps }: { deps: Deps
       return {
         title: course.title,
         summary: course.summary,
-        units: units as unknown as Array<Record<string, unknown>>,
+        units,
       };
     },
   );

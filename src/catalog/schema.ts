@@ -1,13 +1,18 @@
 // Requests and replies of the catalog routes. Authoring replies include answers (authors need them);
 // catalog replies are built from publicUnit/unitOutline and never do.
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import { isKnownCurrency } from '../i18n/index.ts';
 import { skillOrNameSchema, skillReply, skillReplySchema } from '../skills/index.ts';
 import { courseImageOf } from './course-image.ts';
 import { EVIDENCE_TASKS, MAX_UPLOAD_MEGABYTES, UPLOAD_FILE_TYPES } from './model.ts';
 import type { CourseRow, PublishedCourseRow } from './store.ts';
+import { authoredUnitSchema, unitOutlineSchema } from './unit-schema.ts';
 
-const contentId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, _ or -');
+const contentId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, schemaMessage('content-id-format', 'must be 1–40 letters, digits, _ or -'));
 const text = (max: number) => z.string().trim().min(1).max(max);
 const feedback = z
   .strictObject({
@@ -103,8 +108,8 @@ export type UnitInput = z.infer<typeof unitInput>;
 
 const currency = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
-  .refine(isKnownCurrency, 'is not an ISO 4217 currency');
+  .regex(/^[A-Z]{3}$/, schemaMessage('currency-iso-format', 'must be an ISO 4217 code such as EUR'))
+  .refine(isKnownCurrency, schemaMessage('not-iso-4217', 'is not an ISO 4217 currency'));
 /** A price above a million (in major units) is a typo, not a course. */
 export const MAX_PRICE_MINOR = 100_000_000;
 /** Skill objects; a plain string is still taken as `{ name }` (the shape before skills were objects). */
@@ -120,7 +125,10 @@ const courseFields = {
   accessDays: z.number().int().min(1).max(3650),
   activityCodePrefix: z
     .string()
-    .regex(/^[A-Z0-9-]{1,20}$/, 'must be 1–20 capital letters, digits or dashes')
+    .regex(
+      /^[A-Z0-9-]{1,20}$/,
+      schemaMessage('activity-code-prefix-format', 'must be 1–20 capital letters, digits or dashes'),
+    )
     .nullable(),
   price: z.strictObject({ amountMinor: z.number().int().min(1).max(MAX_PRICE_MINOR), currency }).nullable(),
   units: z.array(unitInput).max(100),
@@ -174,7 +182,7 @@ const authoredCourseSchema = z.object({
   accessDays: z.number().int(),
   activityCodePrefix: z.string().nullable(),
   price: priceSchema,
-  units: z.array(z.record(z.string(), z.unknown())),
+  units: z.array(authoredUnitSchema),
   latestRevision: z.number().int().nullable(),
   image: courseImageSchema,
   updatedAt: z.string(),
@@ -193,7 +201,7 @@ export const authoredCourse = {
     accessDays: row.accessDays,
     activityCodePrefix: row.activityCodePrefix,
     price: priceOf(row),
-    units: row.units as unknown as Array<Record<string, unknown>>,
+    units: row.units,
     latestRevision,
     image: courseImageOf(row),
     updatedAt: row.updatedAt.toISOString(),
@@ -233,9 +241,7 @@ export const catalogEntry = {
 
 export const coursePage = {
   schema: catalogEntrySchema.extend({
-    units: z.array(
-      z.object({ id: z.string(), kind: z.string(), title: z.string(), questionCount: z.number().int() }),
-    ),
+    units: z.array(unitOutlineSchema),
     badges: z.array(z.object({ id: z.uuid(), name: z.string(), imageUrl: z.string() })).meta({
       description: 'The published badges this course counts toward (see /catalog/badges/{badgeId})',
     }),

@@ -174,7 +174,12 @@ function checkSettings(input: Partial<BundleSettingsInput>): void {
   const bp = input.discountBp;
   if (bp != null && !(Number.isInteger(bp) && bp >= 0 && bp <= 10_000)) {
     throw new InvalidError('The discount is not usable.', [
-      { path: 'body.discountBp', message: 'must be basis points between 0 and 10000 (1000 = 10 %)' },
+      {
+        path: 'body.discountBp',
+        message: 'must be basis points between 0 and 10000 (1000 = 10 %)',
+        code: 'basis-points',
+        params: { min: 0, max: 10_000 },
+      },
     ]);
   }
 }

@@ -78,7 +78,7 @@ export async function addCartItem(
 function otherSeller(field: string): InvalidError {
   return new InvalidError(
     'Another issuer sells this: it goes in that issuer’s cart (one seller per order).',
-    [{ path: `body.${field}`, message: 'is sold by another issuer' }],
+    [{ path: `body.${field}`, message: 'is sold by another issuer', code: 'other-seller' }],
   );
 }
 

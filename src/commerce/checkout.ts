@@ -147,7 +147,11 @@ function assertOrderLines(input: NewOrder): void {
     assertAmount(line.discountMinor, `lines.${i}.discountMinor`);
     if (line.discountMinor > line.listMinor) {
       throw new InvalidError('A discount may not exceed the price.', [
-        { path: `lines.${i}.discountMinor`, message: 'is more than the list price' },
+        {
+          path: `lines.${i}.discountMinor`,
+          message: 'is more than the list price',
+          code: 'discount-above-price',
+        },
       ]);
     }
   });

@@ -117,7 +117,13 @@ export async function createCoupon(
   const problems = [
     ...(CODE.test(code)
       ? []
-      : [{ path: 'body.code', message: 'must be 3–40 letters, digits, dashes or underscores' }]),
+      : [
+          {
+            path: 'body.code',
+            message: 'must be 3–40 letters, digits, dashes or underscores',
+            code: 'coupon-code-format',
+          },
+        ]),
     ...termsProblems(input),
     ...targetShapeProblems(input),
     ...limitProblems(input, deps.now(), 0),
@@ -188,13 +194,32 @@ function termsProblems(input: NewCoupon): FieldProblem[] {
     const bp = input.percentBp;
     return [
       ...(bp == null || !Number.isInteger(bp) || bp < 1 || bp > 10_000
-        ? [{ path: 'body.percentBp', message: 'must be basis points between 1 and 10000 (1000 = 10 %)' }]
+        ? [
+            {
+              path: 'body.percentBp',
+              message: 'must be basis points between 1 and 10000 (1000 = 10 %)',
+              code: 'basis-points',
+              params: { min: 1, max: 10_000 },
+            },
+          ]
         : []),
       ...(input.amountMinor != null
-        ? [{ path: 'body.amountMinor', message: 'a percent coupon has no amount' }]
+        ? [
+            {
+              path: 'body.amountMinor',
+              message: 'a percent coupon has no amount',
+              code: 'percent-coupon-amount',
+            },
+          ]
         : []),
       ...(input.currency != null
-        ? [{ path: 'body.currency', message: 'a percent coupon has no currency' }]
+        ? [
+            {
+              path: 'body.currency',
+              message: 'a percent coupon has no currency',
+              code: 'percent-coupon-currency',
+            },
+          ]
         : []),
     ];
   }
@@ -204,6 +229,8 @@ function termsProblems(input: NewCoupon): FieldProblem[] {
     problems.push({
       path: 'body.amountMinor',
       message: `must be a whole number of minor units between 1 and ${MAX_AMOUNT_MINOR}`,
+      code: 'positive-minor-units',
+      params: { maximum: MAX_AMOUNT_MINOR },
     });
   }
   try {
@@ -212,10 +239,15 @@ function termsProblems(input: NewCoupon): FieldProblem[] {
     problems.push({
       path: 'body.currency',
       message: 'a fixed coupon needs a three-letter currency such as EUR',
+      code: 'fixed-coupon-currency',
     });
   }
   if (input.percentBp != null)
-    problems.push({ path: 'body.percentBp', message: 'a fixed coupon has no percentage' });
+    problems.push({
+      path: 'body.percentBp',
+      message: 'a fixed coupon has no percentage',
+      code: 'fixed-coupon-percent',
+    });
   return problems;
 }
 
@@ -224,15 +256,33 @@ function targetShapeProblems(input: NewCoupon): FieldProblem[] {
   const wantsCourse = input.scope === 'course';
   const wantsBadge = input.scope === 'bundle';
   if (wantsCourse && !input.courseId)
-    problems.push({ path: 'body.courseId', message: 'a course coupon names its course' });
+    problems.push({
+      path: 'body.courseId',
+      message: 'a course coupon names its course',
+      code: 'coupon-needs-course',
+    });
   if (!wantsCourse && input.courseId) {
-    problems.push({ path: 'body.courseId', message: `a ${input.scope} coupon names no course` });
+    problems.push({
+      path: 'body.courseId',
+      message: `a ${input.scope} coupon names no course`,
+      code: 'coupon-names-no-course',
+      params: { scope: input.scope },
+    });
   }
   if (wantsBadge && !input.badgeId) {
-    problems.push({ path: 'body.badgeId', message: 'a bundle coupon names the badge of its bundle' });
+    problems.push({
+      path: 'body.badgeId',
+      message: 'a bundle coupon names the badge of its bundle',
+      code: 'coupon-needs-badge',
+    });
   }
   if (!wantsBadge && input.badgeId)
-    problems.push({ path: 'body.badgeId', message: `a ${input.scope} coupon names no badge` });
+    problems.push({
+      path: 'body.badgeId',
+      message: `a ${input.scope} coupon names no badge`,
+      code: 'coupon-names-no-badge',
+      params: { scope: input.scope },
+    });
   return problems;
 }
 
@@ -243,7 +293,7 @@ function limitProblems(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (input.validUntil && input.validUntil.getTime() <= now.getTime()) {
-    problems.push({ path: 'body.validUntil', message: 'must be in the future' });
+    problems.push({ path: 'body.validUntil', message: 'must be in the future', code: 'must-be-future' });
   }
   const max = input.maxRedemptions;
   if (max != null && (!Number.isSafeInteger(max) || max < Math.max(1, redemptions))) {
@@ -253,6 +303,8 @@ function limitProblems(
         redemptions > 0
           ? `must be a whole number of at least ${Math.max(1, redemptions)} (it has been used ${redemptions} times)`
           : 'must be a whole number of at least 1',
+      code: redemptions > 0 ? 'redemptions-below-used' : 'redemptions-at-least-one',
+      params: { minimum: Math.max(1, redemptions), used: redemptions },
     });
   }
   return problems;

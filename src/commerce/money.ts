@@ -16,13 +16,22 @@ const CURRENCY = /^[A-Z]{3}$/;
 export function assertCurrency(c: string): string {
   if (!CURRENCY.test(c)) {
     throw new InvalidError('A currency is a three-letter ISO 4217 code such as EUR.', [
-      { path: 'currency', message: 'Use a three-letter upper-case currency code such as EUR.' },
+      {
+        path: 'currency',
+        message: 'Use a three-letter upper-case currency code such as EUR.',
+        code: 'currency-format',
+      },
     ]);
   }
   // Intl formats any well-formed code; the list of currencies it knows is what tells real from made up.
   if (!isKnownCurrency(c)) {
     throw new InvalidError(`${c} is not a currency.`, [
-      { path: 'currency', message: `${c} is not an ISO 4217 currency.` },
+      {
+        path: 'currency',
+        message: `${c} is not an ISO 4217 currency.`,
+        code: 'unknown-currency',
+        params: { currency: c },
+      },
     ]);
   }
   return c;
@@ -37,6 +46,8 @@ export function assertAmount(minor: number, field: string): number {
         {
           path: field,
           message: `Use a whole number of minor units (cents) between 0 and ${MAX_AMOUNT_MINOR}.`,
+          code: 'amount-minor-units',
+          params: { maximum: MAX_AMOUNT_MINOR },
         },
       ],
     );

@@ -1,15 +1,19 @@
 // Requests and replies of the offer routes (settings, bundles, coupons, purchase options) and the
 // presenters that build the replies field by field.
+
 import { z } from 'zod';
 import { versionImageUrl } from '../badges/index.ts';
 import type { Deps } from '../deps.ts';
+import { schemaMessage } from '../errors.ts';
 import { organizationById, type PublicOrganization } from '../orgs/index.ts';
 import type { BundleOffer, IssuerBundle } from './bundles.ts';
 import type { CouponRow } from './coupons.ts';
 import { type CommerceSettings, MAX_FEE_MINOR, SELLER_DETAILS_MAX } from './settings.ts';
 
 export const orgParams = z.object({ orgId: z.uuid() });
-const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, schemaMessage('currency-code', 'must be a three-letter ISO 4217 code such as EUR'));
 const basisPoints = z.number().int().min(0).max(10_000);
 const minor = z.number().int().min(0).max(100_000_000);
 const instant = z.iso.datetime({ offset: true });

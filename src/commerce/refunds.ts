@@ -56,7 +56,12 @@ async function lockedOrderLines(
   const wanted = new Set(lineIds);
   const unknown: FieldProblem[] = [...wanted]
     .filter((id) => !all.some((line) => line.id === id))
-    .map((id) => ({ path: 'body.lineIds', message: `${id} is not a line of this order` }));
+    .map((id) => ({
+      path: 'body.lineIds',
+      message: `${id} is not a line of this order`,
+      code: 'not-an-order-line',
+      params: { id },
+    }));
   if (unknown.length > 0) throw new InvalidError('Some lines are not lines of this order.', unknown);
   return { order, lines: all.filter((line) => wanted.has(line.id)) };
 }
@@ -108,7 +113,12 @@ export async function grantRefund(
   const reason = input.reason.trim();
   if (reason.length < 3) {
     throw new InvalidError('Say why this refund is granted.', [
-      { path: 'body.reason', message: 'must be at least 3 characters' },
+      {
+        path: 'body.reason',
+        message: 'must be at least 3 characters',
+        code: 'too-short',
+        params: { minimum: 3 },
+      },
     ]);
   }
   return deps.db.transaction().execute(async (trx) => {

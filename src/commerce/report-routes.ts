@@ -1,15 +1,20 @@
 // The issuer's sales report: GET /orgs/{orgId}/reports/sales (JSON, for the chart and table) and
 // /orgs/{orgId}/reports/sales.csv (the same rows for a spreadsheet). Mounted under /api/v1.
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { schemaMessage } from '../errors.ts';
 import { type SalesReport, salesReport } from './reports.ts';
 import { salesCsv } from './reports-csv.ts';
 
 const month = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month written YYYY-MM, e.g. 2026-11.')
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])$/,
+    schemaMessage('month-format', 'Use a month written YYYY-MM, e.g. 2026-11.'),
+  )
   .describe('A month, YYYY-MM (UTC)');
 
 const reportQuery = z.strictObject({
@@ -17,7 +22,10 @@ const reportQuery = z.strictObject({
   to: month.optional().describe('Last month (default: the current month)'),
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR.')
+    .regex(
+      /^[A-Z]{3}$/,
+      schemaMessage('currency-three-letters', 'Use a three-letter currency code such as EUR.'),
+    )
     .optional()
     .describe('Default: the currency of most of the organization’s orders'),
 });

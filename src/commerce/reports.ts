@@ -86,7 +86,7 @@ function monthIndex(month: string, field: string): number {
   const match = MONTH.exec(month);
   if (!match) {
     throw new InvalidError(`${field} must be a month written YYYY-MM.`, [
-      { path: field, message: 'Use a month written YYYY-MM, e.g. 2026-11.' },
+      { path: field, message: 'Use a month written YYYY-MM, e.g. 2026-11.', code: 'month-format' },
     ]);
   }
   return Number(match[1]) * 12 + Number(match[2]) - 1;
@@ -103,12 +103,22 @@ export function reportRange(query: SalesReportQuery, now: Date): { from: number;
   const from = query.from ? monthIndex(query.from, 'from') : to - (DEFAULT_REPORT_MONTHS - 1);
   if (from > to) {
     throw new InvalidError('The report must start no later than it ends.', [
-      { path: 'from', message: `Pick a month no later than ${monthOfIndex(to)}.` },
+      {
+        path: 'from',
+        message: `Pick a month no later than ${monthOfIndex(to)}.`,
+        code: 'month-after-end',
+        params: { to: monthOfIndex(to) },
+      },
     ]);
   }
   if (to - from + 1 > MAX_REPORT_MONTHS) {
     throw new InvalidError(`A report covers at most ${MAX_REPORT_MONTHS} months.`, [
-      { path: 'from', message: `Pick a range of at most ${MAX_REPORT_MONTHS} months.` },
+      {
+        path: 'from',
+        message: `Pick a range of at most ${MAX_REPORT_MONTHS} months.`,
+        code: 'too-many-months',
+        params: { maximum: MAX_REPORT_MONTHS },
+      },
     ]);
   }
   return { from, to };

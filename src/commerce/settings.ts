@@ -3,7 +3,7 @@
 import { learnersAwaitingFee, releaseAwardsAwaitingFee } from '../badges/index.ts';
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { InvalidError, NotFoundError, RuleError } from '../errors.ts';
+import { type FieldProblem, InvalidError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope } from '../identity/index.ts';
 import {
@@ -112,11 +112,13 @@ export async function updateCommerceSettings(
 }
 
 function assertFee(fee: IssuanceFee): void {
-  const problems = [];
+  const problems: FieldProblem[] = [];
   if (!Number.isSafeInteger(fee.amountMinor) || fee.amountMinor < 1 || fee.amountMinor > MAX_FEE_MINOR) {
     problems.push({
       path: 'body.issuanceFee.amountMinor',
       message: `must be a whole number of minor units between 1 and ${MAX_FEE_MINOR} (or no fee: null)`,
+      code: 'fee-minor-units',
+      params: { maximum: MAX_FEE_MINOR },
     });
   }
   try {
@@ -125,6 +127,7 @@ function assertFee(fee: IssuanceFee): void {
     problems.push({
       path: 'body.issuanceFee.currency',
       message: 'must be a three-letter ISO 4217 code such as EUR',
+      code: 'currency-code',
     });
   }
   if (problems.length > 0) throw new InvalidError('The issuance fee is not usable.', problems);

@@ -4,7 +4,14 @@
 // who pays. Commerce knows recipients only as accounts; who they are to the buyer is the caller's business.
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, DomainError, type FieldProblem, InvalidError } from '../errors.ts';
+import {
+  ConflictError,
+  DomainError,
+  type FieldProblem,
+  type FieldProblemCode,
+  InvalidError,
+  type ProblemParams,
+} from '../errors.ts';
 import { courseHoldings } from '../learning/index.ts';
 import { organizationById } from '../orgs/index.ts';
 import {
@@ -18,7 +25,7 @@ import {
   quoteCourseItem,
 } from './cart-quote.ts';
 import { placeOrder } from './checkout.ts';
-import { couponByCode } from './coupons.ts';
+import { couponByCode, normaliseCouponCode } from './coupons.ts';
 import { taxMinor } from './pricing.ts';
 import { commerceSettingsOf } from './settings.ts';
 import { type CartItemRow, type OrderRow, orderLines, setLineEnrolment } from './store.ts';
@@ -54,7 +61,24 @@ export interface SponsorshipQuote {
   taxRateBp: number;
 }
 
-const itemProblem = (i: number, message: string): FieldProblem => ({ path: `items.${i}`, message });
+const itemProblem = (
+  i: number,
+  message: string,
+  code: FieldProblemCode,
+  params?: ProblemParams,
+): FieldProblem => ({
+  path: `items.${i}`,
+  message,
+  code,
+  params,
+});
+
+/** The coupon field's problem for each way coupons.ts and cart-quote.ts refuse a coupon. */
+const COUPON_PROBLEMS: Record<string, FieldProblemCode> = {
+  'coupon-expired': 'coupon-expired',
+  'coupon-exhausted': 'coupon-exhausted',
+  'coupon-not-applicable': 'coupon-not-applicable',
+};
 
 /**
  * Prices the items for each recipient. Every item must be on sale, from one issuer, in one currency (else
@@ -75,13 +99,15 @@ export async function quoteSponsorship(
   const sellers = facts.map((f, i) => {
     if (f.kind === 'course') {
       if (!f.course || f.course.priceMinor === null || f.course.currency === null) {
-        problems.push(itemProblem(i, 'is not a course on sale (unknown, unpublished or free)'));
+        problems.push(
+          itemProblem(i, 'is not a course on sale (unknown, unpublished or free)', 'course-not-on-sale'),
+        );
         return null;
       }
       return { orgId: f.course.orgId, currency: f.course.currency, title: f.course.title };
     }
     if (!f.offer?.onSale) {
-      problems.push(itemProblem(i, 'is not a badge bundle on sale'));
+      problems.push(itemProblem(i, 'is not a badge bundle on sale', 'bundle-not-on-sale'));
       return null;
     }
     return { orgId: f.offer.orgId, currency: f.offer.currency, title: f.offer.name };
@@ -90,10 +116,28 @@ export async function quoteSponsorship(
   sellers.forEach((s, i) => {
     if (!s || !first) return;
     if (s.orgId !== first.orgId) {
-      problems.push(itemProblem(i, `"${s.title}" is sold by another issuer: one order buys from one issuer`));
+      problems.push(
+        itemProblem(
+          i,
+          `"${s.title}" is sold by another issuer: one order buys from one issuer`,
+          'other-issuer-item',
+          {
+            title: s.title,
+          },
+        ),
+      );
     } else if (s.currency !== first.currency) {
       problems.push(
-        itemProblem(i, `"${s.title}" is priced in ${s.currency}, the others in ${first.currency}`),
+        itemProblem(
+          i,
+          `"${s.title}" is priced in ${s.currency}, the others in ${first.currency}`,
+          'other-currency-item',
+          {
+            title: s.title,
+            currency: s.currency,
+            others: first.currency,
+          },
+        ),
       );
     }
   });
@@ -149,7 +193,15 @@ export async function quoteSponsorship(
       coupon = { id: valid.id, code: valid.code, discountMinor: shares.reduce((s, n) => s + n, 0) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      throw new InvalidError('The coupon cannot be used.', [{ path: 'couponCode', message: error.message }]);
+      const problemCode: FieldProblemCode = COUPON_PROBLEMS[error.code] ?? 'coupon-invalid';
+      throw new InvalidError('The coupon cannot be used.', [
+        {
+          path: 'couponCode',
+          message: error.message,
+          code: problemCode,
+          params: { code: normaliseCouponCode(code) },
+        },
+      ]);
     }
   }
   let at = 0;
@@ -186,7 +238,11 @@ export async function quoteSponsorship(
 export function assertSponsorshipProvider(deps: Pick<Deps, 'config'>, provider: 'manual' | 'stripe'): void {
   if (provider === 'stripe' && (deps.config.payments.provider !== 'stripe' || !deps.config.payments.stripe)) {
     throw new InvalidError('Card payment is not set up on this server.', [
-      { path: 'provider', message: 'card payment (Stripe) is not set up here: choose invoice' },
+      {
+        path: 'provider',
+        message: 'card payment (Stripe) is not set up here: choose invoice',
+        code: 'card-payment-unavailable',
+      },
     ]);
   }
 }

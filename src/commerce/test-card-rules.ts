@@ -49,19 +49,34 @@ export function checkTestCard(card: CardInput, now: Date): CardCheck {
   const problems: FieldProblem[] = [];
   const digits = cardDigits(card.number);
   if (!luhnValid(digits)) {
-    problems.push({ path: 'body.number', message: 'is not a valid card number (check the digits)' });
+    problems.push({
+      path: 'body.number',
+      message: 'is not a valid card number (check the digits)',
+      code: 'card-number-invalid',
+    });
   } else if (digits !== APPROVED_TEST_CARD && digits !== DECLINED_TEST_CARD) {
     problems.push({
       path: 'body.number',
       message:
         'is not a test card: in test mode use 4242 4242 4242 4242 (or 4000 0000 0000 0002 to see a decline)',
+      code: 'not-a-test-card',
     });
   }
   const future = expiryInFuture(card.expiry, now);
-  if (future === null) problems.push({ path: 'body.expiry', message: 'must be a month and year, MM/YY' });
-  else if (!future) problems.push({ path: 'body.expiry', message: 'is in the past: the card has expired' });
+  if (future === null)
+    problems.push({
+      path: 'body.expiry',
+      message: 'must be a month and year, MM/YY',
+      code: 'card-expiry-format',
+    });
+  else if (!future)
+    problems.push({
+      path: 'body.expiry',
+      message: 'is in the past: the card has expired',
+      code: 'card-expired',
+    });
   if (!/^\d{3,4}$/.test(card.cvc.trim()))
-    problems.push({ path: 'body.cvc', message: 'must be 3 or 4 digits' });
+    problems.push({ path: 'body.cvc', message: 'must be 3 or 4 digits', code: 'card-cvc-format' });
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

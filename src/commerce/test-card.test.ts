@@ -172,14 +172,14 @@ describe('paying by test card', () => {
       {
         path: 'body.number',
         message: expect.stringContaining('not a test card'),
-        code: 'invalid',
+        code: 'not-a-test-card',
         params: {},
       },
     ]);
 
     const badMonth = await payByCard(buyer, paymentId, { ...card(APPROVED), expiry: '13/30' });
     expect(badMonth.json().errors).toEqual([
-      { path: 'body.expiry', message: expect.any(String), code: 'invalid', params: {} },
+      { path: 'body.expiry', message: expect.any(String), code: 'card-expiry-format', params: {} },
     ]);
     const missing = await payByCard(buyer, paymentId, { number: APPROVED });
     expect(missing.statusCode).toBe(400);

@@ -49,6 +49,9 @@ import * as m0047 from './migrations/0047_lti.ts';
 import * as m0048 from './migrations/0048_gradebook.ts';
 import * as m0049 from './migrations/0049_webhook_rotation_expiry.ts';
 import * as m0050 from './migrations/0050_issuer_registries.ts';
+import * as m0051 from './migrations/0051_workforce_visible_awards.ts';
+import * as m0054 from './migrations/0054_line_item_sources.ts';
+import * as m0055 from './migrations/0055_oauth_client_owners.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -99,6 +102,9 @@ const migrations: Record<string, Migration> = {
   '0048_gradebook': m0048,
   '0049_webhook_rotation_expiry': m0049,
   '0050_issuer_registries': m0050,
+  '0051_workforce_visible_awards': m0051,
+  '0054_line_item_sources': m0054,
+  '0055_oauth_client_owners': m0055,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -120,6 +120,76 @@ describe('the gradebook', () => {
     expect(await awardsOfBadge(t.deps, badge.id)).toHaveLength(1);
   });
 
+  it('shows the learner an "any of" group of grades with where each lives, its bar, their grade and whether it is met', async () => {
+    const source = { platformName: 'Canvas', contextTitle: 'Course X' };
+    const final = await aLineItem(t.deps.db, issuer.orgId, { label: 'Final', ...source });
+    const lab = await aLineItem(t.deps.db, issuer.orgId, { label: 'Lab', scoreMaximum: 50, ...source });
+    const scale = [
+      { letter: 'A', minPercent: 90 },
+      { letter: 'B', minPercent: 80 },
+    ];
+    const badge = await aPublishedBadge(t.app, issuer, {
+      courseIds: [],
+      name: 'Either grade',
+      extra: {
+        requirements: {
+          items: [
+            {
+              kind: 'group',
+              mode: 'any',
+              items: [
+                { kind: 'grade', lineItemId: final, min: { percent: 80 } },
+                { kind: 'grade', lineItemId: lab, min: { letter: 'B', scale } },
+              ],
+            },
+          ],
+          required: null,
+        },
+      },
+    });
+    const learner = await aLoggedInUser(t.app, t.deps);
+    await record(final, learner.userId, 72);
+    await runEngine();
+
+    const progress = await t.app.inject({ url: '/api/v1/me/badge-progress', headers: learner.headers });
+    expect(progress.statusCode, progress.body).toBe(200);
+    const item = progress.json().items.find((i: { badge: { id: string } }) => i.badge.id === badge.id);
+    expect(item.requirements).toMatchObject([
+      {
+        kind: 'group',
+        mode: 'any',
+        status: 'not-started',
+        items: [
+          {
+            kind: 'grade',
+            lineItemId: final,
+            status: 'not-started',
+            grade: {
+              lineItem: {
+                label: 'Final',
+                platformName: 'Canvas',
+                contextTitle: 'Course X',
+                scoreMaximum: 100,
+              },
+              bar: { percent: 80 },
+              current: { scoreGiven: 72, scoreMaximum: 100, letterGrade: null, percent: 72 },
+            },
+          },
+          {
+            kind: 'grade',
+            lineItemId: lab,
+            status: 'not-started',
+            grade: {
+              lineItem: { label: 'Lab', scoreMaximum: 50 },
+              bar: { letter: 'B', scale },
+              current: null,
+            },
+          },
+        ],
+      },
+    ]);
+  });
+
   it('refuses a badge naming a line item of another organization', async () => {
     const elsewhere = await anIssuerWithOwner(t.app, t.deps);
     const foreign = await aLineItem(t.deps.db, elsewhere.orgId);

@@ -14,6 +14,13 @@ const lineItemReply = z.object({
   label: z.string(),
   scoreMaximum: z.number(),
   resourceLinkId: z.string().nullable(),
+  platformName: z
+    .string()
+    .nullable()
+    .meta({ description: 'The LTI platform’s name (as registered), null until a grade sync reports it' }),
+  contextTitle: z.string().nullable().meta({
+    description: 'The LMS course (LTI context) the line item belongs to, when the platform named it',
+  }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -42,6 +49,8 @@ export async function gradebookRoutes(app: FastifyInstance, { deps }: { deps: De
         label: item.label,
         scoreMaximum: item.scoreMaximum,
         resourceLinkId: item.resourceLinkId,
+        platformName: item.platformName,
+        contextTitle: item.contextTitle,
         createdAt: item.createdAt.toISOString(),
         updatedAt: item.updatedAt.toISOString(),
       })),

@@ -25,6 +25,9 @@ export interface LineItemInput {
   label: string;
   scoreMaximum: number;
   resourceLinkId?: string | null;
+  /** The platform's name and the course (LTI context) the line item belongs to, when known. */
+  platformName?: string | null;
+  contextTitle?: string | null;
 }
 
 export interface GradeInput {
@@ -46,10 +49,10 @@ function refuse(message: string, problems: FieldProblem[]): never {
 /** Creates the line item, or updates the one with this URL in the organization. */
 export async function upsertLineItem(db: Executor, input: LineItemInput): Promise<{ id: string }> {
   const problems: FieldProblem[] = [];
-  if (!input.lineItemUrl.trim()) problems.push({ path: 'lineItemUrl', message: 'is empty' });
-  if (!input.label.trim()) problems.push({ path: 'label', message: 'is empty' });
+  if (!input.lineItemUrl.trim()) problems.push({ path: 'lineItemUrl', message: 'is empty', code: 'empty' });
+  if (!input.label.trim()) problems.push({ path: 'label', message: 'is empty', code: 'empty' });
   if (!finite(input.scoreMaximum) || input.scoreMaximum <= 0)
-    problems.push({ path: 'scoreMaximum', message: 'must be a number above 0' });
+    problems.push({ path: 'scoreMaximum', message: 'must be a number above 0', code: 'not-positive' });
   if (problems.length > 0) refuse('The line item is refused.', problems);
   return upsertLineItemRow(db, {
     orgId: input.orgId,
@@ -58,6 +61,8 @@ export async function upsertLineItem(db: Executor, input: LineItemInput): Promis
     label: input.label.trim().slice(0, 500),
     scoreMaximum: input.scoreMaximum,
     resourceLinkId: input.resourceLinkId ?? null,
+    platformName: input.platformName?.trim().slice(0, 200) || null,
+    contextTitle: input.contextTitle?.trim().slice(0, 500) || null,
     now: new Date(),
   });
 }
@@ -79,10 +84,11 @@ export async function lineItemsForMembers(
 function gradeProblems(input: GradeInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!finite(input.scoreMaximum) || input.scoreMaximum <= 0)
-    problems.push({ path: 'scoreMaximum', message: 'must be a number above 0' });
+    problems.push({ path: 'scoreMaximum', message: 'must be a number above 0', code: 'not-positive' });
   if (input.scoreGiven !== null && (!finite(input.scoreGiven) || input.scoreGiven < 0))
-    problems.push({ path: 'scoreGiven', message: 'must be a number of 0 or more' });
-  if (Number.isNaN(input.gradedAt.getTime())) problems.push({ path: 'gradedAt', message: 'is not a date' });
+    problems.push({ path: 'scoreGiven', message: 'must be a number of 0 or more', code: 'negative' });
+  if (Number.isNaN(input.gradedAt.getTime()))
+    problems.push({ path: 'gradedAt', message: 'is not a date', code: 'not-a-date' });
   return problems;
 }
 

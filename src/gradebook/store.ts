@@ -9,6 +9,9 @@ export interface LineItemView {
   label: string;
   scoreMaximum: number;
   resourceLinkId: string | null;
+  /** Where it lives: the LMS platform's name and the course title (null until a sync reports them). */
+  platformName: string | null;
+  contextTitle: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +35,8 @@ const lineItemColumns = [
   'label',
   'scoreMaximum',
   'resourceLinkId',
+  'platformName',
+  'contextTitle',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -48,6 +53,8 @@ export async function upsertLineItemRow(
     label: string;
     scoreMaximum: number;
     resourceLinkId: string | null;
+    platformName: string | null;
+    contextTitle: string | null;
     now: Date;
   },
 ): Promise<{ id: string }> {
@@ -61,6 +68,8 @@ export async function upsertLineItemRow(
         label: values.label,
         scoreMaximum: values.scoreMaximum,
         resourceLinkId: values.resourceLinkId,
+        platformName: values.platformName,
+        contextTitle: values.contextTitle,
         updatedAt: now,
       }),
     )

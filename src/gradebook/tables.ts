@@ -1,4 +1,4 @@
-// Table types of the gradebook context: LMS line items and learners' grades on them (migration 0048).
+// Table types of the gradebook context: LMS line items and learners' grades on them (migrations 0048, 0054).
 import type { ColumnType, Generated } from 'kysely';
 
 /** numeric columns: PostgreSQL returns them as strings; the store reads them as numbers. */
@@ -16,6 +16,9 @@ export interface LmsLineItemsTable {
   label: string;
   scoreMaximum: Numeric;
   resourceLinkId: string | null;
+  /** The platform's name and the course (LTI context) title as the last sync read them (migration 0054). */
+  platformName: ColumnType<string | null, string | null | undefined, string | null>;
+  contextTitle: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: ColumnType<Date, Date | undefined, never>;
   updatedAt: ColumnType<Date, Date | undefined, Date>;
 }

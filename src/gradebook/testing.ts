@@ -6,7 +6,7 @@ import { upsertLineItem } from './service.ts';
 export async function aLineItem(
   db: Executor,
   orgId: string,
-  options: { label?: string; scoreMaximum?: number } = {},
+  options: { label?: string; scoreMaximum?: number; platformName?: string; contextTitle?: string } = {},
 ): Promise<string> {
   const { id } = await upsertLineItem(db, {
     orgId,
@@ -14,6 +14,8 @@ export async function aLineItem(
     lineItemUrl: `https://lms.example.org/api/lti/courses/7/line_items/${randomUUID()}`,
     label: options.label ?? 'Final exam',
     scoreMaximum: options.scoreMaximum ?? 100,
+    platformName: options.platformName ?? null,
+    contextTitle: options.contextTitle ?? null,
   });
   return id;
 }

@@ -4,7 +4,7 @@
 // so a client may word it in its own way (the web app does, web/src/forms.ts).
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { FieldProblem, ProblemParams } from '../errors.ts';
+import { type FieldProblem, type ProblemParams, schemaMessageCode } from '../errors.ts';
 import { hasTranslation, negotiateLocale, translate } from '../i18n/index.ts';
 
 /** The code of a domain field problem that names none: only its (English) message says what is wrong. */
@@ -81,6 +81,16 @@ export function issueProblem(
   const keys = issue.params?.keys;
   const input = valueAt(request, where as Where, path);
   let message = issue.message ?? 'is invalid';
+  // A schema's own message (schemaMessage in src/errors.ts) is worded from the catalog under its code.
+  const own = message ? schemaMessageCode(message) : undefined;
+  if (own) {
+    return {
+      path: [where, ...path].join('.'),
+      message: translate(locale, `fieldProblems.${own}`),
+      code: own,
+      params: {},
+    };
+  }
   if (locale !== 'en') {
     const worded = zodWording(locale)?.({ ...issue.params, code: issue.keyword, path, input });
     const text = typeof worded === 'string' ? worded : worded?.message;

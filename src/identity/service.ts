@@ -1,7 +1,7 @@
 // Use-cases of accounts: sign-up, email verification, password reset, and lookups other contexts use.
 import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, InvalidError } from '../errors.ts';
+import { ConflictError, type FieldProblemCode, InvalidError, type ProblemParams } from '../errors.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { queueMail } from '../mail/index.ts';
 import { confirmAddress } from './email-confirmation.ts';
@@ -173,7 +173,10 @@ export async function verifyEmail(deps: Deps, token: string): Promise<void> {
       if (!used) throw await tokenRefused(trx, token, 'verify-email', 'confirmation');
       const outcome = await confirmAddress(trx, used, deps.now());
       if (outcome === 'removed') {
-        throw invalidToken('This email address was removed from the account after the link was sent.');
+        throw invalidToken(
+          'This email address was removed from the account after the link was sent.',
+          'email-removed',
+        );
       }
       return outcome;
     });
@@ -305,15 +308,18 @@ async function tokenRefused(
 ): Promise<InvalidError> {
   const found = await findEmailToken(executor, hashSecret(token));
   const row = found?.purpose === purpose ? found : undefined;
-  if (row?.usedAt) return invalidToken(`This ${what} link was already used; each link works once.`);
-  if (row) return invalidToken(`This ${what} link has expired; ask for a new one.`);
+  if (row?.usedAt)
+    return invalidToken(`This ${what} link was already used; each link works once.`, 'link-used', { what });
+  if (row) return invalidToken(`This ${what} link has expired; ask for a new one.`, 'link-expired', { what });
   return invalidToken(
     `This ${what} link is not valid; check that it was copied completely, or ask for a new one.`,
+    'link-not-valid',
+    { what },
   );
 }
 
-function invalidToken(message: string): InvalidError {
-  return new InvalidError(message, [{ path: 'body.token', message }]);
+function invalidToken(message: string, code: FieldProblemCode, params?: ProblemParams): InvalidError {
+  return new InvalidError(message, [{ path: 'body.token', message, code, params }]);
 }
 
 function emailTaken(): ConflictError {

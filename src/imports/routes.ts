@@ -44,7 +44,9 @@ function importInputOf(body: ImportBody | null | undefined, file?: Buffer): Impo
       inputs.length === 0
         ? 'Send a url, a credential (JSON or JWT), or a baked image as multipart field "file".'
         : 'Send one badge at a time: url, credential or file.';
-    throw new InvalidError(message, [{ path: 'body', message }]);
+    throw new InvalidError(message, [
+      { path: 'body', message, code: inputs.length === 0 ? 'import-input-missing' : 'import-input-several' },
+    ]);
   }
   return inputs[0]!;
 }

@@ -41,6 +41,8 @@ async function refuseUnknown(deps: Deps, skills: QuerySkill[]): Promise<void> {
     unknown.map((s) => ({
       path: `skills[${skills.indexOf(s)}].code`,
       message: `No ${s.framework} concept "${s.code}" has been imported.`,
+      code: 'concept-not-imported',
+      params: { framework: s.framework, code: s.code },
     })),
   );
 }
@@ -78,7 +80,12 @@ export async function gapFor(
   const detail = await occupationDetail(deps.db, framework, code);
   if (!detail)
     throw new InvalidError(`Unknown occupation: ${framework} ${code}.`, [
-      { path: 'occupation.code', message: `No ${framework} occupation "${code}" has been imported.` },
+      {
+        path: 'occupation.code',
+        message: `No ${framework} occupation "${code}" has been imported.`,
+        code: 'occupation-not-imported',
+        params: { framework, code },
+      },
     ]);
   if (input.skills) await refuseUnknown(deps, input.skills);
   const resolved = await resolveInput(deps, actor, input, framework);

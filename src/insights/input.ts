@@ -40,6 +40,7 @@ export function checkExactlyOne(input: InsightsInput): void {
     (given.length === 0 ? ['skills', 'awardId', 'backpack'] : given).map((path) => ({
       path,
       message: 'exactly one of skills, awardId or backpack: true',
+      code: 'exactly-one-input',
     })),
   );
 }

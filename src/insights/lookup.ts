@@ -63,7 +63,12 @@ export async function setMyTarget(
   const detail = await occupationDetail(deps.db, target.framework, target.code);
   if (!detail)
     throw new InvalidError(`Unknown occupation: ${target.framework} ${target.code}.`, [
-      { path: 'code', message: `No ${target.framework} occupation "${target.code}" has been imported.` },
+      {
+        path: 'code',
+        message: `No ${target.framework} occupation "${target.code}" has been imported.`,
+        code: 'occupation-not-imported',
+        params: { framework: target.framework, code: target.code },
+      },
     ]);
   const now = deps.now();
   await setTarget(deps.db, me.user.id, target, now);

@@ -1,6 +1,7 @@
 // A badge's design (issue #18 item 10): a template shape, three colours, an icon from the curated set, the
 // issuer's logo or not, and a short subtitle; the badge's name is written on a ribbon across it. Pure rules:
 // which designs are valid, and the design generated from a badge's name when the issuer saved none.
+import type { FieldProblem } from '../errors.ts';
 import { BADGE_ICONS, iconForWords, isBadgeIcon } from './badge-icons.ts';
 
 export const BADGE_TEMPLATES = ['circle', 'shield', 'hexagon', 'rosette', 'rounded-square'] as const;
@@ -43,24 +44,35 @@ export const BADGE_PALETTES: readonly BadgeDesignColors[] = [
   { primary: '#0c4a6e', secondary: '#e0f2fe', accent: '#be123c' },
 ];
 
-export interface DesignProblem {
-  path: string;
-  message: string;
-}
+export type DesignProblem = FieldProblem;
 
 /** What is wrong with a design someone sent (colours, template, icon, subtitle), or nothing. */
 export function designProblems(design: BadgeDesign): DesignProblem[] {
   const problems: DesignProblem[] = [];
   if (!(BADGE_TEMPLATES as readonly string[]).includes(design.template))
-    problems.push({ path: 'template', message: `must be one of ${BADGE_TEMPLATES.join(', ')}` });
+    problems.push({
+      path: 'template',
+      message: `must be one of ${BADGE_TEMPLATES.join(', ')}`,
+      code: 'one-of',
+      params: { options: BADGE_TEMPLATES.join(', ') },
+    });
   for (const which of ['primary', 'secondary', 'accent'] as const) {
     if (!HEX_COLOR.test(design.colors[which] ?? ''))
-      problems.push({ path: `colors.${which}`, message: 'must be a colour written #rrggbb' });
+      problems.push({
+        path: `colors.${which}`,
+        message: 'must be a colour written #rrggbb',
+        code: 'hex-colour',
+      });
   }
   if (design.icon !== null && !isBadgeIcon(design.icon))
-    problems.push({ path: 'icon', message: 'is not an icon of the badge icon set' });
+    problems.push({ path: 'icon', message: 'is not an icon of the badge icon set', code: 'unknown-icon' });
   if (design.subtitle !== null && design.subtitle.length > MAX_SUBTITLE_LENGTH)
-    problems.push({ path: 'subtitle', message: `must be at most ${MAX_SUBTITLE_LENGTH} characters` });
+    problems.push({
+      path: 'subtitle',
+      message: `must be at most ${MAX_SUBTITLE_LENGTH} characters`,
+      code: 'too-long',
+      params: { maximum: MAX_SUBTITLE_LENGTH },
+    });
   return problems;
 }
 

@@ -3,12 +3,12 @@
 // suspension sets the bit too (any verifier then refuses the credential) and reinstating clears it;
 // revocation is final. This server's own verification tells suspended from revoked (see verification/).
 import { Bitstring } from '../credentials/index.ts';
-import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
+import { credentialStateChanged } from './events.ts';
 import { publishStatusList } from './status-lists.ts';
 import {
   findIssuedCredential,
@@ -32,21 +32,11 @@ export function nextState(current: CredentialState, change: StateChange): Creden
   return rule.from.includes(current) ? rule.to : undefined;
 }
 
-type StateListener = (trx: Executor, changed: IssuedCredentialRow) => Promise<void>;
-const listeners: StateListener[] = [];
+export { onCredentialStateChange } from './events.ts';
 
 /**
- * What other contexts derive from credential states and must change with them (workforce: the skills an
- * employer sees lose a revoked credential's). Called in the transaction of every change, after `within`.
- * Registered once as that context loads.
- */
-export function onCredentialStateChange(listener: StateListener): void {
-  if (!listeners.includes(listener)) listeners.push(listener);
-}
-
-/**
- * `within` runs in the same transaction, after the change: what it records (an award's webhook event) commits
- * with the change or not at all.
+ * Revokes, suspends or reinstates one credential, whichever route asks (the awards API or the credentials API);
+ * the listeners of events.ts follow in the same transaction.
  */
 export async function changeCredentialState(
   deps: Deps,
@@ -55,7 +45,6 @@ export async function changeCredentialState(
   credentialId: string,
   change: StateChange,
   reason: string | null,
-  within?: (trx: Executor, changed: IssuedCredentialRow) => Promise<void>,
 ): Promise<IssuedCredentialRow> {
   requireMembership(actor, orgId, ['owner', 'admin']);
   requireScope(actor, 'awards:write');
@@ -77,8 +66,7 @@ export async function changeCredentialState(
     await publishStatusList(deps, trx, list, bits);
     await setCredentialState(trx, orgId, credentialId, to, reason);
     const changed = { ...credential, state: to, stateReason: reason };
-    await within?.(trx, changed);
-    for (const listener of listeners) await listener(trx, changed);
+    await credentialStateChanged(trx, changed, deps);
     return changed;
   });
 }

@@ -4,7 +4,7 @@
 // did:web on this server, and the released domain's document keeps being served so what it signed still verifies.
 import { buildDidWebDocument, type DidDocument } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, InvalidError, NotFoundError, RuleError } from '../errors.ts';
+import { ConflictError, type FieldProblem, InvalidError, NotFoundError, RuleError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope } from '../identity/index.ts';
 import { organizationById, organizationBySlug, requireMembership } from '../orgs/index.ts';
@@ -30,7 +30,7 @@ import {
   listBoundDomains,
   recordDomainCheck,
 } from './domain-store.ts';
-import { didDocumentOf, withRevokedKeys } from './issuer-keys.ts';
+import { didDocumentOf, withRegistryListings, withRevokedKeys } from './issuer-keys.ts';
 import { isPlatformHost, platformDidDocument } from './platform-identity.ts';
 import { listIssuerKeys } from './store.ts';
 
@@ -45,10 +45,22 @@ export interface DomainView {
   lastCheckProblem: string | null;
 }
 
-const PROBLEM_MESSAGES: Record<DomainProblem, string> = {
-  'not-a-domain': 'Enter a domain name such as badges.example.edu (no https://, no path).',
-  'ip-address': 'Enter a domain name, not an IP address.',
-  'this-server': "That is this server's own domain; enter one your organization holds.",
+const DOMAIN_PROBLEMS: Record<DomainProblem, FieldProblem> = {
+  'not-a-domain': {
+    path: 'body.domain',
+    message: 'Enter a domain name such as badges.example.edu (no https://, no path).',
+    code: 'not-a-domain',
+  },
+  'ip-address': {
+    path: 'body.domain',
+    message: 'Enter a domain name, not an IP address.',
+    code: 'domain-is-ip-address',
+  },
+  'this-server': {
+    path: 'body.domain',
+    message: "That is this server's own domain; enter one your organization holds.",
+    code: 'domain-is-this-server',
+  },
 };
 
 const present = (row: IssuerDomainRow): DomainView => ({
@@ -92,9 +104,7 @@ export async function bindDomain(
   const domain = normalizeDomain(input);
   const problem = domainProblem(domain, new URL(deps.config.publicUrl).host, testHosts(deps));
   if (problem) {
-    throw new InvalidError('The domain cannot be bound.', [
-      { path: 'body.domain', message: PROBLEM_MESSAGES[problem] },
-    ]);
+    throw new InvalidError('The domain cannot be bound.', [DOMAIN_PROBLEMS[problem]]);
   }
   const row = await deps.db.transaction().execute(async (trx) => {
     const current = await findCurrentDomain(trx, orgId);
@@ -165,7 +175,9 @@ export function domainDidDocument(deps: Deps, domain: string): Promise<DidDocume
       did,
       keys.map((key) => ({ publicKeyMultibase: key.publicKeyMultibase, fragment: `key-${key.keyNumber}` })),
     );
-    return withRevokedKeys(document, did, keys);
+    const holderOrg = await organizationById(deps.db, holder.orgId);
+    const listings = holderOrg?.registryListings ?? null;
+    return withRegistryListings(withRevokedKeys(document, did, keys), did, listings);
   });
 }
 

@@ -293,7 +293,35 @@ async function loadDidDocument(deps: Deps, slug: string): Promise<DidDocument | 
     did,
     keys.map((key) => ({ publicKeyMultibase: key.publicKeyMultibase, fragment: `key-${key.keyNumber}` })),
   );
-  return withRevokedKeys(document, did, keys);
+  return withRegistryListings(withRevokedKeys(document, did, keys), did, org.registryListings);
+}
+
+/**
+ * DID Core `service` type of an issuer registry listing. No registered type fits: TRQP's `TrustRegistry` names
+ * a registry's query endpoint, `LinkedDomains` a domain proven by a DID Configuration; this is the address of
+ * a listing the issuer says it has, for a verifier to check at the registry.
+ */
+export const REGISTRY_LISTING_SERVICE = 'IssuerRegistryListing';
+
+/**
+ * The issuer registries the organization says it is listed in (its issuer page shows them), as DID Core
+ * services `<did>#registry-<n>`, numbered 1, 2 … in the organization's order: a verifier holding only the
+ * DID finds where to look the issuer up.
+ */
+export function withRegistryListings(
+  document: DidDocument,
+  did: string,
+  listings: PublicOrganization['registryListings'],
+): DidDocument {
+  if (!listings || listings.length === 0) return document;
+  return {
+    ...document,
+    service: listings.map((listing, i) => ({
+      id: `${did}#registry-${i + 1}`,
+      type: REGISTRY_LISTING_SERVICE,
+      serviceEndpoint: listing.url,
+    })),
+  };
 }
 
 /**

@@ -55,7 +55,7 @@ export async function revokeKey(
   const now = deps.now();
   if (input.compromisedSince && input.compromisedSince.getTime() > now.getTime()) {
     throw new InvalidError('The key cannot be compromised since a time still to come.', [
-      { path: 'compromisedSince', message: 'must not be in the future' },
+      { path: 'compromisedSince', message: 'must not be in the future', code: 'must-not-be-future' },
     ]);
   }
   const did = issuerDid(deps, org.slug);

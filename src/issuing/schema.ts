@@ -1,12 +1,17 @@
 // Requests and replies of the issuing routes; presenters build replies from rows (explicit fields).
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import type { IssuerKeyView } from './issuer-keys.ts';
 import type { IssuedCredentialRow } from './store.ts';
 
 const httpsOrUrn = z
   .string()
   .max(2048)
-  .refine((v) => /^(https?:\/\/|urn:)/.test(v), 'must be an http(s) URL or a URN');
+  .refine(
+    (v) => /^(https?:\/\/|urn:)/.test(v),
+    schemaMessage('http-url-or-urn', 'must be an http(s) URL or a URN'),
+  );
 
 export const issueBody = z.strictObject({
   achievement: z.strictObject({
@@ -15,7 +20,10 @@ export const issueBody = z.strictObject({
     description: z.string().trim().min(1).max(5000),
     criteria: z
       .strictObject({ id: httpsOrUrn.optional(), narrative: z.string().trim().min(1).max(10_000).optional() })
-      .refine((c) => c.id || c.narrative, 'needs a narrative or an id'),
+      .refine(
+        (c) => c.id || c.narrative,
+        schemaMessage('criteria-needs-narrative-or-id', 'needs a narrative or an id'),
+      ),
     image: z.strictObject({ id: httpsOrUrn, caption: z.string().max(500).optional() }).optional(),
     achievementType: z.string().max(100).optional(),
     alignments: z
@@ -34,7 +42,7 @@ export const issueBody = z.strictObject({
   recipient: z.union([
     z.strictObject({ email: z.email(), name: z.string().max(200).optional() }),
     z.strictObject({
-      did: z.string().regex(/^did:[a-z0-9]+:.+/, 'must be a DID'),
+      did: z.string().regex(/^did:[a-z0-9]+:.+/, schemaMessage('did-format', 'must be a DID')),
       name: z.string().max(200).optional(),
     }),
   ]),

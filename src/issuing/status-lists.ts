@@ -284,6 +284,8 @@ export async function changeVcApiStatus(
         {
           path: 'body.credentialStatus.statusPurpose',
           message: `this credential was issued without a ${missing.purpose} entry (ask for one with options.credentialStatus when issuing)`,
+          code: 'no-status-entry',
+          params: { purpose: missing.purpose },
         },
       ]);
     }
@@ -304,6 +306,8 @@ export async function changeVcApiStatus(
             {
               path: 'body.credentialStatus',
               message: `this credential's ${slot.purpose} entry is ${url}#${slot.index}`,
+              code: 'status-entry-mismatch',
+              params: { purpose: slot.purpose, entry: `${url}#${slot.index}` },
             },
           ]);
         }

@@ -5,7 +5,14 @@
 import type { RubricCriterion, Unit } from '../catalog/index.ts';
 import { revisionContent } from '../catalog/index.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, InvalidError, NotFoundError, RuleError } from '../errors.ts';
+import {
+  ConflictError,
+  type FieldProblem,
+  type FieldProblemCode,
+  InvalidError,
+  NotFoundError,
+  RuleError,
+} from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { requireScope, userSummaries } from '../identity/index.ts';
 import { requireMembership } from '../orgs/index.ts';
@@ -28,7 +35,7 @@ import {
   submissionsOfOrg,
 } from './store.ts';
 import type { RubricScore } from './tables.ts';
-import { wordLimitProblem, wordLimitsIn } from './word-limits.ts';
+import { countWords, wordLimitProblem, wordLimitsIn } from './word-limits.ts';
 
 export const REVIEWERS = ['owner', 'admin', 'assessor'] as const;
 
@@ -43,7 +50,7 @@ function responseFor(unit: EvidenceUnit, response: EvidenceResponse): string {
   if (unit.task === 'file-upload') {
     throw new InvalidError(
       'This task takes a file: upload it as multipart/form-data to …/evidence/{unitId}/file.',
-      [{ path: 'body.unitId', message: 'is a file-upload task' }],
+      [{ path: 'body.unitId', message: 'is a file-upload task', code: 'file-upload-task' }],
     );
   }
   const expected = {
@@ -55,17 +62,31 @@ function responseFor(unit: EvidenceUnit, response: EvidenceResponse): string {
   const value = (response as Record<string, string>)[expected];
   if (value === undefined) {
     throw new InvalidError(`This ${unit.task} task takes {"${expected}": …}.`, [
-      { path: `body.response.${expected}`, message: 'is required for this task' },
+      { path: `body.response.${expected}`, message: 'is required for this task', code: 'required-for-task' },
     ]);
   }
   if (unit.task === 'attendance-code' && normaliseText(value) !== normaliseText(unit.attendanceCode ?? '')) {
     throw new RuleError('wrong-attendance-code', 'That is not the attendance code of this session.');
   }
-  const tooLongOrShort =
-    unit.task === 'essay' ? wordLimitProblem(value, wordLimitsIn(unit.instructions)) : null;
-  if (tooLongOrShort) {
+  const limits = unit.task === 'essay' ? wordLimitsIn(unit.instructions) : null;
+  const tooLongOrShort = wordLimitProblem(value, limits);
+  if (tooLongOrShort && limits) {
     throw new InvalidError(`Your essay ${tooLongOrShort}.`, [
-      { path: 'body.response.text', message: tooLongOrShort },
+      {
+        path: 'body.response.text',
+        message: tooLongOrShort,
+        code:
+          limits.min === null
+            ? 'word-limit-max'
+            : limits.max === null
+              ? 'word-limit-min'
+              : 'word-limit-range',
+        params: {
+          words: countWords(value),
+          ...(limits.min === null ? {} : { min: limits.min }),
+          ...(limits.max === null ? {} : { max: limits.max }),
+        },
+      },
     ]);
   }
   return value;
@@ -123,7 +144,7 @@ export async function submitEvidence(
 export function evidenceUnit(unit: Unit): EvidenceUnit {
   if (unit.kind !== 'evidence') {
     throw new InvalidError('This unit is not an evidence task.', [
-      { path: 'body.unitId', message: 'is not an evidence task' },
+      { path: 'body.unitId', message: 'is not an evidence task', code: 'not-an-evidence-task' },
     ]);
   }
   return unit;
@@ -227,16 +248,21 @@ function scoresFor(
 ): RubricScore[] {
   const problems = rubric.flatMap((c) => {
     const score = given.find((g) => g.criterion === c.criterion);
-    if (!score) return [{ path: 'body.scores', message: `score "${c.criterion}"` }];
+    const problem = (message: string, code: FieldProblemCode): FieldProblem[] => [
+      { path: 'body.scores', message, code, params: { criterion: c.criterion, level: score?.level ?? '' } },
+    ];
+    if (!score) return problem(`score "${c.criterion}"`, 'score-missing');
     return c.levels.some((l) => l.label === score.level)
       ? []
-      : [{ path: 'body.scores', message: `"${score.level}" is not a level of "${c.criterion}"` }];
+      : problem(`"${score.level}" is not a level of "${c.criterion}"`, 'unknown-level');
   });
   const unknown = given.filter((g) => !rubric.some((c) => c.criterion === g.criterion));
   problems.push(
     ...unknown.map((g) => ({
       path: 'body.scores',
       message: `"${g.criterion}" is not a criterion of this task`,
+      code: 'unknown-criterion',
+      params: { criterion: g.criterion },
     })),
   );
   if (problems.length > 0) throw new InvalidError('The rubric scores do not match the task.', problems);

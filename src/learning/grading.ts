@@ -22,7 +22,12 @@ export function normaliseText(text: string): string {
 
 const wrongShape = (question: Question, expected: string) =>
   new InvalidError(`A ${question.type} question is answered with ${expected}.`, [
-    { path: 'body.answer', message: `must be ${expected}` },
+    {
+      path: 'body.answer',
+      message: `must be ${expected}`,
+      code: expected === 'exactly one option' ? 'exactly-one-option' : 'answer-shape',
+      params: { expected },
+    },
   ]);
 
 const byOutcome = (
@@ -43,7 +48,12 @@ export function gradeAnswer(question: Question, answer: GivenAnswer): Grade {
       const unknown = [...chosen].filter((id) => !known.has(id));
       if (unknown.length > 0) {
         throw new InvalidError('The answer names options the question does not have.', [
-          { path: 'body.answer.optionIds', message: `unknown option(s): ${unknown.join(', ')}` },
+          {
+            path: 'body.answer.optionIds',
+            message: `unknown option(s): ${unknown.join(', ')}`,
+            code: 'unknown-options',
+            params: { options: unknown.join(', ') },
+          },
         ]);
       }
       if (question.type === 'single-choice' && chosen.size !== 1)

@@ -23,14 +23,17 @@ export function assessmentPassed(unit: Extract<Unit, { kind: 'assessment' }>, fa
   return asked.every((id) => facts.latestCorrect.get(id) === true);
 }
 
-export type UnitStatus =
-  | 'locked'
-  | 'available'
-  | 'in-progress'
-  | 'awaiting-supervisor'
-  | 'submitted'
-  | 'returned'
-  | 'done';
+/** Where a learner stands in a unit, as the player and the course outline show it. */
+export const UNIT_STATUSES = [
+  'locked',
+  'available',
+  'in-progress',
+  'awaiting-supervisor',
+  'submitted',
+  'returned',
+  'done',
+] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
 /** A unit lets the learner move on when read, answered all correctly, or handed in (review may follow). */
 function letsLearnerMoveOn(unit: Unit, facts: ProgressFacts): boolean {

@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { DomainError, NotFoundError } from '../errors.ts';
+import { DomainError, NotFoundError, schemaMessage } from '../errors.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { attestationByToken, decideAttestation } from './attestation.ts';
 import { type AttestationPage, renderAttestationPage } from './attestation-page.ts';
@@ -15,7 +15,9 @@ import { LEARNING_PAGES_CSS, PAGE_STYLESHEET_PATH, prefersHtml } from './pages.t
 import { attestation, attestationBody, certificate } from './schema.ts';
 
 const tokenParams = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not an attestation token'),
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, schemaMessage('attestation-token-format', 'is not an attestation token')),
 });
 const pageQuery = z.object({
   format: z.enum(['html', 'json']).optional().describe('Overrides the Accept header'),

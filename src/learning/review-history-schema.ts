@@ -1,5 +1,6 @@
 // Request and reply of GET /orgs/{orgId}/reviews/history; the presenter picks fields explicitly.
 import { z } from 'zod';
+import { type EvidenceTaskKind, evidenceTaskSchema } from '../catalog/index.ts';
 import type { ReviewHistoryItem, ReviewHistoryPage } from './review-history.ts';
 
 export const reviewHistoryQuery = z.strictObject({
@@ -14,7 +15,7 @@ const itemSchema = z.object({
   learnerName: z.string(),
   courseTitle: z.string(),
   taskTitle: z.string(),
-  task: z.string(),
+  task: evidenceTaskSchema,
   /** What the learner handed in (essay text, URL, code or statement), as submitted: read-only here. */
   response: z.string(),
   decision: z.enum(['accepted', 'returned']),
@@ -30,7 +31,8 @@ const presentItem = ({ submission, ...names }: ReviewHistoryItem): z.infer<typeo
   learnerName: names.learnerName,
   courseTitle: names.courseTitle,
   taskTitle: names.taskTitle,
-  task: submission.task,
+  // Written from the unit's task when handed in, so always one of the tasks.
+  task: submission.task as EvidenceTaskKind,
   response: submission.response,
   decision: submission.status === 'accepted' ? 'accepted' : 'returned',
   reviewedAt: (submission.reviewedAt ?? submission.submittedAt).toISOString(),

@@ -1,12 +1,19 @@
 // Requests and replies of the learning routes; presenters pick fields explicitly (answers of questions
 // are never part of any reply here: units go through the catalog's publicUnit).
 import { z } from 'zod';
-import { publicUnit } from '../catalog/index.ts';
+import {
+  type EvidenceTaskKind,
+  evidenceTaskSchema,
+  playerUnitSchema,
+  publicUnit,
+  rubricCriterionSchema,
+  unitKindSchema,
+} from '../catalog/index.ts';
 import type { AttestationView } from './attestation.ts';
 import type { CertificateFacts } from './completion.ts';
 import { type EnrolmentView, progressOf } from './enrolment.ts';
 import type { QueueItem } from './evidence.ts';
-import { unitStatuses } from './model.ts';
+import { UNIT_STATUSES, unitStatuses } from './model.ts';
 import type { CompletionRow, SubmissionRow } from './store.ts';
 import { wordLimitsIn } from './word-limits.ts';
 
@@ -17,6 +24,14 @@ export const givenAnswer = z.union([
   z.strictObject({ value: z.boolean() }),
   z.strictObject({ number: z.number().finite() }),
   z.strictObject({ text: z.string().max(1000) }),
+]);
+
+/** An answer as a reply repeats it (the shapes of givenAnswer, without the input limits). */
+const givenAnswerReply = z.union([
+  z.object({ optionIds: z.array(z.string()) }),
+  z.object({ value: z.boolean() }),
+  z.object({ number: z.number() }),
+  z.object({ text: z.string() }),
 ]);
 
 export const answerBody = z.strictObject({
@@ -82,7 +97,7 @@ export const completion = {
 const submissionSchema = z.object({
   id: z.uuid(),
   unitId: z.string(),
-  task: z.string(),
+  task: evidenceTaskSchema,
   response: z.string(),
   status: z.enum(['attesting', 'pending', 'accepted', 'returned']),
   submittedAt: z.string(),
@@ -96,7 +111,8 @@ export const submission = {
   present: (row: SubmissionRow): z.infer<typeof submissionSchema> => ({
     id: row.id,
     unitId: row.unitId,
-    task: row.task,
+    // Written from the unit's task when handed in, so always one of the tasks.
+    task: row.task as EvidenceTaskKind,
     response: row.response,
     status: row.status,
     submittedAt: row.submittedAt.toISOString(),
@@ -120,7 +136,9 @@ const enrolmentSchema = z.object({
   firstOpenedAt: z.string().nullable(),
   position: z.string().nullable(),
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
-  units: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), status: z.string() })),
+  units: z.array(
+    z.object({ id: z.string(), kind: unitKindSchema, title: z.string(), status: z.enum(UNIT_STATUSES) }),
+  ),
   completion: completionSchema.nullable(),
 });
 
@@ -157,12 +175,12 @@ export const enrolment = {
 export const playerUnit = {
   schema: z.object({
     enrolment: enrolmentSchema,
-    unit: z.record(z.string(), z.unknown()),
+    unit: playerUnitSchema,
     /** The learner's own newest answers in this unit, as given, with whether each was right. */
     answers: z.array(
       z.object({
         questionId: z.string(),
-        answer: z.record(z.string(), z.unknown()),
+        answer: givenAnswerReply,
         correct: z.boolean(),
         answeredAt: z.string(),
       }),
@@ -172,7 +190,7 @@ export const playerUnit = {
   present: (view: EnrolmentView & { unit: Parameters<typeof publicUnit>[0] }) => ({
     enrolment: enrolment.present(view),
     unit: {
-      ...(publicUnit(view.unit) as unknown as Record<string, unknown>),
+      ...publicUnit(view.unit),
       // An essay's word limits, as its instructions state them: the player counts words live against them.
       ...(view.unit.kind === 'evidence' && view.unit.task === 'essay'
         ? { wordLimits: wordLimitsIn(view.unit.instructions) }
@@ -182,7 +200,7 @@ export const playerUnit = {
       .filter((a) => a.unitId === view.unit.id)
       .map((a) => ({
         questionId: a.questionId,
-        answer: a.answer as Record<string, unknown>,
+        answer: a.answer,
         correct: a.correct,
         answeredAt: a.answeredAt.toISOString(),
       })),
@@ -201,7 +219,7 @@ export const queueItem = {
       .object({
         title: z.string(),
         instructions: z.string(),
-        rubric: z.array(z.record(z.string(), z.unknown())),
+        rubric: z.array(rubricCriterionSchema),
       })
       .nullable(),
     /** For a supervisor-attestation task: who was asked, and whether, when and with what words they answered. */
@@ -232,7 +250,7 @@ export const queueItem = {
       ? {
           title: item.unit.title,
           instructions: item.unit.instructions,
-          rubric: item.unit.rubric as unknown as Array<Record<string, unknown>>,
+          rubric: item.unit.rubric,
         }
       : null,
     attestation: item.attestation

@@ -41,7 +41,12 @@ export async function uploadRules(
     const task = evidenceUnit(unit);
     if (task.task !== 'file-upload' || !task.upload) {
       throw new InvalidError('This task does not take a file.', [
-        { path: 'unitId', message: `is a ${task.task} task` },
+        {
+          path: 'unitId',
+          message: `is a ${task.task} task`,
+          code: 'wrong-task-kind',
+          params: { task: task.task },
+        },
       ]);
     }
     return task.upload;
@@ -60,13 +65,23 @@ export async function submitFile(
     throw new InvalidError('The file is empty.', [{ path: 'file', message: 'is empty', code: 'empty' }]);
   if (file.bytes.length > rules.maxMegabytes * 1024 * 1024) {
     throw new InvalidError(`The file is larger than ${rules.maxMegabytes} MB.`, [
-      { path: 'file', message: `must be at most ${rules.maxMegabytes} MB` },
+      {
+        path: 'file',
+        message: `must be at most ${rules.maxMegabytes} MB`,
+        code: 'file-too-large',
+        params: { megabytes: rules.maxMegabytes },
+      },
     ]);
   }
   const type = sniffFileType(file.bytes, file.filename);
   if (!type || !rules.types.includes(type)) {
     throw new InvalidError(`This task accepts ${rules.types.join(', ')} files only.`, [
-      { path: 'file', message: `must be one of: ${rules.types.join(', ')}` },
+      {
+        path: 'file',
+        message: `must be one of: ${rules.types.join(', ')}`,
+        code: 'file-type',
+        params: { types: rules.types.join(', ') },
+      },
     ]);
   }
   let placed: string | null = null;

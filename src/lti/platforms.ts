@@ -36,12 +36,14 @@ function urlProblems(deps: Deps, input: Partial<PlatformInput>): FieldProblem[] 
     try {
       url = new URL(value);
     } catch {
-      problems.push({ path: field, message: 'is not a URL' });
+      problems.push({ path: field, message: 'is not a URL', code: 'not-a-url' });
       continue;
     }
     const plainAllowed = deps.config.verifyAllowPrivate && url.protocol === 'http:';
-    if (url.protocol !== 'https:' && !plainAllowed) problems.push({ path: field, message: 'must be https' });
-    if (url.username || url.password) problems.push({ path: field, message: 'must not carry credentials' });
+    if (url.protocol !== 'https:' && !plainAllowed)
+      problems.push({ path: field, message: 'must be https', code: 'must-be-https' });
+    if (url.username || url.password)
+      problems.push({ path: field, message: 'must not carry credentials', code: 'url-credentials' });
   }
   return problems;
 }

@@ -1,6 +1,8 @@
 // A platform (LMS) simulated in-process on loopback for the LTI tests: its own RS256 key pair and JWKS, an
 // OIDC authorization endpoint that answers the login redirect with the id_token form post, a token endpoint
 // that checks the tool's JWT assertion against the tool's JWKS, AGS line items and results, NRPS membership.
+// The lists are paged as platforms page them: `limit` per page (the tool's, else `pageSize`, 2 by default), the
+// next page named by a `Link: <…>; rel="next"` header; `misdirectPaging` makes the membership's paging hostile.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,19 +51,49 @@ export async function aSimulatedPlatform(options: {
   deploymentId: string;
   /** The tool's JWKS as the platform reads it (an inject() of GET /lti/jwks.json). */
   toolJwks: () => Promise<JSONWebKeySet>;
+  /** Entries per page when the tool asks no `limit` (default 2). */
+  pageSize?: number;
 }) {
   const keys = await generateKeyPair('RS256', { extractable: true });
   const forged = await generateKeyPair('RS256', { extractable: true });
   const kid = 'platform-key-1';
   const publicJwk: JWK = { ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' };
   const tokens = new Map<string, string[]>();
-  const results = new Map<string, number | null>();
+  /** Line items by number (1: the final exam), each with its results by user sub. */
+  const lineItems = new Map<
+    number,
+    { label: string; scoreMaximum: number; results: Map<string, number | null> }
+  >([[1, { label: 'Final exam', scoreMaximum: 100, results: new Map() }]]);
   const members: SimUser[] = [];
+  const served: string[] = [];
+  let misdirect: 'other-origin' | 'loop' | undefined;
   const granted: { scopes: string[]; assertionIss: string }[] = [];
   let next: NextLaunch | undefined;
   let base = '';
   const contextId = 'ctx-algebra-101';
-  const lineItemId = () => `${base}/courses/${contextId}/lineitems/1?type=assignment`;
+  const lineItemId = (n = 1) => `${base}/courses/${contextId}/lineitems/${n}?type=assignment`;
+
+  /** One page of a list: `limit` entries from `page` (1-based), and the Link header naming the next page. */
+  function paged<T>(url: URL, all: T[], list: 'members' | 'other') {
+    const limit = Math.max(1, Number(url.searchParams.get('limit')) || (options.pageSize ?? 2));
+    const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+    const entries = all.slice((page - 1) * limit, page * limit);
+    let next: string | undefined;
+    if (page * limit < all.length) {
+      const following = new URL(url.href);
+      following.searchParams.set('page', String(page + 1));
+      next = following.href;
+    }
+    if (list === 'members' && misdirect === 'other-origin' && next)
+      next = `https://lms.elsewhere.example${url.pathname}?page=${page + 1}`;
+    if (list === 'members' && misdirect === 'loop' && page === 2) {
+      const first = new URL(url.href);
+      first.searchParams.delete('page');
+      next = first.href;
+    }
+    const headers: Record<string, string> = next ? { link: `<${next}>; rel="next"` } : {};
+    return { entries, headers };
+  }
 
   async function idToken(nonce: string): Promise<string> {
     if (!next) throw new Error('no launch prepared');
@@ -108,8 +140,13 @@ export async function aSimulatedPlatform(options: {
       .sign(next.forgeSignature ? forged.privateKey : keys.privateKey);
   }
 
-  const json = (response: ServerResponse, status: number, body: unknown, type = 'application/json') =>
-    response.writeHead(status, { 'content-type': type }).end(JSON.stringify(body));
+  const json = (
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    type = 'application/json',
+    headers: Record<string, string> = {},
+  ) => response.writeHead(status, { ...headers, 'content-type': type }).end(JSON.stringify(body));
 
   function bearerScopes(request: IncomingMessage): string[] | undefined {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
@@ -156,38 +193,43 @@ export async function aSimulatedPlatform(options: {
       }
     }
     const scopes = bearerScopes(request);
+    served.push(`${path}${url.search}`);
     if (path === `/courses/${contextId}/lineitems`) {
       if (!scopes?.includes(SCOPES.lineItemRead)) return json(response, 401, { error: 'unauthorized' });
-      return json(
-        response,
-        200,
-        [{ id: lineItemId(), label: 'Final exam', scoreMaximum: 100, resourceLinkId: 'rl-1' }],
-        MEDIA.lineItems,
-      );
+      const all = [...lineItems].map(([n, item]) => ({
+        id: lineItemId(n),
+        label: item.label,
+        scoreMaximum: item.scoreMaximum,
+        resourceLinkId: 'rl-1',
+      }));
+      const { entries, headers } = paged(url, all, 'other');
+      return json(response, 200, entries, MEDIA.lineItems, headers);
     }
-    if (
-      path === `/courses/${contextId}/lineitems/1/results` &&
-      url.searchParams.get('type') === 'assignment'
-    ) {
+    const resultsOf = /^\/courses\/[^/]+\/lineitems\/(\d+)\/results$/.exec(path);
+    const item = resultsOf && lineItems.get(Number(resultsOf[1]));
+    if (resultsOf && item && url.searchParams.get('type') === 'assignment') {
       if (!scopes?.includes(SCOPES.resultRead)) return json(response, 401, { error: 'unauthorized' });
-      const list = [...results].map(([userId, score]) => ({
-        id: `${lineItemId()}/results/${userId}`,
-        scoreOf: lineItemId(),
+      const n = Number(resultsOf[1]);
+      const all = [...item.results].map(([userId, score]) => ({
+        id: `${lineItemId(n)}/results/${userId}`,
+        scoreOf: lineItemId(n),
         userId,
         resultScore: score,
-        resultMaximum: 100,
+        resultMaximum: item.scoreMaximum,
       }));
-      return json(response, 200, list, MEDIA.results);
+      const { entries, headers } = paged(url, all, 'other');
+      return json(response, 200, entries, MEDIA.results, headers);
     }
     if (path === `/courses/${contextId}/memberships`) {
       if (!scopes?.includes(SCOPES.membershipRead)) return json(response, 401, { error: 'unauthorized' });
+      const { entries, headers } = paged(url, members, 'members');
       return json(
         response,
         200,
         {
           id: `${base}${path}`,
           context: { id: contextId, title: 'Algebra 101' },
-          members: members.map((m) => ({
+          members: entries.map((m) => ({
             status: 'Active',
             user_id: m.sub,
             email: m.email,
@@ -196,6 +238,7 @@ export async function aSimulatedPlatform(options: {
           })),
         },
         MEDIA.memberships,
+        headers,
       );
     }
     return json(response, 404, { error: 'not found' });
@@ -223,12 +266,25 @@ export async function aSimulatedPlatform(options: {
     prepare(launch: NextLaunch) {
       next = launch;
     },
-    setResult(sub: string, score: number | null) {
-      results.set(sub, score);
+    /** A result of a line item (1, the final exam, unless another is named). */
+    setResult(sub: string, score: number | null, item = 1) {
+      lineItems.get(item)?.results.set(sub, score);
+    },
+    /** Adds a line item (a gradebook column); its number for setResult and lineItemUrl. */
+    addLineItem(label: string, scoreMaximum = 100): number {
+      const n = lineItems.size + 1;
+      lineItems.set(n, { label, scoreMaximum, results: new Map() });
+      return n;
     },
     addMember(user: SimUser) {
       members.push(user);
     },
+    /** The membership's next links lead to another origin, or page 2 leads back to page 1. */
+    misdirectPaging(how: 'other-origin' | 'loop' | undefined) {
+      misdirect = how;
+    },
+    /** Paths (with their query) of the service requests answered, in order. */
+    served,
     granted,
     /** A fresh id_token for a nonce, as the platform would sign it (replays and forgeries in tests). */
     idToken,

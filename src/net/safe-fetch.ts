@@ -120,7 +120,16 @@ export type SafeFetchCode =
   | 'FETCH_NETWORK';
 
 export type SafeFetchResult =
-  | { ok: true; status: number; body: Buffer; contentType: string; etag?: string; url: string }
+  | {
+      ok: true;
+      status: number;
+      body: Buffer;
+      contentType: string;
+      etag?: string;
+      /** The Link header (RFC 8288), for paged answers (LTI NRPS and AGS). */
+      link?: string;
+      url: string;
+    }
   | { ok: false; code: SafeFetchCode; reason: string; status?: number; body?: Buffer };
 
 export interface SafeFetchOptions {
@@ -306,7 +315,17 @@ async function fetchOnce(
     );
   }
   const etag = response.headers.etag;
-  return { ok: true, status, body, contentType, url: url.href, ...(etag ? { etag } : {}) };
+  const header = response.headers.link;
+  const link = Array.isArray(header) ? header.join(', ') : header;
+  return {
+    ok: true,
+    status,
+    body,
+    contentType,
+    url: url.href,
+    ...(etag ? { etag } : {}),
+    ...(link ? { link } : {}),
+  };
 }
 
 export async function safeFetch(input: string, options: SafeFetchOptions): Promise<SafeFetchResult> {

@@ -13,6 +13,10 @@ const connectedApp = z.object({
   clientId: z.string(),
   clientName: z.string().nullable().describe('The name the app registered with (client_name), if any'),
   clientUri: z.string().nullable().describe('The app’s home page (client_uri), if it gave one'),
+  publishedBy: z
+    .string()
+    .nullable()
+    .describe('The organization that publishes the app; null for an app that registered itself (RFC 7591)'),
   scopes: z.array(z.enum(OB_SCOPES as [string, ...string[]])).describe('The OB 3.0 scopes allowed to it'),
   firstAllowedAt: z.iso.datetime(),
   lastAllowedAt: z.iso.datetime(),

@@ -12,17 +12,20 @@ export interface GrantRow {
   createdAt: Date;
 }
 
-/** The learner's grants, oldest first: to one client or to any; only those live at `liveAt` when given. */
+/**
+ * The learner's grants (every learner's when `accountId` is null: all of a client's), oldest first: to one client
+ * or to any; only those live at `liveAt` when given.
+ */
 export function grantsOf(
   db: Executor,
-  accountId: string,
+  accountId: string | null,
   filter: { clientId?: string; liveAt?: Date },
 ): Promise<GrantRow[]> {
   let query = db
     .selectFrom('oauthModels')
     .select([sql<string>`payload::text`.as('payloadText'), 'createdAt'])
-    .where('kind', '=', 'Grant')
-    .where(sql<boolean>`payload->>'accountId' = ${accountId}`);
+    .where('kind', '=', 'Grant');
+  if (accountId !== null) query = query.where(sql<boolean>`payload->>'accountId' = ${accountId}`);
   const { clientId, liveAt } = filter;
   if (clientId !== undefined) query = query.where(sql<boolean>`payload->>'clientId' = ${clientId}`);
   if (liveAt !== undefined)
@@ -49,21 +52,21 @@ export async function clientsByIds(db: Executor, clientIds: string[]): Promise<M
 }
 
 /**
- * Deletes the learner's grants to one client and every authorization code, access token and refresh token
- * issued under `grantIds` (those grants' ids); returns how many grants went.
+ * Deletes the learner's grants to one client (every learner's when `accountId` is null) and every authorization
+ * code, access token and refresh token issued under `grantIds` (those grants' ids); returns how many grants went.
  */
 export async function deleteGrants(
   db: Executor,
-  accountId: string,
+  accountId: string | null,
   clientId: string,
   grantIds: string[],
 ): Promise<number> {
   if (grantIds.length > 0) await db.deleteFrom('oauthModels').where('grantId', 'in', grantIds).execute();
-  const result = await db
+  let query = db
     .deleteFrom('oauthModels')
     .where('kind', '=', 'Grant')
-    .where(sql<boolean>`payload->>'accountId' = ${accountId}`)
-    .where(sql<boolean>`payload->>'clientId' = ${clientId}`)
-    .executeTakeFirst();
+    .where(sql<boolean>`payload->>'clientId' = ${clientId}`);
+  if (accountId !== null) query = query.where(sql<boolean>`payload->>'accountId' = ${accountId}`);
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }

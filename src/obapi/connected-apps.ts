@@ -2,11 +2,13 @@
 // (each "Allow" makes a grant, so one app may hold several), and disconnecting one, which ends its grants and
 // every code and token issued under them at once. Only the learner's own session may do either.
 import { decryptSecretKey } from '../credentials/index.ts';
+import type { Executor } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 import { type Actor, requireSession } from '../identity/index.ts';
 import { clientsByIds, deleteGrants, type GrantRow, grantsOf } from './connected-apps-store.ts';
 import { OB_SCOPES, type ObScope } from './model.ts';
+import { publishersOf } from './oauth-clients-store.ts';
 
 export interface ConnectedApp {
   clientId: string;
@@ -14,6 +16,8 @@ export interface ConnectedApp {
   clientName: string | null;
   /** The client's home page (client_uri), when it is a web address. */
   clientUri: string | null;
+  /** The organization that publishes it (its OAuth apps page); null for an app that registered itself. */
+  publishedBy: string | null;
   /** The OB 3.0 scopes the learner allowed it, over all its live grants, in the spec's order. */
   scopes: ObScope[];
   /** When the learner first and last allowed it (of its live grants). */
@@ -55,6 +59,7 @@ export async function listConnectedApps(deps: Deps, actor: Actor | null): Promis
     apps.set(clientId, app);
   }
   const clients = await clientsByIds(deps.db, [...apps.keys()]);
+  const publishers = await publishersOf(deps.db, [...apps.keys()]);
   return [...apps]
     .map(([clientId, app]) => {
       const client = JSON.parse(clients.get(clientId) ?? '{}') as Record<string, unknown>;
@@ -62,6 +67,7 @@ export async function listConnectedApps(deps: Deps, actor: Actor | null): Promis
         clientId,
         clientName: text(client.client_name),
         clientUri: webAddress(client.client_uri),
+        publishedBy: publishers.get(clientId) ?? null,
         scopes: OB_SCOPES.filter((scope) => app.scopes.has(scope)),
         firstAllowedAt: app.first,
         lastAllowedAt: app.last,
@@ -79,14 +85,26 @@ export async function listConnectedApps(deps: Deps, actor: Actor | null): Promis
  */
 export async function disconnectApp(deps: Deps, actor: Actor | null, clientId: string): Promise<void> {
   const me = requireSession(actor);
-  const kek = deps.secrets.keyEncryptionKey;
   await deps.db.transaction().execute(async (trx) => {
-    const grants = await grantsOf(trx, me.user.id, { clientId });
-    const grantIds = grants.flatMap((row) => {
-      const wrapped = text(parse(row).jtiWrapped);
-      return wrapped ? [decryptSecretKey(kek, wrapped)] : [];
-    });
-    if ((await deleteGrants(trx, me.user.id, clientId, grantIds)) === 0)
-      throw new NotFoundError('connected app');
+    if ((await endGrants(deps, trx, me.user.id, clientId)) === 0) throw new NotFoundError('connected app');
   });
+}
+
+/**
+ * Ends a client's grants from one learner (from every learner when `accountId` is null) with every code and
+ * token issued under them; returns how many grants went. Disconnecting an app and deleting a published one.
+ */
+export async function endGrants(
+  deps: Deps,
+  trx: Executor,
+  accountId: string | null,
+  clientId: string,
+): Promise<number> {
+  const kek = deps.secrets.keyEncryptionKey;
+  const grants = await grantsOf(trx, accountId, { clientId });
+  const grantIds = grants.flatMap((row) => {
+    const wrapped = text(parse(row).jtiWrapped);
+    return wrapped ? [decryptSecretKey(kek, wrapped)] : [];
+  });
+  return deleteGrants(trx, accountId, clientId, grantIds);
 }

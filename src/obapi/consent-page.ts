@@ -1,5 +1,6 @@
-// The learner's answer to an app asking for the OB 3.0 API: which app (by the name it registered), what it
-// may do (the scopes, in words), Allow or Deny. Server-rendered, one form, no script.
+// The learner's answer to an app asking for the OB 3.0 API: which app (by the name it registered, and the
+// organization that publishes it, if one does), what it may do (the scopes, in words), Allow or Deny.
+// Server-rendered, one form, no script.
 import { escapeHtml } from '../html/index.ts';
 import { translate } from '../i18n/index.ts';
 import { type ObScope, scopeLabelKey } from './model.ts';
@@ -36,6 +37,8 @@ export interface ConsentFacts {
   uid: string;
   clientName: string;
   clientUri: string | null;
+  /** The organization that publishes the app (its OAuth apps page); null for an app that registered itself. */
+  publisher: string | null;
   userName: string;
   scopes: ObScope[];
   csrfToken: string;
@@ -57,7 +60,7 @@ export function renderConsentPage(facts: ConsentFacts): string {
       .split(CLIENT_MARK)
       .map((part) => escapeHtml(part))
       .join(client)}</p>
-<p>${t('obApi.consent.signedInAs', { name: facts.userName })}</p>
+${facts.publisher ? `<p class="consent-publisher">${t('obApi.consent.publishedBy', { org: facts.publisher })}</p>\n` : ''}<p>${t('obApi.consent.signedInAs', { name: facts.userName })}</p>
 <h2>${t('obApi.consent.scopesTitle')}</h2>
 <ul>
 ${scopes}

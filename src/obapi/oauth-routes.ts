@@ -1,6 +1,7 @@
 // HTTP face of the OB 3.0 API's authorization server: oidc-provider answers everything under /oauth (its
 // discovery document, authorization, token, registration, revocation, JWKS) as a plain Node handler; the
-// interaction in between is ours: Tessera's login (the web app's page, then back here) and a consent page.
+// interaction in between is ours: Tessera's login (the web app's page, then back here) and a consent page,
+// skipped when the learner already allowed the app what it asks (remembered-consent.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Deps } from '../deps.ts';
@@ -13,7 +14,9 @@ import {
   renderPrivacyPage,
 } from './consent-page.ts';
 import { isObScope } from './model.ts';
+import { publisherOf } from './oauth-clients.ts';
 import { interactionPath, OAUTH_PREFIX } from './provider.ts';
+import { rememberedConsent } from './remembered-consent.ts';
 
 const localeOf = (request: FastifyRequest) => pickLocale(request.headers['accept-language']?.split(',')[0]);
 
@@ -38,6 +41,16 @@ function expired(request: FastifyRequest, reply: FastifyReply) {
 function requestedScopes(scope: unknown): string[] {
   return typeof scope === 'string' ? scope.split(' ').filter((s) => isObScope(s) || s === 'openid') : [];
 }
+
+/** A new grant of these scopes from the learner to the app; its id. */
+function aGrant(provider: Provider, accountId: string, clientId: string, scopes: string[]): Promise<string> {
+  const grant = new provider.Grant({ accountId, clientId });
+  if (scopes.length > 0) grant.addOIDCScope(scopes.join(' '));
+  return grant.save();
+}
+
+/** The app asked to ask the learner whatever they allowed before (OpenID Connect `prompt=consent`). */
+const asksConsent = (prompt: unknown) => typeof prompt === 'string' && prompt.split(' ').includes('consent');
 
 export function oauthRoutes(provider: Provider) {
   return async (app: FastifyInstance, { deps }: { deps: Deps }): Promise<void> => {
@@ -69,6 +82,24 @@ export function oauthRoutes(provider: Provider) {
         }
         const client = await provider.Client.find(String(details.params.client_id));
         if (!client) return expired(request, reply);
+        const requested = requestedScopes(details.params.scope);
+        const remembered = asksConsent(details.params.prompt)
+          ? null
+          : await rememberedConsent(deps, actor.user.id, client.clientId, requested);
+        if (remembered && remembered.missing.length === 0) {
+          // Allowed before: back to the app without asking, under the grant that holds it all (or a new one
+          // joining what several grants hold).
+          const grantId =
+            remembered.grantId ?? (await aGrant(provider, actor.user.id, client.clientId, requested));
+          reply.hijack();
+          await provider.interactionFinished(
+            request.raw,
+            reply.raw,
+            { login: { accountId: actor.user.id }, consent: { grantId } },
+            { mergeWithLastSubmission: false },
+          );
+          return;
+        }
         return reply
           .header('cache-control', 'no-store')
           .type('text/html; charset=utf-8')
@@ -78,8 +109,10 @@ export function oauthRoutes(provider: Provider) {
               uid: details.uid,
               clientName: client.clientName ?? client.clientId,
               clientUri: typeof client.clientUri === 'string' ? client.clientUri : null,
+              publisher: await publisherOf(deps, client.clientId),
               userName: actor.user.name,
-              scopes: requestedScopes(details.params.scope).filter(isObScope),
+              // Only what the learner has not allowed this app yet.
+              scopes: remembered?.missing ?? requested.filter(isObScope),
               csrfToken: request.authSession.csrfToken,
             }),
           );
@@ -109,10 +142,13 @@ export function oauthRoutes(provider: Provider) {
           const clientId = String(details.params.client_id);
           let result: Record<string, unknown>;
           if (body.decision === 'allow') {
-            const grant = new provider.Grant({ accountId: found.user.id, clientId });
-            const scopes = requestedScopes(details.params.scope);
-            if (scopes.length > 0) grant.addOIDCScope(scopes.join(' '));
-            result = { login: { accountId: found.user.id }, consent: { grantId: await grant.save() } };
+            const grantId = await aGrant(
+              provider,
+              found.user.id,
+              clientId,
+              requestedScopes(details.params.scope),
+            );
+            result = { login: { accountId: found.user.id }, consent: { grantId } };
           } else {
             result = { error: 'access_denied', error_description: 'The learner did not allow this app.' };
           }

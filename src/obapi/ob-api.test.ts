@@ -69,8 +69,16 @@ describe('the Open Badges 3.0 API', () => {
       headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
     });
 
-  /** A browser: authorization request, Tessera's consent page, the learner's answer, back to the client. */
-  async function authorize(session: TestSession, scope: string, decision: 'allow' | 'deny' = 'allow') {
+  /**
+   * A browser: authorization request, Tessera's consent page and the learner's answer (unless they allowed it all
+   * before: then no page, `page` is ''), back to the client.
+   */
+  async function authorize(
+    session: TestSession,
+    scope: string,
+    decision: 'allow' | 'deny' = 'allow',
+    prompt?: 'consent',
+  ) {
     const codeVerifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
     const url = new URL(as.authorization_endpoint as string);
@@ -82,6 +90,7 @@ describe('the Open Badges 3.0 API', () => {
       state,
       code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
+      ...(prompt ? { prompt } : {}),
     }))
       url.searchParams.set(key, value);
     const jar = new CookieJar(session.cookieOnly.cookie);
@@ -100,13 +109,14 @@ describe('the Open Badges 3.0 API', () => {
       /^\/oauth\/interaction\//,
     );
     response = await go(interaction);
-    const page = await response.text();
-    expect(response.status, page).toBe(200);
-    response = await go(interaction, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrf: hiddenField(page, 'csrf') ?? '', decision }),
-    });
+    const page = response.status === 200 ? await response.text() : '';
+    if (page) {
+      response = await go(interaction, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrf: hiddenField(page, 'csrf') ?? '', decision }),
+      });
+    } else expect(response.status, 'remembered consent goes straight back').toBe(303);
     while (response.status === 303 || response.status === 302) {
       const location = response.headers.get('location') ?? '';
       if (location.startsWith(REDIRECT_URI)) break;
@@ -252,7 +262,9 @@ describe('the Open Badges 3.0 API', () => {
   });
 
   it('answers Deny with access_denied at the client’s redirect URI', async () => {
-    const { callback } = await authorize(learner, ALL, 'deny');
+    // Allowed before: only prompt=consent shows the page again.
+    const { page, callback } = await authorize(learner, ALL, 'deny', 'consent');
+    expect(page).toContain('Wallet Ñandú');
     expect(callback.searchParams.get('error')).toBe('access_denied');
     expect(callback.searchParams.get('code')).toBeNull();
   });

@@ -94,8 +94,9 @@ export async function createOAuthProvider(deps: Deps): Promise<Provider> {
     },
     // A client that may refresh gets a refresh token; no `offline_access` dance for an OB wallet.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
-    // Every authorization asks the learner (the consent page checks the Tessera session each time); the
-    // grant made there is what the resumed authorization uses.
+    // Every authorization goes through our interaction, which checks the Tessera session each time and asks
+    // the learner unless a live grant already holds what the app asks (remembered-consent.ts); the grant it
+    // names is what the resumed authorization uses.
     loadExistingGrant: async (ctx) => {
       const grantId = ctx.oidc.result?.consent?.grantId;
       return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;

@@ -21,6 +21,7 @@ import {
   scopeLabelKey,
   serviceDescription,
 } from './model.ts';
+import { profileChangeOf } from './profile-put.ts';
 import { OAUTH_PREFIX } from './provider.ts';
 import { changeProfile, credentialsOf, profileOf, pushCredential } from './service.ts';
 
@@ -52,12 +53,6 @@ const credentialsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
   offset: z.coerce.number().int().min(0).default(0),
   since: z.iso.datetime({ offset: true }).optional(),
-});
-
-const profileBody = z.looseObject({
-  type: z.union([z.literal('Profile'), z.array(z.string()).refine((t) => t.includes('Profile'))]),
-  name: z.string().trim().min(1).max(200).optional(),
-  description: z.string().trim().max(200).nullable().optional(),
 });
 
 const issuesOf = (error: z.ZodError) =>
@@ -142,12 +137,8 @@ export function obApiRoutes(provider: Provider) {
 
     app.put(`${OB_API_PREFIX}/profile`, options, async (request, reply) => {
       const userId = await accountFor(provider, request, OB_SCOPE.profileUpdate);
-      const body = profileBody.safeParse(request.body);
-      if (!body.success) throw new ObApiError(400, 'invalid_data', issuesOf(body.error));
-      const profile = await changeProfile(deps, userId, {
-        name: body.data.name,
-        description: body.data.description === '' ? null : body.data.description,
-      });
+      const change = profileChangeOf(request.body, `urn:uuid:${userId}`);
+      const profile = await changeProfile(deps, userId, change);
       return reply.header('cache-control', 'no-store').send(profile);
     });
   };

@@ -6,6 +6,7 @@ import { CredentialRefusedError, type UpsertOutcome, upsertPushedCredential } fr
 import { credentialJwtOf } from '../issuing/index.ts';
 import { VerifierBusyError } from '../verification/index.ts';
 import { ObApiError, type Page, withProofArray } from './model.ts';
+import type { ProfileChange } from './profile-put.ts';
 import {
   countCredentials,
   importedPayloadsByIds,
@@ -92,12 +93,10 @@ export async function profileOf(deps: Deps, userId: string): Promise<Json> {
   };
 }
 
-export interface ProfileChange {
-  name?: string | undefined;
-  description?: string | null | undefined;
-}
-
-/** putProfile: what Tessera keeps of a profile (the name; the public profile's headline) changes. */
+/**
+ * putProfile: what Tessera keeps of a profile and lets an app change (profile-put.ts): the name; the public
+ * profile's headline, when the learner has a public profile (else there is nowhere to keep it).
+ */
 export async function changeProfile(deps: Deps, userId: string, change: ProfileChange): Promise<Json> {
   await updateProfileFacts(deps.db, userId, {
     ...(change.name !== undefined ? { name: change.name } : {}),

@@ -1,4 +1,5 @@
-// Table types of the OB 3.0 API context: what the OAuth 2.0 authorization server keeps (migration 0046).
+// Table types of the OB 3.0 API context: what the OAuth 2.0 authorization server keeps (migration 0046) and which
+// organization publishes a client (migration 0055).
 import type { ColumnType } from 'kysely';
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -24,7 +25,16 @@ export interface OauthKeysTable {
   createdAt: ColumnType<Date, Date | undefined, never>;
 }
 
+/** Which organization publishes a client it registered on its OAuth apps page (migration 0055). */
+export interface OauthClientOwnersTable {
+  clientId: string;
+  orgId: string;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+  secretRotatedAt: Date | null;
+}
+
 export interface ObApiTables {
   oauthModels: OauthModelsTable;
   oauthKeys: OauthKeysTable;
+  oauthClientOwners: OauthClientOwnersTable;
 }

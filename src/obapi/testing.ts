@@ -56,18 +56,21 @@ export interface TestConnectedApp {
   refreshToken: string | undefined;
 }
 
-/**
- * What a wallet does to connect to a learner's account on a server listening at `base`: it registers by Dynamic
- * Client Registration (unless `again` names a client registered before), sends the learner's browser (their
- * session cookie) through authorization and the consent page, where they allow it, and redeems the code with PKCE.
- */
-export async function aConnectedApp(
+/** A wallet registered by Dynamic Client Registration, and the authorization server it found by discovery. */
+export interface TestWallet {
+  as: oauth.AuthorizationServer;
+  client: oauth.Client;
+  clientSecret: string;
+}
+
+export const WALLET_REDIRECT_URI = 'https://wallet.example/callback';
+const insecure = { [oauth.allowInsecureRequests]: true };
+
+/** Discovery and, unless `again` names a client registered before, Dynamic Client Registration. */
+export async function aWallet(
   base: string,
-  sessionCookie: string,
-  options: { clientName: string; scope: string; again?: TestConnectedApp },
-): Promise<TestConnectedApp> {
-  const redirectUri = 'https://wallet.example/callback';
-  const insecure = { [oauth.allowInsecureRequests]: true };
+  options: { clientName: string; again?: { clientId: string; clientSecret: string } },
+): Promise<TestWallet> {
   const issuer = new URL(`${base}/oauth`);
   const as = await oauth.processDiscoveryResponse(
     issuer,
@@ -80,7 +83,7 @@ export async function aConnectedApp(
           as,
           {
             client_name: options.clientName,
-            redirect_uris: [redirectUri],
+            redirect_uris: [WALLET_REDIRECT_URI],
             token_endpoint_auth_method: 'client_secret_basic',
             grant_types: ['authorization_code', 'refresh_token'],
             response_types: ['code'],
@@ -90,18 +93,41 @@ export async function aConnectedApp(
           insecure,
         ),
       );
-  const clientSecret = client.client_secret as string;
+  return { as, client, clientSecret: client.client_secret as string };
+}
+
+/** One authorization through the learner's browser: whether the consent page asked, what it showed, the tokens. */
+export interface TestAuthorization {
+  /** The consent page was shown (false: the learner had allowed it all before). */
+  asked: boolean;
+  /** The consent page's HTML when it was shown, else ''. */
+  page: string;
+  tokens: oauth.TokenEndpointResponse;
+}
+
+/**
+ * The learner's browser (their session cookie) through authorization: the consent page, when shown, is answered
+ * Allow; the code is redeemed with PKCE. `prompt` is sent as is (`consent` asks again whatever was allowed).
+ */
+export async function authorizeWallet(
+  base: string,
+  sessionCookie: string,
+  wallet: TestWallet,
+  options: { scope: string; prompt?: string },
+): Promise<TestAuthorization> {
+  const { as, client, clientSecret } = wallet;
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const url = new URL(as.authorization_endpoint as string);
   url.search = new URLSearchParams({
     client_id: client.client_id,
-    redirect_uri: redirectUri,
+    redirect_uri: WALLET_REDIRECT_URI,
     response_type: 'code',
     scope: options.scope,
     state,
     code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
+    ...(options.prompt ? { prompt: options.prompt } : {}),
   }).toString();
   const jar = new CookieJar(sessionCookie);
   const go = async (href: string, init: RequestInit = {}) => {
@@ -114,15 +140,19 @@ export async function aConnectedApp(
     return response;
   };
   const interaction = (await go(url.href)).headers.get('location') ?? '';
-  const page = await (await go(interaction)).text();
-  let response = await go(interaction, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ csrf: hiddenField(page, 'csrf') ?? '', decision: 'allow' }),
-  });
+  let response = await go(interaction);
+  const asked = response.status === 200;
+  const page = asked ? await response.text() : '';
+  if (asked) {
+    response = await go(interaction, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: hiddenField(page, 'csrf') ?? '', decision: 'allow' }),
+    });
+  }
   while (response.status === 302 || response.status === 303) {
     const location = response.headers.get('location') ?? '';
-    if (location.startsWith(redirectUri)) break;
+    if (location.startsWith(WALLET_REDIRECT_URI)) break;
     response = await go(location);
   }
   const callback = new URL(response.headers.get('location') ?? '', base);
@@ -135,14 +165,30 @@ export async function aConnectedApp(
       client,
       oauth.ClientSecretBasic(clientSecret),
       params,
-      redirectUri,
+      WALLET_REDIRECT_URI,
       codeVerifier,
       insecure,
     ),
   );
+  return { asked, page, tokens };
+}
+
+/**
+ * What a wallet does to connect to a learner's account on a server listening at `base`: it registers by Dynamic
+ * Client Registration (unless `again` names a client registered before), sends the learner's browser (their
+ * session cookie) through authorization and the consent page, where they allow it (unless they had allowed it
+ * all before), and redeems the code with PKCE.
+ */
+export async function aConnectedApp(
+  base: string,
+  sessionCookie: string,
+  options: { clientName: string; scope: string; again?: TestConnectedApp },
+): Promise<TestConnectedApp> {
+  const wallet = await aWallet(base, options);
+  const { tokens } = await authorizeWallet(base, sessionCookie, wallet, { scope: options.scope });
   return {
-    clientId: client.client_id,
-    clientSecret,
+    clientId: wallet.client.client_id,
+    clientSecret: wallet.clientSecret,
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,
   };

@@ -11,7 +11,12 @@ export function brandingChanges(patch: OrganizationPatch) {
       `is too light: white text on ${patch.brandColor} has a contrast of ${ratio}:1 and needs at least ` +
       `${MIN_CONTRAST}:1; choose a darker colour`;
     throw new InvalidError(`The brand colour is not readable: ${message}.`, [
-      { path: 'body.brandColor', message },
+      {
+        path: 'body.brandColor',
+        message,
+        code: 'brand-color-too-light',
+        params: { color: patch.brandColor, ratio, minimum: MIN_CONTRAST },
+      },
     ]);
   }
   return {

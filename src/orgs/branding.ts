@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkBadgeImage } from '../badges/index.ts';
 import type { Deps } from '../deps.ts';
-import { InvalidError, NotFoundError } from '../errors.ts';
+import { type FieldProblemCode, InvalidError, NotFoundError, type ProblemParams } from '../errors.ts';
 import { type Actor, requireScope } from '../identity/index.ts';
 import { MAX_LOGO_BYTES, sniffLogo } from './branding-model.ts';
 import { requireMembership } from './policy.ts';
@@ -24,8 +24,8 @@ export const LOGO_CONTENT_TYPES: Record<LogoType, string> = {
 };
 const LOGO_NAME = /^[0-9a-f-]{36}\.(png|jpeg|svg)$/;
 
-const refuse = (message: string): never => {
-  throw new InvalidError(message, [{ path: 'file', message }]);
+const refuse = (message: string, code: FieldProblemCode, params?: ProblemParams): never => {
+  throw new InvalidError(message, [{ path: 'file', message, code, params }]);
 };
 
 /** Owners and admins change the branding; checked before the upload's body is read. */
@@ -36,10 +36,11 @@ export function mayChangeBranding(actor: Actor | null, orgId: string): void {
 
 /** The logo's type, or a 400 naming what is wrong; SVG and PNG go through the badge picture checks. */
 export function checkLogo(bytes: Buffer): LogoType {
-  if (bytes.length === 0) refuse('The logo is empty.');
-  if (bytes.length > MAX_LOGO_BYTES) refuse('The logo is larger than 1 MB.');
+  if (bytes.length === 0) refuse('The logo is empty.', 'logo-empty');
+  if (bytes.length > MAX_LOGO_BYTES)
+    refuse('The logo is larger than 1 MB.', 'logo-too-large', { megabytes: MAX_LOGO_BYTES / 1024 / 1024 });
   const type = sniffLogo(bytes);
-  if (type === null) refuse('A logo must be a PNG, JPEG or SVG image.');
+  if (type === null) refuse('A logo must be a PNG, JPEG or SVG image.', 'logo-type');
   if (type === 'jpeg') return 'jpeg';
   return checkBadgeImage(bytes);
 }

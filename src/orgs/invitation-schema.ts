@@ -1,5 +1,7 @@
 // Requests and replies of member invitations, built by presenters with explicit fields.
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import type { AcceptedInvitation, InvitationLanding, InvitationView } from './invitation.ts';
 import { MEMBERSHIP_ROLES, ORGANIZATION_KINDS } from './model.ts';
 
@@ -9,7 +11,9 @@ export const inviteBody = z
 export const invitationParams = z.strictObject({ orgId: z.uuid(), invitationId: z.uuid() });
 /** Tokens are 32 random bytes in base64url (43 characters); anything else is not a link we sent. */
 export const tokenParams = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not an invitation link'),
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,100}$/, schemaMessage('invitation-link-format', 'is not an invitation link')),
 });
 
 const invitationExample = {

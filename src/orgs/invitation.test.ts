@@ -181,8 +181,8 @@ describe('member invitations by email', () => {
       {
         path: 'body.role',
         message: 'must be one of owner, admin, staff, assessor in an issuer organization',
-        code: 'invalid',
-        params: {},
+        code: 'role-not-in-kind',
+        params: { roles: 'owner, admin, staff, assessor', kind: 'issuer' },
       },
     ]);
     const bad = await invite('not-an-address', 'boss');

@@ -51,6 +51,8 @@ function refuseRole(kind: OrganizationKind, role: MembershipRole): void {
     {
       path: 'body.role',
       message: `must be one of ${rolesAllowedIn(kind).join(', ')} in an ${kind} organization`,
+      code: 'role-not-in-kind',
+      params: { roles: rolesAllowedIn(kind).join(', '), kind },
     },
   ]);
 }

@@ -1,5 +1,7 @@
 // Requests and replies of the organization routes, built by presenters with explicit fields.
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import { BRAND_COLOR_PATTERN, logoUrlOf } from './branding-model.ts';
 import { MEMBERSHIP_ROLES, ORGANIZATION_KINDS, SLUG_PATTERN } from './model.ts';
 import type { MemberView, PublicOrganization } from './service.ts';
@@ -13,7 +15,10 @@ export const createOrganizationBody = z.strictObject({
     .string()
     .regex(
       SLUG_PATTERN,
-      'must be 3–40 lowercase letters, digits or dashes, not starting or ending with a dash',
+      schemaMessage(
+        'org-slug-format',
+        'must be 3–40 lowercase letters, digits or dashes, not starting or ending with a dash',
+      ),
     ),
   kind: z.enum(ORGANIZATION_KINDS),
   websiteUrl: websiteUrl.nullable().optional(),
@@ -25,7 +30,10 @@ export const updateOrganizationBody = z.strictObject({
   description: z.string().trim().max(2000).nullable().optional(),
   brandColor: z
     .string()
-    .regex(BRAND_COLOR_PATTERN, 'must be a colour written #rrggbb, e.g. #1d4ed8')
+    .regex(
+      BRAND_COLOR_PATTERN,
+      schemaMessage('brand-colour', 'must be a colour written #rrggbb, e.g. #1d4ed8'),
+    )
     .nullable()
     .optional(),
   contactEmail: z.email().max(254).nullable().optional(),

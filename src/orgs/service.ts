@@ -79,6 +79,7 @@ export async function createOrganization(
       {
         path: 'slug',
         message: 'must be 3–40 lowercase letters, digits or dashes, not starting or ending with a dash',
+        code: 'slug-format',
       },
     ]);
   }
@@ -177,7 +178,11 @@ export async function addMember(
   const userId = await findUserIdByVerifiedEmail(deps, input.email);
   if (!userId) {
     throw new InvalidError('No account has this verified email.', [
-      { path: 'body.email', message: 'No account has this verified email; ask them to sign up first.' },
+      {
+        path: 'body.email',
+        message: 'No account has this verified email; ask them to sign up first.',
+        code: 'no-verified-account',
+      },
     ]);
   }
   const row = await deps.db.transaction().execute(async (trx) => {
@@ -320,6 +325,8 @@ function assertRoleFits(kind: OrganizationKind, role: MembershipRole): void {
       {
         path: 'body.role',
         message: `must be one of ${rolesAllowedIn(kind).join(', ')} in an ${kind} organization`,
+        code: 'role-not-in-kind',
+        params: { roles: rolesAllowedIn(kind).join(', '), kind },
       },
     ]);
   }

@@ -44,24 +44,42 @@ export function resolvePeriod(
 ): { period: Period; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const to = query.to === undefined ? parseDay(dayOf(today)) : parseDay(query.to);
-  if (!to) problems.push({ path: 'to', message: `"${query.to}" is not a calendar day written YYYY-MM-DD` });
+  if (!to)
+    problems.push({
+      path: 'to',
+      message: `"${query.to}" is not a calendar day written YYYY-MM-DD`,
+      code: 'not-a-day',
+      params: { value: String(query.to) },
+    });
   const end = to ?? parseDay(dayOf(today))!;
   const from =
     query.from === undefined
       ? new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1))
       : parseDay(query.from);
   if (!from)
-    problems.push({ path: 'from', message: `"${query.from}" is not a calendar day written YYYY-MM-DD` });
+    problems.push({
+      path: 'from',
+      message: `"${query.from}" is not a calendar day written YYYY-MM-DD`,
+      code: 'not-a-day',
+      params: { value: String(query.from) },
+    });
   if (from && to) {
     if (from.getTime() > to.getTime())
       problems.push({
         path: 'from',
         message: `from (${dayOf(from)}) must be on or before to (${dayOf(to)})`,
+        code: 'from-after-to',
+        params: { from: dayOf(from), to: dayOf(to) },
       });
     const limit = new Date(from);
     limit.setUTCFullYear(limit.getUTCFullYear() + MAX_PERIOD_YEARS);
     if (to.getTime() >= limit.getTime())
-      problems.push({ path: 'to', message: `A period covers at most ${MAX_PERIOD_YEARS} years` });
+      problems.push({
+        path: 'to',
+        message: `A period covers at most ${MAX_PERIOD_YEARS} years`,
+        code: 'period-too-long',
+        params: { years: MAX_PERIOD_YEARS },
+      });
   }
   const interval = query.interval ?? 'month';
   return { period: { from: from ? dayOf(from) : '', to: to ? dayOf(to) : '', interval }, problems };

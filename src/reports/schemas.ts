@@ -1,6 +1,8 @@
 // Request and reply shapes of the dashboards' figures (issuer and platform operator), with the presenters
 // that fill them. The web app's dashboards are built on exactly these shapes.
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import { INTERVALS } from '../periods/index.ts';
 import type { IssuerFigures } from './issuer-figures.ts';
 import type { OperatorFigures } from './operator-figures.ts';
@@ -19,7 +21,7 @@ export type OperatorTable = (typeof OPERATOR_TABLES)[number];
 
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a day written YYYY-MM-DD, e.g. 2026-01-31.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, schemaMessage('day-format', 'Use a day written YYYY-MM-DD, e.g. 2026-01-31.'))
   .describe('A calendar day, YYYY-MM-DD (UTC)');
 
 const periodQuery = {

@@ -4,7 +4,7 @@
 // or archive) — and kept without metadata: text chunks, EXIF (a phone's location), XMP and comments are
 // dropped; only what draws the picture stays, plus a JPEG's orientation. Pure: bytes in, bytes out.
 import { checkBadgeImage } from '../badges/index.ts';
-import { InvalidError } from '../errors.ts';
+import { type FieldProblemCode, InvalidError, type ProblemParams } from '../errors.ts';
 
 export type PhotoType = 'png' | 'jpeg';
 export const PHOTO_CONTENT_TYPES: Record<PhotoType, string> = { png: 'image/png', jpeg: 'image/jpeg' };
@@ -12,8 +12,8 @@ export const PHOTO_CONTENT_TYPES: Record<PhotoType, string> = { png: 'image/png'
 export const MAX_PHOTO_BYTES = 1024 * 1024;
 const MAX_PIXELS = 2048;
 
-function refuse(message: string): never {
-  throw new InvalidError(message, [{ path: 'file', message }]);
+function refuse(message: string, code: FieldProblemCode, params?: ProblemParams): never {
+  throw new InvalidError(message, [{ path: 'file', message, code, params }]);
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -37,7 +37,7 @@ const MARKUP =
 
 function refuseMarkup(bytes: Buffer): void {
   if (MARKUP.test(bytes.toString('latin1')))
-    refuse('The picture carries markup or script; it was not saved.');
+    refuse('The picture carries markup or script; it was not saved.', 'picture-has-markup');
 }
 
 function cleanPng(bytes: Buffer): Buffer {
@@ -45,11 +45,11 @@ function cleanPng(bytes: Buffer): Buffer {
   const kept: Buffer[] = [PNG_SIGNATURE];
   let at = PNG_SIGNATURE.length;
   for (;;) {
-    if (at + 12 > bytes.length) refuse('The PNG image is damaged.');
+    if (at + 12 > bytes.length) refuse('The PNG image is damaged.', 'png-damaged');
     const length = bytes.readUInt32BE(at);
     const type = bytes.toString('latin1', at + 4, at + 8);
     const end = at + 12 + length;
-    if (!/^[A-Za-z]{4}$/.test(type) || end > bytes.length) refuse('The PNG image is damaged.');
+    if (!/^[A-Za-z]{4}$/.test(type) || end > bytes.length) refuse('The PNG image is damaged.', 'png-damaged');
     const chunk = bytes.subarray(at, end);
     if (PNG_KEPT.has(type)) {
       if (type !== 'IDAT') refuseMarkup(chunk.subarray(8, 8 + length));
@@ -58,7 +58,8 @@ function cleanPng(bytes: Buffer): Buffer {
     at = end;
     if (type === 'IEND') break;
   }
-  if (at !== bytes.length) refuse('The file holds more than a picture after its end; it was not saved.');
+  if (at !== bytes.length)
+    refuse('The file holds more than a picture after its end; it was not saved.', 'picture-trailing-data');
   return Buffer.concat(kept);
 }
 
@@ -113,7 +114,7 @@ function afterScan(bytes: Buffer, at: number): number {
     if (next === 0x00 || next === 0xff || (next >= 0xd0 && next <= 0xd7)) continue;
     return i;
   }
-  return refuse('The JPEG image is damaged.');
+  return refuse('The JPEG image is damaged.', 'jpeg-damaged');
 }
 
 function cleanJpeg(bytes: Buffer): Buffer {
@@ -122,7 +123,7 @@ function cleanJpeg(bytes: Buffer): Buffer {
   let orientation: number | null = null;
   let at = 2;
   for (;;) {
-    if (at + 2 > bytes.length || bytes[at] !== 0xff) refuse('The JPEG image is damaged.');
+    if (at + 2 > bytes.length || bytes[at] !== 0xff) refuse('The JPEG image is damaged.', 'jpeg-damaged');
     while (bytes[at + 1] === 0xff && at + 2 < bytes.length) at++; // fill bytes
     const marker = bytes[at + 1]!;
     if (marker === 0xd9) {
@@ -134,12 +135,12 @@ function cleanJpeg(bytes: Buffer): Buffer {
       at += 2;
       continue;
     }
-    if (at + 4 > bytes.length) refuse('The JPEG image is damaged.');
+    if (at + 4 > bytes.length) refuse('The JPEG image is damaged.', 'jpeg-damaged');
     const end = at + 2 + bytes.readUInt16BE(at + 2);
-    if (end > bytes.length || end < at + 4) refuse('The JPEG image is damaged.');
+    if (end > bytes.length || end < at + 4) refuse('The JPEG image is damaged.', 'jpeg-damaged');
     const payload = bytes.subarray(at + 4, end);
     if (isFrameStart(marker)) {
-      if (payload.length < 5) refuse('The JPEG image is damaged.');
+      if (payload.length < 5) refuse('The JPEG image is damaged.', 'jpeg-damaged');
       size = { height: payload.readUInt16BE(1), width: payload.readUInt16BE(3) };
     }
     if (marker === 0xe1) orientation ??= orientationOf(payload);
@@ -157,10 +158,13 @@ function cleanJpeg(bytes: Buffer): Buffer {
       at = scanEnd;
     }
   }
-  if (at !== bytes.length) refuse('The file holds more than a picture after its end; it was not saved.');
-  if (!size || size.width === 0 || size.height === 0) refuse('The JPEG image is damaged.');
+  if (at !== bytes.length)
+    refuse('The file holds more than a picture after its end; it was not saved.', 'picture-trailing-data');
+  if (!size || size.width === 0 || size.height === 0) refuse('The JPEG image is damaged.', 'jpeg-damaged');
   if (size.width > MAX_PIXELS || size.height > MAX_PIXELS)
-    refuse(`The image must be at most ${MAX_PIXELS}×${MAX_PIXELS} pixels.`);
+    refuse(`The image must be at most ${MAX_PIXELS}×${MAX_PIXELS} pixels.`, 'image-too-many-pixels', {
+      maximum: MAX_PIXELS,
+    });
   // After a JFIF header (which must come first), else right after the start of the image.
   const place = kept[1]?.[1] === 0xe0 ? 2 : 1;
   if (orientation !== null && orientation !== 1) kept.splice(place, 0, orientationSegment(orientation));
@@ -169,10 +173,13 @@ function cleanJpeg(bytes: Buffer): Buffer {
 
 /** The photo's type from its content and the bytes to keep; a 400 at `file` naming what is wrong otherwise. */
 export function checkProfilePhoto(bytes: Buffer): { type: PhotoType; bytes: Buffer } {
-  if (bytes.length === 0) refuse('The picture is empty.');
-  if (bytes.length > MAX_PHOTO_BYTES) refuse('The picture is larger than 1 MB.');
+  if (bytes.length === 0) refuse('The picture is empty.', 'picture-empty');
+  if (bytes.length > MAX_PHOTO_BYTES)
+    refuse('The picture is larger than 1 MB.', 'picture-too-large', {
+      megabytes: MAX_PHOTO_BYTES / 1024 / 1024,
+    });
   if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return { type: 'png', bytes: cleanPng(bytes) };
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
     return { type: 'jpeg', bytes: cleanJpeg(bytes) };
-  return refuse('A profile photo must be a PNG or JPEG picture.');
+  return refuse('A profile photo must be a PNG or JPEG picture.', 'profile-photo-type');
 }

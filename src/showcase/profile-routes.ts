@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { InvalidError } from '../errors.ts';
+import { InvalidError, schemaMessage } from '../errors.ts';
 import { problem, sendProblem } from '../http/problem.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { myProfile, presentProfile, publicProfile, saveProfile } from './profile.ts';
@@ -26,7 +26,10 @@ const slug = z
   .string()
   .min(3)
   .max(40)
-  .regex(/^[a-z0-9](-?[a-z0-9])*$/, 'use lower-case letters, digits and single hyphens');
+  .regex(
+    /^[a-z0-9](-?[a-z0-9])*$/,
+    schemaMessage('profile-slug-format', 'use lower-case letters, digits and single hyphens'),
+  );
 /** No inline script or style; the page's own stylesheet and script from here; images from here only. */
 const PAGE_CSP =
   "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

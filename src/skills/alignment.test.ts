@@ -76,10 +76,17 @@ describe('skill alignment on write', { timeout: 120_000 }, () => {
     ]).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(InvalidError);
     expect((refused as InvalidError).fields).toEqual([
-      { path: 'skills.1.concept', message: '"9.Z.9.z" is not an imported O*NET concept' },
+      {
+        path: 'skills.1.concept',
+        message: '"9.Z.9.z" is not an imported O*NET concept',
+        code: 'unknown-concept',
+        params: { code: '9.Z.9.z', framework: 'O*NET' },
+      },
       {
         path: 'skills.3.concept',
         message: '"http://data.europa.eu/esco/skill/nope" is not an imported ESCO concept',
+        code: 'unknown-concept',
+        params: { code: 'http://data.europa.eu/esco/skill/nope', framework: 'ESCO' },
       },
     ]);
   });

@@ -136,6 +136,8 @@ export function applyConcepts(
       problems.push({
         path: `${path}.${i}.concept`,
         message: `"${ref.code}" is not an imported ${FRAMEWORK_LABELS[ref.framework]} concept`,
+        code: 'unknown-concept',
+        params: { code: ref.code, framework: FRAMEWORK_LABELS[ref.framework] },
       });
       return plain;
     }

@@ -80,6 +80,8 @@ export async function relatedOccupations(
       unknown.map((s) => ({
         path: `skills[${skills.indexOf(s)}].code`,
         message: `No ${s.framework} concept "${s.code}" has been imported.`,
+        code: 'concept-not-imported',
+        params: { framework: s.framework, code: s.code },
       })),
     );
   }

@@ -1,9 +1,11 @@
 // The skills API, mounted under /api/v1: GET /skills/search suggests framework concepts (O*NET, ESCO) for a
 // phrase. The frameworks are open data, so anyone may search; an API token needs only `read`.
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { schemaMessage } from '../errors.ts';
 import { type SearchHit, words } from './search.ts';
 import { SkillSearch } from './search-service.ts';
 
@@ -11,9 +13,12 @@ const searchQuery = z.strictObject({
   q: z
     .string()
     .trim()
-    .min(1, 'q must not be empty')
-    .max(200, 'q must be at most 200 characters')
-    .refine((q) => q === '' || words(q).length > 0, 'q must contain a letter or a digit')
+    .min(1, schemaMessage('search-empty', 'q must not be empty'))
+    .max(200, schemaMessage('search-too-long', 'q must be at most 200 characters'))
+    .refine(
+      (q) => q === '' || words(q).length > 0,
+      schemaMessage('search-needs-letter', 'q must contain a letter or a digit'),
+    )
     .meta({ description: 'The skill phrase, as an author types it', examples: ['active listening'] }),
   framework: z.enum(['onet', 'esco']).optional().meta({ description: 'Only concepts of this framework' }),
   kind: z.enum(['skill', 'knowledge']).optional(),

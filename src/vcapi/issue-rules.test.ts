@@ -186,8 +186,8 @@ describe('the data model rules of issuing through the VC-API', () => {
     expect(response.json().errors).toContainEqual({
       path: `body.credential.${field}`,
       message: expect.stringMatching(new RegExp(`^${rule}: `)),
-      code: 'invalid',
-      params: {},
+      code: 'data-model-rule',
+      params: { rule, detail: expect.any(String) },
     });
   });
 
@@ -231,8 +231,8 @@ describe('the data model rules of issuing through the VC-API', () => {
         {
           path: 'body.credential.credentialStatus.statusListCredential',
           message: expect.stringContaining('must not point into a status list of this server'),
-          code: 'invalid',
-          params: {},
+          code: 'status-into-this-server',
+          params: { url: expect.any(String) },
         },
       ]);
     });
@@ -246,7 +246,7 @@ describe('the data model rules of issuing through the VC-API', () => {
         {
           path: 'body.options.credentialStatus',
           message: expect.stringContaining('its own credentialStatus'),
-          code: 'invalid',
+          code: 'status-option-own-status',
           params: {},
         },
       ]);

@@ -9,7 +9,7 @@ import {
   VC_V1_CONTEXT,
   validateCredentialDataModel,
 } from '../credentials/index.ts';
-import type { FieldProblem } from '../errors.ts';
+import type { FieldProblem, FieldProblemCode, ProblemParams } from '../errors.ts';
 
 type Json = Record<string, unknown>;
 
@@ -59,23 +59,35 @@ function pointsIntoOurIssuers(value: unknown, publicUrl: string): boolean {
   }
 }
 
-function issuerProblem(issuer: unknown, did: string): string | undefined {
+type Problem = { message: string; code: FieldProblemCode };
+
+function issuerProblem(issuer: unknown, did: string): Problem | undefined {
   const yours = `this token's issuer, ${did}`;
-  if (issuer === undefined) return `is required: name ${yours} (a URL, or an object whose id is it)`;
-  if (issuer === null) return `must not be null: name ${yours}`;
-  if (typeof issuer === 'string') return issuer === did ? undefined : `must be ${yours}`;
+  if (issuer === undefined)
+    return {
+      message: `is required: name ${yours} (a URL, or an object whose id is it)`,
+      code: 'issuer-required',
+    };
+  if (issuer === null) return { message: `must not be null: name ${yours}`, code: 'issuer-null' };
+  if (typeof issuer === 'string')
+    return issuer === did ? undefined : { message: `must be ${yours}`, code: 'issuer-not-yours' };
   if (isObject(issuer))
-    return issuer.id === undefined || issuer.id === did ? undefined : `must have the id of ${yours}`;
-  return `must be a URL (string) or an object with an id: name ${yours}`;
+    return issuer.id === undefined || issuer.id === did
+      ? undefined
+      : { message: `must have the id of ${yours}`, code: 'issuer-id-not-yours' };
+  return { message: `must be a URL (string) or an object with an id: name ${yours}`, code: 'issuer-shape' };
 }
 
+type At = (field: string, message: string, code: FieldProblemCode, params?: ProblemParams) => void;
+
 /** Rules of issuing here that the data model does not state. */
-function issuingProblems(input: Json, context: IssueContext, at: (field: string, message: string) => void) {
-  if (typeof input.id === 'string' && input.id.length > 2048) at('id', 'must be at most 2048 characters');
+function issuingProblems(input: Json, context: IssueContext, at: At) {
+  if (typeof input.id === 'string' && input.id.length > 2048)
+    at('id', 'must be at most 2048 characters', 'too-long', { maximum: 2048 });
   const issuer = issuerProblem(input.issuer, context.issuerDid);
-  if (issuer) at('issuer', issuer);
+  if (issuer) at('issuer', issuer.message, issuer.code, { did: context.issuerDid });
   if ('proof' in input)
-    at('proof', 'must be absent: send the unsigned credential, the issuer adds the proof');
+    at('proof', 'must be absent: send the unsigned credential, the issuer adds the proof', 'proof-present');
   const status = input.credentialStatus;
   const entries: [string, unknown][] = Array.isArray(status)
     ? status.map((entry, index) => [`credentialStatus[${index}]`, entry])
@@ -87,6 +99,8 @@ function issuingProblems(input: Json, context: IssueContext, at: (field: string,
         at(
           `${path}.${key}`,
           `must not point into a status list of this server (${entry[key]}): its indexes are handed out by the server, one per credential; leave credentialStatus out to get an entry of your own`,
+          'status-into-this-server',
+          { url: String(entry[key]) },
         );
     }
   }
@@ -98,14 +112,18 @@ function issuingProblems(input: Json, context: IssueContext, at: (field: string,
  */
 export function credentialProblems(input: Json, context: IssueContext): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const at = (field: string, message: string) =>
-    problems.push({ path: `body.credential${field ? `.${field}` : ''}`, message });
+  const at: At = (field, message, code: FieldProblemCode, params) =>
+    problems.push({ path: `body.credential${field ? `.${field}` : ''}`, message, code, params });
   issuingProblems(input, context, at);
   const prepared = prepareCredential(input, context);
   for (const violation of validateCredentialDataModel(prepared, { resource: publishedDocument })) {
     // The issuer is checked above, against the token (and filled in before this runs).
     if (violation.rule === 'issuer') continue;
-    at(violation.path, `${violation.rule}: ${violation.message}`);
+    // The data model's own wording (docs/vc-api.md): its rule code leads, in every language.
+    at(violation.path, `${violation.rule}: ${violation.message}`, 'data-model-rule', {
+      rule: violation.rule,
+      detail: violation.message,
+    });
   }
   return problems;
 }

@@ -175,7 +175,7 @@ describe('issuing through the VC-API', () => {
       {
         path: 'body.options.credentialStatus',
         message: expect.stringMatching(/VC 1\.1/),
-        code: 'invalid',
+        code: 'status-option-vc11',
         params: {},
       },
     ]);
@@ -198,7 +198,12 @@ describe('issuing through the VC-API', () => {
     const response = await issue(credential);
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([
-      { path: 'body.credential.issuer', message: expect.stringContaining(did), code: 'invalid', params: {} },
+      {
+        path: 'body.credential.issuer',
+        message: expect.stringContaining(did),
+        code: 'issuer-required',
+        params: { did },
+      },
     ]);
   });
 

@@ -10,7 +10,7 @@ import {
   signCredential,
 } from '../credentials/index.ts';
 import type { Deps } from '../deps.ts';
-import { ForbiddenError, InvalidError, UnauthenticatedError } from '../errors.ts';
+import { type FieldProblem, ForbiddenError, InvalidError, UnauthenticatedError } from '../errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { issueWithVcApiStatus, signingIdentity } from '../issuing/index.ts';
 import { requireMembership } from '../orgs/index.ts';
@@ -63,21 +63,42 @@ async function sign(credential: Json, identity: Awaited<ReturnType<typeof signin
   } catch (error) {
     // Unknown contexts and undefined terms end here: the credential cannot be canonicalised safely.
     throw new InvalidError('The credential cannot be signed.', [
-      { path: 'body.credential', message: describeCanonizeError(error) },
+      {
+        path: 'body.credential',
+        message: describeCanonizeError(error),
+        code: 'not-canonicalisable',
+        params: { detail: describeCanonizeError(error) },
+      },
     ]);
   }
 }
 
 /** What the status options ask for that this credential cannot have; undefined when they fit. */
-function statusOptionProblem(credential: Json, options: IssueBody['options']): string | undefined {
+function statusOptionProblem(credential: Json, options: IssueBody['options']): FieldProblem | undefined {
   if (options?.credentialStatus === undefined) return undefined;
+  const path = 'body.options.credentialStatus';
   if (hasOwnStatus(credential))
-    return 'the credential brings its own credentialStatus, kept as given: this server adds no status entry to it (leave options.credentialStatus out)';
+    return {
+      path,
+      message:
+        'the credential brings its own credentialStatus, kept as given: this server adds no status entry to it (leave options.credentialStatus out)',
+      code: 'status-option-own-status',
+    };
   if (isVc11(credential))
-    return 'a VC 1.1 credential is issued without a status entry (Bitstring Status List is a VC 2.0 mechanism): issue a VC 2.0 credential to get one';
+    return {
+      path,
+      message:
+        'a VC 1.1 credential is issued without a status entry (Bitstring Status List is a VC 2.0 mechanism): issue a VC 2.0 credential to get one',
+      code: 'status-option-vc11',
+    };
   if (wantsSuspension(options) && isOpenBadge(credential))
     // docs/decisions.md #6: the OB 3.0 JSON Schema allows one credentialStatus object.
-    return 'an Open Badges credential carries one status entry (the OB 3.0 JSON Schema allows a single credentialStatus): suspension is not available for it';
+    return {
+      path,
+      message:
+        'an Open Badges credential carries one status entry (the OB 3.0 JSON Schema allows a single credentialStatus): suspension is not available for it',
+      code: 'status-option-open-badge',
+    };
   return undefined;
 }
 
@@ -109,7 +130,7 @@ export async function issueViaVcApi(deps: Deps, actor: Actor | null, body: Issue
   };
   const problems = credentialProblems(body.credential, context);
   const optionProblem = statusOptionProblem(body.credential, body.options);
-  if (optionProblem) problems.push({ path: 'body.options.credentialStatus', message: optionProblem });
+  if (optionProblem) problems.push(optionProblem);
   if (problems.length > 0) throw new InvalidError('The credential cannot be issued as it is.', problems);
 
   const credential = prepareCredential(body.credential, context);

@@ -38,7 +38,12 @@ export function requestedChanges(body: UpdateStatusBody): VcApiStatusChange[] {
   const repeated = purposes.find((purpose, i) => purposes.indexOf(purpose) !== i);
   if (repeated) {
     throw new InvalidError('The request names a status entry twice.', [
-      { path: 'body.credentialStatus', message: `lists the ${repeated} entry more than once` },
+      {
+        path: 'body.credentialStatus',
+        message: `lists the ${repeated} entry more than once`,
+        code: 'status-entry-twice',
+        params: { purpose: repeated },
+      },
     ]);
   }
   return entries.map((entry) => ({

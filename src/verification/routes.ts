@@ -38,7 +38,9 @@ function toVerifyRequest(fields: VerifyBody, file?: Buffer): VerifyRequest {
       inputs.length === 0
         ? 'Send a credential (JSON or JWT), a url, or a file.'
         : 'Send one badge at a time: credential, url or file.';
-    throw new InvalidError(message, [{ path: 'body', message }]);
+    throw new InvalidError(message, [
+      { path: 'body', message, code: inputs.length === 0 ? 'verify-input-missing' : 'verify-input-several' },
+    ]);
   }
   return { input: inputs[0]!, ...(filled(fields.email) ? { email: fields.email.trim() } : {}) };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { awardBadge } from '../badges/award.ts';
 import { findVersion } from '../badges/definition-store.ts';
+import { validateOpenBadgeCredential } from '../credentials/schema/index.ts';
 import { aLoggedInUser, type TestSession } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { anAcceptedAward, aWalletHolder, type WalletHolder } from './testing.ts';
@@ -134,5 +135,37 @@ describe('a badge renewed after it went to a wallet', () => {
     const report = (await verifyApi(forged)).json();
     expect(report.verdict).not.toBe('verified');
     expect(report.superseded).toBeUndefined();
+  });
+
+  it('keeps the copy’s one status entry, since OB 3.0 allows no second one saying “superseded”', async () => {
+    const award = await anAcceptedAward(t.app, t.deps, issuer, learner, { name: 'Rigging basics' });
+    const copy = await aWalletCopy(award.id);
+    expect(copy.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+    });
+    expect(validateOpenBadgeCredential(copy)).toEqual({ valid: true, errors: [] });
+    // A message entry beside it (docs/decisions.md 33) makes the copy fail the OB 3.0 JSON schema.
+    const withMessage = {
+      ...copy,
+      credentialStatus: [
+        copy.credentialStatus,
+        {
+          id: 'https://tessera.example/issuers/x/status/message/1#7',
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'message',
+          statusListIndex: '7',
+          statusListCredential: 'https://tessera.example/issuers/x/status/message/1',
+          statusSize: 1,
+          statusMessage: [
+            { status: '0x0', message: 'current' },
+            { status: '0x1', message: 'superseded by a renewal' },
+          ],
+        },
+      ],
+    };
+    expect(validateOpenBadgeCredential(withMessage).errors.map((e) => e.message)).toContain(
+      '/credentialStatus must be object',
+    );
   });
 });

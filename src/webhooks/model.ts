@@ -2,6 +2,7 @@
 // Webhooks signature (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md)
 // and the retry schedule. No I/O.
 import { createHmac, randomBytes } from 'node:crypto';
+import type { FieldProblem } from '../errors.ts';
 
 export const WEBHOOK_EVENT_TYPES = [
   'award.offered',
@@ -92,25 +93,26 @@ export function signedRequest(
 }
 
 /**
- * Why an endpoint URL is refused, or null. https only; http only where the SSRF guard's test allowance
+ * Why an endpoint URL is refused (the `url` field's problem), or null. https only; http only where the SSRF guard's test allowance
  * (VERIFY_ALLOW_PRIVATE with VERIFY_ALLOW_HOSTS) names the host. Addresses are checked again on every delivery.
  */
 export function urlProblem(
   input: string,
   allowance: { allowPrivate: boolean; allowHosts: string[] | undefined },
-): string | null {
+): FieldProblem | null {
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    return 'must be an absolute URL';
+    return { path: 'url', message: 'must be an absolute URL', code: 'absolute-url' };
   }
-  if (url.username || url.password) return 'must not carry a user name or password';
+  if (url.username || url.password)
+    return { path: 'url', message: 'must not carry a user name or password', code: 'url-user-password' };
   const allowedHost =
     allowance.allowPrivate && (allowance.allowHosts ?? []).includes(url.hostname.toLowerCase());
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && allowedHost) return null;
-  return 'must be an https URL';
+  return { path: 'url', message: 'must be an https URL', code: 'https-url' };
 }
 
 /** The first bytes of a receiver's answer, as text, for the delivery log. */

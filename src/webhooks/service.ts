@@ -37,7 +37,7 @@ function checkUrl(deps: Deps, url: string): void {
     allowPrivate: deps.config.verifyAllowPrivate,
     allowHosts: deps.config.verifyAllowHosts,
   });
-  if (problem) throw new InvalidError('The endpoint URL is refused.', [{ path: 'url', message: problem }]);
+  if (problem) throw new InvalidError('The endpoint URL is refused.', [problem]);
 }
 
 /** The new endpoint and its secret: the only time the secret leaves the server. */

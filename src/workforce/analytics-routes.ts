@@ -31,7 +31,12 @@ function requireTable<T extends string>(
 ) {
   if (format === 'csv' && table === undefined)
     throw new InvalidError('Name the table to download as CSV.', [
-      { path: 'querystring.table', message: `Choose one of: ${tables.join(', ')}` },
+      {
+        path: 'querystring.table',
+        message: `Choose one of: ${tables.join(', ')}`,
+        code: 'choose-table',
+        params: { tables: tables.join(', ') },
+      },
     ]);
 }
 

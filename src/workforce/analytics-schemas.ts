@@ -1,6 +1,8 @@
 // Request and reply shapes of employer analytics (figures and the skill-gap heat map), with the presenters
 // that fill them. The web app's pages are built on exactly these shapes.
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import type { GapHeatMap } from './analytics-gap.ts';
 import { INTERVALS, PEOPLE_PAGE, TOP_PEOPLE } from './analytics-model.ts';
 import type { EmployerAnalytics } from './analytics-service.ts';
@@ -17,7 +19,7 @@ export const GAP_TABLES = ['heatmap'] as const;
 
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a day written YYYY-MM-DD, e.g. 2026-01-31.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, schemaMessage('day-format', 'Use a day written YYYY-MM-DD, e.g. 2026-01-31.'))
   .describe('A calendar day, YYYY-MM-DD (UTC)');
 const format = z
   .enum(['json', 'csv'])

@@ -6,35 +6,21 @@
 // a revoked credential. Analytics read it as it is instead of deciding consent, chosen badges and revocation
 // for every person on every request.
 //
-// Kept in the transaction of every change it depends on, so a withdrawal forgets at once:
-// - consent saved, withdrawn or ended, chosen badges changed (store.ts: saveConsent, deleteConsent);
-// - awards accepted, given their credential, renewed (the skills rollup's listener, registered in index.ts);
-// - a credential revoked (issuing's credential state listener, registered in index.ts).
-// Whether the person is still ACTIVE (and in a team) is joined when read, as it changes without consent rows.
-// Concurrent refreshes of one person wait for each other (a transaction-scoped advisory lock per person), so
-// the last one reads every committed change.
+// Only SQL here: analytics-visible.ts keeps it, with the shared awards (migration 0051), in the transaction of
+// every change it depends on (consent, chosen badges, awards accepted or renewed, credentials revoked), under
+// a per-person lock. Whether the person is still ACTIVE (and in a team) is joined when read.
 import { sql } from 'kysely';
-import { onSkillRollupChange, type SkillRollupListener } from '../badges/index.ts';
 import type { Executor } from '../db/database.ts';
-import { onCredentialStateChange } from '../issuing/index.ts';
 
 /**
  * Recomputes these people's rows at every organization they consent to (only at `orgId` when given: a
- * consent changed there). A person without a consent there is left with no rows.
+ * consent changed there). A person without a consent there is left with no rows. The caller holds the locks.
  */
-export async function refreshSharedSkills(
+export async function recomputeSharedSkills(
   db: Executor,
-  userIds: readonly string[],
-  orgId: string | null = null,
+  ids: string[],
+  orgId: string | null,
 ): Promise<void> {
-  const ids = [...new Set(userIds)].sort();
-  if (ids.length === 0) return;
-  await sql`select pg_advisory_xact_lock(hashtextextended('shared-skills:' || id, 0))
-    from unnest(cast(${ids} as uuid[])) as id order by id`.execute(db);
-  await recompute(db, ids, orgId);
-}
-
-async function recompute(db: Executor, ids: string[], orgId: string | null): Promise<void> {
   const atOrg = orgId === null ? sql`` : sql`and org_id = ${orgId}`;
   await sql`delete from workforce_shared_skills
     where user_id = any(cast(${ids} as uuid[])) ${atOrg}`.execute(db);
@@ -58,18 +44,6 @@ export async function forgetSharedSkills(db: Executor, orgId: string, userId: st
   await sql`delete from workforce_shared_skills where org_id = ${orgId} and user_id = ${userId}`.execute(db);
 }
 
-/** A credential revoked: whoever holds an award with it no longer shows its skills anywhere. */
-export async function refreshSharedSkillsOfCredential(db: Executor, credentialId: string): Promise<void> {
-  const { rows } = await sql<{ userId: string }>`
-    select distinct user_id from awards where credential_id = ${credentialId} and user_id is not null`.execute(
-    db,
-  );
-  await refreshSharedSkills(
-    db,
-    rows.map((r) => r.userId),
-  );
-}
-
 /**
  * Rebuilds every row, for awards written around the award engine (seeds, benchmarks), after the skills
  * rollup's own rebuild. Takes no per-person locks: run it when nothing else awards or changes consent.
@@ -78,22 +52,9 @@ export async function rebuildSharedSkills(db: Executor): Promise<void> {
   const { rows } = await sql<{ userId: string }>`
     select distinct user_id from workforce_consents
     union select distinct user_id from workforce_shared_skills`.execute(db);
-  await recompute(
+  await recomputeSharedSkills(
     db,
     rows.map((r) => r.userId),
     null,
   );
-}
-
-const followRollup: SkillRollupListener = {
-  refreshed: (db, userIds) => refreshSharedSkills(db, userIds),
-  rebuilt: (db) => rebuildSharedSkills(db),
-};
-
-/** Called once as the workforce context loads (src/workforce/index.ts), in every process that loads it. */
-export function registerSharedSkillsListeners(): void {
-  onSkillRollupChange(followRollup);
-  onCredentialStateChange(async (trx, changed) => {
-    if (changed.state === 'revoked') await refreshSharedSkillsOfCredential(trx, changed.id);
-  });
 }

@@ -3,7 +3,9 @@
 // consent; `all` = every accepted award that is current (a renewal replaces the award it renews), `chosen` =
 // the chosen awards still theirs; never a revoked credential; imported badges only with `includeImports`
 // (with `chosen`, only the chosen ones). Every figure of analytics is computed from `sharedAwardsCte` and
-// `sharedImportsOf` below and nowhere else.
+// `sharedImportsOf` below and nowhere else. The shared awards are kept per organization, person and award
+// (migration 0051, analytics-visible-awards.ts) in the transactions that change them; imports are few and read
+// here.
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { awardState, importedIssuedAt } from './model.ts';
@@ -49,24 +51,19 @@ export function peopleCte(scope: Scope): RawBuilder<unknown> {
  * `with people as (…), shared as (…), shared_concepts as (…)`: one row per award an active person in scope
  * shares now, and the framework concepts of those badge versions (read once per version, not per award).
  * Queries append their own `select … from shared` (joining badge_versions for a name where they show one).
- * `credential_state` is the credential's state only when it is not `active` (revoked or suspended; null
- * otherwise, as for an award without a credential): the join then reads the few such credentials through the
- * partial index `issued_credentials_not_active` (migration 0032) instead of hashing every credential.
+ * Which awards a person shares with the organization is decided when it changes, not here: the rows of
+ * `workforce_visible_awards` (migration 0051, kept by analytics-visible.ts under the rules above) are read as
+ * they are for the people in scope. `credential_state` is the credential's state only when it is not
+ * `active` (suspended; a revoked credential is never shared), null otherwise, as for an award without one.
  */
 export function sharedAwardsCte(scope: Scope): RawBuilder<unknown> {
   return sql`
     with people as (${peopleCte(scope)}),
     shared as (
-      select p.employee_id, a.id as award_id, a.issued_at, a.valid_until, a.superseded_at,
-             ic.state as credential_state, a.badge_version_id, a.org_id as issuer_org_id
+      select p.employee_id, w.award_id, w.issued_at, w.valid_until, w.superseded_at, w.credential_state,
+             w.badge_version_id, w.issuer_org_id
       from people p
-      join awards a on a.user_id = p.user_id and a.state = 'accepted'
-      left join issued_credentials ic on ic.id = a.credential_id and ic.state <> 'active'
-      where (ic.state is null or ic.state <> 'revoked')
-        and ((p.share = 'all' and a.superseded_at is null)
-          or (p.share = 'chosen' and exists (
-                select 1 from workforce_shared_awards s
-                where s.org_id = ${scope.orgId} and s.user_id = p.user_id and s.award_id = a.id)))
+      join workforce_visible_awards w on w.org_id = ${scope.orgId} and w.user_id = p.user_id
     ),
     shared_concepts as (${versionConcepts})`;
 }

@@ -1,9 +1,11 @@
 // The weekly digest over HTTP: each member's own choice (GET/PUT /api/v1/orgs/{orgId}/digest) and the mail's
 // signed "turn off these mails" link (/digest/unsubscribe/{token}, at the root: a page, then a form post).
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { schemaMessage } from '../errors.ts';
 import { pickLocale } from '../i18n/index.ts';
 import { renderUnsubscribePage } from './digest-page.ts';
 import {
@@ -54,7 +56,11 @@ export async function digestRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   );
 }
 
-const tokenParams = z.object({ token: z.string().regex(UNSUBSCRIBE_TOKEN, 'is not an unsubscribe link') });
+const tokenParams = z.object({
+  token: z
+    .string()
+    .regex(UNSUBSCRIBE_TOKEN, schemaMessage('unsubscribe-link-format', 'is not an unsubscribe link')),
+});
 const langQuery = z.object({ lang: z.string().max(35).optional() });
 /** The page shows only our own text; its one form posts back here. */
 const PAGE_CSP =

@@ -1,5 +1,5 @@
 // Public face of the workforce context: an employer's people, their consent and what they share.
-import { registerSharedSkillsListeners } from './analytics-shared-skills.ts';
+import { registerVisibleListeners } from './analytics-visible.ts';
 import { registerSeatOrderHooks } from './seat-hooks.ts';
 
 export { analyticsRoutes } from './analytics-routes.ts';
@@ -18,5 +18,5 @@ export { teamRoutes } from './team-routes.ts';
 
 // Sponsored seats follow their orders: commerce calls these hooks once the context has loaded.
 registerSeatOrderHooks();
-// What employers see of people's skills follows awards and revocations in their transactions.
-registerSharedSkillsListeners();
+// What employers see of people's skills and awards follows awards and credential states in their transactions.
+registerVisibleListeners();

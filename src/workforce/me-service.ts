@@ -140,10 +140,14 @@ export async function setConsent(
       ...foreignIds(consent.awardIds, await ownAwardIds(trx, me.user.id, consent.awardIds)).map((f) => ({
         path: `awardIds.${f.index}`,
         message: `${f.id} is not one of your badges`,
+        code: 'not-your-badge',
+        params: { id: f.id },
       })),
       ...foreignIds(consent.importIds, await ownImportIds(trx, me.user.id, consent.importIds)).map((f) => ({
         path: `importIds.${f.index}`,
         message: `${f.id} is not one of your imported badges`,
+        code: 'not-your-imported-badge',
+        params: { id: f.id },
       })),
     ];
     if (foreign.length > 0) throw new InvalidError('Only your own badges can be shared.', foreign);

@@ -53,6 +53,17 @@ export function foreignIds(
 }
 
 export type SharedAwardState = 'active' | 'suspended' | 'expired';
+/** An imported badge's state: the verdict of its last verification (src/verification/report.ts). */
+export type SharedImportState = 'verified' | 'not-verified' | 'could-not-check';
+/** What a shared badge's `state` may say: awards first, then imported badges. */
+export const SHARED_BADGE_STATES = [
+  'active',
+  'suspended',
+  'expired',
+  'verified',
+  'not-verified',
+  'could-not-check',
+] as const satisfies ReadonlyArray<SharedAwardState | SharedImportState>;
 
 /** How a shared award stands at `now` (revoked awards are never shared, so never asked about). */
 export function awardState(

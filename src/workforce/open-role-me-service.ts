@@ -169,6 +169,8 @@ export async function applyToOpenRole(
       foreign.map(({ index, id: awardId }) => ({
         path: `shareAwardIds.${index}`,
         message: `${awardId} is not one of your badges`,
+        code: 'not-your-badge',
+        params: { id: awardId },
       })),
     );
   const created = await deps.db.transaction().execute(async (trx) => {

@@ -45,7 +45,12 @@ export interface Application {
 async function checkedWrite(deps: Deps, orgId: string, input: OpenRoleInput) {
   if ((await roleProfileIds(deps.db, orgId, [input.roleId])).size === 0)
     throw new InvalidError('Publish one of this organization’s role profiles.', [
-      { path: 'roleId', message: `"${input.roleId}" is not a role profile of this organization` },
+      {
+        path: 'roleId',
+        message: `"${input.roleId}" is not a role profile of this organization`,
+        code: 'unknown-role-profile',
+        params: { id: input.roleId },
+      },
     ]);
   return {
     roleId: input.roleId,

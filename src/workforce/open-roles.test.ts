@@ -226,8 +226,8 @@ describe('open roles', { timeout: 120_000 }, () => {
       {
         path: 'shareAwardIds.0',
         message: `${writingAward} is not one of your badges`,
-        code: 'invalid',
-        params: {},
+        code: 'not-your-badge',
+        params: { id: writingAward },
       },
     ]);
     expect((await applications(openRoles.developer)).json().items).toEqual([]);
@@ -324,8 +324,8 @@ describe('open roles', { timeout: 120_000 }, () => {
       {
         path: 'roleId',
         message: `"${foreignRole.json().id}" is not a role profile of this organization`,
-        code: 'invalid',
-        params: {},
+        code: 'unknown-role-profile',
+        params: { id: foreignRole.json().id },
       },
     ]);
   });

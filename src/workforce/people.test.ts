@@ -349,7 +349,12 @@ describe('people and consent', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual(
       expect.arrayContaining([
-        { path: 'awardIds.1', message: `${foreign} is not one of your badges`, code: 'invalid', params: {} },
+        {
+          path: 'awardIds.1',
+          message: `${foreign} is not one of your badges`,
+          code: 'not-your-badge',
+          params: { id: foreign },
+        },
       ]),
     );
     expect((await mine(person))[0]?.consent?.awardIds).toEqual([]);

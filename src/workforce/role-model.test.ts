@@ -107,15 +107,28 @@ describe('the skills of a role profile', () => {
   });
 
   it('names every level outside 0–7 and importance outside 1–5', () => {
+    const levelRange = { code: 'role-level-range', params: { min: 0, max: 7 } };
     expect(roleSkillProblems([skill('a', 7.5, 3), skill('b', -1, 0), skill('c', 7, 5)])).toEqual([
-      { path: 'skills.0.level', message: expect.stringContaining('0 to 7') },
-      { path: 'skills.1.level', message: expect.stringContaining('0 to 7') },
-      { path: 'skills.1.importance', message: expect.stringContaining('1 to 5') },
+      { path: 'skills.0.level', message: expect.stringContaining('0 to 7'), ...levelRange },
+      { path: 'skills.1.level', message: expect.stringContaining('0 to 7'), ...levelRange },
+      {
+        path: 'skills.1.importance',
+        message: expect.stringContaining('1 to 5'),
+        code: 'role-importance-range',
+        params: { min: 1, max: 5 },
+      },
     ]);
   });
 
   it('needs between one and sixty skills', () => {
-    expect(roleSkillProblems([])).toEqual([{ path: 'skills', message: expect.stringContaining('1 to 60') }]);
+    expect(roleSkillProblems([])).toEqual([
+      {
+        path: 'skills',
+        message: expect.stringContaining('1 to 60'),
+        code: 'role-skill-count',
+        params: { min: 1, max: 60, count: 0 },
+      },
+    ]);
     const many = Array.from({ length: 61 }, (_, i) => skill(`c${i}`, 3, 3));
     expect(roleSkillProblems(many)).toHaveLength(1);
     expect(roleSkillProblems(many.slice(0, 60))).toEqual([]);

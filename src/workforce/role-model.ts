@@ -73,12 +73,16 @@ export function roleSkillProblems(skills: readonly RoleSkill[], path = 'skills')
     problems.push({
       path,
       message: `A role profile needs ${ROLE_SKILL_LIMITS.min} to ${ROLE_SKILL_LIMITS.max} skills (${skills.length} given).`,
+      code: 'role-skill-count',
+      params: { min: ROLE_SKILL_LIMITS.min, max: ROLE_SKILL_LIMITS.max, count: skills.length },
     });
   skills.forEach((skill, i) => {
     if (!(Number.isFinite(skill.level) && skill.level >= ROLE_LEVEL.min && skill.level <= ROLE_LEVEL.max))
       problems.push({
         path: `${path}.${i}.level`,
         message: `The level runs from ${ROLE_LEVEL.min} to ${ROLE_LEVEL.max} (O*NET's level scale).`,
+        code: 'role-level-range',
+        params: { min: ROLE_LEVEL.min, max: ROLE_LEVEL.max },
       });
     if (
       !(
@@ -90,6 +94,8 @@ export function roleSkillProblems(skills: readonly RoleSkill[], path = 'skills')
       problems.push({
         path: `${path}.${i}.importance`,
         message: `The importance runs from ${ROLE_IMPORTANCE.min} to ${ROLE_IMPORTANCE.max}.`,
+        code: 'role-importance-range',
+        params: { min: ROLE_IMPORTANCE.min, max: ROLE_IMPORTANCE.max },
       });
   });
   return problems;

@@ -107,7 +107,12 @@ describe('role profiles', { timeout: 120_000 }, () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json().errors).toEqual([
-      { path: 'code', message: expect.stringContaining('99-9999.99'), code: 'invalid', params: {} },
+      {
+        path: 'code',
+        message: expect.stringContaining('99-9999.99'),
+        code: 'unknown-occupation',
+        params: { code: '99-9999.99' },
+      },
     ]);
   });
 

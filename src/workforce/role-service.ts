@@ -98,6 +98,8 @@ async function labelled(deps: Deps, skills: readonly SkillRequirement[]): Promis
       problems.push({
         path: `skills.${i}.code`,
         message: `"${skill.code}" is not an imported ${skill.framework === 'onet' ? 'O*NET' : 'ESCO'} concept`,
+        code: 'unknown-concept',
+        params: { code: skill.code, framework: skill.framework === 'onet' ? 'O*NET' : 'ESCO' },
       });
     return { ...skill, label: concept?.label ?? skill.code };
   });
@@ -118,13 +120,23 @@ export async function createRoleFromOccupation(
   const detail = await occupationDetail(deps.db, input.framework, input.code);
   if (!detail)
     throw new InvalidError('No such occupation has been imported.', [
-      { path: 'code', message: `"${input.code}" is not an imported occupation of this framework` },
+      {
+        path: 'code',
+        message: `"${input.code}" is not an imported occupation of this framework`,
+        code: 'unknown-occupation',
+        params: { code: input.code },
+      },
     ]);
   const minImportance = input.minImportance ?? DEFAULT_MIN_IMPORTANCE;
   const skills = skillsFromOccupation(input.framework, detail.skills, minImportance);
   if (skills.length === 0)
     throw new InvalidError('No core skill of this occupation is that important.', [
-      { path: 'minImportance', message: `No skill of "${detail.title}" reaches importance ${minImportance}` },
+      {
+        path: 'minImportance',
+        message: `No skill of "${detail.title}" reaches importance ${minImportance}`,
+        code: 'no-skill-that-important',
+        params: { occupation: detail.title, importance: minImportance },
+      },
     ]);
   const name = input.name ?? detail.title;
   const source = {
@@ -230,13 +242,25 @@ export async function setEmployeeRoles(
     if (!employee) throw new NotFoundError('employee');
     if ((await activeEmployeeIds(trx, orgId, [employeeId])).size === 0)
       throw new InvalidError('Only an active employee holds roles.', [
-        { path: 'employeeId', message: `This person is ${employee.status}, not active` },
+        {
+          path: 'employeeId',
+          message: `This person is ${employee.status}, not active`,
+          code: 'employee-not-active',
+          params: { status: employee.status },
+        },
       ]);
     const known = await roleProfileIds(trx, orgId, wanted);
     const problems = roleIds.flatMap((id, i) =>
       known.has(id)
         ? []
-        : [{ path: `roleIds.${i}`, message: `"${id}" is not a role profile of this organization` }],
+        : [
+            {
+              path: `roleIds.${i}`,
+              message: `"${id}" is not a role profile of this organization`,
+              code: 'unknown-role-profile',
+              params: { id },
+            },
+          ],
     );
     if (problems.length > 0) throw new InvalidError('Some roles are not this organization’s.', problems);
     await replaceAssignments(trx, employeeId, wanted);

@@ -1,8 +1,10 @@
 // Requests and replies of the people-and-consent routes, built by presenters with explicit fields.
+
 import { z } from 'zod';
+import { schemaMessage } from '../errors.ts';
 import { skillReply, skillReplySchema } from '../skills/index.ts';
 import type { EmployerView, InvitationView } from './me-service.ts';
-import { EMPLOYEE_STATUSES, MAX_CHOSEN, MAX_INVITATIONS, SHARE_MODES } from './model.ts';
+import { EMPLOYEE_STATUSES, MAX_CHOSEN, MAX_INVITATIONS, SHARE_MODES, SHARED_BADGE_STATES } from './model.ts';
 import type { PersonView } from './service.ts';
 import type { SharedBadge } from './sharing.ts';
 
@@ -13,7 +15,7 @@ export const invitationParams = z.strictObject({
     .string()
     .min(20)
     .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, 'is not an invitation token'),
+    .regex(/^[A-Za-z0-9_-]+$/, schemaMessage('invitation-token-format', 'is not an invitation token')),
 });
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -61,7 +63,7 @@ const sharedBadgeSchema = z
     issuedAt: z.string(),
     validUntil: z.string().nullable(),
     state: z
-      .string()
+      .enum(SHARED_BADGE_STATES)
       .describe('Awards: active, suspended or expired; imported: the last verification verdict'),
     skills: z.array(skillReplySchema),
   })

@@ -72,7 +72,14 @@ async function activePeople(
   const problems: FieldProblem[] = employeeIds.flatMap((id, i) =>
     rows.get(id)?.status === 'active' && rows.get(id)?.userId
       ? []
-      : [{ path: `employeeIds.${i}`, message: `"${id}" is not an active employee of this organization` }],
+      : [
+          {
+            path: `employeeIds.${i}`,
+            message: `"${id}" is not an active employee of this organization`,
+            code: 'not-an-active-employee',
+            params: { id },
+          },
+        ],
   );
   if (problems.length > 0) throw new InvalidError('Seats can be bought for active employees only.', problems);
   const people = wanted.map((id) => rows.get(id)).filter((p) => p !== undefined);

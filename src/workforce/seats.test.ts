@@ -231,8 +231,8 @@ describe('sponsored seats', { timeout: 120_000 }, () => {
       {
         path: 'employeeIds.1',
         message: expect.stringContaining('not an active employee'),
-        code: 'invalid',
-        params: {},
+        code: 'not-an-active-employee',
+        params: { id: expect.any(String) },
       },
     ]);
 

@@ -3,6 +3,7 @@
 // tables; this reads them as the insights context does, and never writes them.
 import type { Executor } from '../db/database.ts';
 import type { Skill } from '../skills/index.ts';
+import type { SharedImportState } from './model.ts';
 
 export interface SharedAwardRow {
   id: string;
@@ -21,7 +22,7 @@ export interface SharedImportRow {
   validFrom: string | null;
   validUntil: string | null;
   createdAt: Date;
-  verdict: string;
+  verdict: SharedImportState;
 }
 
 function acceptedAwards(db: Executor, userId: string) {

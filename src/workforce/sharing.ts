@@ -3,7 +3,13 @@
 // the two can never differ.
 import type { Executor } from '../db/database.ts';
 import type { Skill } from '../skills/index.ts';
-import { awardState, type Consent, importedIssuedAt } from './model.ts';
+import {
+  awardState,
+  type Consent,
+  importedIssuedAt,
+  type SharedAwardState,
+  type SharedImportState,
+} from './model.ts';
 import {
   allAwardsOf,
   allImportsOf,
@@ -22,7 +28,7 @@ export interface SharedBadge {
   issuedAt: Date;
   validUntil: Date | null;
   /** Awards: active, suspended or expired; imported badges: the verdict of their last verification. */
-  state: string;
+  state: SharedAwardState | SharedImportState;
   skills: Skill[];
 }
 

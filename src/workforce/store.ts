@@ -2,7 +2,7 @@
 // side). The badges a consent shows are read in shared-store.ts.
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import { forgetSharedSkills, refreshSharedSkills } from './analytics-shared-skills.ts';
+import { forgetVisible, refreshVisible } from './analytics-visible.ts';
 import type { Consent } from './model.ts';
 import type { EmployeeStatus, WorkforceEmployeesTable } from './tables.ts';
 
@@ -124,7 +124,7 @@ async function deleteConsent(db: Executor, orgId: string, userId: string): Promi
   for (const table of ['workforceSharedAwards', 'workforceSharedImports', 'workforceConsents'] as const) {
     await db.deleteFrom(table).where('orgId', '=', orgId).where('userId', '=', userId).execute();
   }
-  await forgetSharedSkills(db, orgId, userId);
+  await forgetVisible(db, orgId, userId);
 }
 
 /** Replaces the whole consent of a person at an employer (its shared rows included). */
@@ -152,8 +152,8 @@ export async function saveConsent(
       .values(consent.importIds.map((importId) => ({ orgId, userId, importId })))
       .execute();
   }
-  // What the analytics read of their skills follows in the same transaction.
-  await refreshSharedSkills(db, [userId], orgId);
+  // What the analytics read of their skills and awards follows in the same transaction.
+  await refreshVisible(db, [userId], orgId);
 }
 
 export async function consentOf(db: Executor, orgId: string, userId: string): Promise<Consent | undefined> {

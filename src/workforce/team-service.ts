@@ -109,6 +109,8 @@ export async function setTeamMembers(
             {
               path: `employeeIds.${i}`,
               message: `"${employeeId}" is not an active employee of this organization`,
+              code: 'not-an-active-employee',
+              params: { id: employeeId },
             },
           ],
     );

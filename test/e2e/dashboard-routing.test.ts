@@ -14,7 +14,12 @@ function membership(id: string, kind: OrgKind, role: MembershipRole): Membership
 }
 
 function session(memberships: Membership[], activeOrgId: string | null, isOperator = false): Session {
-  return { user: { id: 'u', name: 'Ada', emails: [], isOperator }, memberships, activeOrgId, csrfToken: 'c' };
+  return {
+    user: { id: 'u', name: 'Ada', emails: [], isOperator, locale: 'en' },
+    memberships,
+    activeOrgId,
+    csrfToken: 'c',
+  };
 }
 
 describe('dashboardFor', () => {

@@ -2,9 +2,10 @@
 // issuer's owner registers an LTI 1.3 platform (a server field problem shows under its field first), sees what
 // to paste into the LMS with Copy buttons, and deletes the registration after a confirmation. Connected apps on
 // /account: a wallet connects to a learner's account through the OB 3.0 API's real OAuth flow, the learner sees
-// it with its scopes in words and disconnects it, after which its access token is refused. Every state: axe at
-// 1280, 390 and 320 px, no sideways scroll on phones, screenshots at 1280 and 390 px in
-// test-output/screenshots/integrations-*.png.
+// it with its scopes in words and disconnects it, after which its access token is refused. The OAuth apps page
+// (/org/oauth-apps): the owner registers an app (a server field problem under its field first), reads its
+// client secret once, sees it listed and deletes it. Every state (the OAuth apps page's once): axe at 1280 and
+// 320 px, no sideways scroll on phones, screenshots at 1280 and 390 px in test-output/screenshots/integrations-*.png.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,64 @@ describe('the integration admin screens in a browser', () => {
     const left = await started()
       .testApp.deps.db.selectFrom('ltiPlatforms')
       .select('id')
+      .where('orgId', '=', issuer.orgId)
+      .execute();
+    expect(left).toEqual([]);
+    expect(opened.scriptErrors).toEqual([]);
+  }, 400_000);
+
+  it('registers an OAuth app, shows its secret once, lists it and deletes it', async () => {
+    const opened = await started().openPage('/org/oauth-apps');
+    const page = opened.page;
+    await logIn(page, issuer.owner.email);
+    await page.getByRole('heading', { name: 'OAuth apps', level: 1 }).waitFor({ timeout: 120_000 });
+    await page.getByText('Your organization publishes no OAuth apps yet.').waitFor({ timeout: 60_000 });
+
+    // The console's menu leads here.
+    await page.locator('.user-menu summary').click();
+    await expect.poll(() => page.getByRole('link', { name: 'OAuth apps' }).count()).toBeGreaterThan(0);
+    await page.locator('.user-menu summary').click();
+
+    // The server's field problem (a home page with a user name in it is refused) shows under its field.
+    await page.getByLabel('Name', { exact: true }).fill('Campus Wallet');
+    await page.getByLabel('Home page').fill('https://ana:pw@wallet.example/');
+    await page.getByLabel('Redirect URIs').fill('https://wallet.example/callback\nhttp://localhost:8080/cb');
+    await page.getByLabel("Read the learner's profile").check();
+    await page.getByRole('button', { name: 'Register app' }).click();
+    await page
+      .locator('#field-homePageUrl-error')
+      .getByText('must be an https address')
+      .waitFor({ timeout: 60_000 });
+
+    await page.getByLabel('Home page').fill('https://wallet.example/');
+    await page.getByRole('button', { name: 'Register app' }).click();
+    await page.getByText('Campus Wallet is registered.').waitFor({ timeout: 60_000 });
+    const secret = await page.getByRole('textbox', { name: 'Client secret' }).inputValue();
+    expect(secret).toMatch(/^[\w-]{40,}$/);
+    const clientId = await page.getByRole('textbox', { name: 'Client ID' }).inputValue();
+    const row = page.getByRole('row', { name: /Campus Wallet/ });
+    await row.getByText(clientId).waitFor();
+    await row.getByText('credential.readonly').waitFor();
+    await row.getByText('profile.readonly').waitFor();
+    await row.getByText('0 learners allowed it').waitFor();
+    await checkLayouts(page, 'oauth-app-registered');
+
+    // Shown once: gone after "I have saved it", and never in the list.
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    expect(await page.getByRole('textbox', { name: 'Client secret' }).count()).toBe(0);
+    await page.reload();
+    await page.getByRole('row', { name: /Campus Wallet/ }).waitFor({ timeout: 60_000 });
+    expect(await page.content()).not.toContain(secret);
+
+    await page.getByRole('button', { name: 'Delete Campus Wallet' }).click();
+    await page
+      .getByRole('button', { name: 'Yes, delete Campus Wallet and disconnect every learner' })
+      .click();
+    await page.getByText('Campus Wallet is deleted: every learner who allowed it is disconnected').waitFor();
+    await page.getByText('Your organization publishes no OAuth apps yet.').waitFor();
+    const left = await started()
+      .testApp.deps.db.selectFrom('oauthClientOwners')
+      .select('clientId')
       .where('orgId', '=', issuer.orgId)
       .execute();
     expect(left).toEqual([]);

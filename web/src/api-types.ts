@@ -2967,6 +2967,64 @@ export interface paths {
         patch: operations["patchOrgsByOrgIdMembersByUserId"];
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/oauth-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s OAuth apps (owner, admin); secrets are never shown again */
+        get: operations["getOrgsByOrgIdOauthClients"];
+        put?: never;
+        /**
+         * Register an OAuth app the organization publishes (owner, admin); the reply shows its secret once
+         * @description A confidential client of the Open Badges 3.0 API: the authorization code grant with PKCE (S256) and refresh tokens, authenticating with `client_secret_basic`. Learners see the organization as its publisher on the consent page and under Connected apps.
+         */
+        post: operations["postOrgsByOrgIdOauthClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/oauth-clients/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an OAuth app: every learner’s grant to it and each code and token it holds end (owner, admin) */
+        delete: operations["deleteOrgsByOrgIdOauthClientsByClientId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/oauth-clients/{clientId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an OAuth app a new client secret, shown this once (owner, admin)
+         * @description The replaced secret stops at once. Tokens the app holds keep working until they expire; to get new ones (or refresh them) it needs the new secret.
+         */
+        post: operations["postOrgsByOrgIdOauthClientsByClientIdRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/open-roles": {
         parameters: {
             query?: never;
@@ -5303,7 +5361,8 @@ export interface operations {
                         title: string;
                         units: {
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "lesson" | "assessment" | "evidence";
                             questionCount: number;
                             title: string;
                         }[];
@@ -6270,11 +6329,91 @@ export interface operations {
                                 badgeId?: string;
                                 /** Format: uuid */
                                 courseId?: string;
+                                /** @description grade: the LMS line item, the bar to reach and my grade */
+                                grade?: {
+                                    bar: {
+                                        points: number;
+                                    } | {
+                                        percent: number;
+                                    } | {
+                                        letter: string;
+                                        /** @description The letters, best first, each with the lowest percent that earns it */
+                                        scale: {
+                                            letter: string;
+                                            minPercent: number;
+                                        }[];
+                                    };
+                                    /** @description My latest grade on the line item, null when the LMS reported none */
+                                    current: {
+                                        letterGrade: string | null;
+                                        percent: number | null;
+                                        scoreGiven: number | null;
+                                        scoreMaximum: number;
+                                    } | null;
+                                    lineItem: {
+                                        /** @description The LMS course the line item belongs to */
+                                        contextTitle: string | null;
+                                        label: string;
+                                        /** @description The LMS (LTI platform) as the issuer named it */
+                                        platformName: string | null;
+                                        scoreMaximum: number;
+                                    };
+                                };
+                                /** @description group: its requirements, each with its status */
+                                items?: {
+                                    /** Format: uuid */
+                                    badgeId?: string;
+                                    /** Format: uuid */
+                                    courseId?: string;
+                                    /** @description grade: the LMS line item, the bar to reach and my grade */
+                                    grade?: {
+                                        bar: {
+                                            points: number;
+                                        } | {
+                                            percent: number;
+                                        } | {
+                                            letter: string;
+                                            /** @description The letters, best first, each with the lowest percent that earns it */
+                                            scale: {
+                                                letter: string;
+                                                minPercent: number;
+                                            }[];
+                                        };
+                                        /** @description My latest grade on the line item, null when the LMS reported none */
+                                        current: {
+                                            letterGrade: string | null;
+                                            percent: number | null;
+                                            scoreGiven: number | null;
+                                            scoreMaximum: number;
+                                        } | null;
+                                        lineItem: {
+                                            /** @description The LMS course the line item belongs to */
+                                            contextTitle: string | null;
+                                            label: string;
+                                            /** @description The LMS (LTI platform) as the issuer named it */
+                                            platformName: string | null;
+                                            scoreMaximum: number;
+                                        };
+                                    };
+                                    /** @enum {string} */
+                                    kind: "course" | "evidence" | "badge" | "grade";
+                                    /** Format: uuid */
+                                    lineItemId?: string;
+                                    /** @enum {string} */
+                                    status: "done" | "in-progress" | "purchased" | "not-started" | "not-available";
+                                    title: string;
+                                    unitId?: string;
+                                }[];
                                 /** @enum {string} */
                                 kind: "course" | "evidence" | "badge" | "grade" | "group";
                                 /** Format: uuid */
                                 lineItemId?: string;
                                 minutes: number;
+                                /**
+                                 * @description group: all of its items, or any one
+                                 * @enum {string}
+                                 */
+                                mode?: "all" | "any";
                                 /** @enum {string} */
                                 status: "done" | "in-progress" | "purchased" | "not-started" | "not-available";
                                 title: string;
@@ -7329,6 +7468,8 @@ export interface operations {
                             firstAllowedAt: string;
                             /** Format: date-time */
                             lastAllowedAt: string;
+                            /** @description The organization that publishes the app; null for an app that registered itself (RFC 7591) */
+                            publishedBy: string | null;
                             /** @description The OB 3.0 scopes allowed to it */
                             scopes: ("https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update")[];
                         }[];
@@ -7540,8 +7681,11 @@ export interface operations {
                                      */
                                     url?: string;
                                 }[];
-                                /** @description Awards: active, suspended or expired; imported: the last verification verdict */
-                                state: string;
+                                /**
+                                 * @description Awards: active, suspended or expired; imported: the last verification verdict
+                                 * @enum {string}
+                                 */
+                                state: "active" | "suspended" | "expired" | "verified" | "not-verified" | "could-not-check";
                                 validUntil: string | null;
                             }[];
                             /** @enum {string} */
@@ -7650,8 +7794,11 @@ export interface operations {
                                  */
                                 url?: string;
                             }[];
-                            /** @description Awards: active, suspended or expired; imported: the last verification verdict */
-                            state: string;
+                            /**
+                             * @description Awards: active, suspended or expired; imported: the last verification verdict
+                             * @enum {string}
+                             */
+                            state: "active" | "suspended" | "expired" | "verified" | "not-verified" | "could-not-check";
                             validUntil: string | null;
                         }[];
                         /** @enum {string} */
@@ -7758,8 +7905,11 @@ export interface operations {
                                  */
                                 url?: string;
                             }[];
-                            /** @description Awards: active, suspended or expired; imported: the last verification verdict */
-                            state: string;
+                            /**
+                             * @description Awards: active, suspended or expired; imported: the last verification verdict
+                             * @enum {string}
+                             */
+                            state: "active" | "suspended" | "expired" | "verified" | "not-verified" | "could-not-check";
                             validUntil: string | null;
                         }[];
                         /** @enum {string} */
@@ -7869,8 +8019,10 @@ export interface operations {
                             };
                             units: {
                                 id: string;
-                                kind: string;
-                                status: string;
+                                /** @enum {string} */
+                                kind: "lesson" | "assessment" | "evidence";
+                                /** @enum {string} */
+                                status: "locked" | "available" | "in-progress" | "awaiting-supervisor" | "submitted" | "returned" | "done";
                                 title: string;
                             }[];
                         }[];
@@ -7937,8 +8089,10 @@ export interface operations {
                         };
                         units: {
                             id: string;
-                            kind: string;
-                            status: string;
+                            /** @enum {string} */
+                            kind: "lesson" | "assessment" | "evidence";
+                            /** @enum {string} */
+                            status: "locked" | "available" | "in-progress" | "awaiting-supervisor" | "submitted" | "returned" | "done";
                             title: string;
                         }[];
                     };
@@ -7999,8 +8153,10 @@ export interface operations {
                         };
                         units: {
                             id: string;
-                            kind: string;
-                            status: string;
+                            /** @enum {string} */
+                            kind: "lesson" | "assessment" | "evidence";
+                            /** @enum {string} */
+                            status: "locked" | "available" | "in-progress" | "awaiting-supervisor" | "submitted" | "returned" | "done";
                             title: string;
                         }[];
                     };
@@ -8117,7 +8273,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "attesting" | "pending" | "accepted" | "returned";
                         submittedAt: string;
-                        task: string;
+                        /** @enum {string} */
+                        task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
                         unitId: string;
                     };
                 };
@@ -8182,7 +8339,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "attesting" | "pending" | "accepted" | "returned";
                         submittedAt: string;
-                        task: string;
+                        /** @enum {string} */
+                        task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
                         unitId: string;
                     };
                 };
@@ -8222,7 +8380,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "attesting" | "pending" | "accepted" | "returned";
                         submittedAt: string;
-                        task: string;
+                        /** @enum {string} */
+                        task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
                         unitId: string;
                     };
                 };
@@ -8251,7 +8410,13 @@ export interface operations {
                     "application/json": {
                         answers: {
                             answer: {
-                                [key: string]: unknown;
+                                optionIds: string[];
+                            } | {
+                                value: boolean;
+                            } | {
+                                number: number;
+                            } | {
+                                text: string;
                             };
                             answeredAt: string;
                             correct: boolean;
@@ -8292,8 +8457,10 @@ export interface operations {
                             };
                             units: {
                                 id: string;
-                                kind: string;
-                                status: string;
+                                /** @enum {string} */
+                                kind: "lesson" | "assessment" | "evidence";
+                                /** @enum {string} */
+                                status: "locked" | "available" | "in-progress" | "awaiting-supervisor" | "submitted" | "returned" | "done";
                                 title: string;
                             }[];
                         };
@@ -8311,11 +8478,62 @@ export interface operations {
                             /** @enum {string} */
                             status: "attesting" | "pending" | "accepted" | "returned";
                             submittedAt: string;
-                            task: string;
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
                             unitId: string;
                         } | null;
                         unit: {
-                            [key: string]: unknown;
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            title: string;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false" | "numeric" | "short-text";
+                            })[];
+                            title: string;
+                        } | {
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                            /** @description Essays only: the word limits the instructions state (null: none stated) */
+                            wordLimits?: {
+                                max: number | null;
+                                min: number | null;
+                            } | null;
                         };
                     };
                 };
@@ -15168,9 +15386,89 @@ export interface operations {
                             state: "draft" | "published" | "archived";
                             summary: string;
                             title: string;
-                            units: {
-                                [key: string]: unknown;
-                            }[];
+                            units: ({
+                                /** @description The Markdown rendered at save time */
+                                html: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "lesson";
+                                markdown: string;
+                                title: string;
+                            } | {
+                                /** @description Questions drawn at random per attempt; null or absent: every question */
+                                draw?: number | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "assessment";
+                                questions: ({
+                                    id: string;
+                                    options: {
+                                        correct: boolean;
+                                        feedback: string | null;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                    prompt: string;
+                                    /** @enum {string} */
+                                    type: "single-choice" | "multiple-choice";
+                                } | {
+                                    answer: boolean;
+                                    feedback: {
+                                        correct: string | null;
+                                        incorrect: string | null;
+                                    };
+                                    id: string;
+                                    prompt: string;
+                                    /** @enum {string} */
+                                    type: "true-false";
+                                } | {
+                                    answer: number;
+                                    feedback: {
+                                        correct: string | null;
+                                        incorrect: string | null;
+                                    };
+                                    id: string;
+                                    prompt: string;
+                                    tolerance: number;
+                                    /** @enum {string} */
+                                    type: "numeric";
+                                } | {
+                                    acceptedAnswers: string[];
+                                    feedback: {
+                                        correct: string | null;
+                                        incorrect: string | null;
+                                    };
+                                    id: string;
+                                    prompt: string;
+                                    /** @enum {string} */
+                                    type: "short-text";
+                                })[];
+                                shuffleOptions?: boolean;
+                                shuffleQuestions?: boolean;
+                                title: string;
+                            } | {
+                                attendanceCode: string | null;
+                                id: string;
+                                instructions: string;
+                                /** @enum {string} */
+                                kind: "evidence";
+                                needsReview: boolean;
+                                rubric: {
+                                    criterion: string;
+                                    levels: {
+                                        label: string;
+                                        points: number;
+                                    }[];
+                                }[];
+                                /** @enum {string} */
+                                task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                                title: string;
+                                /** @description Only for file-upload tasks: the file types taken and the size limit */
+                                upload: {
+                                    maxMegabytes: number;
+                                    types: ("pdf" | "png" | "jpeg" | "docx")[];
+                                } | null;
+                            })[];
                             updatedAt: string;
                         }[];
                     };
@@ -15386,9 +15684,89 @@ export interface operations {
                         state: "draft" | "published" | "archived";
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            /** @description The Markdown rendered at save time */
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            markdown: string;
+                            title: string;
+                        } | {
+                            /** @description Questions drawn at random per attempt; null or absent: every question */
+                            draw?: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    correct: boolean;
+                                    feedback: string | null;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                answer: boolean;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false";
+                            } | {
+                                answer: number;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                tolerance: number;
+                                /** @enum {string} */
+                                type: "numeric";
+                            } | {
+                                acceptedAnswers: string[];
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "short-text";
+                            })[];
+                            shuffleOptions?: boolean;
+                            shuffleQuestions?: boolean;
+                            title: string;
+                        } | {
+                            attendanceCode: string | null;
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                         updatedAt: string;
                     };
                 };
@@ -15457,9 +15835,89 @@ export interface operations {
                         state: "draft" | "published" | "archived";
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            /** @description The Markdown rendered at save time */
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            markdown: string;
+                            title: string;
+                        } | {
+                            /** @description Questions drawn at random per attempt; null or absent: every question */
+                            draw?: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    correct: boolean;
+                                    feedback: string | null;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                answer: boolean;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false";
+                            } | {
+                                answer: number;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                tolerance: number;
+                                /** @enum {string} */
+                                type: "numeric";
+                            } | {
+                                acceptedAnswers: string[];
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "short-text";
+                            })[];
+                            shuffleOptions?: boolean;
+                            shuffleQuestions?: boolean;
+                            title: string;
+                        } | {
+                            attendanceCode: string | null;
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                         updatedAt: string;
                     };
                 };
@@ -15671,9 +16129,89 @@ export interface operations {
                         state: "draft" | "published" | "archived";
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            /** @description The Markdown rendered at save time */
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            markdown: string;
+                            title: string;
+                        } | {
+                            /** @description Questions drawn at random per attempt; null or absent: every question */
+                            draw?: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    correct: boolean;
+                                    feedback: string | null;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                answer: boolean;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false";
+                            } | {
+                                answer: number;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                tolerance: number;
+                                /** @enum {string} */
+                                type: "numeric";
+                            } | {
+                                acceptedAnswers: string[];
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "short-text";
+                            })[];
+                            shuffleOptions?: boolean;
+                            shuffleQuestions?: boolean;
+                            title: string;
+                        } | {
+                            attendanceCode: string | null;
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                         updatedAt: string;
                     };
                 };
@@ -15742,9 +16280,89 @@ export interface operations {
                         state: "draft" | "published" | "archived";
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            /** @description The Markdown rendered at save time */
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            markdown: string;
+                            title: string;
+                        } | {
+                            /** @description Questions drawn at random per attempt; null or absent: every question */
+                            draw?: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    correct: boolean;
+                                    feedback: string | null;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                answer: boolean;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false";
+                            } | {
+                                answer: number;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                tolerance: number;
+                                /** @enum {string} */
+                                type: "numeric";
+                            } | {
+                                acceptedAnswers: string[];
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "short-text";
+                            })[];
+                            shuffleOptions?: boolean;
+                            shuffleQuestions?: boolean;
+                            title: string;
+                        } | {
+                            attendanceCode: string | null;
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                         updatedAt: string;
                     };
                 };
@@ -15813,9 +16431,89 @@ export interface operations {
                         state: "draft" | "published" | "archived";
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            /** @description The Markdown rendered at save time */
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            markdown: string;
+                            title: string;
+                        } | {
+                            /** @description Questions drawn at random per attempt; null or absent: every question */
+                            draw?: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    correct: boolean;
+                                    feedback: string | null;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                answer: boolean;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false";
+                            } | {
+                                answer: number;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                tolerance: number;
+                                /** @enum {string} */
+                                type: "numeric";
+                            } | {
+                                acceptedAnswers: string[];
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "short-text";
+                            })[];
+                            shuffleOptions?: boolean;
+                            shuffleQuestions?: boolean;
+                            title: string;
+                        } | {
+                            attendanceCode: string | null;
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                         updatedAt: string;
                     };
                 };
@@ -15884,9 +16582,89 @@ export interface operations {
                         state: "draft" | "published" | "archived";
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            /** @description The Markdown rendered at save time */
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            markdown: string;
+                            title: string;
+                        } | {
+                            /** @description Questions drawn at random per attempt; null or absent: every question */
+                            draw?: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    correct: boolean;
+                                    feedback: string | null;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                answer: boolean;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false";
+                            } | {
+                                answer: number;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                tolerance: number;
+                                /** @enum {string} */
+                                type: "numeric";
+                            } | {
+                                acceptedAnswers: string[];
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "short-text";
+                            })[];
+                            shuffleOptions?: boolean;
+                            shuffleQuestions?: boolean;
+                            title: string;
+                        } | {
+                            attendanceCode: string | null;
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                         updatedAt: string;
                     };
                 };
@@ -15961,9 +16739,89 @@ export interface operations {
                         state: "draft" | "published" | "archived";
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            /** @description The Markdown rendered at save time */
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            markdown: string;
+                            title: string;
+                        } | {
+                            /** @description Questions drawn at random per attempt; null or absent: every question */
+                            draw?: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    correct: boolean;
+                                    feedback: string | null;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                answer: boolean;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false";
+                            } | {
+                                answer: number;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                tolerance: number;
+                                /** @enum {string} */
+                                type: "numeric";
+                            } | {
+                                acceptedAnswers: string[];
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "short-text";
+                            })[];
+                            shuffleOptions?: boolean;
+                            shuffleQuestions?: boolean;
+                            title: string;
+                        } | {
+                            attendanceCode: string | null;
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                         updatedAt: string;
                     };
                 };
@@ -16018,9 +16876,54 @@ export interface operations {
                     "application/json": {
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            title: string;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false" | "numeric" | "short-text";
+                            })[];
+                            title: string;
+                        } | {
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                     };
                 };
             };
@@ -16088,9 +16991,89 @@ export interface operations {
                         state: "draft" | "published" | "archived";
                         summary: string;
                         title: string;
-                        units: {
-                            [key: string]: unknown;
-                        }[];
+                        units: ({
+                            /** @description The Markdown rendered at save time */
+                            html: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "lesson";
+                            markdown: string;
+                            title: string;
+                        } | {
+                            /** @description Questions drawn at random per attempt; null or absent: every question */
+                            draw?: number | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "assessment";
+                            questions: ({
+                                id: string;
+                                options: {
+                                    correct: boolean;
+                                    feedback: string | null;
+                                    id: string;
+                                    text: string;
+                                }[];
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "single-choice" | "multiple-choice";
+                            } | {
+                                answer: boolean;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "true-false";
+                            } | {
+                                answer: number;
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                tolerance: number;
+                                /** @enum {string} */
+                                type: "numeric";
+                            } | {
+                                acceptedAnswers: string[];
+                                feedback: {
+                                    correct: string | null;
+                                    incorrect: string | null;
+                                };
+                                id: string;
+                                prompt: string;
+                                /** @enum {string} */
+                                type: "short-text";
+                            })[];
+                            shuffleOptions?: boolean;
+                            shuffleQuestions?: boolean;
+                            title: string;
+                        } | {
+                            attendanceCode: string | null;
+                            id: string;
+                            instructions: string;
+                            /** @enum {string} */
+                            kind: "evidence";
+                            needsReview: boolean;
+                            rubric: {
+                                criterion: string;
+                                levels: {
+                                    label: string;
+                                    points: number;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
+                            title: string;
+                            /** @description Only for file-upload tasks: the file types taken and the size limit */
+                            upload: {
+                                maxMegabytes: number;
+                                types: ("pdf" | "png" | "jpeg" | "docx")[];
+                            } | null;
+                        })[];
                         updatedAt: string;
                     };
                 };
@@ -16798,8 +17781,11 @@ export interface operations {
                                  */
                                 url?: string;
                             }[];
-                            /** @description Awards: active, suspended or expired; imported: the last verification verdict */
-                            state: string;
+                            /**
+                             * @description Awards: active, suspended or expired; imported: the last verification verdict
+                             * @enum {string}
+                             */
+                            state: "active" | "suspended" | "expired" | "verified" | "not-verified" | "could-not-check";
                             validUntil: string | null;
                         }[];
                     };
@@ -17598,6 +18584,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description The LMS course (LTI context) the line item belongs to, when the platform named it */
+                            contextTitle: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: uuid */
@@ -17607,6 +18595,8 @@ export interface operations {
                             lineItemUrl: string;
                             /** Format: uuid */
                             platformId: string;
+                            /** @description The LTI platform’s name (as registered), null until a grade sync reports it */
+                            platformName: string | null;
                             resourceLinkId: string | null;
                             scoreMaximum: number;
                             /** Format: date-time */
@@ -18083,6 +19073,159 @@ export interface operations {
             };
         };
     };
+    getOrgsByOrgIdOauthClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The app’s `client_id` */
+                            clientId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            homePageUrl: string | null;
+                            /** @description When the app last got a token, of the tokens Tessera still keeps (30 days at most) */
+                            lastUsedAt: string | null;
+                            /** @description How many learners hold a live grant to the app */
+                            learnerCount: number;
+                            name: string;
+                            redirectUris: string[];
+                            scopes: ("https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update")[];
+                            secretRotatedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postOrgsByOrgIdOauthClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The app’s home page: https only */
+                    homePageUrl: string;
+                    /** @description The name learners read on the consent page */
+                    name: string;
+                    /** @description Where Tessera may send the learner back: https, or http on localhost or 127.0.0.1 only */
+                    redirectUris: string[];
+                    /** @description The OB 3.0 scopes the app may ask for */
+                    scopes: ("https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update")[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The app’s `client_id` */
+                        clientId: string;
+                        /** @description The app’s `client_secret` (client_secret_basic at the token endpoint): shown this once */
+                        clientSecret: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        homePageUrl: string | null;
+                        /** @description When the app last got a token, of the tokens Tessera still keeps (30 days at most) */
+                        lastUsedAt: string | null;
+                        /** @description How many learners hold a live grant to the app */
+                        learnerCount: number;
+                        name: string;
+                        redirectUris: string[];
+                        scopes: ("https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update")[];
+                        secretRotatedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
+    deleteOrgsByOrgIdOauthClientsByClientId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postOrgsByOrgIdOauthClientsByClientIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Problem"];
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The app’s `client_id` */
+                        clientId: string;
+                        /** @description The app’s `client_secret` (client_secret_basic at the token endpoint): shown this once */
+                        clientSecret: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        homePageUrl: string | null;
+                        /** @description When the app last got a token, of the tokens Tessera still keeps (30 days at most) */
+                        lastUsedAt: string | null;
+                        /** @description How many learners hold a live grant to the app */
+                        learnerCount: number;
+                        name: string;
+                        redirectUris: string[];
+                        scopes: ("https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly" | "https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update")[];
+                        secretRotatedAt: string | null;
+                    };
+                };
+            };
+        };
+    };
     getOrgsByOrgIdOpenRoles: {
         parameters: {
             query?: never;
@@ -18435,8 +19578,11 @@ export interface operations {
                                      */
                                     url?: string;
                                 }[];
-                                /** @description Awards: active, suspended or expired; imported: the last verification verdict */
-                                state: string;
+                                /**
+                                 * @description Awards: active, suspended or expired; imported: the last verification verdict
+                                 * @enum {string}
+                                 */
+                                state: "active" | "suspended" | "expired" | "verified" | "not-verified" | "could-not-check";
                                 validUntil: string | null;
                             }[];
                             /** @description The importance-weighted share of the role’s skills held at the level needed */
@@ -19025,13 +20171,18 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "attesting" | "pending" | "accepted" | "returned";
                                 submittedAt: string;
-                                task: string;
+                                /** @enum {string} */
+                                task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
                                 unitId: string;
                             };
                             task: {
                                 instructions: string;
                                 rubric: {
-                                    [key: string]: unknown;
+                                    criterion: string;
+                                    levels: {
+                                        label: string;
+                                        points: number;
+                                    }[];
                                 }[];
                                 title: string;
                             } | null;
@@ -19087,7 +20238,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "attesting" | "pending" | "accepted" | "returned";
                         submittedAt: string;
-                        task: string;
+                        /** @enum {string} */
+                        task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
                         unitId: string;
                     };
                 };
@@ -19156,7 +20308,8 @@ export interface operations {
                             /** Format: uuid */
                             submissionId: string;
                             submittedAt: string;
-                            task: string;
+                            /** @enum {string} */
+                            task: "essay" | "url" | "attendance-code" | "file-upload" | "supervisor-attestation";
                             taskTitle: string;
                         }[];
                         page: number;

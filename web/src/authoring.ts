@@ -1,70 +1,21 @@
 // Course authoring in the app: the API's authored course, the editor's draft of it (strings as the inputs
-// hold them), and the conversions both ways. Shapes follow src/catalog/schema.ts (unitInput).
-import { api } from './api.ts';
-import type { EvidenceTask, PublicQuestion, QuestionType } from './learning.ts';
+// hold them), and the conversions both ways. The API's shapes come from the OpenAPI description.
+import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
+import type { EvidenceTask, QuestionType } from './learning.ts';
 import { decimalText, type ParsedAmount, parseAmount } from './money.ts';
-import { filledIn, type Skill, type SkillDraft, skillDraft, skillInput } from './skills.ts';
+import { filledIn, type SkillDraft, skillDraft, skillInput } from './skills.ts';
 
-export type CourseState = 'draft' | 'published' | 'archived';
+/** A course as its authors see it: details, the units with their answers, the latest published revision. */
+export type AuthoredCourse = ApiResult<'getOrgsByOrgIdCoursesByCourseId'>;
+export type CourseState = AuthoredCourse['state'];
+type ApiUnit = Item<AuthoredCourse['units']>;
+type ApiQuestion = Item<Extract<ApiUnit, { kind: 'assessment' }>['questions']>;
+export type NewCourseInput = Pick<
+  ApiBody<'postOrgsByOrgIdCourses'>,
+  'title' | 'summary' | 'estimatedMinutes'
+>;
 
-interface ApiOption {
-  id: string;
-  text: string;
-  correct: boolean;
-  feedback: string | null;
-}
-interface ApiFeedback {
-  correct: string | null;
-  incorrect: string | null;
-}
-type ApiQuestion = {
-  id: string;
-  type: QuestionType;
-  prompt: string;
-  options?: ApiOption[];
-  answer?: boolean | number;
-  tolerance?: number;
-  acceptedAnswers?: string[];
-  feedback?: ApiFeedback;
-};
-type ApiUnit = {
-  id: string;
-  kind: 'lesson' | 'assessment' | 'evidence';
-  title: string;
-  markdown?: string;
-  questions?: ApiQuestion[];
-  /** Assessments: questions drawn per attempt (null or absent: all), and shuffling. */
-  draw?: number | null;
-  shuffleQuestions?: boolean;
-  shuffleOptions?: boolean;
-  task?: EvidenceTask;
-  instructions?: string;
-  needsReview?: boolean;
-  attendanceCode?: string | null;
-  upload?: { types: string[]; maxMegabytes: number } | null;
-  rubric?: Array<{ criterion: string; levels: Array<{ label: string; points: number }> }>;
-};
-
-export interface AuthoredCourse {
-  id: string;
-  orgId: string;
-  state: CourseState;
-  title: string;
-  summary: string;
-  estimatedMinutes: number;
-  /** What the course teaches (aligned like a badge's skills; badges requiring the course offer them). */
-  skills: Skill[];
-  accessDays: number;
-  activityCodePrefix: string | null;
-  /** null: free. */
-  price: { amountMinor: number; currency: string } | null;
-  units: ApiUnit[];
-  latestRevision: number | null;
-  /** The course picture (shown in the catalog at once, without publishing) and its description. */
-  image: { url: string; alt: string } | null;
-  updatedAt: string;
-}
-
+// The editor's drafts below are the app's own: every field as its input holds it (text), converted both ways.
 export interface OptionDraft {
   key: string;
   id?: string;
@@ -185,28 +136,55 @@ export const newUnit = (kind: UnitDraft['kind']): UnitDraft => ({
 });
 
 function questionDraft(q: ApiQuestion): QuestionDraft {
+  const draft: QuestionDraft = { ...newQuestion(), id: q.id, type: q.type, prompt: q.prompt, options: [] };
+  if ('options' in q) {
+    return {
+      ...draft,
+      options: q.options.map((o) => ({
+        key: newKey(),
+        id: o.id,
+        text: o.text,
+        correct: o.correct,
+        feedback: o.feedback ?? '',
+      })),
+    };
+  }
   return {
-    ...newQuestion(),
-    id: q.id,
-    type: q.type,
-    prompt: q.prompt,
-    options: (q.options ?? []).map((o) => ({
-      key: newKey(),
-      id: o.id,
-      text: o.text,
-      correct: o.correct,
-      feedback: o.feedback ?? '',
-    })),
-    answer:
-      q.type === 'short-text'
-        ? (q.acceptedAnswers ?? []).join('\n')
-        : q.answer === undefined
-          ? ''
-          : String(q.answer),
-    tolerance: String(q.tolerance ?? 0),
-    feedbackCorrect: q.feedback?.correct ?? '',
-    feedbackIncorrect: q.feedback?.incorrect ?? '',
+    ...draft,
+    answer: q.type === 'short-text' ? q.acceptedAnswers.join('\n') : String(q.answer),
+    tolerance: String(q.type === 'numeric' ? q.tolerance : 0),
+    feedbackCorrect: q.feedback.correct ?? '',
+    feedbackIncorrect: q.feedback.incorrect ?? '',
   };
+}
+
+function unitDraft(u: ApiUnit): UnitDraft {
+  const draft: UnitDraft = { ...newUnit(u.kind), id: u.id, title: u.title };
+  switch (u.kind) {
+    case 'lesson':
+      return { ...draft, markdown: u.markdown };
+    case 'assessment':
+      return {
+        ...draft,
+        questions: u.questions.map(questionDraft),
+        draw: u.draw ? String(u.draw) : '',
+        shuffleQuestions: u.shuffleQuestions ?? false,
+        shuffleOptions: u.shuffleOptions ?? false,
+      };
+    case 'evidence':
+      return {
+        ...draft,
+        task: u.task,
+        instructions: u.instructions,
+        needsReview: u.needsReview,
+        attendanceCode: u.attendanceCode ?? '',
+        rubric: u.rubric.map((c) => ({
+          key: newKey(),
+          criterion: c.criterion,
+          levels: c.levels.map((l) => ({ key: newKey(), label: l.label, points: String(l.points) })),
+        })),
+      };
+  }
 }
 
 export function toDraft(course: AuthoredCourse): CourseDraft {
@@ -219,25 +197,7 @@ export function toDraft(course: AuthoredCourse): CourseDraft {
     activityCodePrefix: course.activityCodePrefix ?? '',
     price: decimalPriceOf(course),
     currency: course.price?.currency ?? 'EUR',
-    units: course.units.map((u) => ({
-      ...newUnit(u.kind),
-      id: u.id,
-      title: u.title,
-      markdown: u.markdown ?? '',
-      questions: (u.questions ?? []).map(questionDraft),
-      draw: u.draw ? String(u.draw) : '',
-      shuffleQuestions: u.shuffleQuestions ?? false,
-      shuffleOptions: u.shuffleOptions ?? false,
-      task: u.task ?? 'essay',
-      instructions: u.instructions ?? '',
-      needsReview: u.needsReview ?? true,
-      attendanceCode: u.attendanceCode ?? '',
-      rubric: (u.rubric ?? []).map((c) => ({
-        key: newKey(),
-        criterion: c.criterion,
-        levels: c.levels.map((l) => ({ key: newKey(), label: l.label, points: String(l.points) })),
-      })),
-    })),
+    units: course.units.map(unitDraft),
   };
 }
 
@@ -322,7 +282,10 @@ export function priceOfDraft(
   return { ok: true, price: parsed.minor > 0 ? { amountMinor: parsed.minor, currency } : null };
 }
 
-/** The PATCH body: details and the whole ordered list of units (a price that does not parse is left out). */
+/**
+ * The PATCH body: details and the whole ordered list of units (a price that does not parse is left out). Not
+ * typed as the API's body on purpose: a value the author mistyped goes as typed, so the API names its field.
+ */
 export function toCourseInput(draft: CourseDraft): Record<string, unknown> {
   const price = priceOfDraft(draft);
   return {
@@ -338,30 +301,19 @@ export function toCourseInput(draft: CourseDraft): Record<string, unknown> {
 }
 
 /** A unit as the preview shows it: what a learner sees (questions without answers). */
-export interface PreviewUnit {
-  id: string;
-  kind: 'lesson' | 'assessment' | 'evidence';
-  title: string;
-  html?: string;
-  questions?: PublicQuestion[];
-  instructions?: string;
-}
+export type CoursePreview = ApiResult<'getOrgsByOrgIdCoursesByCourseIdPreview'>;
+export type PreviewUnit = Item<CoursePreview['units']>;
 
 const base = (orgId: string) => `/api/v1/orgs/${orgId}/courses`;
 
 export const authoringApi = {
-  list: (orgId: string) => api<{ items: AuthoredCourse[] }>(base(orgId)),
-  create: (orgId: string, input: { title: string; summary: string; estimatedMinutes: number }) =>
+  list: (orgId: string) => api<ApiResult<'getOrgsByOrgIdCourses'>>(base(orgId)),
+  create: (orgId: string, input: NewCourseInput) =>
     api<AuthoredCourse>(base(orgId), { method: 'POST', body: { ...input, units: [] } }),
   get: (orgId: string, courseId: string) => api<AuthoredCourse>(`${base(orgId)}/${courseId}`),
   save: (orgId: string, courseId: string, body: Record<string, unknown>) =>
     api<AuthoredCourse>(`${base(orgId)}/${courseId}`, { method: 'PATCH', body }),
-  preview: (orgId: string, courseId: string) =>
-    api<{
-      title: string;
-      summary: string;
-      units: PreviewUnit[];
-    }>(`${base(orgId)}/${courseId}/preview`),
+  preview: (orgId: string, courseId: string) => api<CoursePreview>(`${base(orgId)}/${courseId}/preview`),
   publish: (orgId: string, courseId: string) =>
     api<AuthoredCourse>(`${base(orgId)}/${courseId}/publish`, { method: 'POST' }),
   archive: (orgId: string, courseId: string) =>

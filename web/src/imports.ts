@@ -1,46 +1,21 @@
 // Badges the learner brought from other issuers (src/imports): import by URL, pasted JSON/JWT or a
-// baked image; list, check again, share, remove. Shapes follow src/imports/schema.ts.
-import { api } from './api.ts';
+// baked image; list, check again, share, remove. Shapes come from the OpenAPI description.
+import { type ApiResult, api, type Item } from './api.ts';
 
-export type ImportVerdict = 'verified' | 'not-verified' | 'could-not-check';
+export type ImportedBadge = Item<ApiResult<'getMeImportedBadges'>['items']>;
+/** One badge with the last verification's report, check by check. */
+export type ImportedBadgeDetail = ApiResult<'getMeImportedBadgesById'>;
+export type ImportVerdict = ImportedBadge['verdict'];
+export type ImportCheck = Item<ImportedBadge['issues']>;
 
-export interface ImportCheck {
-  code: string;
-  status: 'passed' | 'failed' | 'unchecked';
-  message: string;
-}
-
-export interface ImportedBadge {
-  id: string;
-  source: 'baked-image' | 'url' | 'json' | 'jwt';
-  format: string;
-  badgeName: string;
-  issuerName: string | null;
-  issuerId: string | null;
-  imageUrl: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-  verdict: ImportVerdict;
-  checkedAt: string;
-  visibility: 'private' | 'public';
-  pageUrl: string;
-  createdAt: string;
-  /** The checks of the last verification that did not pass. */
-  issues: ImportCheck[];
-}
-
-export interface ImportedBadgeDetail extends ImportedBadge {
-  report: { verdict: ImportVerdict; format: string; checks: ImportCheck[] };
-}
-
-/** Exactly one of the three. */
+/** Exactly one of the three: the app's own choice of how to send it (a file goes as multipart). */
 export type ImportRequest = { url: string } | { credential: string } | { file: File };
 
 const base = '/api/v1/me/imported-badges';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export const importsApi = {
-  list: () => api<{ items: ImportedBadge[] }>(base),
+  list: () => api<ApiResult<'getMeImportedBadges'>>(base),
   detail: (id: string) => api<ImportedBadgeDetail>(one(id)),
   add: (request: ImportRequest) => {
     if ('file' in request) {

@@ -1,125 +1,40 @@
 // Insights in the app: related occupations (for skills, one award, or the whole backpack), occupations by
-// title, the learner's target occupation and the gap to it. Shapes follow src/insights (docs/insights.md).
+// title, the learner's target occupation and the gap to it. Shapes come from the OpenAPI description
+// (src/insights, docs/insights.md).
 import type { QueryClient } from '@tanstack/react-query';
-import { ApiProblem, api } from './api.ts';
+import { type ApiBody, ApiProblem, type ApiResult, api, type Item } from './api.ts';
 
-export type Framework = 'onet' | 'esco';
+export type OccupationRef = ApiBody<'putMeTargetOccupation'>;
+export type Framework = OccupationRef['framework'];
+export type SkillQuery = Item<NonNullable<ApiBody<'postInsightsOccupations'>['skills']>>;
 
-export interface SkillQuery {
-  framework: Framework;
-  code: string;
-  level?: number;
-}
+/**
+ * Exactly one input: framework concepts, one award's badge, or the learner's whole backpack. The server
+ * refuses any other mix, which its description cannot say: the union narrows the generated body.
+ */
+export type OccupationsInput = ApiBody<'postInsightsOccupations'> &
+  ({ skills: SkillQuery[] } | { awardId: string } | { backpack: true });
 
-/** Exactly one input: framework concepts, one award's badge, or the learner's whole backpack. */
-export type OccupationsInput = ({ skills: SkillQuery[] } | { awardId: string } | { backpack: true }) & {
-  framework?: Framework;
-  limit?: number;
-};
+export type RelatedOccupations = ApiResult<'postInsightsOccupations'>;
+export type RelatedOccupation = Item<RelatedOccupations['items']>;
+export type MatchedSkill = Item<RelatedOccupation['matched']>;
+export type MissingSkill = Item<RelatedOccupation['missing']>;
+export type Technology = Item<RelatedOccupation['technologies']>;
+export type BadgeRef = Item<NonNullable<MatchedSkill['badges']>>;
 
-export interface BadgeRef {
-  awardId: string;
-  name: string;
-}
+export type OccupationHit = Item<ApiResult<'getInsightsOccupationsSearch'>['items']>;
+export type TargetOccupation = ApiResult<'getMeTargetOccupation'>;
 
-export interface MatchedSkill {
-  code: string;
-  label: string;
-  importance: number | null;
-  level: number | null;
-  relation: 'essential' | 'optional' | null;
-  badges?: BadgeRef[];
-}
-
-export interface MissingSkill {
-  code: string;
-  label: string;
-  importance: number | null;
-  relation: 'essential' | 'optional' | null;
-}
-
-export interface Technology {
-  name: string;
-  hot: boolean;
-  inDemand: boolean;
-}
-
-export interface RelatedOccupation {
-  framework: Framework;
-  code: string;
-  title: string;
-  score: number;
-  matched: MatchedSkill[];
-  missing: MissingSkill[];
-  titles: { alternate: string[]; reported: string[] };
-  jobZone: number | null;
-  iscoGroup: string | null;
-  technologies: Technology[];
-  source: string;
-  because: string;
-}
-
-export interface RelatedOccupations {
-  items: RelatedOccupation[];
-  reason?: 'no-aligned-skills';
-}
-
-export interface OccupationHit {
-  framework: Framework;
-  code: string;
-  title: string;
-  matchedTitle: string;
-  jobZone: number | null;
-  source: string;
-}
-
-export interface OccupationRef {
-  framework: Framework;
-  code: string;
-}
-
-export interface TargetOccupation extends OccupationRef {
-  title: string;
-  source: string;
-}
-
-export interface Closers {
-  badges: Array<{ id: string; name: string; issuer: string; url: string }>;
-  courses: Array<{ id: string; title: string; url: string }>;
-}
-
-export interface HeldSkill {
-  code: string;
-  label: string;
-  importance: number | null;
-  needed: number | null;
-  shown: number | null;
-  badges: BadgeRef[];
-}
-
-export interface GapSkill {
-  code: string;
-  label: string;
-  importance: number | null;
-  relation: 'essential' | 'optional' | null;
-  needed: number | null;
-  shown: number | null;
-  closers: Closers;
-}
-
-export interface Gap {
-  occupation: OccupationRef & { title: string; jobZone: number | null; source: string };
-  have: HeldSkill[];
-  gaps: GapSkill[];
-  /** 0..1: the importance-weighted share of core skills held at the needed level. */
-  coverage: number;
-}
+export type Gap = ApiResult<'postInsightsGap'>;
+export type HeldSkill = Item<Gap['have']>;
+export type GapSkill = Item<Gap['gaps']>;
+export type Closers = GapSkill['closers'];
 
 export const insightsApi = {
   occupations: (input: OccupationsInput) =>
     api<RelatedOccupations>('/api/v1/insights/occupations', { method: 'POST', body: input }),
   searchOccupations: (q: string, limit = 10) =>
-    api<{ items: OccupationHit[] }>(
+    api<ApiResult<'getInsightsOccupationsSearch'>>(
       `/api/v1/insights/occupations/search?${new URLSearchParams({ q, limit: String(limit) })}`,
     ),
   /** The learner's target occupation, or null when none is set (the API answers 404). */

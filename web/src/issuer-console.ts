@@ -1,57 +1,19 @@
 // The issuer console's client: the issuer's DID and keys (rotate, revoke a compromised key) and the review
-// history. Shapes follow src/issuing/schema.ts and src/learning/review-history-schema.ts.
+// history. Shapes come from the OpenAPI description.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api.ts';
+import { type ApiBody, type ApiQuery, type ApiResult, api, type Item } from './api.ts';
 
-export type KeyState = 'active' | 'retired' | 'revoked';
-
-export interface IssuerKey {
+export type IssuerIdentity = ApiResult<'getOrgsByOrgIdIssuer'>;
+export type IssuerKey = Item<IssuerIdentity['keys']>;
+export type KeyState = IssuerKey['state'];
+export type KeyRevocation = ApiResult<'postOrgsByOrgIdIssuerKeysByKeyNumberRevoke'>;
+export type KeyRevocationInput = ApiBody<'postOrgsByOrgIdIssuerKeysByKeyNumberRevoke'> & {
   keyNumber: number;
-  verificationMethod: string;
-  publicKeyMultibase: string;
-  fingerprint: string;
-  createdAt: string;
-  retiredAt: string | null;
-  active: boolean;
-  state: KeyState;
-  revokedAt: string | null;
-  compromisedSince: string | null;
-  revokedReason: string | null;
-}
+};
 
-export interface IssuerIdentity {
-  did: string;
-  didMethod: 'web' | 'key';
-  keys: IssuerKey[];
-}
-
-export interface KeyRevocation {
-  revoked: IssuerKey;
-  replacement: IssuerKey | null;
-  affectedCredentials: number;
-}
-
-export interface ReviewHistoryItem {
-  submissionId: string;
-  learnerName: string;
-  courseTitle: string;
-  taskTitle: string;
-  task: string;
-  response: string;
-  decision: 'accepted' | 'returned';
-  reviewedAt: string;
-  submittedAt: string;
-  feedback: string | null;
-  scores: { criterion: string; level: string; points: number }[] | null;
-  reviewerName: string;
-}
-
-export interface ReviewHistoryPage {
-  items: ReviewHistoryItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type ReviewHistoryPage = ApiResult<'getOrgsByOrgIdReviewsHistory'>;
+export type ReviewHistoryItem = Item<ReviewHistoryPage['items']>;
+export type ReviewHistoryAssessor = NonNullable<ApiQuery<'getOrgsByOrgIdReviewsHistory'>['assessor']>;
 
 const identityKey = (orgId: string) => ['issuer-identity', orgId] as const;
 
@@ -73,7 +35,7 @@ export function useRotateKey(orgId: string) {
 export function useRevokeKey(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { keyNumber: number; reason: string; compromisedSince?: string }) =>
+    mutationFn: (input: KeyRevocationInput) =>
       api<KeyRevocation>(`/api/v1/orgs/${orgId}/issuer/keys/${input.keyNumber}/revoke`, {
         method: 'POST',
         body: {
@@ -85,7 +47,12 @@ export function useRevokeKey(orgId: string) {
   });
 }
 
-export function useReviewHistory(orgId: string, assessor: 'me' | 'all', page: number, pageSize: number) {
+export function useReviewHistory(
+  orgId: string,
+  assessor: ReviewHistoryAssessor,
+  page: number,
+  pageSize: number,
+) {
   return useQuery({
     queryKey: ['review-history', orgId, assessor, page, pageSize],
     queryFn: () =>

@@ -1,24 +1,17 @@
-// The issuer's own domain (src/issuing/domain-routes.ts): bind, verify, unbind.
+// The issuer's own domain (src/issuing/domain-routes.ts): bind, verify, unbind. Shapes come from the OpenAPI
+// description.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api.ts';
+import { type ApiResult, api } from './api.ts';
 
-export interface DomainBinding {
-  domain: string;
-  state: 'pending' | 'verified';
-  did: string;
-  instructions: { txtName: string; txtValue: string; fileUrl: string; fileContent: string };
-  createdAt: string;
-  verifiedAt: string | null;
-  lastCheckAt: string | null;
-  lastCheckProblem: string | null;
-}
+/** The domain, its state, the DID it gives and how to prove it (a DNS TXT record or a file). */
+export type DomainBinding = ApiResult<'putOrgsByOrgIdDomain'>;
 
 const domainKey = (orgId: string) => ['issuer-domain', orgId] as const;
 
 export function useIssuerDomain(orgId: string) {
   return useQuery({
     queryKey: domainKey(orgId),
-    queryFn: () => api<{ binding: DomainBinding | null }>(`/api/v1/orgs/${orgId}/domain`),
+    queryFn: () => api<ApiResult<'getOrgsByOrgIdDomain'>>(`/api/v1/orgs/${orgId}/domain`),
   });
 }
 

@@ -1,152 +1,39 @@
 // The learning API as the app sees it: catalog entries, enrolments with progress, the player's units,
-// answers, evidence and the assessor's review queue. Shapes follow src/catalog and src/learning schemas.
-import { api } from './api.ts';
+// answers, evidence and the assessor's review queue. Shapes come from the OpenAPI description.
+import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
 import { formatMoney } from './money.ts';
-import type { Skill } from './skills.ts';
 
-export interface Price {
-  amountMinor: number;
-  currency: string;
-}
-
-export interface CatalogEntry {
-  id: string;
-  title: string;
-  summary: string;
-  estimatedMinutes: number;
-  skills: Skill[];
-  /** The issuer organization (its id is where the course is bought: /me/carts/{id}). */
-  issuer: { id: string; slug: string; name: string };
-  price: Price | null;
-  accessDays: number;
-  revision: number;
-  publishedAt: string;
-  /** The course picture and its description; null: a designed fallback is shown. */
-  image: { url: string; alt: string } | null;
-}
-
+export type CatalogEntry = Item<ApiResult<'getCatalogCourses'>['items']>;
+export type Price = NonNullable<CatalogEntry['price']>;
+/** A course's public page: the catalog entry, the outline of its units and the badges it counts toward. */
+export type CoursePageData = ApiResult<'getCatalogCoursesByCourseId'>;
 /** A published badge the course counts toward (its public page is /catalog/badges/{id}). */
-export interface CourseBadgeLink {
-  id: string;
-  name: string;
-  imageUrl: string;
-}
+export type CourseBadgeLink = Item<CoursePageData['badges']>;
 
-export interface CoursePageData extends CatalogEntry {
-  units: Array<{ id: string; kind: UnitKind; title: string; questionCount: number }>;
-  badges: CourseBadgeLink[];
-}
+export type Enrolment = ApiResult<'getMeEnrolmentsByEnrolmentId'>;
+export type UnitKind = Item<Enrolment['units']>['kind'];
+export type UnitStatus = Item<Enrolment['units']>['status'];
+export type Completion = NonNullable<Enrolment['completion']>;
 
-export type UnitKind = 'lesson' | 'assessment' | 'evidence';
-export type UnitStatus =
-  | 'locked'
-  | 'available'
-  | 'in-progress'
-  | 'awaiting-supervisor'
-  | 'submitted'
-  | 'returned'
-  | 'done';
+export type OpenedUnit = ApiResult<'getMeEnrolmentsByEnrolmentIdUnitsByUnitId'>;
+export type PlayerUnit = OpenedUnit['unit'];
+export type PublicQuestion = Item<Extract<PlayerUnit, { kind: 'assessment' }>['questions']>;
+export type QuestionType = PublicQuestion['type'];
+export type RubricCriterion = Item<Extract<PlayerUnit, { kind: 'evidence' }>['rubric']>;
 
-export interface Completion {
-  id: string;
-  courseId: string;
-  activityCode: string;
-  completedAt: string;
-  score: { questions: number; firstTimeCorrect: number; answersGiven: number; evidenceAccepted: number };
-}
+export type GivenAnswer = ApiBody<'postMeEnrolmentsByEnrolmentIdAnswers'>['answer'];
+export type AnswerInput = ApiBody<'postMeEnrolmentsByEnrolmentIdAnswers'>;
+export type AnswerOutcome = ApiResult<'postMeEnrolmentsByEnrolmentIdAnswers'>;
 
-export interface Enrolment {
-  id: string;
-  course: { id: string; title: string; revision: number; estimatedMinutes: number };
-  enrolledAt: string;
-  accessUntil: string;
-  expired: boolean;
-  firstOpenedAt: string | null;
-  position: string | null;
-  progress: { done: number; total: number };
-  units: Array<{ id: string; kind: UnitKind; title: string; status: UnitStatus }>;
-  completion: Completion | null;
-}
+export type Submission = ApiResult<'postMeEnrolmentsByEnrolmentIdEvidence'>;
+export type SubmissionStatus = Submission['status'];
+export type EvidenceTask = Submission['task'];
+export type EvidenceResponse = ApiBody<'postMeEnrolmentsByEnrolmentIdEvidence'>['response'];
 
-export type QuestionType = 'single-choice' | 'multiple-choice' | 'true-false' | 'numeric' | 'short-text';
+export type QueueItem = Item<ApiResult<'getOrgsByOrgIdReviews'>['items']>;
+export type ReviewInput = ApiBody<'postOrgsByOrgIdReviewsBySubmissionId'>;
 
-export interface PublicQuestion {
-  id: string;
-  type: QuestionType;
-  prompt: string;
-  options?: Array<{ id: string; text: string }>;
-}
-
-export type EvidenceTask = 'essay' | 'url' | 'attendance-code' | 'file-upload' | 'supervisor-attestation';
-
-export interface RubricCriterion {
-  criterion: string;
-  levels: Array<{ label: string; points: number }>;
-}
-
-export type PlayerUnit =
-  | { id: string; kind: 'lesson'; title: string; html: string }
-  | { id: string; kind: 'assessment'; title: string; questions: PublicQuestion[] }
-  | {
-      id: string;
-      kind: 'evidence';
-      title: string;
-      task: EvidenceTask;
-      instructions: string;
-      needsReview: boolean;
-      upload: { types: string[]; maxMegabytes: number } | null;
-      rubric: RubricCriterion[];
-      /** An essay's word limits, as its instructions state them (the server holds the essay to them). */
-      wordLimits?: { min: number | null; max: number | null } | null;
-    };
-
-export type GivenAnswer =
-  | { optionIds: string[] }
-  | { value: boolean }
-  | { number: number }
-  | { text: string };
-
-export type SubmissionStatus = 'attesting' | 'pending' | 'accepted' | 'returned';
-
-export interface Submission {
-  id: string;
-  unitId: string;
-  task: EvidenceTask;
-  response: string;
-  status: SubmissionStatus;
-  submittedAt: string;
-  reviewedAt: string | null;
-  feedback: string | null;
-  scores: Array<{ criterion: string; level: string; points: number }> | null;
-}
-
-export interface OpenedUnit {
-  enrolment: Enrolment;
-  unit: PlayerUnit;
-  answers: Array<{ questionId: string; answer: GivenAnswer; correct: boolean; answeredAt: string }>;
-  submission: Submission | null;
-}
-
-export interface AnswerOutcome {
-  correct: boolean;
-  feedback: string[];
-  unitDone: boolean;
-  completion: Completion | null;
-}
-
-export type EvidenceResponse =
-  | { text: string }
-  | { url: string }
-  | { code: string }
-  | { statement: string; supervisorName: string; supervisorEmail: string };
-
-export interface QueueItem {
-  submission: Submission;
-  learnerName: string;
-  courseTitle: string;
-  task: { title: string; instructions: string; rubric: RubricCriterion[] } | null;
-}
-
+/** The catalog page's own filters, as its address holds them (text; the API reads numbers from them). */
 export interface CatalogFilters {
   q?: string;
   skill?: string;
@@ -189,7 +76,7 @@ export function catalogQuery(filters: CatalogFilters) {
   };
 }
 
-export function searchCatalog(filters: CatalogFilters): Promise<{ items: CatalogEntry[] }> {
+export function searchCatalog(filters: CatalogFilters): Promise<ApiResult<'getCatalogCourses'>> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
   const query = params.toString();
@@ -200,14 +87,12 @@ export const learningApi = {
   course: (courseId: string) => api<CoursePageData>(`/api/v1/catalog/courses/${courseId}`),
   enrol: (courseId: string) =>
     api<Enrolment>('/api/v1/me/enrolments', { method: 'POST', body: { courseId } }),
-  enrolments: () => api<{ items: Enrolment[] }>('/api/v1/me/enrolments'),
+  enrolments: () => api<ApiResult<'getMeEnrolments'>>('/api/v1/me/enrolments'),
   enrolment: (id: string) => api<Enrolment>(`/api/v1/me/enrolments/${id}`),
   openUnit: (id: string, unitId: string) =>
     api<OpenedUnit>(`/api/v1/me/enrolments/${id}/units/${encodeURIComponent(unitId)}`),
-  answer: (
-    id: string,
-    input: { unitId: string; questionId: string; answer: GivenAnswer; revision: number },
-  ) => api<AnswerOutcome>(`/api/v1/me/enrolments/${id}/answers`, { method: 'POST', body: input }),
+  answer: (id: string, input: AnswerInput) =>
+    api<AnswerOutcome>(`/api/v1/me/enrolments/${id}/answers`, { method: 'POST', body: input }),
   submitEvidence: (id: string, unitId: string, response: EvidenceResponse) =>
     api<Submission>(`/api/v1/me/enrolments/${id}/evidence`, { method: 'POST', body: { unitId, response } }),
   /** Change an essay or link still waiting for review. */
@@ -224,16 +109,10 @@ export const learningApi = {
       body: form,
     });
   },
-  reviews: (orgId: string) => api<{ items: QueueItem[] }>(`/api/v1/orgs/${orgId}/reviews?status=pending`),
-  review: (
-    orgId: string,
-    submissionId: string,
-    input: {
-      decision: 'accept' | 'return';
-      feedback: string;
-      scores: Array<{ criterion: string; level: string }>;
-    },
-  ) => api<Submission>(`/api/v1/orgs/${orgId}/reviews/${submissionId}`, { method: 'POST', body: input }),
+  reviews: (orgId: string) =>
+    api<ApiResult<'getOrgsByOrgIdReviews'>>(`/api/v1/orgs/${orgId}/reviews?status=pending`),
+  review: (orgId: string, submissionId: string, input: ReviewInput) =>
+    api<Submission>(`/api/v1/orgs/${orgId}/reviews/${submissionId}`, { method: 'POST', body: input }),
 };
 
 export const certificateUrl = (completionId: string) =>

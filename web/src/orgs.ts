@@ -1,9 +1,8 @@
 // The organization console's client: create an organization, its settings and branding (logo, colour,
 // contact), members and their roles, invitations by email, and the invited person's side of a link.
-// The organization's shapes come from the OpenAPI description (api-types.ts); invitations follow
-// src/orgs/invitation-schema.ts.
+// Shapes come from the OpenAPI description (api-types.ts; src/orgs/schema.ts, invitation-schema.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiBody, type ApiResult, api } from './api.ts';
+import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
 import { type MembershipRole, type OrgKind, sessionKey } from './session.ts';
 
 export type Organization = ApiResult<'getOrgsByOrgId'>;
@@ -11,38 +10,13 @@ export type OrganizationPatch = ApiBody<'patchOrgsByOrgId'>;
 /** An issuer registry the organization is listed in (shown on its public issuer page). */
 export type RegistryListing = Organization['registryListings'][number];
 
-export interface Member {
-  userId: string;
-  name: string;
-  email: string | null;
-  role: MembershipRole;
-  since: string;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: MembershipRole;
-  invitedBy: string | null;
-  invitedAt: string;
-  expiresAt: string;
-  expired: boolean;
-}
-
-export interface InvitationLanding {
-  orgName: string;
-  orgKind: OrgKind;
-  role: MembershipRole;
-  /** `m***a@example.org`. */
-  maskedEmail: string;
-  /** Whether the signed-in account verified the invited address (only then accepting works). */
-  emailVerified: boolean;
-}
-
-export interface AcceptedInvitation {
-  org: { id: string; name: string; slug: string; kind: OrgKind };
-  role: MembershipRole;
-}
+export type NewOrganization = ApiBody<'postOrgs'>;
+export type Member = Item<ApiResult<'getOrgsByOrgIdMembers'>['items']>;
+export type Invitation = Item<ApiResult<'getOrgsByOrgIdInvitations'>['items']>;
+export type NewInvitation = ApiBody<'postOrgsByOrgIdInvitations'>;
+/** What a link offers: `maskedEmail` is `m***a@example.org`; accepting works only when `emailVerified`. */
+export type InvitationLanding = ApiResult<'getMeOrgInvitationsByToken'>;
+export type AcceptedInvitation = ApiResult<'postMeOrgInvitationsByTokenAccept'>;
 
 /** The roles each kind of organization has (src/orgs/model.ts). */
 export const ROLES_BY_KIND: Record<OrgKind, MembershipRole[]> = {
@@ -54,8 +28,7 @@ const org = (orgId: string) => `/api/v1/orgs/${encodeURIComponent(orgId)}`;
 const invitationPath = (token: string) => `/api/v1/me/org-invitations/${encodeURIComponent(token)}`;
 
 export const orgsApi = {
-  create: (input: { name: string; slug: string; kind: OrgKind }) =>
-    api<Organization>('/api/v1/orgs', { method: 'POST', body: input }),
+  create: (input: NewOrganization) => api<Organization>('/api/v1/orgs', { method: 'POST', body: input }),
   get: (orgId: string) => api<Organization>(org(orgId)),
   update: (orgId: string, patch: OrganizationPatch) =>
     api<Organization>(org(orgId), { method: 'PATCH', body: patch }),
@@ -65,13 +38,13 @@ export const orgsApi = {
     return api<Organization>(`${org(orgId)}/logo`, { method: 'PUT', body: form });
   },
   removeLogo: (orgId: string) => api<Organization>(`${org(orgId)}/logo`, { method: 'DELETE' }),
-  members: (orgId: string) => api<{ items: Member[] }>(`${org(orgId)}/members`),
+  members: (orgId: string) => api<ApiResult<'getOrgsByOrgIdMembers'>>(`${org(orgId)}/members`),
   changeRole: (orgId: string, userId: string, role: MembershipRole) =>
     api<Member>(`${org(orgId)}/members/${encodeURIComponent(userId)}`, { method: 'PATCH', body: { role } }),
   removeMember: (orgId: string, userId: string) =>
     api<void>(`${org(orgId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
-  invitations: (orgId: string) => api<{ items: Invitation[] }>(`${org(orgId)}/invitations`),
-  invite: (orgId: string, input: { email: string; role: MembershipRole }) =>
+  invitations: (orgId: string) => api<ApiResult<'getOrgsByOrgIdInvitations'>>(`${org(orgId)}/invitations`),
+  invite: (orgId: string, input: NewInvitation) =>
     api<Invitation>(`${org(orgId)}/invitations`, { method: 'POST', body: input }),
   revoke: (orgId: string, id: string) =>
     api<void>(`${org(orgId)}/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
@@ -98,7 +71,7 @@ export function useOrganization(orgId: string | null) {
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { name: string; slug: string; kind: OrgKind }) => {
+    mutationFn: async (input: NewOrganization) => {
       const created = await orgsApi.create(input);
       await api<unknown>('/api/v1/auth/session/organization', { method: 'PUT', body: { orgId: created.id } });
       return created;
@@ -161,7 +134,7 @@ export function useInvitationChanges(orgId: string) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.invitations(orgId) });
   return {
     invite: useMutation({
-      mutationFn: (input: { email: string; role: MembershipRole }) => orgsApi.invite(orgId, input),
+      mutationFn: (input: NewInvitation) => orgsApi.invite(orgId, input),
       onSuccess: refresh,
     }),
     revoke: useMutation({ mutationFn: (id: string) => orgsApi.revoke(orgId, id), onSuccess: refresh }),

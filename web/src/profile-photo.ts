@@ -1,16 +1,11 @@
 // My public profile's photo: upload (PNG or JPEG, at most 1 MB, checked on the server), removal, and the
-// profile as the server answers it with its photo. Shapes follow src/showcase/profile-routes.ts.
-import { api } from './api.ts';
-import type { Profile } from './sharing.ts';
+// profile as the server answers it with its photo. Shapes come from the OpenAPI description.
+import { type ApiResult, api } from './api.ts';
 
-export interface ProfilePhoto {
-  /** Public address (404 while the profile is off). */
-  url: string;
-  /** My own copy, shown whether the profile is on or off. */
-  previewUrl: string;
-}
-
-export type ProfileWithPhoto = Profile & { photo?: ProfilePhoto | null };
+/** The profile as the photo routes answer it, with its photo (null: none). */
+export type ProfileWithPhoto = ApiResult<'putMeProfilePhoto'>;
+/** `url` is the public address (404 while the profile is off); `previewUrl` my own copy, shown either way. */
+export type ProfilePhoto = NonNullable<ProfileWithPhoto['photo']>;
 
 export const MAX_PHOTO_BYTES = 1024 * 1024;
 

@@ -205,6 +205,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./pages/org/LtiPlatforms.tsx')).LtiPlatformsPage }),
       },
       {
+        path: '/org/oauth-apps',
+        lazy: async () => ({ Component: (await import('./pages/org/OAuthApps.tsx')).OAuthAppsPage }),
+      },
+      {
         path: '/join/org/:token',
         lazy: async () => ({ Component: (await import('./pages/org/JoinOrg.tsx')).JoinOrgPage }),
       },

@@ -1,27 +1,14 @@
-// The signed-in user, their organizations and the active one, as the API's session reply gives them.
+// The signed-in user, their organizations and the active one, as the API's session reply gives them (shapes
+// from the OpenAPI description; the dashboards are the app's own).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiProblem, api, setCsrfToken } from './api.ts';
+import { type ApiBody, ApiProblem, type ApiResult, api, type Item, setCsrfToken } from './api.ts';
 
-export type OrgKind = 'issuer' | 'employer';
-export type MembershipRole = 'owner' | 'admin' | 'staff' | 'assessor' | 'manager';
-
-export interface Membership {
-  org: { id: string; slug: string; name: string; kind: OrgKind };
-  role: MembershipRole;
-}
-
-export interface Session {
-  user: {
-    id: string;
-    name: string;
-    emails: Array<{ email: string; verified: boolean; primary: boolean }>;
-    /** Set for the install's operators (may be absent in older replies). */
-    isOperator?: boolean;
-  };
-  memberships: Membership[];
-  activeOrgId: string | null;
-  csrfToken: string;
-}
+/** The signed-in user, their memberships, the active organization and the CSRF token for writes. */
+export type Session = ApiResult<'getAuthSession'>;
+export type Membership = Item<Session['memberships']>;
+export type OrgKind = Membership['org']['kind'];
+export type MembershipRole = Membership['role'];
+export type LoginInput = ApiBody<'postAuthLogin'>;
 
 export const sessionKey = ['session'] as const;
 /** How long a session read stays fresh (it is read again after, e.g. on the next page). */
@@ -49,8 +36,7 @@ export function useSession() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      api<Session>('/api/v1/auth/login', { method: 'POST', body: input }),
+    mutationFn: (input: LoginInput) => api<Session>('/api/v1/auth/login', { method: 'POST', body: input }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionKey, session);
@@ -74,7 +60,10 @@ export function useSwitchOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (orgId: string) =>
-      api<unknown>('/api/v1/auth/session/organization', { method: 'PUT', body: { orgId } }),
+      api<ApiResult<'putAuthSessionOrganization'>>('/api/v1/auth/session/organization', {
+        method: 'PUT',
+        body: { orgId },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
   });
 }

@@ -1,38 +1,11 @@
 // Sharing one of my badges (src/showcase): who may see its public page, the share links and snippets,
-// the files to download, and my public profile. Shapes follow src/showcase/*routes.ts.
-import { api } from './api.ts';
+// the files to download, and my public profile. Shapes come from the OpenAPI description.
+import { type ApiBody, type ApiResult, api } from './api.ts';
 
-export interface SharingChoice {
-  visibility?: 'private' | 'public';
-  showName?: boolean;
-  showEvidence?: boolean;
-}
-
-export interface Sharing {
-  id: string;
-  visibility: 'private' | 'public';
-  showName: boolean;
-  showEvidence: boolean;
-  pageUrl: string;
-}
-
-export interface ShareLinks {
-  /** Whether the badge page is public: the links lead to a 404 until it is. */
-  public: boolean;
-  showName: boolean;
-  showEvidence: boolean;
-  pageUrl: string;
-  linkedInAddToProfile: string;
-  linkedInPost: string;
-  x: string;
-  facebook: string;
-  email: string;
-  embedHtml: string;
-  oembedUrl: string;
-  emailSignatureHtml: string;
-  qrSvgUrl: string;
-  qrPngUrl: string;
-}
+export type SharingChoice = ApiBody<'putMeBadgesByAwardIdSharing'>;
+export type Sharing = ApiResult<'putMeBadgesByAwardIdSharing'>;
+/** The share links and snippets; `public` says whether the badge page is public (the links 404 until it is). */
+export type ShareLinks = ApiResult<'getMeBadgesByAwardIdShare'>;
 
 /** What the downloads API serves, in the order the Downloads panel lists them. */
 export const DOWNLOAD_FILES = [
@@ -46,16 +19,9 @@ export const DOWNLOAD_FILES = [
 ] as const;
 export type DownloadFile = (typeof DOWNLOAD_FILES)[number];
 
-export interface Profile {
-  /** /people/<slug>: lower-case letters, digits and single hyphens, 3 to 40 characters. */
-  slug: string;
-  enabled: boolean;
-  headline: string | null;
-  /** The public page's address (404 to everyone while the profile is off). */
-  url: string;
-}
-
-export type ProfileInput = Omit<Profile, 'url'>;
+/** My public profile (/people/<slug>) with its photo; `url` 404s to everyone while the profile is off. */
+export type Profile = ApiResult<'putMeProfile'>;
+export type ProfileInput = ApiBody<'putMeProfile'>;
 
 const mine = (awardId: string) => `/api/v1/me/badges/${encodeURIComponent(awardId)}`;
 
@@ -65,7 +31,7 @@ export const sharingApi = {
   links: (awardId: string) => api<ShareLinks>(`${mine(awardId)}/share`),
   change: (awardId: string, choice: SharingChoice) =>
     api<Sharing>(`${mine(awardId)}/sharing`, { method: 'PUT', body: choice }),
-  profile: () => api<{ profile: Profile | null }>('/api/v1/me/profile'),
+  profile: () => api<ApiResult<'getMeProfile'>>('/api/v1/me/profile'),
   saveProfile: (profile: ProfileInput) =>
     api<Profile>('/api/v1/me/profile', { method: 'PUT', body: profile }),
 };

@@ -1,26 +1,22 @@
 // Skills as badges and courses carry them (src/skills/alignment.ts): a name, optionally aligned to a
 // framework concept picked from skill search (O*NET, ESCO) or by hand (framework, code, URL), and the level
 // asserted on O*NET's 0–7 scale. Plus the search call and the editors' draft of a skill.
-import { type ApiResult, api, type Item } from './api.ts';
+import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
 
 export type FrameworkId = ApiResult<'getSkillsSearch'>['items'][number]['framework'];
 
-export interface SkillConcept {
-  framework: FrameworkId;
-  code: string;
-}
+/** A skill as a badge's body takes it and replies give it back (src/skills/alignment.ts). */
+type SkillShape = Item<NonNullable<ApiBody<'postOrgsByOrgIdBadges'>['skills']>>;
 
-export interface Skill {
-  name: string;
-  framework?: string;
-  code?: string;
-  url?: string;
-  concept?: SkillConcept;
-  /** O*NET's level scale, 0–7. */
-  level?: number;
-  /** Read-only: the concept's description, filled by the server. */
+export type SkillConcept = NonNullable<SkillShape['concept']>;
+
+export type Skill = SkillShape & {
+  /**
+   * The app's own: the concept's description from the search hit picked in an editor, shown beside the
+   * skill there. Replies leave it out (the server keeps it with the stored concept) and skillInput drops it.
+   */
   description?: string;
-}
+};
 
 /** One hit of GET /api/v1/skills/search, as the server's schema says (web/src/api-types.ts). */
 export type SkillSuggestion = Item<ApiResult<'getSkillsSearch'>['items']>;

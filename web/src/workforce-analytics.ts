@@ -1,152 +1,36 @@
 // Employer analytics as the app sees it: the figures of a period (badges, skills, learning, renewals) and
 // the skill-gap heat map of people against their role profiles, plus the teams and role profiles to pick
-// from. Shapes follow the analytics API (src/workforce/analytics-routes.ts, docs/employer-analytics.md).
+// from. Shapes come from the OpenAPI description (src/workforce/analytics-routes.ts,
+// docs/employer-analytics.md).
 import { useQuery } from '@tanstack/react-query';
-import { api } from './api.ts';
+import { type ApiQuery, type ApiResult, api, type Item } from './api.ts';
 
-export type Framework = 'onet' | 'esco';
-export type Interval = 'month' | 'week';
+export type Analytics = ApiResult<'getOrgsByOrgIdAnalytics'>;
+export type Interval = Analytics['period']['interval'];
+export type EmployeeCount = Item<Analytics['badges']['perEmployee']>;
+/** `period`: `2026-01` (month) or `2026-W05` (ISO week). */
+export type PeriodCount = Item<Analytics['badges']['overTime']>;
+export type PeriodGained = Item<Analytics['skills']['overTime']>;
+export type TopSkill = Item<Analytics['skills']['top']>;
+export type Framework = TopSkill['framework'];
+export type CourseProgress = Item<Analytics['learning']['perCourse']>;
+export type ExpiringBadge = Item<Analytics['renewals']['expiringSoon']>;
 
-export interface EmployeeCount {
-  employeeId: string;
-  name: string;
-  count: number;
-}
+export type GapMap = ApiResult<'getOrgsByOrgIdAnalyticsGap'>;
+export type GapSkill = Item<GapMap['skills']>;
+export type GapPerson = Item<GapMap['people']>;
+export type GapCell = Item<GapPerson['cells']>;
+export type TeamGap = Item<GapMap['team']>;
+export type Closer = Item<Item<GapMap['closers']>['items']>;
 
-export interface PeriodCount {
-  /** `2026-01` (month) or `2026-W05` (ISO week). */
-  period: string;
-  count: number;
-}
+/** The page's choice of period and team; the format and table of a download are added apart. */
+export type AnalyticsQuery = Omit<ApiQuery<'getOrgsByOrgIdAnalytics'>, 'format' | 'table'>;
+export type GapQuery = Omit<ApiQuery<'getOrgsByOrgIdAnalyticsGap'>, 'format' | 'table'>;
+export type AnalyticsTable = NonNullable<ApiQuery<'getOrgsByOrgIdAnalytics'>['table']>;
 
-export interface PeriodGained {
-  period: string;
-  gained: number;
-}
-
-export interface TopSkill {
-  framework: Framework;
-  code: string;
-  label: string;
-  people: number;
-}
-
-export interface CourseProgress {
-  courseId: string;
-  title: string;
-  started: number;
-  completed: number;
-}
-
-export interface ExpiringBadge {
-  employeeId: string;
-  name: string;
-  badgeName: string;
-  validUntil: string;
-}
-
-export interface Analytics {
-  period: { from: string; to: string; interval: Interval };
-  team: { id: string; name: string } | null;
-  /** Active people in scope. */
-  people: number;
-  /** Of them, how many share anything. */
-  sharingPeople: number;
-  badges: {
-    total: number;
-    /** The people with most badges (at most 50; the CSV download lists everyone). */
-    perEmployee: EmployeeCount[];
-    /** How many people have each number of badges, fewest first. */
-    distribution: Array<{ badges: number; people: number }>;
-    overTime: PeriodCount[];
-  };
-  skills: { overTime: PeriodGained[]; top: TopSkill[] };
-  learning: {
-    started: number;
-    completed: number;
-    completionRate: number | null;
-    medianDaysToComplete: number | null;
-    perCourse: CourseProgress[];
-  };
-  /** expiringSoon: the soonest 50; expiringSoonTotal: how many in all (the CSV download lists them all). */
-  renewals: { expiringSoon: ExpiringBadge[]; expiringSoonTotal: number; expired: number };
-}
-
-export interface GapSkill {
-  framework: Framework;
-  code: string;
-  label: string;
-  importance: number;
-  requiredLevel: number;
-}
-
-export interface GapCell {
-  code: string;
-  required: number | null;
-  evidenced: number | null;
-  gap: number | null;
-}
-
-export interface GapPerson {
-  employeeId: string;
-  name: string;
-  roles: Array<{ id: string; name: string }>;
-  cells: GapCell[];
-}
-
-export interface TeamGap {
-  code: string;
-  averageGap: number;
-  peopleWithGap: number;
-}
-
-export interface Closer {
-  kind: 'course' | 'badge';
-  id: string;
-  name: string;
-  issuer: string;
-  level?: number;
-  closes: boolean;
-  bundle: { badgeId: string; priceMinor: number; currency: string } | null;
-}
-
-export interface GapMap {
-  skills: GapSkill[];
-  people: GapPerson[];
-  team: TeamGap[];
-  closers: Array<{ framework: Framework; code: string; items: Closer[] }>;
-}
-
-export interface AnalyticsQuery {
-  from?: string;
-  to?: string;
-  teamId?: string;
-  interval?: Interval;
-}
-
-export interface GapQuery {
-  teamId?: string;
-  roleId?: string;
-}
-
-export type AnalyticsTable =
-  | 'badgesPerEmployee'
-  | 'badgesOverTime'
-  | 'skillsOverTime'
-  | 'learning'
-  | 'expiringSoon';
-
-/** The teams and role profiles as the selectors need them (the API returns more). */
-export interface TeamOption {
-  id: string;
-  name: string;
-  members: Array<{ employeeId: string; name: string }>;
-}
-
-export interface RoleOption {
-  id: string;
-  name: string;
-}
+/** The teams and role profiles the selectors list. */
+export type TeamOption = Item<ApiResult<'getOrgsByOrgIdTeams'>['items']>;
+export type RoleOption = Item<ApiResult<'getOrgsByOrgIdRoleProfiles'>['items']>;
 
 const org = (orgId: string) => `/api/v1/orgs/${orgId}`;
 
@@ -160,8 +44,8 @@ function query(params: Record<string, string | undefined>): string {
 export const analyticsApi = {
   figures: (orgId: string, q: AnalyticsQuery) => api<Analytics>(`${org(orgId)}/analytics${query({ ...q })}`),
   gap: (orgId: string, q: GapQuery) => api<GapMap>(`${org(orgId)}/analytics/gap${query({ ...q })}`),
-  teams: (orgId: string) => api<{ items: TeamOption[] }>(`${org(orgId)}/teams`),
-  roles: (orgId: string) => api<{ items: RoleOption[] }>(`${org(orgId)}/role-profiles`),
+  teams: (orgId: string) => api<ApiResult<'getOrgsByOrgIdTeams'>>(`${org(orgId)}/teams`),
+  roles: (orgId: string) => api<ApiResult<'getOrgsByOrgIdRoleProfiles'>>(`${org(orgId)}/role-profiles`),
 };
 
 /**

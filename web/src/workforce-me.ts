@@ -1,57 +1,21 @@
 // The person's side of employers (docs/employers.md): an invitation opened from its mailed link, accepting
-// it, each employer's consent and exactly what it sees, withdrawing. Shapes follow src/workforce/schema.ts.
+// it, each employer's consent and exactly what it sees, withdrawing. Shapes come from the OpenAPI
+// description (src/workforce/schema.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api.ts';
-import type { Skill } from './skills.ts';
+import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
 
-export type EmployeeStatus = 'invited' | 'active' | 'withdrawn' | 'removed';
-export type ShareMode = 'all' | 'chosen';
-
-export interface EmployerInvitation {
-  orgName: string;
-  /** The invited address, masked (`m***a@example.org`). */
-  maskedEmail: string;
-  /** Whether one of the caller's verified addresses is the invited one (only then accepting works). */
-  emailVerified: boolean;
-}
-
-export interface Consent {
-  share: ShareMode;
-  includeImports: boolean;
-  awardIds: string[];
-  importIds: string[];
-}
-
+/** `maskedEmail`: `m***a@example.org`; `emailVerified`: only then accepting works. */
+export type EmployerInvitation = ApiResult<'getMeEmployersInvitationsByToken'>;
+export type MyEmployers = ApiResult<'getMeEmployers'>;
+/** `consent` is null unless active; `sees` is exactly what the employer sees now. */
+export type MyEmployer = Item<MyEmployers['items']>;
+export type EmployeeStatus = MyEmployer['status'];
+export type Consent = NonNullable<MyEmployer['consent']>;
+export type ShareMode = Consent['share'];
 /** One badge as the employer sees it. */
-export interface SharedBadge {
-  kind: 'award' | 'import';
-  id: string;
-  name: string;
-  issuer: string | null;
-  issuedAt: string;
-  validUntil: string | null;
-  /** Awards: active, suspended or expired; imported badges: verified, not-verified or could-not-check. */
-  state: string;
-  skills: Skill[];
-}
-
-export interface MyEmployer {
-  org: { id: string; name: string; slug: string };
-  status: EmployeeStatus;
-  acceptedAt: string | null;
-  /** null unless active. */
-  consent: Consent | null;
-  /** Exactly what the employer sees now. */
-  sees: SharedBadge[];
-}
-
-export interface ConsentInput {
-  share: ShareMode;
-  includeImports: boolean;
-  /** Absent lists mean none. */
-  awardIds?: string[];
-  importIds?: string[];
-}
+export type SharedBadge = Item<MyEmployer['sees']>;
+/** Absent lists mean none. */
+export type ConsentInput = ApiBody<'putMeEmployersByOrgIdConsent'>;
 
 const base = '/api/v1/me/employers';
 const invitationPath = (token: string) => `${base}/invitations/${encodeURIComponent(token)}`;
@@ -60,7 +24,7 @@ const employerPath = (orgId: string) => `${base}/${encodeURIComponent(orgId)}`;
 export const workforceMeApi = {
   invitation: (token: string) => api<EmployerInvitation>(invitationPath(token)),
   accept: (token: string) => api<MyEmployer>(`${invitationPath(token)}/accept`, { method: 'POST' }),
-  employers: () => api<{ items: MyEmployer[] }>(base),
+  employers: () => api<MyEmployers>(base),
   saveConsent: (orgId: string, input: ConsentInput) =>
     api<MyEmployer>(`${employerPath(orgId)}/consent`, { method: 'PUT', body: input }),
   withdraw: (orgId: string) => api<void>(employerPath(orgId), { method: 'DELETE' }),
@@ -100,7 +64,7 @@ export function useSaveConsent(orgId: string) {
   return useMutation({
     mutationFn: (input: ConsentInput) => workforceMeApi.saveConsent(orgId, input),
     onSuccess: (entry) =>
-      queryClient.setQueryData<{ items: MyEmployer[] }>(workforceMeKeys.employers, (list) =>
+      queryClient.setQueryData<MyEmployers>(workforceMeKeys.employers, (list) =>
         list ? { items: list.items.map((item) => (item.org.id === entry.org.id ? entry : item)) } : list,
       ),
   });

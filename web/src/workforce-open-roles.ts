@@ -1,103 +1,42 @@
 // Open roles in the app (docs/open-roles.md): the employer publishes role profiles as open roles and reads
 // applications; the learner opts in to job matching, sees open roles ranked by fit, applies and withdraws.
-// Shapes follow src/workforce/open-role-schemas.ts.
+// Shapes come from the OpenAPI description (src/workforce/open-role-schemas.ts).
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api.ts';
-import type { Closers } from './insights.ts';
-import type { SharedBadge } from './workforce-me.ts';
+import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
 
-export type Framework = 'onet' | 'esco';
+export type EmployerOpenRole = ApiResult<'postOrgsByOrgIdOpenRoles'>;
+export type OpenRoleInput = ApiBody<'postOrgsByOrgIdOpenRoles'>;
+/** `fit`: 0–1, from the badges the applicant chose to show. */
+export type Applicant = Item<ApiResult<'getOrgsByOrgIdOpenRolesByIdApplications'>['items']>;
+export type RoleProfileSummary = Item<ApiResult<'getOrgsByOrgIdRoleProfiles'>['items']>;
 
-interface MatchSkill {
-  framework: Framework;
-  code: string;
-  label: string;
-  importance: number;
-  needed: number;
-}
-
-export interface RoleGap {
-  held: Array<MatchSkill & { shown: number | null; badges: Array<{ awardId: string; name: string }> }>;
-  below: Array<MatchSkill & { shown: number; closers: Closers }>;
-  missing: Array<MatchSkill & { closers: Closers }>;
-}
-
-export interface EmployerOpenRole {
-  id: string;
-  role: { id: string; name: string };
-  title: string;
-  description: string;
-  location: string | null;
-  publishedAt: string;
-  updatedAt: string;
-  applications: number;
-}
-
-export interface OpenRoleInput {
-  roleId: string;
-  title: string;
-  description?: string;
-  location?: string | null;
-}
-
-export interface Applicant {
-  id: string;
-  applicant: { name: string; email: string | null };
-  message: string;
-  appliedAt: string;
-  /** 0–1, from the badges the applicant chose to show. */
-  fit: number;
-  gap: RoleGap;
-  badges: SharedBadge[];
-}
-
-export interface RoleProfileSummary {
-  id: string;
-  name: string;
-  skills: Array<{ label: string }>;
-}
-
-export interface MyOpenRole {
-  id: string;
-  employer: { id: string; name: string };
-  title: string;
-  description: string;
-  location: string | null;
-  publishedAt: string;
-  fit: number;
-  gap: RoleGap;
-  application: {
-    id: string;
-    appliedAt: string;
-    message: string;
-    badges: Array<{ awardId: string; name: string }>;
-  } | null;
-}
-
-export interface JobMatching {
-  optIn: boolean;
-  since: string | null;
-}
+export type MyOpenRoles = ApiResult<'getMeOpenRoles'>;
+export type MyOpenRole = Item<MyOpenRoles['items']>;
+export type RoleGap = MyOpenRole['gap'];
+export type Framework = Item<RoleGap['held']>['framework'];
+export type JobMatching = ApiResult<'getMeJobMatching'>;
+export type Application = ApiBody<'postMeOpenRolesByIdApplications'>;
 
 const orgBase = (orgId: string) => `/api/v1/orgs/${encodeURIComponent(orgId)}/open-roles`;
 const mine = (id: string) => `/api/v1/me/open-roles/${encodeURIComponent(id)}/applications`;
 
 export const openRolesApi = {
-  list: (orgId: string) => api<{ items: EmployerOpenRole[] }>(orgBase(orgId)),
+  list: (orgId: string) => api<ApiResult<'getOrgsByOrgIdOpenRoles'>>(orgBase(orgId)),
   publish: (orgId: string, input: OpenRoleInput) =>
     api<EmployerOpenRole>(orgBase(orgId), { method: 'POST', body: input }),
   close: (orgId: string, id: string) =>
     api<void>(`${orgBase(orgId)}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   applications: (orgId: string, id: string) =>
-    api<{ items: Applicant[] }>(`${orgBase(orgId)}/${encodeURIComponent(id)}/applications`),
+    api<ApiResult<'getOrgsByOrgIdOpenRolesByIdApplications'>>(
+      `${orgBase(orgId)}/${encodeURIComponent(id)}/applications`,
+    ),
   roleProfiles: (orgId: string) =>
-    api<{ items: RoleProfileSummary[] }>(`/api/v1/orgs/${encodeURIComponent(orgId)}/role-profiles`),
+    api<ApiResult<'getOrgsByOrgIdRoleProfiles'>>(`/api/v1/orgs/${encodeURIComponent(orgId)}/role-profiles`),
   matching: () => api<JobMatching>('/api/v1/me/job-matching'),
   setMatching: (optIn: boolean) =>
     api<JobMatching>('/api/v1/me/job-matching', { method: 'PUT', body: { optIn } }),
-  myOpenRoles: () => api<{ optedIn: boolean; items: MyOpenRole[]; total: number }>('/api/v1/me/open-roles'),
-  apply: (id: string, input: { message?: string; shareAwardIds: string[] }) =>
-    api<MyOpenRole>(mine(id), { method: 'POST', body: input }),
+  myOpenRoles: () => api<MyOpenRoles>('/api/v1/me/open-roles'),
+  apply: (id: string, input: Application) => api<MyOpenRole>(mine(id), { method: 'POST', body: input }),
   withdraw: (id: string) => api<void>(mine(id), { method: 'DELETE' }),
 };
 
@@ -135,7 +74,7 @@ export function useMyOpenRoles(enabled: boolean) {
 export function useApply(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { message?: string; shareAwardIds: string[] }) => openRolesApi.apply(id, input),
+    mutationFn: (input: Application) => openRolesApi.apply(id, input),
     onSuccess: () => afterLearnerChange(queryClient),
   });
 }

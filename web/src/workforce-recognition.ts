@@ -1,24 +1,13 @@
 // Recognition and the weekly digest as the app sees them: congratulations and endorsements of a shared badge,
-// what a person received, and each manager's digest setting. Shapes are the API's (src/workforce/endorse-schema.ts,
-// digest-routes.ts; docs/endorsements.md).
-import { api } from './api.ts';
+// what a person received, and each manager's digest setting. Shapes come from the OpenAPI description
+// (src/workforce/endorse-schema.ts, digest-routes.ts; docs/endorsements.md).
+import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
 
-export type EndorsementKind = 'congratulation' | 'endorsement';
-
-export interface Endorsement {
-  id: string;
-  org: { id: string; name: string };
-  employeeId: string;
-  awardId: string;
-  badgeName: string;
-  kind: EndorsementKind;
-  comment: string;
-  authorName: string;
-  /** Endorsements: where anyone fetches the signed credential. */
-  credentialUrl: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
+/** `credentialUrl`: endorsements only, where anyone fetches the signed credential. */
+export type Endorsement = Item<ApiResult<'getMeEndorsements'>['items']>;
+export type EndorsementKind = Endorsement['kind'];
+export type NewEndorsement = ApiBody<'postOrgsByOrgIdEmployeesByEmployeeIdEndorsements'>;
+export type DigestSetting = ApiResult<'getOrgsByOrgIdDigest'>;
 
 export const MAX_COMMENT = 1000;
 
@@ -26,23 +15,24 @@ const org = (orgId: string) => `/api/v1/orgs/${orgId}`;
 
 export const recognitionApi = {
   sent: async (orgId: string, employeeId: string) =>
-    (await api<{ items: Endorsement[] }>(`${org(orgId)}/employees/${employeeId}/endorsements`)).items,
-  send: (
-    orgId: string,
-    employeeId: string,
-    body: { awardId: string; kind: EndorsementKind; comment: string },
-  ) => api<Endorsement>(`${org(orgId)}/employees/${employeeId}/endorsements`, { method: 'POST', body }),
+    (
+      await api<ApiResult<'getOrgsByOrgIdEmployeesByEmployeeIdEndorsements'>>(
+        `${org(orgId)}/employees/${employeeId}/endorsements`,
+      )
+    ).items,
+  send: (orgId: string, employeeId: string, body: NewEndorsement) =>
+    api<Endorsement>(`${org(orgId)}/employees/${employeeId}/endorsements`, { method: 'POST', body }),
   withdraw: (orgId: string, employeeId: string, id: string) =>
     api<void>(`${org(orgId)}/employees/${employeeId}/endorsements/${id}`, { method: 'DELETE' }),
   mine: async (awardId?: string) =>
     (
-      await api<{ items: Endorsement[] }>(
+      await api<ApiResult<'getMeEndorsements'>>(
         `/api/v1/me/endorsements${awardId ? `?${new URLSearchParams({ awardId })}` : ''}`,
       )
     ).items,
-  digest: (orgId: string) => api<{ enabled: boolean }>(`${org(orgId)}/digest`),
+  digest: (orgId: string) => api<DigestSetting>(`${org(orgId)}/digest`),
   setDigest: (orgId: string, enabled: boolean) =>
-    api<{ enabled: boolean }>(`${org(orgId)}/digest`, { method: 'PUT', body: { enabled } }),
+    api<DigestSetting>(`${org(orgId)}/digest`, { method: 'PUT', body: { enabled } }),
 };
 
 export const recognitionKeys = {

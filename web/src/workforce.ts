@@ -1,89 +1,24 @@
 // The employer's console as the app sees it: people (invitations, status, what each shares), role profiles
-// and teams. Shapes are exactly the API's replies (src/workforce/schema.ts, role-schemas.ts; docs/employers.md).
-import { ApiProblem, api } from './api.ts';
-import type { Skill } from './skills.ts';
+// and teams. Shapes come from the OpenAPI description (src/workforce/schema.ts, role-schemas.ts;
+// docs/employers.md).
+import { type ApiBody, ApiProblem, type ApiResult, api, type Item } from './api.ts';
 
-export type EmployeeStatus = 'invited' | 'active' | 'withdrawn' | 'removed';
-export type ShareMode = 'all' | 'chosen';
-export type RoleFramework = 'onet' | 'esco';
+export type Person = ApiResult<'getOrgsByOrgIdEmployeesByEmployeeId'>;
+export type PeoplePage = ApiResult<'getOrgsByOrgIdEmployees'>;
+export type EmployeeStatus = Person['status'];
+export type ShareMode = NonNullable<Person['sharing']>['share'];
+export type InviteReply = ApiResult<'postOrgsByOrgIdEmployeesInvitations'>;
+export type SharedBadge = Item<ApiResult<'getOrgsByOrgIdEmployeesByEmployeeIdBadges'>['items']>;
+export type EmployeeRoles = ApiResult<'putOrgsByOrgIdEmployeesByEmployeeIdRoles'>;
 
-export interface Person {
-  id: string;
-  /** The account's name while the person shares; null otherwise. */
-  name: string | null;
-  /** The address the invitation went to. */
-  email: string;
-  status: EmployeeStatus;
-  sharing: { share: ShareMode; includeImports: boolean; sharedCount: number } | null;
-  invitedAt: string;
-  acceptedAt: string | null;
-}
+export type RoleProfile = ApiResult<'getOrgsByOrgIdRoleProfilesById'>;
+export type RoleSkill = Item<RoleProfile['skills']>;
+export type RoleFramework = RoleSkill['framework'];
+export type AssignedPerson = Item<RoleProfile['assigned']>;
+export type RoleInput = ApiBody<'postOrgsByOrgIdRoleProfiles'>;
+export type FromOccupationInput = ApiBody<'postOrgsByOrgIdRoleProfilesFromOccupation'>;
 
-export interface PeoplePage {
-  items: Person[];
-  total: number;
-}
-
-export interface InviteReply {
-  invited: number;
-  alreadyActive: number;
-}
-
-export interface SharedBadge {
-  kind: 'award' | 'import';
-  id: string;
-  name: string;
-  issuer: string | null;
-  issuedAt: string;
-  validUntil: string | null;
-  /** Awards: active, suspended or expired; imported badges: the last verification verdict. */
-  state: string;
-  skills: Skill[];
-}
-
-export interface RoleSkill {
-  framework: RoleFramework;
-  code: string;
-  label: string;
-  level: number;
-  importance: number;
-}
-
-export interface AssignedPerson {
-  employeeId: string;
-  name: string;
-}
-
-export interface RoleProfile {
-  id: string;
-  name: string;
-  description: string;
-  source: { framework: RoleFramework; code: string; title: string; version: string } | null;
-  skills: RoleSkill[];
-  assigned: AssignedPerson[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RoleInput {
-  name: string;
-  description?: string;
-  skills: Array<Pick<RoleSkill, 'framework' | 'code' | 'level' | 'importance'>>;
-}
-
-export interface FromOccupationInput {
-  framework: RoleFramework;
-  code: string;
-  name?: string;
-  minImportance?: number;
-}
-
-export interface Team {
-  id: string;
-  name: string;
-  members: AssignedPerson[];
-  createdAt: string;
-}
+export type Team = Item<ApiResult<'getOrgsByOrgIdTeams'>['items']>;
 
 /** The most the people route gives in one page. */
 export const MAX_PAGE = 200;
@@ -121,7 +56,11 @@ export const workforceApi = {
   /** What the person shares now, or null when they do not share with this employer (any more): a 404. */
   badges: async (orgId: string, employeeId: string): Promise<SharedBadge[] | null> => {
     try {
-      return (await api<{ items: SharedBadge[] }>(`${org(orgId)}/employees/${employeeId}/badges`)).items;
+      return (
+        await api<ApiResult<'getOrgsByOrgIdEmployeesByEmployeeIdBadges'>>(
+          `${org(orgId)}/employees/${employeeId}/badges`,
+        )
+      ).items;
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 404) return null;
       throw error;
@@ -130,12 +69,13 @@ export const workforceApi = {
   remove: (orgId: string, employeeId: string) =>
     api<void>(`${org(orgId)}/employees/${employeeId}`, { method: 'DELETE' }),
   setRoles: (orgId: string, employeeId: string, roleIds: string[]) =>
-    api<{ employeeId: string; roleIds: string[] }>(`${org(orgId)}/employees/${employeeId}/roles`, {
+    api<EmployeeRoles>(`${org(orgId)}/employees/${employeeId}/roles`, {
       method: 'PUT',
       body: { roleIds },
     }),
 
-  roles: async (orgId: string) => (await api<{ items: RoleProfile[] }>(`${org(orgId)}/role-profiles`)).items,
+  roles: async (orgId: string) =>
+    (await api<ApiResult<'getOrgsByOrgIdRoleProfiles'>>(`${org(orgId)}/role-profiles`)).items,
   role: (orgId: string, roleId: string) => api<RoleProfile>(`${org(orgId)}/role-profiles/${roleId}`),
   createRole: (orgId: string, input: RoleInput) =>
     api<RoleProfile>(`${org(orgId)}/role-profiles`, { method: 'POST', body: input }),
@@ -146,7 +86,7 @@ export const workforceApi = {
   deleteRole: (orgId: string, roleId: string) =>
     api<void>(`${org(orgId)}/role-profiles/${roleId}`, { method: 'DELETE' }),
 
-  teams: async (orgId: string) => (await api<{ items: Team[] }>(`${org(orgId)}/teams`)).items,
+  teams: async (orgId: string) => (await api<ApiResult<'getOrgsByOrgIdTeams'>>(`${org(orgId)}/teams`)).items,
   createTeam: (orgId: string, name: string) =>
     api<Team>(`${org(orgId)}/teams`, { method: 'POST', body: { name } }),
   renameTeam: (orgId: string, teamId: string, name: string) =>

@@ -197,6 +197,11 @@ function OrgConsoleLinks({ session }: { session: Session }) {
           <Link to="/org/lti">{t('lti.menu')}</Link>
         </li>
       )}
+      {(role === 'owner' || role === 'admin') && active?.org.kind === 'issuer' && (
+        <li>
+          <Link to="/org/oauth-apps">{t('orgConsole.menu.oauthApps')}</Link>
+        </li>
+      )}
       {role && (
         <li>
           <Link to="/org/members">{t('orgConsole.menu.members')}</Link>

@@ -45,6 +45,7 @@ function AppRow({ app, onDisconnected }: { app: ConnectedApp; onDisconnected: (n
   return (
     <li className="account-list__item">
       <h3>{name}</h3>
+      {app.publishedBy && <p>{t('connectedApps.publishedBy', { org: app.publishedBy })}</p>}
       {app.clientUri && (
         <p className="muted break-anywhere">
           <a href={app.clientUri} rel="noopener noreferrer" target="_blank">

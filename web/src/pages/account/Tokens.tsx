@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiToken, accountApi, accountKeys, TOKEN_SCOPES } from '../../account.ts';
+import { type ApiToken, accountApi, accountKeys, TOKEN_SCOPES, type TokenScope } from '../../account.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { CheckboxField, InputField, SelectField } from '../../components/Inputs.tsx';
 import { Status } from '../../components/Page.tsx';
@@ -93,7 +93,7 @@ function CreateTokenForm({ session }: { session: Session }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['read']);
+  const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const [orgId, setOrgId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
@@ -119,7 +119,7 @@ function CreateTokenForm({ session }: { session: Session }) {
     setGeneral([]);
     if (Object.keys(found).length === 0) create.mutate();
   };
-  const toggle = (scope: string, on: boolean) =>
+  const toggle = (scope: TokenScope, on: boolean) =>
     setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="create-token-title">

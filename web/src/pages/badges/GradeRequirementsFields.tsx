@@ -1,6 +1,7 @@
 // Grade requirements of the badge editor: a grade on an LMS line item (reported through LTI) reaching a bar of
 // points, percent or a letter on the issuer's scale; the grade requirements may be grouped as "all of" or
-// "any of" (one group level, as the API allows).
+// "any of" (one group level, as the API allows), shown as a nested list under "All of:" / "Any of:". Each line
+// item is named with the LMS and course it belongs to, as the grade sync reported them.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import {
   type SingleRequirement,
 } from '../../badges.ts';
 import { InputField, SelectField } from '../../components/Inputs.tsx';
+import './grade-requirements.css';
 
 type BarKind = 'points' | 'percent' | 'letter';
 
@@ -61,7 +63,11 @@ export function GradeRequirementsFields({ orgId, items, onChange }: Props) {
   const [scaleText, setScaleText] = useState('A:90, B:80, C:70, D:60');
   const [mode, setMode] = useState<'all' | 'any'>('all');
   const [invalid, setInvalid] = useState(false);
-  const labels = new Map((lineItems.data?.items ?? []).map((l) => [l.id, l.label]));
+  const nameOf = (l: { label: string; platformName: string | null; contextTitle: string | null }) => {
+    const where = [l.platformName, l.contextTitle].filter(Boolean).join(', ');
+    return where ? t('gradeRequirements.lineItemAt', { label: l.label, where }) : l.label;
+  };
+  const labels = new Map((lineItems.data?.items ?? []).map((l) => [l.id, nameOf(l)]));
   const chosenId = lineItemId || lineItems.data?.items[0]?.id || '';
 
   const describe = (req: SingleRequirement): string => {
@@ -93,7 +99,7 @@ export function GradeRequirementsFields({ orgId, items, onChange }: Props) {
     onChange([...items.filter((item) => item !== g), ...g.items]);
 
   return (
-    <fieldset>
+    <fieldset className="grade-requirements">
       <legend>{t('gradeRequirements.legend')}</legend>
       <p className="field__hint">{t('gradeRequirements.hint')}</p>
       <ul>
@@ -107,15 +113,18 @@ export function GradeRequirementsFields({ orgId, items, onChange }: Props) {
         ))}
         {groups.map((g) => (
           <li key={requirementKey(g)}>
-            {t(g.mode === 'all' ? 'gradeRequirements.groupAll' : 'gradeRequirements.groupAny', {
-              names: g.items.map(describe).join('; '),
-            })}{' '}
+            {t(g.mode === 'all' ? 'gradeRequirements.allOf' : 'gradeRequirements.anyOf')}{' '}
             <button type="button" onClick={() => ungroup(g)}>
               {t('gradeRequirements.ungroup')}
             </button>{' '}
             <button type="button" onClick={() => onChange(items.filter((item) => item !== g))}>
               {t('gradeRequirements.remove')}
             </button>
+            <ul>
+              {g.items.map((item) => (
+                <li key={requirementKey(item)}>{describe(item)}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>
@@ -131,7 +140,7 @@ export function GradeRequirementsFields({ orgId, items, onChange }: Props) {
           >
             {(lineItems.data?.items ?? []).map((l) => (
               <option key={l.id} value={l.id}>
-                {l.label}
+                {nameOf(l)}
               </option>
             ))}
           </SelectField>

@@ -12,7 +12,7 @@ export function UnitPreview({ unit, settings }: { unit: PreviewUnit; settings: U
       <h2 id="preview-title">{t('authoring.previewTitle')}</h2>
       <p className="muted">{t('courseEditor.preview.lead')}</p>
       <h3>{unit.title}</h3>
-      {unit.html !== undefined && (
+      {unit.kind === 'lesson' && (
         <div
           className="lesson"
           // Lesson HTML is rendered from Markdown and sanitized by the server (src/catalog/markdown.ts).
@@ -20,9 +20,7 @@ export function UnitPreview({ unit, settings }: { unit: PreviewUnit; settings: U
           dangerouslySetInnerHTML={{ __html: unit.html }}
         />
       )}
-      {unit.kind === 'assessment' && (
-        <QuestionsPreview questions={unit.questions ?? []} settings={settings} />
-      )}
+      {unit.kind === 'assessment' && <QuestionsPreview questions={unit.questions} settings={settings} />}
       {unit.kind === 'evidence' && <p className="preview__instructions">{unit.instructions}</p>}
     </section>
   );
@@ -66,7 +64,7 @@ function QuestionPreview({ question, number }: { question: PublicQuestion; numbe
       <fieldset disabled>
         <legend>{t('player.questionLegend', { number, prompt: question.prompt })}</legend>
         {question.type === 'multiple-choice' && <p className="field__hint">{t('player.selectAll')}</p>}
-        {(question.options ?? []).map((option) => (
+        {('options' in question ? question.options : []).map((option) => (
           <div className="choice" key={option.id}>
             <input
               id={`${id}-${option.id}`}

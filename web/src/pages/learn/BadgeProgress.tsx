@@ -3,6 +3,8 @@
 // still to buy (courses one by one or the bundle); badges held whose renewal window is open are listed too,
 // and a badge earned but waiting for its issuance fee stays here, with the fee to pay, until it is issued.
 // The issuer's first-badge issuance fee is announced on every card, free courses or not (BadgeFee).
+// Grade requirements read as what they ask of which LMS activity, with the learner's grade; "all of" / "any
+// of" groups as nested lists (GradeRequirementLines.tsx).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +18,7 @@ import { formatDate } from '../../learning.ts';
 import { PayFeeButton } from '../shop/PayFee.tsx';
 import { FeeNotice } from '../shop/PriceTerms.tsx';
 import { PurchaseOptionsPanel } from '../shop/PurchaseOptions.tsx';
+import { GradeRequirement, GroupRequirement, requirementKey } from './GradeRequirementLines.tsx';
 import '../badges/badges.css';
 
 export function BadgeProgressPage() {
@@ -78,30 +81,45 @@ function ProgressCard({ item }: { item: BadgeProgress }) {
         {item.awaitingFeeAwardId && <p className="status">{t('fee.awaiting')}</p>}
         <label htmlFor={progressId}>{t('badgeProgress.count', { done, needed })}</label>{' '}
         <progress id={progressId} max={needed || 1} value={done} />
-        <p>{item.minutesLeft > 0 ? t('badgeProgress.timeLeft', left) : t('badgeProgress.noTimeLeft')}</p>
+        {/* Grades take no estimated time: "nothing left to do" only once every needed requirement is met. */}
+        {item.minutesLeft > 0 ? (
+          <p>{t('badgeProgress.timeLeft', left)}</p>
+        ) : (
+          done >= needed && <p>{t('badgeProgress.noTimeLeft')}</p>
+        )}
         <ul className="requirement-list">
-          {item.requirements.map((req) => (
-            <li key={`${req.kind}:${req.courseId ?? ''}:${req.unitId ?? ''}:${req.badgeId ?? ''}`}>
-              {req.courseId && req.status !== 'done' && req.status !== 'not-available' ? (
-                <Link to={`/catalog/${req.courseId}`}>{req.title}</Link>
-              ) : (
-                req.title
-              )}
-              {': '}
-              <span className={`requirement-status requirement-status--${req.status}`}>
-                {t(`requirementStatus.${req.status}`)}
-              </span>
-              {req.status !== 'done' && req.minutes > 0 && (
-                <> ({t('badgeProgress.requirementTime', hoursAndMinutes(req.minutes))})</>
-              )}
-              {item.renewal && req.courseId && req.status !== 'done' && req.status !== 'not-available' && (
-                <>
-                  {' '}
-                  <RetakeButton badgeId={item.badge.id} courseId={req.courseId} title={req.title} />
-                </>
-              )}
-            </li>
-          ))}
+          {item.requirements.map((req) =>
+            req.kind === 'group' || req.grade ? (
+              <li key={requirementKey(req)}>
+                {req.grade ? (
+                  <GradeRequirement grade={req.grade} met={req.status === 'done'} />
+                ) : (
+                  <GroupRequirement req={req} />
+                )}
+              </li>
+            ) : (
+              <li key={`${req.kind}:${req.courseId ?? ''}:${req.unitId ?? ''}:${req.badgeId ?? ''}`}>
+                {req.courseId && req.status !== 'done' && req.status !== 'not-available' ? (
+                  <Link to={`/catalog/${req.courseId}`}>{req.title}</Link>
+                ) : (
+                  req.title
+                )}
+                {': '}
+                <span className={`requirement-status requirement-status--${req.status}`}>
+                  {t(`requirementStatus.${req.status}`)}
+                </span>
+                {req.status !== 'done' && req.minutes > 0 && (
+                  <> ({t('badgeProgress.requirementTime', hoursAndMinutes(req.minutes))})</>
+                )}
+                {item.renewal && req.courseId && req.status !== 'done' && req.status !== 'not-available' && (
+                  <>
+                    {' '}
+                    <RetakeButton badgeId={item.badge.id} courseId={req.courseId} title={req.title} />
+                  </>
+                )}
+              </li>
+            ),
+          )}
         </ul>
         {item.awaitingFeeAwardId ? (
           <PayFeeButton awardId={item.awaitingFeeAwardId} badgeName={item.badge.name} />

@@ -1,7 +1,7 @@
 // A new webhook endpoint: its URL, an optional description and the events it wants. The reply carries the
 // endpoint's signing secret, shown here this once with a Copy button and a plain warning; it is gone after
 // "I have saved it" or on leaving the page, and never shown again.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { CheckboxField, InputField } from '../../components/Inputs.tsx';
@@ -136,6 +136,8 @@ export function OneTimeSecret({
   secret,
   onDone,
   regionLabel,
+  hint,
+  children,
 }: {
   status: string;
   warning: string;
@@ -144,6 +146,10 @@ export function OneTimeSecret({
   onDone: () => void;
   /** Given, the block is a named region. */
   regionLabel?: string;
+  /** What the secret is for; a webhook's signing secret when not given. */
+  hint?: string;
+  /** Shown before the secret (an OAuth app's client ID, which goes with it). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -152,9 +158,10 @@ export function OneTimeSecret({
       <p className="webhook-secret__warning">
         <strong>{t('webhooks.secretWarningTitle')}</strong> {warning}
       </p>
+      {children}
       <CopyField
         label={label}
-        hint={t('webhooks.secretHint')}
+        hint={hint ?? t('webhooks.secretHint')}
         value={secret}
         copyLabel={t('webhooks.copySecret')}
       />
