@@ -2,7 +2,8 @@
 // A static scan of src/ finds each FieldProblem written as an object literal (`{ path, message, code?,
 // params? }`) and fails when it has no code, or a code missing from either catalog; a code passed on by a
 // helper must be a parameter or variable typed FieldProblemCode (src/errors.ts), which the compiler keeps
-// to catalog keys. Real routes then show the Spanish wording a client gets with `Accept-Language: es`.
+// to catalog keys. A request schema's own messages (`schemaMessage(code, '…')`) must match their catalog
+// wording. Real routes then show the Spanish wording a client gets with `Accept-Language: es`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -212,6 +213,25 @@ describe('the codes of domain field problems', () => {
   });
 });
 
+describe('the codes of request schemas’ own messages', () => {
+  // `schemaMessage('code', 'English')` (src/errors.ts): zod reports the English, field-problems.ts words the code.
+  const uses = sourceFiles(join(root, 'src')).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/schemaMessage\(\s*'([^']+)',\s*'([^']*)'\s*\)/g)].map((m) => ({
+      where: relative(root, file),
+      code: m[1] as string,
+      english: m[2] as string,
+    })),
+  );
+
+  it('spells each message in English exactly as the catalog words its code, and has a Spanish wording', () => {
+    expect(uses.length).toBeGreaterThan(20);
+    const wrong = uses
+      .filter((use) => enProblems[use.code] !== use.english || !esProblems[use.code])
+      .map((use) => `${use.where}: ${use.code}`);
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('domain field problems of real routes in Spanish', () => {
   let t: TestApp;
   let issuer: TestIssuer;
@@ -296,6 +316,40 @@ describe('domain field problems of real routes in Spanish', () => {
         code: 'percent-coupon-currency',
         params: {},
         message: 'un cupón de porcentaje no lleva moneda',
+      },
+    ]);
+  });
+
+  it('words a request schema’s own message in Spanish, and in English without Accept-Language', async () => {
+    const createOrg = (language?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/orgs',
+        headers: { ...issuer.owner.headers, ...(language ? { 'accept-language': language } : {}) },
+        payload: { name: 'Academia', slug: '-Bad-', kind: 'issuer' },
+      });
+    const problem = (message: string) => [
+      { path: 'body.slug', code: 'org-slug-format', params: {}, message },
+    ];
+    const spanish = await createOrg('es-ES,es;q=0.9');
+    expect(spanish.statusCode, spanish.body).toBe(400);
+    expect(spanish.json().errors).toEqual(
+      problem('debe tener de 3 a 40 letras minúsculas, dígitos o guiones, sin empezar ni terminar con guion'),
+    );
+    expect((await createOrg()).json().errors).toEqual(
+      problem('must be 3–40 lowercase letters, digits or dashes, not starting or ending with a dash'),
+    );
+    const search = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/skills/search?q=${encodeURIComponent('¿?!')}`,
+      headers: { ...issuer.owner.headers, 'accept-language': 'es' },
+    });
+    expect(search.json().errors).toEqual([
+      {
+        path: 'querystring.q',
+        code: 'search-needs-letter',
+        params: {},
+        message: 'q debe contener una letra o un dígito',
       },
     ]);
   });

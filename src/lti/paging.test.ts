@@ -136,15 +136,21 @@ describe('reading a platform’s paged services', () => {
     expect(awards.map((a) => a.userId)).toEqual([learners[3]!.userId]);
   }, 60_000);
 
-  it('stops at a next page on another origin, logs why, and keeps the pages read', async () => {
+  /** Syncs once with the platform's next links misdirected; returns the error log's spy (restored by the caller). */
+  async function syncMisdirected(how: 'other-origin' | 'loop') {
     const errors = vi.spyOn(t.deps.log, 'error');
-    sim.misdirectPaging('other-origin');
+    sim.misdirectPaging(how);
     sim.served.length = 0;
     try {
       await syncPlatformGrades(t.deps, platformId);
     } finally {
       sim.misdirectPaging(undefined);
     }
+    return errors;
+  }
+
+  it('stops at a next page on another origin, logs why, and keeps the pages read', async () => {
+    const errors = await syncMisdirected('other-origin');
     expect(sim.served.filter((p) => p.includes('/memberships'))).toEqual([
       '/courses/ctx-algebra-101/memberships',
     ]);
@@ -157,14 +163,7 @@ describe('reading a platform’s paged services', () => {
   }, 30_000);
 
   it('stops when the next page leads back to a page already read', async () => {
-    const errors = vi.spyOn(t.deps.log, 'error');
-    sim.misdirectPaging('loop');
-    sim.served.length = 0;
-    try {
-      await syncPlatformGrades(t.deps, platformId);
-    } finally {
-      sim.misdirectPaging(undefined);
-    }
+    const errors = await syncMisdirected('loop');
     expect(sim.served.filter((p) => p.includes('/memberships'))).toEqual([
       '/courses/ctx-algebra-101/memberships',
       '/courses/ctx-algebra-101/memberships?page=2',
