@@ -54,32 +54,11 @@ export type BadgeProgress = Item<ApiResult<'getMeBadgeProgress'>['items']>;
 export type ProgressRequirement = Item<BadgeProgress['requirements']>;
 export type RequirementStatus = ProgressRequirement['status'];
 
-export interface VerifyCheck {
-  code: string;
-  status: 'passed' | 'failed' | 'unchecked';
-  message: string;
-}
-
+/** The report of POST /api/v1/verify; `standing` is always in its replies (the shared schema has it optional). */
+export type VerifyResult = ApiResult<'postVerify'> & { standing: Standing };
+export type VerifyCheck = Item<VerifyResult['checks']>;
 /** What a report means in one word (src/verification/standing.ts): why not, when it is not "verified". */
-export type Standing =
-  | 'verified'
-  | 'other-recipient'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'superseded'
-  | 'suspended'
-  | 'revoked'
-  | 'key-revoked'
-  | 'tampered'
-  | 'not-verified'
-  | 'could-not-check';
-
-export interface VerifyResult {
-  verdict: 'verified' | 'not-verified' | 'could-not-check';
-  standing: Standing;
-  checks: VerifyCheck[];
-  claims: { validFrom?: string | null; validUntil?: string | null };
-}
+export type Standing = NonNullable<ApiResult<'postVerify'>['standing']>;
 
 /** The server's requirementKey (src/badges/model.ts): how requirementNames name each requirement. */
 export function requirementKey(req: Requirement | SingleRequirement): string {
@@ -111,25 +90,10 @@ function query(filters: Record<string, string | number | undefined>): string {
 }
 
 /** One piece of evidence of a manual award (OB 3.0 Evidence: its URL, a name and a description). */
-export interface EvidenceItem {
-  url: string;
-  name?: string;
-  description?: string;
-}
+export type EvidenceItem = Item<NonNullable<ApiBody<'postOrgsByOrgIdBadgesByBadgeIdAwards'>['evidence']>>;
 
 /** A credential issued through the API rather than as a badge award (GET /orgs/{orgId}/api-credentials). */
-export interface ApiCredential {
-  kind: 'issued' | 'vc-api';
-  id: string;
-  credentialId: string | null;
-  name: string | null;
-  recipient: string | null;
-  credentialState: 'active' | 'revoked' | 'suspended';
-  issuedAt: string;
-  validUntil: string | null;
-  statusChangeable: boolean;
-  suspendable: boolean;
-}
+export type ApiCredential = Item<ApiResult<'getOrgsByOrgIdApiCredentials'>['items']>;
 
 export const awardsCsvUrl = (orgId: string, filters: AwardFilters) =>
   `${orgBase(orgId)}/awards.csv${query({ ...filters })}`;

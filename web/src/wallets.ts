@@ -1,19 +1,9 @@
 // "Add to wallet" (src/wallets): a single-use, expiring link and QR code that delivers one of my accepted badges
-// to a wallet app. Shapes follow src/wallets/routes.ts.
-import { api } from './api.ts';
+// to a wallet app. Shapes come from the OpenAPI description.
+import { type ApiResult, api } from './api.ts';
 
-export interface WalletOffer {
-  id: string;
-  awardId: string;
-  /** What the QR code holds and "Open in wallet" opens; a wallet reads it as JSON, a browser as a page. */
-  interactionUrl: string;
-  qrCodeUrl: string;
-  /** The same offer for OpenID wallets (OID4VCI): `openid-credential-offer://…`. */
-  openidCredentialOffer: string;
-  /** Six digits an OpenID wallet asks for, when the offer was made with a transaction code. */
-  txCode?: string;
-  expiresAt: string;
-}
+/** A wallet offer: `interactionUrl` is what the QR code holds; `openidCredentialOffer` the same for OpenID wallets. */
+export type WalletOffer = ApiResult<'postMeBadgesByAwardIdWalletOffers'>;
 
 export const walletsApi = {
   createOffer: (awardId: string, options: { txCode?: boolean } = {}) =>
