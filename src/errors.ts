@@ -28,6 +28,8 @@ const schemaMessageCodes = new Map<string, FieldProblemCode>();
  * The message of a request schema's own check (`.regex(…, schemaMessage(code, '…'))`, `.refine(…)`), with the
  * code that words it in the request's language: src/http/field-problems.ts finds the code by the message zod
  * reports. Returns the English message, which must be the catalog's `fieldProblems.<code>` word for word.
+ * For checks without params only (a pattern, a refinement): a length or range keeps zod's code (`too_small` …)
+ * and params, which zod's own locales word.
  */
 export function schemaMessage(code: FieldProblemCode, message: string): string {
   schemaMessageCodes.set(message, code);

@@ -13,8 +13,8 @@ const searchQuery = z.strictObject({
   q: z
     .string()
     .trim()
-    .min(1, schemaMessage('search-empty', 'q must not be empty'))
-    .max(200, schemaMessage('search-too-long', 'q must be at most 200 characters'))
+    .min(1, 'q must not be empty')
+    .max(200, 'q must be at most 200 characters')
     .refine(
       (q) => q === '' || words(q).length > 0,
       schemaMessage('search-needs-letter', 'q must contain a letter or a digit'),
