@@ -1,38 +1,30 @@
 // award.revoked and award.suspended from every path that changes an award's credential (issue #21, item 3): the
 // awards API and the credentials API both, once each, committed with the change. A loopback receiver, the real
 // job workers, signatures checked with the Standard Webhooks reference library.
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import type { TestApp } from '../../test/support/app.ts';
 import { awardsOfBadge } from '../badges/award-testing.ts';
 import { aPublishedBadge } from '../badges/testing.ts';
 import { aPublishedCourse } from '../catalog/testing.ts';
-import { anIssuerWithOwner, sampleIssueRequest, type TestIssuer } from '../issuing/testing.ts';
-import { aReceiver, until } from './testing.ts';
+import { sampleIssueRequest, type TestIssuer } from '../issuing/testing.ts';
+import { aWebhookSetUp, until, type WebhookSetUp } from './testing.ts';
 
 type Headers = Record<string, string>;
 
 describe('award state webhooks, whichever API changes the credential', () => {
+  let set: WebhookSetUp;
   let t: TestApp;
   let issuer: TestIssuer;
-  const receiver = aReceiver();
   let base: string;
+  let receiver: WebhookSetUp['receiver'];
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
-    t = await createTestApp({
-      workers: true,
-      env: { VERIFY_ALLOW_HOSTS: '127.0.0.1', VERIFY_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_SECONDS: '1' },
-    });
-    issuer = await anIssuerWithOwner(t.app, t.deps, 'State Hook Academy');
+    set = await aWebhookSetUp('State Hook Academy');
+    ({ t, issuer, base, receiver } = set);
   }, 180_000);
-  afterAll(async () => {
-    await t?.close();
-    await new Promise((resolve) => receiver.server.close(resolve));
-  });
+  afterAll(() => set?.close());
 
   async function anEndpoint(path: string) {
     const created = await t.app.inject({

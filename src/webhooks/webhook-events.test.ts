@@ -2,11 +2,10 @@
 // checked with the Standard Webhooks reference library. award.expired comes from the expiry sweep (run here by
 // hand, twice and concurrently), evidence.* from the player and the review queue, and a revocation's event commits
 // with the revocation or not at all.
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import type { TestApp } from '../../test/support/app.ts';
 import { awardsOfBadge } from '../badges/award-testing.ts';
 import { announceExpiredAwards } from '../badges/index.ts';
 import { aPublishedBadge } from '../badges/testing.ts';
@@ -15,29 +14,22 @@ import { aLoggedInUser } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { anEnrolment, playerOf, workThroughSampleCourse } from '../learning/testing.ts';
 import { signingSecrets } from './model.ts';
-import { aReceiver, until } from './testing.ts';
+import { aWebhookSetUp, until, type WebhookSetUp } from './testing.ts';
 
 type Headers = Record<string, string>;
 
 describe('webhook events and secret rotation', () => {
+  let set: WebhookSetUp;
   let t: TestApp;
   let issuer: TestIssuer;
-  const receiver = aReceiver();
   let base: string;
+  let receiver: WebhookSetUp['receiver'];
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
-    t = await createTestApp({
-      workers: true,
-      env: { VERIFY_ALLOW_HOSTS: '127.0.0.1', VERIFY_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_SECONDS: '1' },
-    });
-    issuer = await anIssuerWithOwner(t.app, t.deps, 'Event Hook Academy');
+    set = await aWebhookSetUp('Event Hook Academy');
+    ({ t, issuer, base, receiver } = set);
   }, 180_000);
-  afterAll(async () => {
-    await t?.close();
-    await new Promise((resolve) => receiver.server.close(resolve));
-  });
+  afterAll(() => set?.close());
 
   async function anEndpoint(path: string, events: string[]) {
     const created = await t.app.inject({

@@ -1,9 +1,8 @@
 // Outbound webhooks end to end: a real HTTP receiver on loopback (allowed by the SSRF guard's test allowance),
 // the real job workers, and signatures checked with the Standard Webhooks reference library.
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import type { TestApp } from '../../test/support/app.ts';
 import {
   aOneLessonCourse,
   awardsOfBadge,
@@ -15,27 +14,20 @@ import { aPublishedBadge } from '../badges/testing.ts';
 import { aLoggedInUser } from '../identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../issuing/testing.ts';
 import { WEBHOOK_EVENT_TYPES } from './model.ts';
-import { aReceiver, until } from './testing.ts';
+import { aWebhookSetUp, until, type WebhookSetUp } from './testing.ts';
 
 describe('outbound webhooks', () => {
+  let set: WebhookSetUp;
   let t: TestApp;
   let issuer: TestIssuer;
-  const receiver = aReceiver();
   let base: string;
+  let receiver: WebhookSetUp['receiver'];
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
-    t = await createTestApp({
-      workers: true,
-      env: { VERIFY_ALLOW_HOSTS: '127.0.0.1', VERIFY_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_SECONDS: '1' },
-    });
-    issuer = await anIssuerWithOwner(t.app, t.deps, 'Hook Academy');
+    set = await aWebhookSetUp('Hook Academy');
+    ({ t, issuer, base, receiver } = set);
   }, 180_000);
-  afterAll(async () => {
-    await t?.close();
-    await new Promise((resolve) => receiver.server.close(resolve));
-  });
+  afterAll(() => set?.close());
 
   const register = (who: TestIssuer, payload: Record<string, unknown>) =>
     t.app.inject({

@@ -1,8 +1,9 @@
 // The OAuth apps an organization publishes for the Open Badges 3.0 API (src/obapi/oauth-clients-routes.ts,
 // docs/integrations.md): registering one (its client secret is in the reply, and never again), the list with how
 // many learners allowed each, rotating a secret and deleting an app. Shapes come from the OpenAPI description.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
+import { useChangeThenReread } from './mutations.ts';
 
 export type OAuthApp = Item<ApiResult<'getOrgsByOrgIdOauthClients'>['items']>;
 export type OAuthAppWithSecret = ApiResult<'postOrgsByOrgIdOauthClients'>;
@@ -64,21 +65,11 @@ export function useOAuthApps(orgId: string) {
   return useQuery({ queryKey: oauthAppKeys.all(orgId), queryFn: () => oauthAppsApi.list(orgId) });
 }
 
-/**
- * A change to the organization's OAuth apps: `onDone` runs first (even when the row that asked is gone by then, as
- * after deleting it), then the list is read again.
- */
+/** A change to the organization's OAuth apps, after which every list of them is read again. */
 export function useOAuthAppChange<I, O>(
   orgId: string,
   mutationFn: (input: I) => Promise<O>,
   onDone?: (result: O, input: I) => void,
 ) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: (result, input) => {
-      onDone?.(result, input);
-      return queryClient.invalidateQueries({ queryKey: oauthAppKeys.all(orgId) });
-    },
-  });
+  return useChangeThenReread(oauthAppKeys.all(orgId), mutationFn, onDone);
 }

@@ -1,8 +1,9 @@
 // An organization's outbound webhooks (src/webhooks/routes.ts, docs/integrations.md): endpoints (the secret is in
 // the reply to creating one, and never again), enabling and disabling, deleting, and each endpoint's delivery log
 // with "Redeliver". Shapes come from the OpenAPI description.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type ApiBody, type ApiResult, api, type Item } from './api.ts';
+import { useChangeThenReread } from './mutations.ts';
 
 export type WebhookEndpoint = Item<ApiResult<'getOrgsByOrgIdWebhooks'>['items']>;
 export type CreatedWebhookEndpoint = ApiResult<'postOrgsByOrgIdWebhooks'>;
@@ -77,23 +78,13 @@ export function useDeliveries(orgId: string, endpointId: string, limit: number, 
   });
 }
 
-/**
- * A change to the webhooks of an organization: `onDone` runs first (even when the row that asked is gone by
- * then, as after deleting it), then every list of the organization's webhooks is read again.
- */
+/** A change to the organization's webhooks, after which every list of them is read again. */
 export function useWebhookChange<I, O>(
   orgId: string,
   mutationFn: (input: I) => Promise<O>,
   onDone?: (result: O, input: I) => void,
 ) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: (result, input) => {
-      onDone?.(result, input);
-      return queryClient.invalidateQueries({ queryKey: webhookKeys.all(orgId) });
-    },
-  });
+  return useChangeThenReread(webhookKeys.all(orgId), mutationFn, onDone);
 }
 
 /** The last attempt's status code of a delivery, or null when none answered (or none was made yet). */
