@@ -52,6 +52,7 @@ import * as m0050 from './migrations/0050_issuer_registries.ts';
 import * as m0051 from './migrations/0051_workforce_visible_awards.ts';
 import * as m0054 from './migrations/0054_line_item_sources.ts';
 import * as m0055 from './migrations/0055_oauth_client_owners.ts';
+import * as m0056 from './migrations/0056_workforce_skill_days.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -105,6 +106,7 @@ const migrations: Record<string, Migration> = {
   '0051_workforce_visible_awards': m0051,
   '0054_line_item_sources': m0054,
   '0055_oauth_client_owners': m0055,
+  '0056_workforce_skill_days': m0056,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

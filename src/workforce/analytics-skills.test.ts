@@ -1,7 +1,8 @@
 // The skills rollup (badges/skill-rollup.ts, migration 0036) and what each employer may see of it
-// (analytics-shared-skills.ts, migration 0044) give the skills-gained figure exactly as pairing every shared
-// award with every skill of its badge did, and follow what changes it at once: an award accepted, renewed or
-// revoked (by its route or the credentials API), chosen badges changed, a person withdrawing or removed.
+// (analytics-shared-skills.ts, migration 0044, and its per-day counts, migration 0056) give the skills-gained
+// figure exactly as pairing every shared award with every skill of its badge did, and follow what changes it
+// at once: an award accepted, renewed or revoked (by its route or the credentials API), chosen badges changed,
+// a person withdrawing or removed.
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
@@ -138,8 +139,17 @@ describe('the skills rollup behind the skills gained', { timeout: 180_000 }, () 
     const all = sql<object>`select org_id, user_id, framework, code, name, level::text, first_at
       from workforce_shared_skills order by 1, 2, 3, 4`;
     const kept = (await all.execute(t.deps.db)).rows;
+    // The per-day counts the triggers keep (migration 0056) are those of the rows, counted afresh.
+    const days = sql<object>`select org_id, framework, code, to_char(day, 'YYYY-MM-DD') as day, name, people
+      from workforce_skill_days order by 1, 2, 3, 4, 5`;
+    const counted = sql<object>`select org_id, framework, code,
+        to_char(first_at at time zone 'UTC', 'YYYY-MM-DD') as day, name, count(*)::int as people
+      from workforce_shared_skills group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`;
+    const keptDays = (await days.execute(t.deps.db)).rows;
+    expect(keptDays).toEqual((await counted.execute(t.deps.db)).rows);
     await rebuildSharedSkills(t.deps.db);
     expect((await all.execute(t.deps.db)).rows).toEqual(kept);
+    expect((await days.execute(t.deps.db)).rows).toEqual(keptDays);
     expect(await fromRollup()).toEqual(await paired());
   }
 
@@ -237,6 +247,25 @@ describe('the skills rollup behind the skills gained', { timeout: 180_000 }, () 
     const levels = byPersonAndCode(await evidenceOf(t.deps.db, scope, keys));
     expect(levels.some((e) => e.highest === 3)).toBe(true);
     expect(levels).toEqual(byPersonAndCode((await pairedLevels(scope).execute(t.deps.db)).rows));
+    // A team (Ana and Dee) is read person by person, the organization from its per-day counts: both are the
+    // paired figures.
+    const team = await t.deps.db
+      .insertInto('workforceTeams')
+      .values({ orgId: employer.orgId, name: 'Skills team' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('workforceTeamMembers')
+      .values([
+        { teamId: team.id, employeeId: await employeeOf(ana) },
+        { teamId: team.id, employeeId: await employeeOf(dee) },
+      ])
+      .execute();
+    const teamScope = { orgId: employer.orgId, teamId: team.id };
+    const ofTeam = await fromRollup(teamScope);
+    expect(ofTeam).toEqual(await paired(teamScope));
+    expect(ofTeam).not.toEqual(rollup);
+    expect(ofTeam.find((c) => c.code === PROGRAMMING && c.bucket === '2025-01-01')?.people).toBe(1);
     // A rebuilt rollup (seeds, benchmarks) is the same one the award engine keeps.
     await rebuildSkillRollup(t.deps.db);
     expect(await fromRollup()).toEqual(rollup);

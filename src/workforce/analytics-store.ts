@@ -82,6 +82,29 @@ export async function peopleRanking(
   return { total: Number(row?.total ?? 0), people: row?.people ?? [] };
 }
 
+/**
+ * Per concept and bucket of the period (its first day; null: first shown before the period; 'infinity':
+ * after it, not counted, but its name is still one of the names the concept's badges give it), how many
+ * people first showed it, with the concept's name (the greatest). The whole organization's is summed from
+ * its per-day counts (workforce_skill_days, migration 0056: only active people have rows to count); a team's
+ * is grouped from its people's rows. The period's bounds are UTC midnights, so days compare exactly.
+ */
+function perBucket(scope: Scope, start: Date, end: Date, interval: Interval): RawBuilder<unknown> {
+  const bucketOf = (at: RawBuilder<unknown>) => sql`case when ${at} < ${start} then null
+                  when ${at} < ${end} then date_trunc(${interval}, ${at} at time zone 'UTC')
+                  else 'infinity'::timestamp end`;
+  if (scope.teamId === null) {
+    return sql`
+      select framework, code, ${bucketOf(sql`(cast(day as timestamp) at time zone 'UTC')`)} as bucket,
+             sum(people) as people, max(max(name)) over (partition by framework, code) as name
+      from workforce_skill_days where org_id = ${scope.orgId} group by 1, 2, 3`;
+  }
+  return sql`with ${sharedSkillsCtes(scope)}
+      select framework, code, ${bucketOf(sql`first_at`)} as bucket, count(*) as people,
+             max(max(name)) over (partition by framework, code) as name
+      from shared_skills group by 1, 2, 3`;
+}
+
 export interface ConceptFirstSeen {
   framework: 'onet' | 'esco';
   code: string;
@@ -146,17 +169,7 @@ export async function sharedFigures(
 ): Promise<SharedFigures> {
   const { rows } = await sql<Record<keyof SharedFigures, unknown>>`
     ${sharedAwardsCte(scope)}${rankedCte(scope, w.start, w.end, w.imports)},
-    ${sharedSkillsCtes(scope)},
-    per_bucket as (
-      -- Bucket null: first shown before the period; 'infinity': after it (not counted, but its name is
-      -- still one of the names the concept's badges give it, as before the rollup).
-      select framework, code,
-             case when first_at < ${w.start} then null
-                  when first_at < ${w.end} then date_trunc(${w.interval}, first_at at time zone 'UTC')
-                  else 'infinity'::timestamp end as bucket,
-             count(*) as people, max(max(name)) over (partition by framework, code) as name
-      from shared_skills group by 1, 2, 3
-    )
+    per_bucket as (${perBucket(scope, w.start, w.end, w.interval)})
     select
       (select count(*) from ranked) as people,
       (select count(*) from ranked where sharing) as sharing_people,

@@ -9,7 +9,7 @@
 // changes them. Whether the person is still ACTIVE (and in a team) is joined when read, as it changes without
 // consent rows. Concurrent refreshes of one person wait for each other (a transaction-scoped advisory lock per
 // person), so the last one reads every committed change.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { onSkillRollupChange, type SkillRollupListener } from '../badges/index.ts';
 import type { Executor } from '../db/database.ts';
 import { onCredentialStateChange } from '../issuing/index.ts';
@@ -19,6 +19,22 @@ import {
   peopleWithVisibleAwards,
   recomputeVisibleAwards,
 } from './analytics-visible-awards.ts';
+
+/** Concurrent changes of one person's rows wait for each other (held until the transaction ends). */
+async function lockPeople(db: Executor, ids: readonly string[]): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended('shared-skills:' || id, 0))
+    from (select id from unnest(cast(${ids} as uuid[])) as id order by id) p`.execute(db);
+}
+
+/**
+ * The per-day counts of these organizations (`orgs`: a query of org_id; migration 0056, kept by triggers that
+ * take the same locks) are changed by one transaction at a time. Taken before any row changes, people first
+ * and then organizations, each in order, so no two transactions wait on each other's counter rows.
+ */
+async function lockSkillDays(db: Executor, orgs: RawBuilder<unknown>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended('skill-days:' || o.org_id::text, 0))
+    from (select distinct org_id from (${orgs}) q order by org_id) o`.execute(db);
+}
 
 /**
  * Recomputes what these people share at every organization they consent to (only at `orgId` when given: a
@@ -32,14 +48,22 @@ export async function refreshVisible(
 ): Promise<void> {
   const ids = [...new Set(userIds)].sort();
   if (ids.length === 0) return;
-  await sql`select pg_advisory_xact_lock(hashtextextended('shared-skills:' || id, 0))
-    from unnest(cast(${ids} as uuid[])) as id order by id`.execute(db);
+  await lockPeople(db, ids);
+  await lockSkillDays(
+    db,
+    orgId !== null
+      ? sql`select cast(${orgId} as uuid) as org_id`
+      : sql`select org_id from workforce_consents where user_id = any(cast(${ids} as uuid[]))
+            union select org_id from workforce_shared_skills where user_id = any(cast(${ids} as uuid[]))`,
+  );
   await recomputeSharedSkills(db, ids, orgId);
   await recomputeVisibleAwards(db, ids, orgId);
 }
 
 /** Forgets what a person shared with an organization (their consent there goes in the same transaction). */
 export async function forgetVisible(db: Executor, orgId: string, userId: string): Promise<void> {
+  await lockPeople(db, [userId]);
+  await lockSkillDays(db, sql`select cast(${orgId} as uuid) as org_id`);
   await forgetSharedSkills(db, orgId, userId);
   await forgetVisibleAwards(db, orgId, userId);
 }
