@@ -53,6 +53,7 @@ import * as m0051 from './migrations/0051_workforce_visible_awards.ts';
 import * as m0054 from './migrations/0054_line_item_sources.ts';
 import * as m0055 from './migrations/0055_oauth_client_owners.ts';
 import * as m0056 from './migrations/0056_workforce_skill_days.ts';
+import * as m0057 from './migrations/0057_awards_credential_index.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -107,6 +108,7 @@ const migrations: Record<string, Migration> = {
   '0054_line_item_sources': m0054,
   '0055_oauth_client_owners': m0055,
   '0056_workforce_skill_days': m0056,
+  '0057_awards_credential_index': m0057,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on the untyped schema, before the Database type holds.

@@ -5,11 +5,12 @@ import type { Deps } from '../deps.ts';
 import { type Actor, userSummaries } from '../identity/index.ts';
 import { mayShare } from './model.ts';
 import { requireWorkforce } from './role-service.ts';
+import type { SeatOrderState } from './seat-model.ts';
 import { type EmployerSeatRow, employerSeats, type SeatCourseRow, seatCourses } from './seat-store.ts';
 
 export interface EmployerSeat extends EmployerSeatRow {
   name: string | null;
-  order: { id: string; number: number; state: string };
+  order: { id: string; number: number; state: SeatOrderState };
   courses: SeatCourseRow[];
 }
 

@@ -1,5 +1,6 @@
 // Pure rules of sponsored seats: how many people and items one order may name, and which unclaimed seats a
 // refund takes away. No I/O.
+import type { SponsoredOrderSummary } from '../commerce/index.ts';
 import type { SeatStatus } from './tables.ts';
 
 export const MAX_SPONSORED_PEOPLE = 500;
@@ -10,6 +11,32 @@ export const SEAT_STATUSES = [
   'claimed',
   'cancelled',
 ] as const satisfies readonly SeatStatus[];
+
+/**
+ * The states of the order that bought a seat: every state of a commerce order (the orders table's check), as
+ * a refund or cancellation moves a sponsorship order through them like any other.
+ */
+export const SEAT_ORDER_STATES = [
+  'awaiting-payment',
+  'paid',
+  'cancelled',
+  'refunded',
+  'partially-refunded',
+] as const satisfies readonly SponsoredOrderSummary['state'][];
+export type SeatOrderState = (typeof SEAT_ORDER_STATES)[number];
+
+/**
+ * Who takes that order's payment. A seat order is placed as manual or stripe and becomes free at a total of
+ * 0, but the list is every provider the orders table allows (test-card too), so that no stored order can fail
+ * the reply's check.
+ */
+export const SEAT_ORDER_PROVIDERS = [
+  'manual',
+  'stripe',
+  'free',
+  'test-card',
+] as const satisfies readonly SponsoredOrderSummary['provider'][];
+export type SeatOrderProvider = (typeof SEAT_ORDER_PROVIDERS)[number];
 
 export interface SeatCharge {
   seatId: string;

@@ -17,6 +17,7 @@ import { type Actor, requireActor, userSummaries } from '../identity/index.ts';
 import { organizationById } from '../orgs/index.ts';
 import { requireWorkforce } from './role-service.ts';
 import { queueSeatOfferMail } from './seat-mail.ts';
+import type { SeatOrderProvider, SeatOrderState } from './seat-model.ts';
 import { insertSeat, insertSeatCourses, openSeatsOfOrder, seatPeople } from './seat-store.ts';
 
 export interface SponsorshipInput {
@@ -181,8 +182,8 @@ export interface PlacedSponsorship {
   order: {
     id: string;
     number: number;
-    state: string;
-    provider: string;
+    state: SeatOrderState;
+    provider: SeatOrderProvider;
     totalMinor: number;
     currency: string;
   };

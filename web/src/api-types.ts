@@ -20911,7 +20911,8 @@ export interface operations {
                                 /** Format: uuid */
                                 id: string;
                                 number: number;
-                                state: string;
+                                /** @enum {string} */
+                                state: "awaiting-payment" | "paid" | "cancelled" | "refunded" | "partially-refunded";
                             };
                             /** @enum {string} */
                             status: "awaiting-payment" | "open" | "claimed" | "cancelled";
@@ -21008,8 +21009,10 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             number: number;
-                            provider: string;
-                            state: string;
+                            /** @enum {string} */
+                            provider: "manual" | "stripe" | "free" | "test-card";
+                            /** @enum {string} */
+                            state: "awaiting-payment" | "paid" | "cancelled" | "refunded" | "partially-refunded";
                             totalMinor: number;
                         };
                         payment: {
