@@ -9,7 +9,7 @@ const FRAMEWORK =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/][^\\/]+|i18next|react-i18next|use-sync-external-store|cookie|set-cookie-parser)[\\/]/;
 /**
  * The English catalog (the default language) is fetched alongside the entry script instead of after it ran:
- * a modulepreload link, so an English first paint waits for no extra round trip. Spanish readers fetch theirs
+ * a modulepreload link (with the chunks it imports), so an English first paint waits for no extra round trip. Spanish readers fetch theirs
  * when the entry runs (one round trip later) and download the English chunk too (about 23 KB compressed).
  */
 function preloadDefaultLanguage(): Plugin {
@@ -22,14 +22,18 @@ function preloadDefaultLanguage(): Plugin {
         const chunk = Object.values(context.bundle ?? {}).find(
           (file) => file.type === 'chunk' && file.facadeModuleId?.endsWith('/i18n/catalog-en.ts'),
         );
-        if (!chunk) return [];
-        return [
-          {
+        if (chunk?.type !== 'chunk') return [];
+        // With the chunks it imports (the catalog merge), or they would be fetched only once it runs.
+        const preloaded = new Set(
+          context.chunk?.type === 'chunk' ? [context.chunk.fileName, ...context.chunk.imports] : [],
+        );
+        return [chunk.fileName, ...chunk.imports]
+          .filter((fileName) => !preloaded.has(fileName))
+          .map((fileName) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` },
-            injectTo: 'head',
-          },
-        ];
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+            injectTo: 'head' as const,
+          }));
       },
     },
   };
@@ -37,11 +41,13 @@ function preloadDefaultLanguage(): Plugin {
 
 const apiServer = process.env.TESSERA_API_URL ?? 'http://localhost:3000';
 
-export default defineConfig({
+// `vite build --ssr src/entry-server.tsx` (after the app's build, src/cli/build-web.ts) writes the server's
+// renderer of the visitors' pages into dist/server: never served, its packages left in node_modules.
+export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), preloadDefaultLanguage(), precompress()],
+  plugins: isSsrBuild ? [react()] : [react(), preloadDefaultLanguage(), precompress()],
   build: {
-    outDir: 'dist',
+    outDir: isSsrBuild ? 'dist/server' : 'dist',
     emptyOutDir: true,
     // The app's sources are not published with it; `npm run dev` still maps everything in the browser.
     sourcemap: false,
@@ -67,4 +73,4 @@ export default defineConfig({
       '/ready': apiServer,
     },
   },
-});
+}));

@@ -34,7 +34,11 @@ export function newestWebSourceMtime(dir = webDir): number {
 
 export function webBuildIsCurrent(): boolean {
   const index = join(webDistDir, 'index.html');
-  return existsSync(index) && statSync(index).mtimeMs >= newestWebSourceMtime();
+  return (
+    existsSync(index) &&
+    existsSync(join(webDistDir, 'server', 'entry-server.js')) &&
+    statSync(index).mtimeMs >= newestWebSourceMtime()
+  );
 }
 
 /**
@@ -70,6 +74,13 @@ async function buildWeb(log: (message: string) => void): Promise<void> {
       mode: 'production',
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true },
+    });
+    // The server's renderer of the visitors' pages (web/src/entry-server.tsx), beside the app, never served.
+    await build({
+      configFile: join(webDir, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { ssr: 'src/entry-server.tsx', outDir: join(outDir, 'server'), emptyOutDir: true },
     });
     const old = join(webDir, `.dist-old-${process.pid}-${started}`);
     if (existsSync(webDistDir)) renameSync(webDistDir, old);

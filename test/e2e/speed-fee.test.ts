@@ -1,5 +1,6 @@
 // Speed a person notices and a learner who can finish alone (issue #18 items 13 and 9), in the browser on the
-// default demo data: only the active language's catalog is downloaded (the other one when the reader switches,
+// default demo data: a visitor's catalog comes rendered by the server and the app hydrates it; only the active
+// language's catalog is downloaded (the other one when the reader switches,
 // with no key ever shown); a page waiting for its data shows a skeleton shaped like what comes, announced
 // politely, never a grey "Loading…"; the first-badge issuance fee shows on the badge progress page even when
 // every course of the badge is free; the issuer turns test-card payments on and off in the sales settings;
@@ -99,6 +100,51 @@ describe('the language catalogs', () => {
     expect(await page.locator('body').innerText()).not.toMatch(/\b(app|nav|catalog|language|landing)\.[a-z]/);
     expect(scriptErrors).toEqual([]);
     await page.context().close();
+  }, 240_000);
+});
+
+describe('a visitor’s catalog', () => {
+  it('shows its courses before any script runs, and the app takes them over without asking again or a hydration error', async () => {
+    const { browser, baseUrl } = started();
+    // Without JavaScript at all: the server's HTML holds the courses.
+    const noScript = await browser.newContext({ locale: 'en-US', javaScriptEnabled: false });
+    const still = await noScript.newPage();
+    await still.goto(`${baseUrl}/catalog`);
+    await still.getByRole('link', { name: 'Employment law basics' }).waitFor();
+    expect(await still.locator('.cards .card').count()).toBeGreaterThan(1);
+    await noScript.close();
+
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /hydrat|did not match|React error/i.test(message.text()))
+        problems.push(message.text());
+    });
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/v1/')) asked.push(pathname);
+    });
+    await page.goto(`${baseUrl}/catalog`);
+    await page.locator('html[data-app="live"]').waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    // Hydrated from the page's own state: the session and the courses were not asked for again.
+    expect(asked).not.toContain('/api/v1/catalog/courses');
+    expect(asked).not.toContain('/api/v1/auth/session');
+    // The app answers: a search changes the address and the results in place, without loading a page.
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+    });
+    await page.getByLabel('Search', { exact: true }).fill('Employment law');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/[?&]q=Employment\+law/);
+    await page.getByRole('status').filter({ hasText: '1 course found.' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
   }, 240_000);
 });
 

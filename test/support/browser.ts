@@ -57,7 +57,10 @@ export interface WebAppUnderTest {
   baseUrl: string;
   testApp: TestApp;
   browser: Browser;
-  /** A fresh browser context on `path`; `scriptErrors` collects uncaught errors of its scripts. */
+  /**
+   * A fresh browser context on `path`, once the app runs there (main.tsx marks <html data-app="live">);
+   * `scriptErrors` collects uncaught errors of its scripts.
+   */
   openPage(path: string): Promise<{ page: Page; scriptErrors: string[] }>;
   close(): Promise<void>;
 }
@@ -97,6 +100,11 @@ export async function startWebApp(options: { env?: Record<string, string> } = {}
       const scriptErrors: string[] = [];
       page.on('pageerror', (error) => scriptErrors.push(error.message));
       await page.goto(`${baseUrl}${path}`);
+      // A server-rendered page of the app (the catalog) shows before its script runs: act once the app is live
+      // (pages the server writes alone, such as a badge's public page, have no #root).
+      await page.waitForFunction(
+        () => !document.getElementById('root') || document.documentElement.dataset.app === 'live',
+      );
       return { page, scriptErrors };
     },
     async close() {

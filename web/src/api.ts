@@ -145,6 +145,14 @@ export interface RequestOptions {
   as?: 'blob';
 }
 
+/** How requests reach the API: the browser's fetch, or the server's own router while it renders a page. */
+let transport: typeof fetch = (input, init) => fetch(input, init);
+
+/** The server renderer (entry-server.tsx) answers the app's requests in process, once, as it starts. */
+export function setApiTransport(next: typeof fetch): void {
+  transport = next;
+}
+
 /** Calls the API; resolves with the parsed JSON (undefined for 204), rejects with an ApiProblem. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
@@ -158,7 +166,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await transport(path, {
       method,
       headers,
       credentials: 'same-origin',

@@ -1,8 +1,15 @@
-import { i18nReady } from './i18n/index.ts';
+import { i18n, i18nReady, renderedLanguage } from './i18n/index.ts';
 import './styles.css';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import {
+  type DehydratedState,
+  hydrate,
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+} from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiProblem } from './api.ts';
 import { prefetchFirstData } from './first-data.ts';
@@ -31,15 +38,34 @@ const router = createBrowserRouter(routes);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-prefetchFirstData(queryClient, window.location);
+/** The query cache the server rendered the page from (entry-server.tsx), when it rendered it. */
+function renderedState(): DehydratedState | null {
+  const text = document.getElementById('tessera-state')?.textContent;
+  try {
+    return text ? (JSON.parse(text) as DehydratedState) : null;
+  } catch {
+    return null;
+  }
+}
 
-// The boot skeleton in index.html stays until the active language's catalog is in: no key ever flashes.
-void i18nReady.then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </StrictMode>,
-  ),
+const rendered = renderedState();
+if (rendered) hydrate(queryClient, rendered);
+else prefetchFirstData(queryClient, window.location);
+
+const app = (
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>
 );
+// The boot skeleton in index.html (or the server's rendering of the page) stays until the active language's
+// catalog is in: no key ever flashes. A page the server rendered is hydrated, unless the reader has chosen
+// another language since: then it is rendered afresh in theirs.
+void i18nReady.then(() => {
+  if (rendered && i18n.language === renderedLanguage()) hydrateRoot(root, app);
+  else createRoot(root).render(app);
+  // From here the page answers clicks (a click on server-rendered markup before this did nothing): tests and
+  // tools wait for it.
+  document.documentElement.dataset.app = 'live';
+});

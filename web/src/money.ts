@@ -5,16 +5,46 @@
 /** The largest amount one price field may hold (the API's limit): 1,000,000.00 in a two-digit currency. */
 export const MAX_AMOUNT_MINOR = 100_000_000;
 
+// Building an Intl.NumberFormat costs far more than formatting with one (a catalog page formats dozens of
+// prices while it first paints): each currency's digits and each (language, currency) format are made once.
+const digitsOf = new Map<string, number>();
+const formats = new Map<string, Intl.NumberFormat | null>();
+
 /** Digits after the decimal mark of a currency: EUR 2, JPY 0, BHD 3 (2 for a code Intl does not know). */
 export function currencyDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    try {
+      digits =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsOf.set(currency, digits);
   }
+  return digits;
+}
+
+/** The currency format of `language` for `currency`, made once; null when Intl refuses either. */
+function moneyFormat(language: string, currency: string): Intl.NumberFormat | null {
+  const key = `${language}\u0000${currency}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    const digits = currencyDigits(currency);
+    try {
+      format = new Intl.NumberFormat(language, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+    } catch {
+      format = null;
+    }
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** "1234.56" for (123456, EUR), "-0.05" for (-5, EUR), "1235" for (1235, JPY). */
@@ -30,19 +60,10 @@ export function decimalText(minor: number, currency: string): string {
 
 /** The amount as a reader of `language` writes it: formatMoney(4500, 'EUR', 'en') → "€45.00". */
 export function formatMoney(minor: number, currency: string, language: string): string {
-  const digits = currencyDigits(currency);
-  try {
-    const format = new Intl.NumberFormat(language, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    // A decimal string is formatted exactly (Intl.NumberFormat v3), never through a float.
-    return format.format(decimalText(minor, currency) as Intl.StringNumericLiteral);
-  } catch {
-    return `${decimalText(minor, currency)} ${currency}`;
-  }
+  const format = moneyFormat(language, currency);
+  // A decimal string is formatted exactly (Intl.NumberFormat v3), never through a float.
+  if (format) return format.format(decimalText(minor, currency) as Intl.StringNumericLiteral);
+  return `${decimalText(minor, currency)} ${currency}`;
 }
 
 export type ParsedAmount =

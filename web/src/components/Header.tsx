@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { cartItemCount, commerceKeys, shopApi } from '../commerce.ts';
 import { describeProblem } from '../forms.ts';
-import { isLanguage, languages } from '../i18n/index.ts';
+import { isLanguage, languages } from '../i18n/languages.ts';
 import {
   dashboardFor,
   dashboardPaths,

@@ -5,19 +5,24 @@
 // never shows keys), and main.tsx waits for `i18nReady` before the first render.
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { isLanguage, type Language, languages } from './languages.ts';
 import type { Catalog } from './merge.ts';
 
-export const languages = ['en', 'es'] as const;
-export type Language = (typeof languages)[number];
+export { isLanguage, type Language, languages };
+
 const STORAGE_KEY = 'tessera.language';
 
-export function isLanguage(value: string | null | undefined): value is Language {
-  return (languages as readonly string[]).includes(value ?? '');
+/** The language the server rendered the page in (entry-server.tsx), when it did: <html lang> says it. */
+export function renderedLanguage(): Language | null {
+  const lang = globalThis.document?.documentElement.lang;
+  return globalThis.document?.getElementById('tessera-state') && isLanguage(lang) ? lang : null;
 }
 
 function initialLanguage(): Language {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (isLanguage(stored)) return stored;
+  const rendered = renderedLanguage();
+  if (rendered) return rendered;
   for (const tag of globalThis.navigator?.languages ?? []) {
     const base = tag.toLowerCase().split('-')[0];
     if (isLanguage(base)) return base;

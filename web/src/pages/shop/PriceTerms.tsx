@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
+import { useBuyerLanguages } from '../../buyer-languages.ts';
 import { formatMoney } from '../../money.ts';
 import { useSession } from '../../session.ts';
 import { buyerLocale, shownPrice, taxStyleFor } from '../../tax-display.ts';
@@ -22,19 +23,25 @@ export interface PriceTerms {
 /** The issuer's terms, for the signed-in learner or a visitor (the fee's applicability differs). */
 export function usePriceTerms(orgId: string | null | undefined) {
   const session = useSession();
-  const who = session.data?.user.id ?? 'visitor';
   return useQuery({
-    queryKey: ['price-terms', orgId, who],
-    queryFn: () => api<PriceTerms>(`/api/v1/issuers/${orgId}/price-terms`),
+    ...priceTermsQuery(orgId ?? '', session.data?.user.id ?? null),
     enabled: Boolean(orgId) && !session.isPending,
-    staleTime: 60_000,
   });
+}
+
+/** The query of an issuer's terms for a learner (null: a visitor); the server renderer asks it too. */
+export function priceTermsQuery(orgId: string, userId: string | null) {
+  return {
+    queryKey: ['price-terms', orgId, userId ?? 'visitor'],
+    queryFn: () => api<PriceTerms>(`/api/v1/issuers/${orgId}/price-terms`),
+    staleTime: 60_000,
+  };
 }
 
 /** Formats a net amount with the tax shown (or said to be added) as the reader's locale expects. */
 export function usePriceText(terms: PriceTerms | undefined): (netMinor: number, currency: string) => string {
   const { t, i18n } = useTranslation();
-  const locale = buyerLocale(i18n.language, typeof navigator === 'undefined' ? [] : navigator.languages);
+  const locale = buyerLocale(i18n.language, useBuyerLanguages());
   const style = taxStyleFor(locale);
   return (netMinor, currency) => {
     if (!terms) return formatMoney(netMinor, currency, i18n.language);
