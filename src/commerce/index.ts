@@ -6,6 +6,7 @@ export { paymentEventsTicker } from './jobs.ts';
 export { offerRoutes } from './offer-routes.ts';
 export { type OrderEnded, type OrderHooks, registerOrderHooks } from './order-hooks.ts';
 export { orderRoutes } from './order-routes.ts';
+export { ORDER_PROVIDERS, ORDER_STATES } from './order-views.ts';
 export { payOrder } from './payments.ts';
 export type { PaymentProvider, ProviderEvent } from './providers/provider.ts';
 export { receiptRoutes } from './receipt-routes.ts';

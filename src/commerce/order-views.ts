@@ -27,7 +27,7 @@ export const ORDER_STATES = [
 ] as const;
 
 /** Who takes payments: invoices, Stripe, nothing to pay, or test mode (test-card.ts). */
-const PROVIDERS = ['manual', 'stripe', 'free', 'test-card'] as const;
+export const ORDER_PROVIDERS = ['manual', 'stripe', 'free', 'test-card'] as const;
 
 export const orderLineSchema = z.object({
   id: z.uuid(),
@@ -64,7 +64,7 @@ export const orderSchema = z.object({
   taxLabel: z.string(),
   taxRateBp: z.number().int(),
   couponCode: z.string().nullable(),
-  provider: z.enum(PROVIDERS),
+  provider: z.enum(ORDER_PROVIDERS),
   testMode: z
     .boolean()
     .describe('Paid (or to be paid) by test card: no money moved; left out of revenue in sales reports'),
@@ -85,7 +85,7 @@ export const orderSchema = z.object({
 export type OrderReply = z.infer<typeof orderSchema>;
 
 export const paymentReplySchema = z.object({
-  provider: z.enum(PROVIDERS),
+  provider: z.enum(ORDER_PROVIDERS),
   state: z.enum(['pending', 'succeeded', 'failed', 'expired']),
   reference: z.string(),
   redirectUrl: z.string().nullable(),

@@ -12,31 +12,9 @@ export const SEAT_STATUSES = [
   'cancelled',
 ] as const satisfies readonly SeatStatus[];
 
-/**
- * The states of the order that bought a seat: every state of a commerce order (the orders table's check), as
- * a refund or cancellation moves a sponsorship order through them like any other.
- */
-export const SEAT_ORDER_STATES = [
-  'awaiting-payment',
-  'paid',
-  'cancelled',
-  'refunded',
-  'partially-refunded',
-] as const satisfies readonly SponsoredOrderSummary['state'][];
-export type SeatOrderState = (typeof SEAT_ORDER_STATES)[number];
-
-/**
- * Who takes that order's payment. A seat order is placed as manual or stripe and becomes free at a total of
- * 0, but the list is every provider the orders table allows (test-card too), so that no stored order can fail
- * the reply's check.
- */
-export const SEAT_ORDER_PROVIDERS = [
-  'manual',
-  'stripe',
-  'free',
-  'test-card',
-] as const satisfies readonly SponsoredOrderSummary['provider'][];
-export type SeatOrderProvider = (typeof SEAT_ORDER_PROVIDERS)[number];
+/** The order that bought a seat is a commerce order: any of its states and providers (commerce's lists). */
+export type SeatOrderState = SponsoredOrderSummary['state'];
+export type SeatOrderProvider = SponsoredOrderSummary['provider'];
 
 export interface SeatCharge {
   seatId: string;

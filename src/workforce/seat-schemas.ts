@@ -1,14 +1,9 @@
 // Requests and replies of the sponsored-seat routes, built by presenters with explicit fields.
 import { z } from 'zod';
+import { ORDER_PROVIDERS, ORDER_STATES } from '../commerce/index.ts';
 import type { MySeat } from './seat-claims.ts';
 import type { EmployerSeat } from './seat-list.ts';
-import {
-  MAX_SPONSORED_ITEMS,
-  MAX_SPONSORED_PEOPLE,
-  SEAT_ORDER_PROVIDERS,
-  SEAT_ORDER_STATES,
-  SEAT_STATUSES,
-} from './seat-model.ts';
+import { MAX_SPONSORED_ITEMS, MAX_SPONSORED_PEOPLE, SEAT_STATUSES } from './seat-model.ts';
 import type { PlacedSponsorship, SeatQuoteView } from './seat-service.ts';
 
 const EXAMPLE = {
@@ -135,8 +130,8 @@ export const placedReply = z
     order: z.object({
       id: z.uuid(),
       number: z.number().int(),
-      state: z.enum(SEAT_ORDER_STATES),
-      provider: z.enum(SEAT_ORDER_PROVIDERS),
+      state: z.enum(ORDER_STATES),
+      provider: z.enum(ORDER_PROVIDERS),
       totalMinor: z.number().int(),
       currency: z.string(),
     }),
@@ -189,7 +184,7 @@ const employerSeat = z.object({
   }),
   ...item,
   status: z.enum(SEAT_STATUSES),
-  order: z.object({ id: z.uuid(), number: z.number().int(), state: z.enum(SEAT_ORDER_STATES) }),
+  order: z.object({ id: z.uuid(), number: z.number().int(), state: z.enum(ORDER_STATES) }),
   courses: z.array(z.object({ courseId: z.uuid(), title: z.string(), charged: z.boolean() })),
   createdAt: z.string(),
   claimedAt: z.string().nullable(),

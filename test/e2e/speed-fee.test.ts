@@ -1,10 +1,10 @@
 // Speed a person notices and a learner who can finish alone (issue #18 items 13 and 9), in the browser on the
 // default demo data: a visitor's catalog comes rendered by the server and the app hydrates it; only the active
-// language's catalog is downloaded (the other one when the reader switches,
-// with no key ever shown); a page waiting for its data shows a skeleton shaped like what comes, announced
-// politely, never a grey "Loading…"; the first-badge issuance fee shows on the badge progress page even when
-// every course of the badge is free; the issuer turns test-card payments on and off in the sales settings;
-// and the price with tax and the test-card checkout read in Spanish with Spanish number formatting.
+// language's catalog is downloaded (the other one when the reader switches, with no key ever shown); a page
+// waiting for its data shows a skeleton shaped like what comes, announced politely, never a grey "Loading…"; the
+// first-badge issuance fee shows on the badge progress page even when every course of the badge is free; the
+// issuer turns test-card payments on and off in the sales settings; and the price with tax and the test-card
+// checkout read in Spanish with Spanish number formatting.
 // Axe on every page, reflow at 320 px; screenshots: test-output/screenshots/speed-*-{1280,390}.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
