@@ -145,6 +145,24 @@ describe('a visitor’s catalog', () => {
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
+
+    // A reader who chose Spanish before, on a browser asking for English: the page is rendered afresh in
+    // Spanish, not hydrated in the wrong language.
+    const chosen = await browser.newContext({ locale: 'en-US' });
+    await chosen.addInitScript(() => localStorage.setItem('tessera.language', 'es'));
+    const spanish = await chosen.newPage();
+    const errors: string[] = [];
+    spanish.on('pageerror', (error) => errors.push(error.message));
+    spanish.on('console', (message) => {
+      if (message.type() === 'error' && /hydrat|did not match|React error/i.test(message.text()))
+        errors.push(message.text());
+    });
+    await spanish.goto(`${baseUrl}/catalog`);
+    await spanish.getByRole('heading', { name: 'Catálogo de cursos', level: 1 }).waitFor({ timeout: 60_000 });
+    await spanish.locator('html[data-app="live"]').waitFor({ state: 'attached' });
+    expect(await spanish.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(errors).toEqual([]);
+    await chosen.close();
   }, 240_000);
 });
 

@@ -63,7 +63,7 @@ const app = (
 // catalog is in: no key ever flashes. A page the server rendered is hydrated, unless the reader has chosen
 // another language since: then it is rendered afresh in theirs.
 void i18nReady.then(() => {
-  if (rendered && i18n.language === renderedLanguage()) hydrateRoot(root, app);
+  if (rendered && i18n.language === renderedLanguage) hydrateRoot(root, app);
   else createRoot(root).render(app);
   // From here the page answers clicks (a click on server-rendered markup before this did nothing): tests and
   // tools wait for it.

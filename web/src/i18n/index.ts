@@ -12,17 +12,19 @@ export { isLanguage, type Language, languages };
 
 const STORAGE_KEY = 'tessera.language';
 
-/** The language the server rendered the page in (entry-server.tsx), when it did: <html lang> says it. */
-export function renderedLanguage(): Language | null {
+/**
+ * The language the server rendered the page in (entry-server.tsx), when it did: <html lang> says it, read
+ * before i18next mirrors its own language there.
+ */
+export const renderedLanguage: Language | null = (() => {
   const lang = globalThis.document?.documentElement.lang;
   return globalThis.document?.getElementById('tessera-state') && isLanguage(lang) ? lang : null;
-}
+})();
 
 function initialLanguage(): Language {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (isLanguage(stored)) return stored;
-  const rendered = renderedLanguage();
-  if (rendered) return rendered;
+  if (renderedLanguage) return renderedLanguage;
   for (const tag of globalThis.navigator?.languages ?? []) {
     const base = tag.toLowerCase().split('-')[0];
     if (isLanguage(base)) return base;
