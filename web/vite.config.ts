@@ -42,10 +42,14 @@ function preloadDefaultLanguage(): Plugin {
 const apiServer = process.env.TESSERA_API_URL ?? 'http://localhost:3000';
 
 // `vite build --ssr src/entry-server.tsx` (after the app's build, src/cli/build-web.ts) writes the server's
-// renderer of the visitors' pages into dist/server: never served, its packages left in node_modules.
+// renderer of the visitors' pages into dist/server: never served. Its packages are bundled in and built for
+// production, whatever NODE_ENV the server runs with (React's development build renders several times slower).
 export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: isSsrBuild ? [react()] : [react(), preloadDefaultLanguage(), precompress()],
+  ...(isSsrBuild
+    ? { ssr: { noExternal: true, target: 'node' as const }, define: { 'process.env.NODE_ENV': '"production"' } }
+    : {}),
   build: {
     outDir: isSsrBuild ? 'dist/server' : 'dist',
     emptyOutDir: true,

@@ -1,12 +1,13 @@
 // A visitor's catalog comes rendered in the page (issue #18 item 13): its courses and prices are in the HTML,
 // with the query cache they were rendered from for the app to hydrate; in the reader's language; a signed-in
-// reader's pages and every other path are the app's alone; what the address carries can't break out of the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// reader's pages and every other path are the app's alone; what the address carries can't break out of the page;
+// renders are cached and limited per second.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
 import { ensureWebBuilt } from '../cli/build-web.ts';
 import { aPricedCourse, setShopSettings } from '../commerce/testing.ts';
 import { anIssuerWithOwner } from '../issuing/testing.ts';
-import { acceptedLanguages } from './web-render.ts';
+import { acceptedLanguages, RENDERS_PER_SECOND } from './web-render.ts';
 
 let t: TestApp;
 let courseId = '';
@@ -104,6 +105,23 @@ describe('the catalog rendered by the server for a visitor', () => {
     const first = await t.app.inject({ url: '/catalog?free=true', headers: html });
     const second = await t.app.inject({ url: '/catalog?free=true', headers: html });
     expect(second.body).toBe(first.body);
+  });
+
+  it('is rendered at most RENDERS_PER_SECOND times a second; past that a visitor gets the app’s own page', async () => {
+    // The clock stands still in a second of its own: every request falls in it, however slow the machine.
+    vi.useFakeTimers({ toFake: ['Date'], now: (Math.floor(Date.now() / 1000) + 60) * 1000 });
+    try {
+      const answers = [];
+      for (let i = 0; i < RENDERS_PER_SECOND + 3; i++) {
+        answers.push(await t.app.inject({ url: `/catalog?visit=${i}`, headers: html }));
+      }
+      expect(answers.every((a) => a.statusCode === 200)).toBe(true);
+      const rendered = answers.map((a) => a.body.includes('tessera-state'));
+      expect(rendered).toEqual(answers.map((_, i) => i < RENDERS_PER_SECOND));
+      expect(answers.at(-1)?.body).toContain('class="boot"');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 // The catalog, rendered by the server for visitors (issue #18 item 13): the page paints from its HTML instead of after the app's script has downloaded, compiled and run (web/src/entry-server.tsx,
 // built into web/dist/server). The app's requests during the render are answered in process by this app
 // (inject), through the whole HTTP stack as a visitor: the page shows what the API shows anyone.
-// Bounded: only a visitor's GET of the catalog, at most MAX_COURSES courses, and each (address, languages)
-// rendered at most once per CACHE_MS; anything that fails falls back to the app's index.html.
+// Bounded: only a visitor's GET of the catalog, one page of the catalog API (50 courses at most), each (address,
+// languages) rendered at most once per CACHE_MS, and at most RENDERS_PER_SECOND renders a second in all (a render
+// costs several times the catalog API's answer: bench/catalog-render.ts); past that, and when anything fails,
+// the app's index.html is served and the browser renders the page, as for everyone before.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,14 +19,12 @@ interface RendererModule {
   renderVisitorPage(
     url: URL,
     languages: readonly string[],
-    maxCourses: number,
   ): Promise<{ html: string; state: unknown; language: string } | null>;
 }
 
-/** A catalog longer than this is left to the browser (the render's cost grows with it). */
-export const MAX_COURSES = 100;
 const CACHE_MS = 5_000;
 const CACHE_ENTRIES = 200;
+export const RENDERS_PER_SECOND = 10;
 /** Where index.html holds the boot skeleton (replaced by the page) and where the page's state goes. */
 const APP_MARKUP = /<!--app-->[\s\S]*<!--\/app-->/;
 const STATE_MARK = '<!--state-->';
@@ -81,6 +81,8 @@ export async function loadVisitorPages(app: FastifyInstance, distDir: string): P
   const renderer = (await import(pathToFileURL(file).href)) as RendererModule;
   renderer.setApiTransport(injectTransport);
   const cache = new Map<string, { at: number; html: string }>();
+  let second = 0;
+  let rendersThisSecond = 0;
 
   return {
     async render(request, template) {
@@ -93,10 +95,14 @@ export async function loadVisitorPages(app: FastifyInstance, distDir: string): P
       const now = Date.now();
       const cached = cache.get(key);
       if (cached && now - cached.at < CACHE_MS) return cached.html;
+      if (Math.floor(now / 1000) !== second) {
+        second = Math.floor(now / 1000);
+        rendersThisSecond = 0;
+      }
+      if (rendersThisSecond >= RENDERS_PER_SECOND) return null;
+      rendersThisSecond += 1;
       try {
-        const page = await renderingApp.run(app, () =>
-          renderer.renderVisitorPage(url, languages, MAX_COURSES),
-        );
+        const page = await renderingApp.run(app, () => renderer.renderVisitorPage(url, languages));
         if (!page) return null;
         // `<` escaped: the state can never close its script element. A JSON data block runs nothing (CSP).
         const state = JSON.stringify(page.state).replace(/</g, '\\u003c');

@@ -36,13 +36,12 @@ export interface RenderedPage {
 
 /**
  * Renders `url` (path and query) for a visitor reading `languages` (Accept-Language, best first): null when
- * the path is not one rendered here, its data could not be read or it lists more than `maxCourses` courses
- * (the browser app then does it all).
+ * the path is not one rendered here or its data could not be read (the browser app then does it all). The
+ * catalog lists one page of the API's answer (50 courses at most), as in the browser.
  */
 export async function renderVisitorPage(
   url: URL,
   languages: readonly string[],
-  maxCourses: number,
 ): Promise<RenderedPage | null> {
   if (!renderedPaths.includes(url.pathname)) return null;
   const language = languages.map((tag) => tag.toLowerCase().split('-')[0]).find(isLanguage) ?? 'en';
@@ -52,7 +51,7 @@ export async function renderVisitorPage(
   const courses = await queryClient
     .fetchQuery(catalogQuery(catalogFiltersOf(url.searchParams)))
     .catch(() => null);
-  if (!courses || courses.items.length > maxCourses) return null;
+  if (!courses) return null;
   const issuers = new Set(courses.items.filter((c) => c.price).map((c) => c.issuer.id));
   await Promise.all([...issuers].map((orgId) => queryClient.prefetchQuery(priceTermsQuery(orgId, null))));
 
