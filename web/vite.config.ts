@@ -48,7 +48,10 @@ export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: isSsrBuild ? [react()] : [react(), preloadDefaultLanguage(), precompress()],
   ...(isSsrBuild
-    ? { ssr: { noExternal: true, target: 'node' as const }, define: { 'process.env.NODE_ENV': '"production"' } }
+    ? {
+        ssr: { noExternal: true, target: 'node' as const },
+        define: { 'process.env.NODE_ENV': '"production"' },
+      }
     : {}),
   build: {
     outDir: isSsrBuild ? 'dist/server' : 'dist',
