@@ -1,6 +1,7 @@
 // The server's rendering of the catalog for a visitor (no session; issue #18 item 13): painted from the HTML
-// itself instead of after the app's script has downloaded, compiled and run. The same components, routes and catalogs as the browser's app; the browser then hydrates
-// this markup (main.tsx) with the query cache it was rendered from, so it asks for nothing again.
+// itself instead of after the app's script has downloaded, compiled and run. The same components, routes and
+// catalogs as the browser's app; the browser then hydrates this markup (main.tsx) with the query cache it was
+// rendered from, so it asks for nothing again.
 // Built by `vite build --ssr` into web/dist/server (never served); src/http/web-render.ts runs it, answering
 // the app's API requests in process (setApiTransport) so the pages ask exactly what they ask in the browser.
 import { type DehydratedState, dehydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -13,7 +14,7 @@ import { setApiTransport } from './api.ts';
 import { BuyerLanguages } from './buyer-languages.ts';
 import { catalog as en } from './i18n/catalog-en.ts';
 import { catalog as es } from './i18n/catalog-es.ts';
-import { isLanguage, type Language } from './i18n/languages.ts';
+import { type Language, languageFor } from './i18n/languages.ts';
 import { catalogFiltersOf, catalogQuery } from './learning.ts';
 import { priceTermsQuery } from './pages/shop/PriceTerms.tsx';
 import { routes } from './routes.tsx';
@@ -44,7 +45,7 @@ export async function renderVisitorPage(
   languages: readonly string[],
 ): Promise<RenderedPage | null> {
   if (!renderedPaths.includes(url.pathname)) return null;
-  const language = languages.map((tag) => tag.toLowerCase().split('-')[0]).find(isLanguage) ?? 'en';
+  const language = languageFor(languages);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   // A visitor: no session. Then the courses the page lists, and each of their issuers' price terms.
   queryClient.setQueryData(sessionKey, null);

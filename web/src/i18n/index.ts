@@ -5,7 +5,7 @@
 // never shows keys), and main.tsx waits for `i18nReady` before the first render.
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { isLanguage, type Language, languages } from './languages.ts';
+import { isLanguage, type Language, languageFor, languages } from './languages.ts';
 import type { Catalog } from './merge.ts';
 
 export { isLanguage, type Language, languages };
@@ -25,11 +25,7 @@ function initialLanguage(): Language {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (isLanguage(stored)) return stored;
   if (renderedLanguage) return renderedLanguage;
-  for (const tag of globalThis.navigator?.languages ?? []) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLanguage(base)) return base;
-  }
-  return 'en';
+  return languageFor(globalThis.navigator?.languages ?? []);
 }
 
 const catalogs: Record<Language, () => Promise<Catalog>> = {

@@ -6,3 +6,8 @@ export type Language = (typeof languages)[number];
 export function isLanguage(value: string | null | undefined): value is Language {
   return (languages as readonly string[]).includes(value ?? '');
 }
+
+/** The app's language for a reader's languages, best first (navigator.languages, Accept-Language); else English. */
+export function languageFor(tags: readonly string[]): Language {
+  return tags.map((tag) => tag.toLowerCase().split('-')[0]).find(isLanguage) ?? 'en';
+}
