@@ -1,7 +1,9 @@
 // Test helpers of badge awarding: a course done in one click, a learner working through it, the award rows,
 // mails and credentials a test asserts on.
 // Written against the badge factory's own parameter types: it needs neither Fastify nor other contexts.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Deps } from '../deps.ts';
+import { processLearningEvents } from './engine.ts';
 import { aPublishedCourse } from './testing.ts';
 
 type TestApp = Parameters<typeof aPublishedCourse>[0];
@@ -40,6 +42,27 @@ export async function completeOneLessonCourse(
     headers: learner.headers,
   });
   if (opened.statusCode !== 200) throw new Error(`open failed: ${opened.statusCode} ${opened.body}`);
+}
+
+/**
+ * Runs the award engine until no learning event waits. A server under test with its workers runs the engine on
+ * its own ticker too, which may hold the events (skip locked) when this call looks for them: waiting until none
+ * is pending means every award of them, and its mail, is committed and visible.
+ */
+export async function settleLearningEvents(deps: Deps, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await processLearningEvents(deps);
+    const { pending } = await deps.db
+      .selectFrom('learningEvents')
+      .select((eb) => eb.fn.countAll<string>().as('pending'))
+      .where('consumedAt', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(pending) === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`${pending} learning events still pending after ${timeoutMs} ms`);
+    await sleep(50);
+  }
 }
 
 export async function awardsOfBadge(deps: Deps, badgeId: string) {

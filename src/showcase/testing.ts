@@ -1,7 +1,11 @@
 // Test factory of the showcase: a learner holding an accepted badge (earned by completing a course).
 import type { FastifyInstance } from 'fastify';
-import { aOneLessonCourse, completeOneLessonCourse, lastClaimToken } from '../../test/support/awards.ts';
-import { processLearningEvents } from '../badges/index.ts';
+import {
+  aOneLessonCourse,
+  completeOneLessonCourse,
+  lastClaimToken,
+  settleLearningEvents,
+} from '../../test/support/awards.ts';
 import { aPublishedBadge } from '../badges/testing.ts';
 import type { Deps } from '../deps.ts';
 import { aLoggedInUser } from '../identity/testing.ts';
@@ -21,7 +25,7 @@ export async function anAcceptedBadge(
   });
   const learner = await aLoggedInUser(app, deps, { name: options.learnerName });
   await completeOneLessonCourse(app, learner, courseId);
-  await processLearningEvents(deps);
+  await settleLearningEvents(deps);
   const token = await lastClaimToken(deps, learner.email);
   const accepted = await app.inject({
     method: 'POST',

@@ -7,8 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aOneLessonCourse, completeOneLessonCourse } from '../../src/badges/award-testing.ts';
-import { processLearningEvents } from '../../src/badges/engine.ts';
+import {
+  aOneLessonCourse,
+  completeOneLessonCourse,
+  settleLearningEvents,
+} from '../../src/badges/award-testing.ts';
 import { aVerifiedUser, logInAs, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
@@ -126,7 +129,7 @@ describe('badge journeys in a browser', () => {
       courseIds.push(found.json<{ items: Array<{ id: string }> }>().items[0]?.id ?? '');
     }
     await completeOneLessonCourse(app, session, courseIds[0] ?? '');
-    await processLearningEvents(deps);
+    await settleLearningEvents(deps);
 
     // Halfway: the progress page shows one course done, the other not started.
     const halfway = await started().openPage('/learn/badge-progress');
@@ -143,7 +146,7 @@ describe('badge journeys in a browser', () => {
     expect(await claimMailsTo(learner.email)).toBe(0);
 
     await completeOneLessonCourse(app, session, courseIds[1] ?? '');
-    await processLearningEvents(deps);
+    await settleLearningEvents(deps);
     expect(await claimMailsTo(learner.email)).toBe(1);
     const link = await claimLinkMailedTo(learner.email);
     expect(link.startsWith(started().baseUrl)).toBe(true);

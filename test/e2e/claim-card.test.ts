@@ -7,8 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aOneLessonCourse, completeOneLessonCourse, lastClaimToken } from '../../src/badges/award-testing.ts';
-import { processLearningEvents } from '../../src/badges/engine.ts';
+import {
+  aOneLessonCourse,
+  completeOneLessonCourse,
+  lastClaimToken,
+  settleLearningEvents,
+} from '../../src/badges/award-testing.ts';
 import { aPublishedBadge } from '../../src/badges/testing.ts';
 import { aVerifiedUser, logInAs, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner } from '../../src/issuing/testing.ts';
@@ -39,7 +43,7 @@ beforeAll(async () => {
   const person = await aVerifiedUser(deps, { name: 'Lena Learner' });
   learnerEmail = person.email;
   await completeOneLessonCourse(app, await logInAs(app, person.email), course);
-  await processLearningEvents(deps);
+  await settleLearningEvents(deps);
   claimPath = `/claim/${await lastClaimToken(deps, person.email)}`;
   const award = await deps.db
     .selectFrom('awards')

@@ -12,8 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aOneLessonCourse } from '../../src/badges/award-testing.ts';
-import { processLearningEvents } from '../../src/badges/engine.ts';
+import { aOneLessonCourse, settleLearningEvents } from '../../src/badges/award-testing.ts';
 import { aPublishedBadge } from '../../src/badges/testing.ts';
 import { aVerifiedUser, TEST_PASSWORD } from '../../src/identity/testing.ts';
 import { anIssuerWithOwner, type TestIssuer } from '../../src/issuing/testing.ts';
@@ -308,7 +307,7 @@ describe('commerce journeys in a browser', () => {
 
   it('holds a first badge until its issuance fee is paid, then offers it to the learner', async () => {
     const { deps } = started().testApp;
-    await processLearningEvents(deps);
+    await settleLearningEvents(deps);
     const { page, scriptErrors } = await openAs(learner.email, '/learn/badges');
     await page.getByRole('heading', { name: 'My badges', level: 1 }).waitFor();
     const card = page.getByRole('article').filter({ hasText: starter });

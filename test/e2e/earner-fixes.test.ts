@@ -13,8 +13,8 @@ import {
   awardsOfBadge,
   completeOneLessonCourse,
   lastClaimToken,
+  settleLearningEvents,
 } from '../../src/badges/award-testing.ts';
-import { processLearningEvents } from '../../src/badges/engine.ts';
 import { aPublishedBadge } from '../../src/badges/testing.ts';
 import { aPublishedCourse } from '../../src/catalog/testing.ts';
 import { aVerifiedUser, logInAs, TEST_PASSWORD } from '../../src/identity/testing.ts';
@@ -54,7 +54,7 @@ beforeAll(async () => {
   learnerEmail = person.email;
   const learner = await logInAs(app, person.email);
   await completeOneLessonCourse(app, learner, course);
-  while ((await processLearningEvents(deps)) > 0);
+  await settleLearningEvents(deps);
   const [waiting] = await awardsOfBadge(deps, badge.id);
   awardId = waiting?.id ?? '';
   expect(waiting?.state).toBe('awaiting-fee');

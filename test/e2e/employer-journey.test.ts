@@ -13,8 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aOneLessonCourse, lastClaimToken } from '../../src/badges/award-testing.ts';
-import { processLearningEvents } from '../../src/badges/engine.ts';
+import { aOneLessonCourse, lastClaimToken, settleLearningEvents } from '../../src/badges/award-testing.ts';
 import { aPublishedBadge } from '../../src/badges/testing.ts';
 import { aPricedCourse, markPaid, setShopSettings } from '../../src/commerce/testing.ts';
 import { aLoggedInUser, TEST_PASSWORD, type TestSession } from '../../src/identity/testing.ts';
@@ -301,7 +300,7 @@ describe('the employer journey in a browser', () => {
     await p.getByRole('link', { name: 'Sponsored for you', exact: true }).waitFor();
 
     // The award engine awards the badge; the employee accepts it from its mail and shares it too.
-    await processLearningEvents(deps);
+    await settleLearningEvents(deps);
     await go(p, `/claim/${await lastClaimToken(deps, employee.email)}`);
     await p.getByRole('button', { name: 'Accept the badge' }).click();
     await p.getByText('You accepted the badge.', { exact: false }).waitFor();
