@@ -42,6 +42,24 @@ export function isRetryableDatabaseError(error: unknown): boolean {
   return false;
 }
 
+/** SQLSTATEs of two transactions getting in each other's way: the work was rolled back whole, and may be sent again. */
+const CONTENTION_SQLSTATES = new Set(['40001', '40P01', '55P03']);
+
+/**
+ * True when the database rolled the work back because a concurrent transaction got in its way (a serialization
+ * failure, a deadlock, a lock wait over lock_timeout): nothing of it was saved and the same request may be sent
+ * again. Only the server's SQLSTATE counts; a network error of some other call does not.
+ */
+export function isContentionError(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return false;
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && CONTENTION_SQLSTATES.has(code)) return true;
+    current = cause;
+  }
+  return false;
+}
+
 /** A short, single-line reason to store beside a failed piece of work. */
 export function failureReason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

@@ -2,6 +2,7 @@
 // unknown errors logged and masked as 500 (never a stack trace to the client).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isContentionError } from '../db/errors.ts';
 import { ConflictError, DomainError, type FieldProblem, InvalidError, RuleError } from '../errors.ts';
 import { translate } from '../i18n/index.ts';
 import { domainFieldProblem, issueProblem, problemLocale } from './field-problems.ts';
@@ -51,6 +52,7 @@ const titles: Record<string, string> = {
   'payment-required': 'Payment required',
   'csrf-failed': 'Missing or wrong CSRF token',
   internal: 'Internal server error',
+  busy: 'Busy, try again',
 };
 
 /** Relative URI reference, stable across installs; GET /problems/<code> explains it. */
@@ -135,6 +137,20 @@ export function errorHandler(
     !isResponseSerializationError(error)
   ) {
     return sendProblem(reply, problem('invalid', error.statusCode, error.message, request));
+  }
+  if (isContentionError(error)) {
+    // Two requests changing the same records at once: the database rolled this one back whole.
+    request.log.warn({ err: error }, 'a concurrent transaction got in the way; the client is told to retry');
+    reply.header('retry-after', '1');
+    return sendProblem(
+      reply,
+      problem(
+        'busy',
+        503,
+        'Another change to the same records got in the way, so nothing was saved; send the request again.',
+        request,
+      ),
+    );
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(

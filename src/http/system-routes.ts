@@ -47,6 +47,7 @@ const problemDescriptions: Record<string, string> = {
   'already-awarded': 'The recipient already holds this badge for its current validity period.',
   'not-a-badge':
     'The input is not a badge that can be read (garbage, a hostile image, a URL that may not be fetched …); `reason` names why.',
+  busy: 'Another request was changing the same records at the same moment, so the database rolled this one back whole and nothing was saved; send it again after the seconds Retry-After gives.',
   'verifier-busy':
     'The server is verifying as many credentials as it takes at once (VERIFY_QUEUE); retry after the seconds Retry-After gives.',
   'already-imported': 'This badge (same credential id or assertion URL) is already in your backpack.',
