@@ -94,7 +94,12 @@ describe('the catalog rendered by the server for a visitor', () => {
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.body).toContain('class="boot"');
     expect(signedIn.body).not.toContain('tessera-state');
-    for (const url of ['/', '/login', '/bundles']) {
+    const signedInDoor = await t.app.inject({
+      url: '/',
+      headers: { ...html, cookie: 'tessera_session=anything' },
+    });
+    expect(signedInDoor.body).toContain('class="boot"');
+    for (const url of ['/login', '/bundles', '/catalog/elsewhere']) {
       const response = await t.app.inject({ url, headers: html });
       expect(response.statusCode, url).toBe(200);
       expect(response.body, url).toContain('class="boot"');
@@ -122,6 +127,31 @@ describe('the catalog rendered by the server for a visitor', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the front door rendered by the server for a visitor', () => {
+  it('features the catalog’s courses in the page, with the one query the app asks there', async () => {
+    const response = await t.app.inject({ url: '/', headers: { ...html, 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.vary).toMatch(/accept-language/i);
+    const body = response.body;
+    expect(body).not.toContain('class="boot"');
+    expect(body).toContain(`<a href="/catalog/${courseId}" data-discover="true">Rendered payroll</a>`);
+    expect(body).toContain('href="/verify"');
+    const keys = stateOf(body).queries.map((q) => q.queryKey);
+    // The session (none) and the front door's own catalog query, without filters: nothing the page won't ask.
+    expect(keys).toHaveLength(2);
+    expect(keys).toContainEqual(['session']);
+    const catalog = stateOf(body).queries.find((q) => JSON.stringify(q.queryKey).includes('catalog'));
+    expect(catalog?.queryKey.at(-1)).toEqual({});
+  });
+
+  it('is written in Spanish for a reader who asks for Spanish first', async () => {
+    const response = await t.app.inject({ url: '/', headers: { ...html, 'accept-language': 'es' } });
+    expect(response.body).toContain('<html lang="es">');
+    expect(response.body).toContain('Rendered payroll');
+    expect(response.body).not.toContain('class="boot"');
   });
 });
 

@@ -1,7 +1,8 @@
-// The catalog, rendered by the server for visitors (issue #18 item 13): the page paints from its HTML instead of after the app's script has downloaded, compiled and run (web/src/entry-server.tsx,
+// The front door (`/`) and the catalog, rendered by the server for visitors (issue #18 item 13): the page paints from
+// its HTML instead of after the app's script has downloaded, compiled and run (web/src/entry-server.tsx,
 // built into web/dist/server). The app's requests during the render are answered in process by this app
 // (inject), through the whole HTTP stack as a visitor: the page shows what the API shows anyone.
-// Bounded: only a visitor's GET of the catalog, one page of the catalog API (50 courses at most), each (address,
+// Bounded: only a visitor's GET of those pages, one page of the catalog API (50 courses at most), each (address,
 // languages) rendered at most once per CACHE_MS, and at most RENDERS_PER_SECOND renders a second in all (a render
 // costs several times the catalog API's answer: bench/catalog-render.ts); past that, and when anything fails,
 // the app's index.html is served and the browser renders the page, as for everyone before.

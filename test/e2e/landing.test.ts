@@ -89,7 +89,9 @@ describe('the front page', () => {
     const answered = (path: string) =>
       page.waitForResponse((response) => new URL(response.url()).pathname === path, { timeout: 30_000 });
     const bothAnswered = Promise.all([answered('/api/v1/auth/session'), answered('/api/v1/catalog/courses')]);
-    // The landing page (the catalog is rendered by the server for a visitor, with its data in the page).
+    // The landing page as the browser app renders it: the server renders it, data included, only for a visitor
+    // without a session cookie, so this reader carries one that has expired.
+    await context.addCookies([{ name: 'tessera_session', value: 'expired', url: started().baseUrl }]);
     await page.goto(`${started().baseUrl}/`, { waitUntil: 'commit' });
     // The English strings are held back: nothing can render, yet the page's data is asked for and answered.
     await bothAnswered;

@@ -1,5 +1,5 @@
 // Speed a person notices and a learner who can finish alone (issue #18 items 13 and 9), in the browser on the
-// default demo data: a visitor's catalog comes rendered by the server and the app hydrates it; only the active
+// default demo data: a visitor's catalog and front door come rendered by the server and the app hydrates them; only the active
 // language's catalog is downloaded (the other one when the reader switches, with no key ever shown); a page
 // waiting for its data shows a skeleton shaped like what comes, announced politely, never a grey "Loading…"; the
 // first-badge issuance fee shows on the badge progress page even when every course of the badge is free; the
@@ -47,6 +47,31 @@ afterAll(async () => {
 function started(): WebAppUnderTest {
   if (!web) throw new Error('the web app did not start');
   return web;
+}
+
+/**
+ * A visitor's page once the app is live and the network idle: its script errors and hydration complaints, and
+ * the API paths it asked for.
+ */
+async function hydrated(path: string) {
+  const context = await started().browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /hydrat|did not match|React error/i.test(message.text()))
+      problems.push(message.text());
+  });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/v1/')) asked.push(pathname);
+  });
+  await page.goto(`${started().baseUrl}${path}`);
+  await page.locator('html[data-app="live"]').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  return { context, page, problems, asked };
 }
 
 async function expectAccessibleAndReflowing(page: Page): Promise<void> {
@@ -114,23 +139,7 @@ describe('a visitor’s catalog', () => {
     expect(await still.locator('.cards .card').count()).toBeGreaterThan(1);
     await noScript.close();
 
-    const context = await browser.newContext({ locale: 'en-US' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /hydrat|did not match|React error/i.test(message.text()))
-        problems.push(message.text());
-    });
-    const asked: string[] = [];
-    page.on('request', (request) => {
-      const { pathname } = new URL(request.url());
-      if (pathname.startsWith('/api/v1/')) asked.push(pathname);
-    });
-    await page.goto(`${baseUrl}/catalog`);
-    await page.locator('html[data-app="live"]').waitFor({ state: 'attached' });
-    await page.waitForLoadState('networkidle');
+    const { context, page, problems, asked } = await hydrated('/catalog');
     // Hydrated from the page's own state: the session and the courses were not asked for again.
     expect(asked).not.toContain('/api/v1/catalog/courses');
     expect(asked).not.toContain('/api/v1/auth/session');
@@ -163,6 +172,31 @@ describe('a visitor’s catalog', () => {
     expect(await spanish.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(errors).toEqual([]);
     await chosen.close();
+  }, 240_000);
+});
+
+describe('a visitor’s front door', () => {
+  it('shows its featured courses before any script runs, and the app takes them over without asking again', async () => {
+    const { browser, baseUrl } = started();
+    const noScript = await browser.newContext({ locale: 'en-US', javaScriptEnabled: false });
+    const still = await noScript.newPage();
+    await still.goto(`${baseUrl}/`);
+    await still.getByRole('link', { name: 'Employment law basics' }).waitFor();
+    await noScript.close();
+
+    const { context, page, problems, asked } = await hydrated('/');
+    expect(asked).not.toContain('/api/v1/catalog/courses');
+    expect(asked).not.toContain('/api/v1/auth/session');
+    await expectAccessibleAndReflowing(page);
+    // The app answers: a link opens the catalog in place, without loading a page.
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+    });
+    await page.getByRole('link', { name: 'Employment law basics' }).click();
+    await page.waitForURL(/\/catalog\/[0-9a-f-]+$/);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
   }, 240_000);
 });
 

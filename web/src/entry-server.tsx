@@ -1,4 +1,4 @@
-// The server's rendering of the catalog for a visitor (no session; issue #18 item 13): painted from the HTML
+// The server's rendering of the front door and the catalog for a visitor (no session; issue #18 item 13): painted from the HTML
 // itself instead of after the app's script has downloaded, compiled and run. The same components, routes and
 // catalogs as the browser's app; the browser then hydrates this markup (main.tsx) with the query cache it was
 // rendered from, so it asks for nothing again.
@@ -25,7 +25,7 @@ export { setApiTransport };
 const catalogs = { en, es } as const;
 
 /** The paths rendered here. Every other path is the browser app's alone. */
-export const renderedPaths: readonly string[] = ['/catalog'];
+export const renderedPaths: readonly string[] = ['/', '/catalog'];
 
 export interface RenderedPage {
   /** The markup of #root. */
@@ -38,7 +38,8 @@ export interface RenderedPage {
 /**
  * Renders `url` (path and query) for a visitor reading `languages` (Accept-Language, best first): null when
  * the path is not one rendered here or its data could not be read (the browser app then does it all). The
- * catalog lists one page of the API's answer (50 courses at most), as in the browser.
+ * front door features a few courses of the catalog; the catalog lists one page of the API's answer (50 courses
+ * at most), with each priced course's issuer's price terms; both as in the browser.
  */
 export async function renderVisitorPage(
   url: URL,
@@ -47,14 +48,18 @@ export async function renderVisitorPage(
   if (!renderedPaths.includes(url.pathname)) return null;
   const language = languageFor(languages);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  // A visitor: no session. Then the courses the page lists, and each of their issuers' price terms.
+  // A visitor: no session. Then the courses the page lists (the front door's query has no filters).
   queryClient.setQueryData(sessionKey, null);
+  const frontDoor = url.pathname === '/';
   const courses = await queryClient
-    .fetchQuery(catalogQuery(catalogFiltersOf(url.searchParams)))
+    .fetchQuery(catalogQuery(frontDoor ? {} : catalogFiltersOf(url.searchParams)))
     .catch(() => null);
   if (!courses) return null;
-  const issuers = new Set(courses.items.filter((c) => c.price).map((c) => c.issuer.id));
-  await Promise.all([...issuers].map((orgId) => queryClient.prefetchQuery(priceTermsQuery(orgId, null))));
+  if (!frontDoor) {
+    // The catalog's price lines ask each issuer's price terms (tax included or added).
+    const issuers = new Set(courses.items.filter((c) => c.price).map((c) => c.issuer.id));
+    await Promise.all([...issuers].map((orgId) => queryClient.prefetchQuery(priceTermsQuery(orgId, null))));
+  }
 
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({

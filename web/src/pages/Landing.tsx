@@ -52,7 +52,7 @@ function FrontDoor() {
             <ul className="cards landing__courses">
               {courses.data.items.slice(0, FEATURED).map((course) => (
                 <li key={course.id} className="card">
-                  <h3>
+                  <h3 elementtiming="course-card">
                     <Link to={`/catalog/${course.id}`}>{course.title}</Link>
                   </h3>
                   <p>{course.summary}</p>
