@@ -1,7 +1,7 @@
-// The server's rendering of the front door and the catalog for a visitor (no session; issue #18 item 13): painted from the HTML
-// itself instead of after the app's script has downloaded, compiled and run. The same components, routes and
-// catalogs as the browser's app; the browser then hydrates this markup (main.tsx) with the query cache it was
-// rendered from, so it asks for nothing again.
+// The server's rendering of the front door and the catalog for a visitor (no session; issue #18 item 13): painted
+// from the HTML itself instead of after the app's script has downloaded, compiled and run. The same components,
+// routes and catalogs as the browser's app; the browser then hydrates this markup (main.tsx) with the query cache
+// it was rendered from, so it asks for nothing again.
 // Built by `vite build --ssr` into web/dist/server (never served); src/http/web-render.ts runs it, answering
 // the app's API requests in process (setApiTransport) so the pages ask exactly what they ask in the browser.
 import { type DehydratedState, dehydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
