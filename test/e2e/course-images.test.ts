@@ -90,7 +90,12 @@ describe('course pictures in a browser', () => {
     await page.getByText('Picture saved.').waitFor({ timeout: 60_000 });
     const image = page.getByRole('img', { name: 'Green hills under a yellow sun' });
     await image.waitFor();
-    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(960);
+    // Shown is not loaded yet: the picture's bytes arrive after its element.
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 30_000,
+      })
+      .toBe(960);
     await checkLayouts(page, 'editor');
     expect(scriptErrors).toEqual([]);
   }, 240_000);

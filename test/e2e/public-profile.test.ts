@@ -121,7 +121,12 @@ describe('a public profile in a browser', () => {
     await page.getByText('Photo saved.').waitFor({ timeout: 60_000 });
     const photo = page.getByRole('img', { name: 'Your profile photo' });
     await photo.waitFor();
-    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+    // Shown is not loaded yet: the picture's bytes arrive after its element.
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 30_000,
+      })
+      .toBe(320);
     const preview = page.getByRole('link', { name: 'Preview my public profile' });
     expect(await preview.getAttribute('href')).toBe(`${started().baseUrl}/people/ana-nunez`);
     await checkLayouts(page, 'settings');

@@ -31,8 +31,10 @@ export function OpenRolesSection() {
   const matching = useJobMatching();
   const change = useSetJobMatching();
   const on = matching.data?.optIn ?? false;
-  // The switch shows what was asked for at once; the roles follow when the server has it.
-  const checked = change.isPending ? change.variables : on;
+  // The switch shows what was asked for at once (in the same render as the click: the mutation's own state
+  // arrives a task later), until the server has it; the roles follow then.
+  const [asked, setAsked] = useState<boolean | null>(null);
+  const checked = asked ?? on;
   return (
     <section aria-labelledby="open-roles-title">
       <h2 id="open-roles-title">{t('openRoles.learner.title')}</h2>
@@ -45,7 +47,10 @@ export function OpenRolesSection() {
           label={t('openRoles.learner.switch')}
           hint={t('openRoles.learner.switchHint')}
           checked={checked}
-          onChange={(checked) => change.mutate(checked)}
+          onChange={(checked) => {
+            setAsked(checked);
+            change.mutate(checked, { onSettled: () => setAsked(null) });
+          }}
         />
       )}
       {change.isError && <Status tone="error">{describeProblem(t, change.error)}</Status>}
