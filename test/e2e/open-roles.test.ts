@@ -13,7 +13,13 @@ import { anIssuerWithOwner } from '../../src/issuing/testing.ts';
 import { importOnet } from '../../src/skills/index.ts';
 import { anEmployerWithManager, type TestEmployer } from '../../src/workforce/testing.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { screenshotDir, sidewaysScroll, startWebApp, type WebAppUnderTest } from '../support/browser.ts';
+import {
+  lateTimers,
+  screenshotDir,
+  sidewaysScroll,
+  startWebApp,
+  type WebAppUnderTest,
+} from '../support/browser.ts';
 
 const onet = (code: string) => ({ framework: 'onet' as const, code });
 const ROLE_TITLE = 'Technical writer (manuals)';
@@ -120,6 +126,8 @@ describe('open roles in a browser', () => {
     const toggle = section.getByLabel('Show me employers hiring for my skills');
     expect(await toggle.isChecked()).toBe(false);
     expect(await section.getByRole('article').count()).toBe(0);
+    // Even with the page's timers running late, the switch follows the click at once.
+    await lateTimers(page);
     await toggle.check();
     const role = section.getByRole('article', { name: ROLE_TITLE });
     await role.waitFor();

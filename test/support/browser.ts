@@ -121,3 +121,16 @@ export function sidewaysScroll(page: Page): Promise<number> {
     return root.scrollWidth - root.clientWidth;
   });
 }
+
+/**
+ * Makes the page's zero-delay timers run `ms` late, as on a loaded machine: what a page shows in the render of a
+ * click must not wait for one (a query library's notifications do, by default).
+ */
+export async function lateTimers(page: Page, ms = 300): Promise<void> {
+  await page.evaluate((late) => {
+    const original = window.setTimeout;
+    const patched = (handler: TimerHandler, delay?: number, ...rest: unknown[]) =>
+      original(handler, delay ? delay : late, ...rest);
+    window.setTimeout = patched as typeof window.setTimeout;
+  }, ms);
+}

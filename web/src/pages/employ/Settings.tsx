@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../components/Inputs.tsx';
 import { Page, Status } from '../../components/Page.tsx';
 import { describeProblem } from '../../forms.ts';
+import { useSavedSwitch } from '../../mutations.ts';
 import { recognitionApi, recognitionKeys } from '../../workforce-recognition.ts';
 import { EmployNav } from './EmployNav.tsx';
 import { RequireEmployer } from './People.tsx';
@@ -24,11 +25,12 @@ function Settings({ orgId }: { orgId: string }) {
   });
   const save = useMutation({
     mutationFn: (enabled: boolean) => recognitionApi.setDigest(orgId, enabled),
-    // The box follows the click at once; a refusal puts it back as the server has it.
+    // The box follows the click at once (useSavedSwitch); a refusal puts it back as the server has it.
     onMutate: (enabled) => client.setQueryData(recognitionKeys.digest(orgId), { enabled }),
     onSuccess: (saved) => client.setQueryData(recognitionKeys.digest(orgId), saved),
     onError: () => client.invalidateQueries({ queryKey: recognitionKeys.digest(orgId) }),
   });
+  const digestSwitch = useSavedSwitch(digest.data?.enabled ?? false, save);
   return (
     <Page title={t('endorse.settings.title')}>
       <EmployNav />
@@ -42,8 +44,8 @@ function Settings({ orgId }: { orgId: string }) {
             name="digest-enabled"
             label={t('endorse.settings.digestLabel')}
             hint={t('endorse.settings.digestHint')}
-            checked={digest.data.enabled}
-            onChange={(enabled) => save.mutate(enabled)}
+            checked={digestSwitch.checked}
+            onChange={digestSwitch.onChange}
           />
         )}
         {save.isError && <Status tone="error">{describeProblem(t, save.error)}</Status>}

@@ -10,6 +10,7 @@ import { Status } from '../../components/Page.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
 import { describeProblem } from '../../forms.ts';
 import { formatDate } from '../../learning.ts';
+import { useSavedSwitch } from '../../mutations.ts';
 import {
   fitPercent,
   type MyOpenRole,
@@ -31,10 +32,8 @@ export function OpenRolesSection() {
   const matching = useJobMatching();
   const change = useSetJobMatching();
   const on = matching.data?.optIn ?? false;
-  // The switch shows what was asked for at once (in the same render as the click: the mutation's own state
-  // arrives a task later), until the server has it; the roles follow then.
-  const [asked, setAsked] = useState<boolean | null>(null);
-  const checked = asked ?? on;
+  // The switch shows what was asked for at once; the roles follow when the server has it.
+  const toggle = useSavedSwitch(on, change);
   return (
     <section aria-labelledby="open-roles-title">
       <h2 id="open-roles-title">{t('openRoles.learner.title')}</h2>
@@ -46,11 +45,8 @@ export function OpenRolesSection() {
           name="job-matching"
           label={t('openRoles.learner.switch')}
           hint={t('openRoles.learner.switchHint')}
-          checked={checked}
-          onChange={(checked) => {
-            setAsked(checked);
-            change.mutate(checked, { onSettled: () => setAsked(null) });
-          }}
+          checked={toggle.checked}
+          onChange={toggle.onChange}
         />
       )}
       {change.isError && <Status tone="error">{describeProblem(t, change.error)}</Status>}
