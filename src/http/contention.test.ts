@@ -68,8 +68,8 @@ describe('a request the database rolled back for a concurrent one', () => {
         .executeTakeFirstOrThrow();
       let revoking: ReturnType<typeof revoke> | undefined;
       // A concurrent transaction holds the credential's row; the revocation locks the status list, then waits for
-      // that row; the transaction then asks for the list: a cycle. The revocation's backend waits longer, so it
-      // finds the deadlock first (deadlock_timeout, 1 s) and is the one rolled back.
+      // that row; the transaction then asks for the list: a cycle. This transaction puts its own deadlock check off
+      // (30 s), so the revocation's backend finds the cycle (deadlock_timeout, 1 s) and is the one rolled back.
       await t.deps.db.transaction().execute(async (trx) => {
         await sql`set local deadlock_timeout = '30s'`.execute(trx);
         await trx
@@ -128,17 +128,17 @@ describe('a request the database rolled back for a concurrent one', () => {
       const failure = Object.assign(new Error('could not serialize access'), { code });
       const wrapped = new Error('the transaction failed', { cause: failure });
       for (const thrown of [failure, wrapped]) {
-        const spy = t.deps.db.transaction;
+        const original = t.deps.db.transaction;
         t.deps.db.transaction = (() => {
           throw thrown;
-        }) as unknown as typeof spy;
+        }) as unknown as typeof original;
         try {
           refused = await revoke(award.id);
           expect(refused.statusCode, `${code}: ${refused.body}`).toBe(503);
           expect(refused.json()).toMatchObject({ type: '/problems/busy', status: 503 });
           expect(refused.headers['retry-after']).toBe('1');
         } finally {
-          t.deps.db.transaction = spy;
+          t.deps.db.transaction = original;
         }
       }
     }
@@ -160,16 +160,16 @@ describe('a request the database rolled back for a concurrent one', () => {
 
   it('still answers 500 for a network error of another call, which is no database contention', async () => {
     const award = await anAward('network@example.org');
-    const spy = t.deps.db.transaction;
+    const original = t.deps.db.transaction;
     t.deps.db.transaction = (() => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-    }) as unknown as typeof spy;
+    }) as unknown as typeof original;
     try {
       const failed = await revoke(award.id);
       expect(failed.statusCode).toBe(500);
       expect(failed.json().type).toBe('/problems/internal');
     } finally {
-      t.deps.db.transaction = spy;
+      t.deps.db.transaction = original;
     }
   });
 });
