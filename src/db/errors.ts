@@ -30,16 +30,12 @@ const LOST_CONNECTION = /connection terminated|connection timeout|client has enc
  * done again a moment later, can succeed. Looks through `cause` chains.
  */
 export function isRetryableDatabaseError(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== 'object') return false;
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+  return causeChain(error).some(({ code, message }) => {
     if (typeof code === 'string') {
       if (RETRYABLE_SQLSTATES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code)) return true;
     }
-    if (typeof message === 'string' && LOST_CONNECTION.test(message)) return true;
-    current = cause;
-  }
-  return false;
+    return typeof message === 'string' && LOST_CONNECTION.test(message);
+  });
 }
 
 /** SQLSTATEs of two transactions getting in each other's way: the work was rolled back whole, and may be sent again. */
@@ -51,13 +47,18 @@ const CONTENTION_SQLSTATES = new Set(['40001', '40P01', '55P03']);
  * again. Only the server's SQLSTATE counts; a network error of some other call does not.
  */
 export function isContentionError(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== 'object') return false;
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (typeof code === 'string' && CONTENTION_SQLSTATES.has(code)) return true;
-    current = cause;
+  return causeChain(error).some(({ code }) => typeof code === 'string' && CONTENTION_SQLSTATES.has(code));
+}
+
+/** The error and the errors under it (`cause`), five deep at most: drivers and wrappers nest them. */
+function causeChain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
+  const chain: Array<{ code?: unknown; message?: unknown }> = [];
+  for (let current = error; current && typeof current === 'object' && chain.length < 5; ) {
+    const link = current as { code?: unknown; message?: unknown; cause?: unknown };
+    chain.push(link);
+    current = link.cause;
   }
-  return false;
+  return chain;
 }
 
 /** A short, single-line reason to store beside a failed piece of work. */
